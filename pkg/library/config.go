@@ -1,0 +1,190 @@
+package library
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// ConfigFile is the name of a library's configuration file.
+const ConfigFile = "sopctl.yaml"
+
+// Defaults of sopctl.yaml (SPEC section 1).
+var (
+	DefaultRequiredFields   = []string{"id", "title", "version", "status", "owner"}
+	DefaultRequiredSections = []string{"Purpose", "Scope", "Procedure"}
+)
+
+const (
+	DefaultSOPsDir         = "sops"
+	DefaultReviewCycleDays = 365
+	DefaultMaxFileKB       = 1024
+)
+
+// Severities a lint rule may be set to in sopctl.yaml.
+var Severities = []string{"error", "warning", "info", "off"}
+
+// Entry is one id: name pair of a mapping in sopctl.yaml (kpis, roles).
+type Entry struct {
+	ID, Name string
+	Pos      sop.Pos
+}
+
+// RuleSetting is one lint.rules entry.
+type RuleSetting struct {
+	Rule, Severity string
+	Pos            sop.Pos
+}
+
+// Config is a parsed sopctl.yaml.
+type Config struct {
+	// Src is the file as read and Root its top-level mapping, kept so that
+	// sopctl can add a KPI without disturbing anything else in the file.
+	Src  []byte
+	Root *yaml.Node
+
+	Title, Organization string
+	SOPsDir             string // slash-separated, relative to the library root
+	ReviewCycleDays     int
+	RequiredFields      []string
+	RequiredSections    []string
+	MaxFileKB           int
+	Exclude             []string
+	KPIs                []Entry // in file order
+	Roles               []Entry // in file order
+	LintRules           []RuleSetting
+}
+
+// ConfigError is a sopctl.yaml that cannot be used. Commands cannot start
+// with one, so the CLI exits 2.
+type ConfigError struct{ Err error }
+
+func (e *ConfigError) Error() string { return e.Err.Error() }
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// KPI returns the name of a KPI id and whether the config defines it.
+func (c *Config) KPI(id string) (string, bool) { return lookup(c.KPIs, id) }
+
+// Role returns the title of a role id defined in the config.
+func (c *Config) Role(id string) (string, bool) { return lookup(c.Roles, id) }
+
+func lookup(entries []Entry, id string) (string, bool) {
+	for _, e := range entries {
+		if e.ID == id {
+			return e.Name, true
+		}
+	}
+	return "", false
+}
+
+var configKeys = []string{"title", "organization", "sops_dir", "review_cycle_days", "required_fields",
+	"required_sections", "max_file_kb", "exclude", "kpis", "roles", "lint"}
+
+// ParseConfig parses and validates sopctl.yaml. name names the file in
+// messages. Every problem is reported with the file's line and column; the
+// error is a *ConfigError.
+func ParseConfig(name string, src []byte) (*Config, error) {
+	root, err := sop.ParseYAML(name, src)
+	if err != nil {
+		return nil, &ConfigError{Err: err}
+	}
+	c := &Config{
+		Src: src, Root: root, SOPsDir: DefaultSOPsDir, ReviewCycleDays: DefaultReviewCycleDays,
+		MaxFileKB: DefaultMaxFileKB, RequiredFields: DefaultRequiredFields, RequiredSections: DefaultRequiredSections,
+	}
+	r := &sop.NodeReader{Path: name, Rule: "config"}
+	for _, kv := range r.Mapping(root, ConfigFile) {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "title":
+			c.Title = r.Str(v, k.Value)
+		case "organization":
+			c.Organization = r.Str(v, k.Value)
+		case "sops_dir":
+			if d := r.Str(v, k.Value); d != "" {
+				if !filepath.IsLocal(filepath.FromSlash(d)) || strings.Contains(d, `\`) {
+					r.Fail(v, "sops_dir %q must be a folder inside the library, like sops", d)
+				}
+				c.SOPsDir = path.Clean(d)
+			}
+		case "review_cycle_days":
+			c.ReviewCycleDays = r.Positive(v, k.Value)
+		case "max_file_kb":
+			c.MaxFileKB = r.Positive(v, k.Value)
+		case "required_fields":
+			c.RequiredFields = r.Strings(v, k.Value)
+			for j, f := range c.RequiredFields {
+				if !slices.Contains(sop.Fields, f) {
+					msg := fmt.Sprintf("required_fields: %q is not an SOP field", f)
+					if s := sop.Closest(f, sop.Fields); s != "" {
+						msg += fmt.Sprintf("; did you mean %q?", s)
+					}
+					r.Fail(v.Content[j], "%s", msg)
+				}
+			}
+		case "required_sections":
+			c.RequiredSections = r.Strings(v, k.Value)
+		case "exclude":
+			c.Exclude = r.Strings(v, k.Value)
+			for j, g := range c.Exclude {
+				if _, err := path.Match(g, ""); err != nil {
+					r.Fail(v.Content[j], "exclude: %q is not a valid glob pattern", g)
+				}
+			}
+		case "kpis":
+			c.KPIs = entries(r, v, k.Value, false)
+		case "roles":
+			c.Roles = entries(r, v, k.Value, true)
+		case "lint":
+			c.LintRules = lintRules(r, v)
+		default:
+			r.Unknown(k, ConfigFile, configKeys)
+		}
+	}
+	if err := r.Err(); err != nil {
+		return nil, &ConfigError{Err: err}
+	}
+	return c, nil
+}
+
+func entries(r *sop.NodeReader, n *yaml.Node, key string, ids bool) []Entry {
+	var out []Entry
+	for _, kv := range r.Mapping(n, key) {
+		k, v := kv[0], kv[1]
+		switch {
+		case strings.TrimSpace(k.Value) == "":
+			r.Fail(k, "%s: an id must not be empty", key)
+		case ids && !sop.ValidID(k.Value):
+			r.Fail(k, "%s: %q is not a valid id: use %s", key, k.Value, sop.IDRule)
+		}
+		if v.Kind != yaml.ScalarNode || sop.IsNull(v) || strings.TrimSpace(v.Value) == "" {
+			r.Fail(v, "%s: %s needs a name, like %s: Its Full Name", key, k.Value, k.Value)
+		}
+		out = append(out, Entry{ID: k.Value, Name: v.Value, Pos: sop.Pos{Line: k.Line, Col: k.Column}})
+	}
+	return out
+}
+
+func lintRules(r *sop.NodeReader, n *yaml.Node) []RuleSetting {
+	var out []RuleSetting
+	for _, kv := range r.Mapping(n, "lint") {
+		if kv[0].Value != "rules" {
+			r.Unknown(kv[0], "lint", []string{"rules"})
+			continue
+		}
+		for _, rule := range r.Mapping(kv[1], "lint.rules") {
+			rk, rv := rule[0], rule[1]
+			if rv.Kind != yaml.ScalarNode || !slices.Contains(Severities, rv.Value) {
+				r.Fail(rv, "lint.rules.%s: severity must be one of %s", rk.Value, strings.Join(Severities, ", "))
+			}
+			out = append(out, RuleSetting{Rule: rk.Value, Severity: rv.Value, Pos: sop.Pos{Line: rk.Line, Col: rk.Column}})
+		}
+	}
+	return out
+}

@@ -1,0 +1,264 @@
+// Package library finds an SOP library (the folder holding sopctl.yaml),
+// reads its configuration and loads every SOP file in it, once and in
+// parallel, into an in-memory Library that lint, render and scaffold share.
+package library
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Library is a loaded SOP library.
+type Library struct {
+	// Dir is the library root: the folder that holds sopctl.yaml.
+	Dir    string
+	Config *Config
+	// Docs are the SOP files that parsed, sorted by path.
+	Docs []*sop.Doc
+	// Failed are the SOP files that could not be read or parsed, sorted
+	// by path.
+	Failed []*sop.Error
+
+	byID map[string][]*sop.Doc
+}
+
+// NotFoundError means no sopctl.yaml was found from a folder upwards.
+type NotFoundError struct{ Dir string }
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("no %s in %s or any folder above it: run sopctl init to start a library, or pass -C DIR to name one", ConfigFile, e.Dir)
+}
+
+// Find returns the nearest folder at or above dir that holds sopctl.yaml,
+// as git finds .git.
+func Find(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	for d := abs; ; {
+		if fi, err := os.Stat(filepath.Join(d, ConfigFile)); err == nil && fi.Mode().IsRegular() {
+			return d, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", &NotFoundError{Dir: abs}
+		}
+		d = parent
+	}
+}
+
+// ReadConfig reads and validates the sopctl.yaml of the library at dir.
+func ReadConfig(root *os.Root) (*Config, error) {
+	src, err := readLimited(root, ConfigFile, 1<<20)
+	if err != nil {
+		return nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config", Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))}}
+	}
+	return ParseConfig(ConfigFile, src)
+}
+
+// Open finds the library at or above dir and loads it.
+func Open(dir string) (*Library, error) {
+	libDir, err := Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Load(libDir)
+}
+
+// Load reads the config of the library rooted at dir and every SOP file in
+// it. Files that cannot be read or parsed are listed in Failed; the error
+// is for a library that cannot be loaded at all (no or bad config).
+func Load(dir string) (*Library, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	cfg, err := ReadConfig(root)
+	if err != nil {
+		return nil, err
+	}
+	lib := &Library{Dir: dir, Config: cfg}
+	paths, failed, err := listSOPs(root, cfg)
+	if err != nil {
+		return nil, err
+	}
+	lib.Failed = failed
+	docs, failed := parseAll(root, paths, int64(cfg.MaxFileKB)*1024)
+	lib.Docs = docs
+	lib.Failed = append(lib.Failed, failed...)
+	slices.SortFunc(lib.Failed, func(a, b *sop.Error) int { return strings.Compare(a.Path, b.Path) })
+	lib.byID = make(map[string][]*sop.Doc, len(docs))
+	for _, d := range docs {
+		if id := d.Meta.ID.Text; id != "" {
+			lib.byID[id] = append(lib.byID[id], d)
+		}
+	}
+	return lib, nil
+}
+
+// Lookup returns the SOPs with an id (more than one when ids clash).
+func (l *Library) Lookup(id string) []*sop.Doc { return l.byID[id] }
+
+// IsSOP reports whether a path (slash-separated, relative to sops_dir)
+// names an SOP file under SPEC section 1: a *.md file that is not
+// README.md, not hidden or private (starting with . or _), and not
+// excluded.
+func (c *Config) IsSOP(rel string) bool {
+	base := path.Base(rel)
+	if !strings.HasSuffix(base, ".md") || base == "README.md" || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") {
+		return false
+	}
+	return !c.excluded(rel)
+}
+
+// excluded reports whether rel or one of its parent folders matches an
+// exclude glob.
+func (c *Config) excluded(rel string) bool {
+	for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+		for _, g := range c.Exclude {
+			if ok, _ := path.Match(g, p); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listSOPs walks sops_dir inside the root. Symlinks are followed only when
+// they stay inside the library; folders that are symlinks are not entered.
+func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, err error) {
+	fi, err := root.Stat(cfg.SOPsDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil // an empty library
+	}
+	if err != nil {
+		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config",
+			Msg: fmt.Sprintf("sops_dir %s cannot be read (%v): it must be a folder inside the library", cfg.SOPsDir, unwrapPath(err))}}
+	}
+	if !fi.IsDir() {
+		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config",
+			Msg: fmt.Sprintf("sops_dir %s is not a folder", cfg.SOPsDir)}}
+	}
+	walkErr := fs.WalkDir(root.FS(), cfg.SOPsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
+				Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))})
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, cfg.SOPsDir), "/")
+		if d.IsDir() {
+			if p != cfg.SOPsDir && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_") || cfg.excluded(rel)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !cfg.IsSOP(rel) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := root.Stat(p) // refuses a link that leaves the root
+			if err != nil {
+				failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
+					Msg: "is a symlink that leads outside the library or nowhere: sopctl only follows links inside the library; replace it with the file"})
+				return nil
+			}
+			if !target.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		paths = append(paths, p)
+		return nil
+	})
+	return paths, failed, walkErr
+}
+
+// parseAll reads and parses the files in parallel, each exactly once.
+func parseAll(root *os.Root, paths []string, maxBytes int64) ([]*sop.Doc, []*sop.Error) {
+	docs := make([]*sop.Doc, len(paths))
+	errs := make([]*sop.Error, len(paths))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
+			}
+		})
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var okDocs []*sop.Doc
+	var failed []*sop.Error
+	for i := range paths {
+		if errs[i] != nil {
+			failed = append(failed, errs[i])
+		} else {
+			okDocs = append(okDocs, docs[i])
+		}
+	}
+	return okDocs, failed
+}
+
+func parseOne(root *os.Root, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
+	src, err := readLimited(root, p, maxBytes)
+	if errors.Is(err, errTooBig) {
+		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
+			Msg: fmt.Sprintf("the file is larger than max_file_kb (%d KB): split it into smaller SOPs or raise max_file_kb in %s", maxBytes/1024, ConfigFile)}
+	}
+	if err != nil {
+		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
+	}
+	doc, err := sop.Parse(p, src)
+	if err != nil {
+		return nil, err.(*sop.Error)
+	}
+	return doc, nil
+}
+
+var errTooBig = errors.New("file too large")
+
+// readLimited reads a file through the root, refusing more than limit
+// bytes without reading them all.
+func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(src)) > limit {
+		return nil, errTooBig
+	}
+	return src, nil
+}
+
+// unwrapPath drops the *PathError wrapper, whose path the message already
+// names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
