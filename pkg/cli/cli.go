@@ -1,0 +1,113 @@
+// Package cli is sopctl's command line: one file per command, each parsing
+// its flags and calling a package under pkg/. It is the only package that
+// imports cobra, and Main is the one place that turns errors into exit
+// codes (SPEC section 7) and panics into a one-line report.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/iostreams"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/templates"
+)
+
+// Exit codes (SPEC section 7).
+const (
+	ExitOK       = 0
+	ExitProblems = 1 // the command ran and found problems, or could not finish
+	ExitUsage    = 2 // the command could not start
+)
+
+// Env is everything a command may use from the outside world, so that
+// tests can run every command without globals.
+type Env struct {
+	IO *iostreams.IOStreams
+	// Dir is the directory sopctl was started in.
+	Dir string
+	// Now is the clock.
+	Now func() time.Time
+	// Templates are the built-in role templates.
+	Templates fs.FS
+}
+
+// Main runs sopctl with the process's real environment and returns the
+// exit code.
+func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "sopctl: cannot read the current directory: %v\n", err)
+		return ExitUsage
+	}
+	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: time.Now, Templates: templates.FS})
+}
+
+// Run runs sopctl with args in env and returns the exit code.
+func Run(ctx context.Context, args []string, env *Env) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(env.IO.ErrOut, "sopctl: internal error: %v\nThis is a bug in sopctl: please report it at https://github.com/sopctl/sopctl/issues with the command you ran.\n", r)
+			if os.Getenv("SOPCTL_DEBUG") != "" {
+				fmt.Fprintf(env.IO.ErrOut, "%s", debug.Stack())
+			}
+			code = ExitProblems
+		}
+	}()
+	root := newRootCmd(env)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var silent *SilentError
+	if errors.As(err, &silent) {
+		return silent.Code
+	}
+	fmt.Fprintln(env.IO.ErrOut, strings.TrimRight(err.Error(), "\n"))
+	code = exitCode(err)
+	if code == ExitUsage && isUsage(err) {
+		fmt.Fprintf(env.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())
+	}
+	return code
+}
+
+// UsageError is a bad flag or argument.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+func usageErrorf(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// SilentError ends a command with a code after it has already told the
+// user what went wrong.
+type SilentError struct{ Code int }
+
+func (e *SilentError) Error() string { return fmt.Sprintf("exit status %d", e.Code) }
+
+func isUsage(err error) bool {
+	var u *UsageError
+	return errors.As(err, &u)
+}
+
+// exitCode maps an error to its exit code: 2 when the command could not
+// start (bad usage, no library, a bad sopctl.yaml or template), else 1.
+func exitCode(err error) int {
+	var notFound *library.NotFoundError
+	var cfg *library.ConfigError
+	var tpl *templateError
+	switch {
+	case isUsage(err), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl):
+		return ExitUsage
+	}
+	return ExitProblems
+}

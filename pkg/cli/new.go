@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/scaffold"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+type newOptions struct {
+	id, role, title string
+	force, dryRun   bool
+}
+
+func newNewCmd(env *Env) *cobra.Command {
+	opts := &newOptions{}
+	cmd := &cobra.Command{
+		Use:   "new [ID] [--role ROLE] [--title TITLE]",
+		Short: "Scaffold SOPs: every SOP of a role, one SOP, or a blank SOP",
+		Long: `Scaffold SOP files as drafts in the library's sops folder.
+
+  sopctl new --role ROLE        every SOP of the role, plus the SOPs they refer to,
+                                so the library has no broken references. An SOP that
+                                exists gets the role added to its roles: list (only
+                                that line changes) and is otherwise left alone.
+  sopctl new ID --role ROLE     one SOP of the role
+  sopctl new ID                 one SOP from any template (sopctl templates show)
+  sopctl new ID --title TITLE   a blank SOP with every field and section the library
+                                requires, holding TODO: placeholders to fill in
+
+An existing SOP is never replaced without --force. Each file is written to a
+temporary name and renamed into place; if anything fails, nothing changes.`,
+		Example: `  sopctl new --role customer-service-representative --dry-run
+  sopctl new --role customer-service-representative
+  sopctl new complaint-resolution --role customer-contact-specialist
+  sopctl new refund-approval --title "Refund Approval"`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.id = args[0]
+				if !sop.ValidID(opts.id) {
+					return usageErrorf("SOP id %q is not valid: use %s", opts.id, sop.IDRule)
+				}
+			}
+			if opts.id == "" && opts.role == "" {
+				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
+			}
+			if cmd.Flags().Changed("title") {
+				if opts.id == "" {
+					return usageErrorf("--title needs the new SOP's id: sopctl new ID --title TITLE")
+				}
+				if err := validTitle(opts.title); err != nil {
+					return err
+				}
+			}
+			return runNew(env, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.role, "role", "", "the role template to scaffold from (`ROLE` id)")
+	cmd.Flags().StringVar(&opts.title, "title", "", "start a blank SOP with this `TITLE`")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace existing SOP files with new drafts")
+	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print what would change, write nothing")
+	return cmd
+}
+
+func runNew(env *Env, opts *newOptions) error {
+	libDir, err := library.Find(env.Dir)
+	if err != nil {
+		return err
+	}
+	lib, err := library.Load(libDir)
+	if err != nil {
+		return err
+	}
+	cat, err := loadCatalog(env, libDir)
+	if err != nil {
+		return err
+	}
+	plan, err := scaffold.PlanNew(lib, cat, scaffold.Request{
+		Role: opts.role, ID: opts.id, Title: opts.title, Force: opts.force,
+		Today: env.Now().Format(time.DateOnly),
+	})
+	if err != nil {
+		return err
+	}
+	out := env.IO.Out
+	if len(plan.Changes) == 0 {
+		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s and those they refer to are in the library, and list the role\n", len(plan.Present), opts.role)
+		return nil
+	}
+	if !opts.dryRun {
+		root, err := os.OpenRoot(libDir)
+		if err != nil {
+			return err
+		}
+		defer root.Close()
+		if err := scaffold.Apply(root, plan.Changes); err != nil {
+			return err
+		}
+	}
+	counts := map[scaffold.Action]int{}
+	for _, c := range plan.Changes {
+		counts[c.Action]++
+		verb := string(c.Action)
+		if opts.dryRun {
+			verb = "would " + verb
+		}
+		fmt.Fprintf(out, "%s  %s (%s)\n", verb, displayPath(env, libDir, c.Path), c.Note)
+	}
+	summary := fmt.Sprintf("%d created, %d updated, %d replaced", counts[scaffold.Create], counts[scaffold.Update], counts[scaffold.Replace])
+	if opts.role != "" && opts.id == "" {
+		summary = fmt.Sprintf("role %s: %d SOPs of the role, %d they refer to; %s", opts.role,
+			len(plan.Changes)+len(plan.Present)-plan.Referenced-countConfig(plan), plan.Referenced, summary)
+	}
+	if opts.dryRun {
+		summary = "dry run, nothing was written: " + summary
+	}
+	fmt.Fprintln(out, summary)
+	return nil
+}
+
+// countConfig counts the changes to sopctl.yaml, which are not SOPs.
+func countConfig(p *scaffold.Plan) int {
+	n := 0
+	for _, c := range p.Changes {
+		if c.Path == library.ConfigFile {
+			n++
+		}
+	}
+	return n
+}

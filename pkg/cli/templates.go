@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sopctl/sopctl/pkg/roles"
+)
+
+func newTemplatesCmd(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "templates",
+		Short: "List and show the role templates",
+		Long: `Role templates describe the SOPs of a role. sopctl ships templates for four
+customer-service roles and a catalogue of the supporting SOPs they refer to; a
+library's own templates/*.yaml add templates or replace built-ins by id.`,
+		Example: `  sopctl templates list
+  sopctl templates show customer-service-representative`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:     "list",
+		Short:   "List the role templates: id, title, kind, SOP count, source",
+		Example: "  sopctl templates list",
+		Args:    cobra.NoArgs,
+		RunE:    func(cmd *cobra.Command, args []string) error { return runTemplatesList(env) },
+	}, &cobra.Command{
+		Use:     "show ROLE",
+		Short:   "Show one template's SOPs and the SOPs they refer to",
+		Example: "  sopctl templates show customer-contact-specialist",
+		Args:    cobra.ExactArgs(1),
+		RunE:    func(cmd *cobra.Command, args []string) error { return runTemplatesShow(env, args[0]) },
+	})
+	return cmd
+}
+
+func catalogHere(env *Env) (*roles.Catalog, error) {
+	libDir, err := findLibrary(env)
+	if err != nil {
+		return nil, err
+	}
+	return loadCatalog(env, libDir)
+}
+
+func runTemplatesList(env *Env) error {
+	cat, err := catalogHere(env)
+	if err != nil {
+		return err
+	}
+	w := tabwriter.NewWriter(env.IO.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tTITLE\tKIND\tSOPS\tSOURCE")
+	for _, t := range cat.Templates() {
+		kind := "role"
+		if !t.Role {
+			kind = "catalogue"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\n", t.ID, oneLine(t.Title), kind, len(t.SOPs), t.Source())
+	}
+	return w.Flush()
+}
+
+func runTemplatesShow(env *Env, id string) error {
+	cat, err := catalogHere(env)
+	if err != nil {
+		return err
+	}
+	t, ok := cat.Template(id)
+	if !ok {
+		if _, err := cat.Role(id); err != nil {
+			return err
+		}
+	}
+	out := env.IO.Out
+	kind := "role"
+	if !t.Role {
+		kind = "catalogue"
+	}
+	fmt.Fprintf(out, "%s (%s, %s, %s %s)\n", oneLine(t.Title), t.ID, kind, t.Source(), t.Path)
+	if t.Department != "" {
+		fmt.Fprintf(out, "Department: %s\n", oneLine(t.Department))
+	}
+	if t.Description != "" {
+		fmt.Fprintf(out, "\n%s\n", wrap(oneLine(t.Description), 80))
+	}
+	own := cat.Definitions(t)
+	fmt.Fprintf(out, "\nSOPs (%d):\n", len(own))
+	sopTable(env, own)
+	if t.Role {
+		if extra := cat.Closure(own)[len(own):]; len(extra) > 0 {
+			fmt.Fprintf(out, "\nAlso scaffolded by sopctl new --role %s, because the SOPs above refer to them (%d):\n", t.ID, len(extra))
+			sopTable(env, extra)
+		}
+	}
+	return nil
+}
+
+func sopTable(env *Env, defs []*roles.SOP) {
+	w := tabwriter.NewWriter(env.IO.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "  ID\tTITLE\tOWNER\tSTEPS\tKPIS")
+	for _, d := range defs {
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%d\t%s\n", d.ID, oneLine(d.Title), oneLine(d.Owner), len(d.Steps), strings.Join(d.KPIs, ","))
+	}
+	_ = w.Flush()
+}
+
+// oneLine keeps a value from a template on one line of a table.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func wrap(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, word := range strings.Fields(s) {
+		if n > 0 && n+1+len(word) > width {
+			b.WriteByte('\n')
+			n = 0
+		} else if n > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	return b.String()
+}

@@ -1,0 +1,143 @@
+package roles
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/sopctl/sopctl/templates"
+)
+
+func TestBuiltinCatalog(t *testing.T) {
+	c, err := Load(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{
+		"customer-contact-specialist":           7,
+		"customer-service-representative":       10,
+		"customer-service-correspondence-clerk": 8,
+		"customer-service-operations":           10,
+	}
+	roles := 0
+	for _, tpl := range c.Templates() {
+		if !tpl.Role {
+			continue
+		}
+		roles++
+		if n, ok := want[tpl.ID]; !ok || len(tpl.SOPs) != n {
+			t.Errorf("role %s has %d SOPs, want %d", tpl.ID, len(tpl.SOPs), want[tpl.ID])
+		}
+	}
+	if roles != len(want) {
+		t.Errorf("%d roles, want %d", roles, len(want))
+	}
+	for _, tpl := range c.Templates() {
+		for _, d := range c.Definitions(tpl) {
+			if n := len(d.Steps); n < 5 || n > 10 {
+				t.Errorf("%s: %d steps, want 5-10", d.ID, n)
+			}
+			if d.Purpose == "" || d.Scope == "" || d.Owner == "" {
+				t.Errorf("%s: purpose, scope and owner must be set", d.ID)
+			}
+			for _, k := range d.KPIs {
+				if _, ok := c.KPI(k); !ok {
+					t.Errorf("%s cites KPI %s, which no template defines", d.ID, k)
+				}
+			}
+		}
+	}
+}
+
+func TestLocalOverride(t *testing.T) {
+	local := fstest.MapFS{
+		"customer-contact-specialist.yaml": {Data: []byte(`id: customer-contact-specialist
+title: Our Contact Specialist
+sops:
+  - id: complaint-resolution
+    title: Our Complaint Handling
+    owner: Head of Care
+    steps: [Listen, Fix, Confirm]
+  - id: escalation-procedure
+`)},
+		"night-shift.yaml": {Data: []byte("id: night-shift\ntitle: Night Shift\nsops:\n  - id: complaint-resolution\n")},
+	}
+	c, err := Load(templates.FS, local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, _ := c.Template("customer-contact-specialist")
+	if tpl.Builtin || tpl.Title != "Our Contact Specialist" || len(tpl.SOPs) != 2 {
+		t.Errorf("override not applied: %+v", tpl)
+	}
+	if d, _ := c.SOP("complaint-resolution"); d.Owner != "Head of Care" {
+		t.Errorf("local definition not used: owner %q", d.Owner)
+	}
+	if _, err := c.Role("night-shift"); err != nil {
+		t.Errorf("local role not found: %v", err)
+	}
+}
+
+func TestTemplateErrors(t *testing.T) {
+	tests := []struct {
+		name, file, src, want string
+	}{
+		{"id mismatch", "a.yaml", "id: b\ntitle: B\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:1:5: template id \"b\" differs"},
+		{"unknown key", "a.yaml", "id: a\ntitle: A\nsop: []\n", "templates/a.yaml:3:1: unknown key \"sop\" in a role template: did you mean \"sops\"?"},
+		{"unknown sop key", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: x\n    titel: X\n", "templates/a.yaml:5:5: unknown key \"titel\""},
+		{"incomplete", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: x\n    title: X\n", "templates/a.yaml:4:5: SOP \"x\": a full definition needs title, owner and at least one step"},
+		{"dangling id", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: complaint-resolutoin\n", "templates/a.yaml:4:5: SOP \"complaint-resolutoin\" is listed by id but no template defines it: add its full definition (did you mean \"complaint-resolution\"?)"},
+		{"dangling related", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: x\n    title: X\n    owner: O\n    steps: [s]\n    related: [nope]\n", "templates/a.yaml:8:15: SOP \"x\" relates to \"nope\""},
+		{"defined twice", "a.yaml", "id: a\ntitle: A\nsops:\n  - {id: x, title: X, owner: O, steps: [s]}\n", ""},
+		{"bad id", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: ../x\n", "templates/a.yaml:4:9: SOP id \"../x\" is not valid"},
+		{"listed twice", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: complaint-resolution\n  - id: complaint-resolution\n", "listed twice in this template (first at line 4)"},
+		{"alias", "a.yaml", "id: a\ntitle: &t A\n", "templates/a.yaml:2:8: anchor &t"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			local := fstest.MapFS{tt.file: {Data: []byte(tt.src)}}
+			if tt.name == "defined twice" {
+				local["b.yaml"] = &fstest.MapFile{Data: []byte("id: b\ntitle: B\nsops:\n  - {id: x, title: X, owner: O, steps: [s]}\n")}
+				tt.want = "templates/b.yaml:4:5: SOP \"x\" is already defined in full in templates/a.yaml:4"
+			}
+			_, err := Load(templates.FS, local)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Load() error = %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestClosureAndRole(t *testing.T) {
+	c, err := Load(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Role("supporting-procedures"); err == nil {
+		t.Error("a catalogue must not be offered as a role")
+	}
+	_, err = c.Role("customer-service-represantative")
+	if err == nil || !strings.Contains(err.Error(), `did you mean "customer-service-representative"`) {
+		t.Errorf("Role() error = %v", err)
+	}
+	tpl, _ := c.Role("customer-service-representative")
+	defs := c.Definitions(tpl)
+	all := c.Closure(defs)
+	if len(all) <= len(defs) {
+		t.Fatalf("closure adds nothing: %d SOPs", len(all))
+	}
+	have := map[string]bool{}
+	for _, d := range all {
+		if have[d.ID] {
+			t.Errorf("%s twice in closure", d.ID)
+		}
+		have[d.ID] = true
+	}
+	for _, d := range all {
+		for _, r := range d.Related {
+			if !have[r] {
+				t.Errorf("%s relates to %s, missing from the closure", d.ID, r)
+			}
+		}
+	}
+}

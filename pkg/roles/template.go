@@ -1,0 +1,244 @@
+// Package roles reads role templates (SPEC section 3): the built-in ones
+// embedded in sopctl and a library's own templates/*.yaml, which add
+// templates or replace built-ins by id. Together they form a Catalog in
+// which every SOP is defined once and every reference resolves.
+package roles
+
+import (
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Template is one role template file.
+type Template struct {
+	ID, Title, Department, Description string
+	// Role is false for a catalogue: SOPs that belong to no role.
+	Role bool
+	KPIs []KPI
+	SOPs []Entry
+	// Path names the file: templates/<name>.yaml, and Builtin says whether
+	// it ships inside sopctl or comes from the library.
+	Path    string
+	Builtin bool
+}
+
+// Source says where a template comes from, for listings.
+func (t *Template) Source() string {
+	if t.Builtin {
+		return "built-in"
+	}
+	return "local"
+}
+
+// KPI is a metric a template defines: id and name.
+type KPI struct{ ID, Name string }
+
+// Entry is one item of a template's sops list: a full definition, or an id
+// alone (Def is nil) naming an SOP defined in another template.
+type Entry struct {
+	ID  string
+	Def *SOP
+	Pos sop.Pos
+}
+
+// SOP is the full definition of an SOP in a template.
+type SOP struct {
+	ID, Title, Owner, Purpose, Scope string
+	Responsibilities                 []Responsibility
+	Sections                         []Section
+	Steps, Checklist                 []string
+	Related, KPIs, Channels, Tags    []string
+	Template                         *Template // where it is defined
+	Pos                              sop.Pos
+	relatedPos                       []sop.Pos
+}
+
+// Responsibility is one line of an SOP's Responsibilities section.
+type Responsibility struct{ Role, Duty string }
+
+// Section is an extra section of an SOP, placed before its Procedure.
+type Section struct{ Heading, Body string }
+
+var (
+	templateKeys       = []string{"id", "title", "department", "description", "role", "kpis", "sops"}
+	sopKeys            = []string{"id", "title", "owner", "purpose", "scope", "responsibilities", "sections", "steps", "checklist", "related", "kpis", "channels", "tags"}
+	responsibilityKeys = []string{"role", "duty"}
+	sectionKeys        = []string{"heading", "body"}
+)
+
+// ParseTemplate parses one template file. name is its path for messages
+// (templates/<id>.yaml); the template's id must equal the file's stem.
+func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
+	root, err := sop.ParseYAML(name, src)
+	if err != nil {
+		return nil, err
+	}
+	t := &Template{Role: true, Path: name, Builtin: builtin}
+	r := &sop.NodeReader{Path: name, Rule: "template"}
+	var idNode *yaml.Node
+	for _, kv := range r.Mapping(root, name) {
+		k, v := kv[0], kv[1]
+		switch k.Value {
+		case "id":
+			t.ID, idNode = r.Str(v, "id"), v
+		case "title":
+			t.Title = r.Str(v, "title")
+		case "department":
+			t.Department = r.Str(v, "department")
+		case "description":
+			t.Description = r.Str(v, "description")
+		case "role":
+			t.Role = r.Bool(v, "role")
+		case "kpis":
+			for _, kpi := range r.Mapping(v, "kpis") {
+				if kpi[1].Kind != yaml.ScalarNode || strings.TrimSpace(kpi[1].Value) == "" {
+					r.Fail(kpi[1], "kpis: %s needs a name, like %s: Its Full Name", kpi[0].Value, kpi[0].Value)
+				}
+				t.KPIs = append(t.KPIs, KPI{ID: kpi[0].Value, Name: kpi[1].Value})
+			}
+		case "sops":
+			t.SOPs = parseEntries(r, v, t)
+		default:
+			r.Unknown(k, "a role template", templateKeys)
+		}
+	}
+	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	switch {
+	case idNode == nil:
+		r.Fail(root, "a template needs an id: add id: %s", stem)
+	case !sop.ValidID(t.ID):
+		r.Fail(idNode, "template id %q is not valid: use %s", t.ID, sop.IDRule)
+	case t.ID != stem:
+		r.Fail(idNode, "template id %q differs from the file name %s: rename one to match the other", t.ID, path.Base(name))
+	}
+	if strings.TrimSpace(t.Title) == "" {
+		r.Fail(root, "template %s needs a title", stem)
+	}
+	if t.Role && len(t.SOPs) == 0 {
+		r.Fail(root, "role template %s lists no SOPs: add a sops: list", stem)
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+func parseEntries(r *sop.NodeReader, n *yaml.Node, t *Template) []Entry {
+	if n.Kind != yaml.SequenceNode {
+		r.Fail(n, "sops must be a list of SOP entries, each starting with - id:")
+		return nil
+	}
+	seen := map[string]int{}
+	var out []Entry
+	for _, item := range n.Content {
+		e, ok := parseEntry(r, item, t)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[e.ID]; dup {
+			r.Fail(item, "SOP %q is listed twice in this template (first at line %d): remove one", e.ID, first)
+			continue
+		}
+		seen[e.ID] = e.Pos.Line
+		out = append(out, e)
+	}
+	return out
+}
+
+func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
+	pos := sop.Pos{Line: n.Line, Col: n.Column}
+	if n.Kind != yaml.MappingNode {
+		r.Fail(n, "each SOP entry must be a mapping starting with id:")
+		return Entry{}, false
+	}
+	d := &SOP{Template: t, Pos: pos}
+	var idNode *yaml.Node
+	keys := 0
+	for _, kv := range r.Mapping(n, "an SOP entry") {
+		k, v := kv[0], kv[1]
+		keys++
+		switch k.Value {
+		case "id":
+			d.ID, idNode = r.Str(v, "id"), v
+		case "title":
+			d.Title = r.Str(v, "title")
+		case "owner":
+			d.Owner = r.Str(v, "owner")
+		case "purpose":
+			d.Purpose = r.Str(v, "purpose")
+		case "scope":
+			d.Scope = r.Str(v, "scope")
+		case "responsibilities":
+			d.Responsibilities = parsePairs(r, v, "responsibilities", responsibilityKeys, func(a, b string) Responsibility { return Responsibility{a, b} })
+		case "sections":
+			d.Sections = parsePairs(r, v, "sections", sectionKeys, func(a, b string) Section { return Section{a, b} })
+		case "steps":
+			d.Steps = r.Strings(v, "steps")
+		case "checklist":
+			d.Checklist = r.Strings(v, "checklist")
+		case "related":
+			d.Related = r.Strings(v, "related")
+			if v.Kind == yaml.SequenceNode {
+				for _, it := range v.Content {
+					d.relatedPos = append(d.relatedPos, sop.Pos{Line: it.Line, Col: it.Column})
+				}
+			}
+		case "kpis":
+			d.KPIs = r.Strings(v, "kpis")
+		case "channels":
+			d.Channels = r.Strings(v, "channels")
+		case "tags":
+			d.Tags = r.Strings(v, "tags")
+		default:
+			r.Unknown(k, "an SOP entry", sopKeys)
+		}
+	}
+	if idNode == nil {
+		r.Fail(n, "an SOP entry needs an id")
+		return Entry{}, false
+	}
+	if !sop.ValidID(d.ID) {
+		r.Fail(idNode, "SOP id %q is not valid: use %s", d.ID, sop.IDRule)
+		return Entry{}, false
+	}
+	if keys == 1 {
+		return Entry{ID: d.ID, Pos: pos}, true // by id alone
+	}
+	if strings.TrimSpace(d.Title) == "" || strings.TrimSpace(d.Owner) == "" || len(d.Steps) == 0 {
+		r.Fail(n, "SOP %q: a full definition needs title, owner and at least one step; to use an SOP defined in another template, give its id alone", d.ID)
+		return Entry{}, false
+	}
+	return Entry{ID: d.ID, Def: d, Pos: pos}, true
+}
+
+// parsePairs reads a list of two-key mappings such as {role, duty}.
+func parsePairs[T any](r *sop.NodeReader, n *yaml.Node, key string, names []string, mk func(a, b string) T) []T {
+	if sop.IsNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		r.Fail(n, "%s must be a list of {%s, %s} entries", key, names[0], names[1])
+		return nil
+	}
+	var out []T
+	for _, item := range n.Content {
+		vals := map[string]string{}
+		for _, kv := range r.Mapping(item, key) {
+			if kv[0].Value != names[0] && kv[0].Value != names[1] {
+				r.Unknown(kv[0], key, names)
+				continue
+			}
+			vals[kv[0].Value] = r.Str(kv[1], kv[0].Value)
+		}
+		if item.Kind == yaml.MappingNode && (strings.TrimSpace(vals[names[0]]) == "" || strings.TrimSpace(vals[names[1]]) == "") {
+			r.Fail(item, "each entry of %s needs %s and %s", key, names[0], names[1])
+			continue
+		}
+		out = append(out, mk(vals[names[0]], vals[names[1]]))
+	}
+	return out
+}

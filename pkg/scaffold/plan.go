@@ -1,0 +1,306 @@
+// Package scaffold plans and writes new SOP files and libraries: Plan
+// functions are pure and return the changes to make; Apply writes them,
+// each file to a temporary name renamed into place, and undoes everything
+// if any step fails.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Action is what a change does to its file.
+type Action string
+
+const (
+	Create  Action = "create"
+	Update  Action = "update"  // an edit inside the file's own bytes
+	Replace Action = "replace" // new content over an existing file (--force)
+)
+
+// Change is one file to write.
+type Change struct {
+	Path   string // slash-separated, relative to the library root
+	Action Action
+	Data   []byte
+	// Old is the content the plan was made from (Update, Replace): Apply
+	// refuses to write if the file changed since, and restores it if a
+	// later step fails.
+	Old  []byte
+	Note string // what the change is, for people
+}
+
+// Request says what to scaffold: a whole role (Role), one SOP of a role
+// (Role and ID), an SOP from any template (ID), or a blank SOP (ID and
+// Title, with Role optional).
+type Request struct {
+	Role, ID, Title string
+	Force           bool
+	Today           string // YYYY-MM-DD, for date fields a blank SOP requires
+}
+
+// Plan is the outcome of planning.
+type Plan struct {
+	Changes []Change
+	// Present are the SOPs of the request that are already in place and
+	// need no change.
+	Present []string
+	// Referenced counts SOPs planned because the role's SOPs refer to them.
+	Referenced int
+}
+
+// ExistsError is an SOP that would be overwritten without --force.
+type ExistsError struct{ Path string }
+
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf("%s already exists: edit it, or pass --force to replace it with a new draft", e.Path)
+}
+
+// UnparsedError means the library has SOP files that could not be parsed;
+// scaffolding then could create duplicates, so it stops.
+type UnparsedError struct{ Failed []*sop.Error }
+
+func (e *UnparsedError) Error() string {
+	msgs := make([]string, len(e.Failed))
+	for i, f := range e.Failed {
+		msgs[i] = f.Error()
+	}
+	return strings.Join(msgs, "\n") + fmt.Sprintf("\n%d SOP file(s) cannot be parsed: fix them first, then scaffold", len(e.Failed))
+}
+
+// PlanNew plans the files sopctl new writes.
+func PlanNew(lib *library.Library, cat *roles.Catalog, req Request) (*Plan, error) {
+	if len(lib.Failed) > 0 {
+		return nil, &UnparsedError{Failed: lib.Failed}
+	}
+	p := &planner{lib: lib, cat: cat, req: req, plan: &Plan{}}
+	var role *roles.Template
+	if req.Role != "" {
+		var err error
+		if role, err = cat.Role(req.Role); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case req.Title != "":
+		var roleIDs []string
+		if role != nil {
+			roleIDs = []string{role.ID}
+		}
+		data := Blank(req.ID, req.Title, roleIDs, lib.Config.RequiredFields, lib.Config.RequiredSections, req.Today)
+		if err := p.single(req.ID, data, "new SOP"); err != nil {
+			return nil, err
+		}
+	case req.ID != "":
+		d, ok := cat.SOP(req.ID)
+		var roleIDs []string
+		if role != nil {
+			if !slices.ContainsFunc(role.SOPs, func(e roles.Entry) bool { return e.ID == req.ID }) {
+				return nil, &roles.UnknownError{Kind: "SOP of role " + role.ID, ID: req.ID, Suggestion: sop.Closest(req.ID, entryIDs(role))}
+			}
+			roleIDs = []string{role.ID}
+		} else if !ok {
+			return nil, &roles.UnknownError{Kind: "SOP template", ID: req.ID, Suggestion: sop.Closest(req.ID, allIDs(cat)),
+				Hint: fmt.Sprintf("to start a blank SOP, give it a title: sopctl new %s --title \"...\"", req.ID)}
+		}
+		if err := p.single(req.ID, FromTemplate(d, roleIDs, lib.Config.RequiredSections), "from "+d.Template.Path); err != nil {
+			return nil, err
+		}
+		p.kpis(d.KPIs)
+	default:
+		if err := p.role(role); err != nil {
+			return nil, err
+		}
+	}
+	if err := p.configKPIs(); err != nil {
+		return nil, err
+	}
+	return p.plan, nil
+}
+
+func entryIDs(t *roles.Template) []string {
+	ids := make([]string, len(t.SOPs))
+	for i, e := range t.SOPs {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+func allIDs(cat *roles.Catalog) []string {
+	var ids []string
+	for _, t := range cat.Templates() {
+		ids = append(ids, entryIDs(t)...)
+	}
+	return ids
+}
+
+type planner struct {
+	lib     *library.Library
+	cat     *roles.Catalog
+	req     Request
+	plan    *Plan
+	newKPIs []string
+}
+
+// existing returns the one SOP file with an id, if any.
+func (p *planner) existing(id string) (*sop.Doc, error) {
+	docs := p.lib.Lookup(id)
+	switch len(docs) {
+	case 0:
+		return nil, nil
+	case 1:
+		return docs[0], nil
+	}
+	return nil, fmt.Errorf("SOP id %q is used by both %s and %s: give each SOP its own id first", id, docs[0].Path, docs[1].Path)
+}
+
+func (p *planner) target(id string) string { return path.Join(p.lib.Config.SOPsDir, id+".md") }
+
+// single plans one new SOP file, refusing to replace one without --force.
+func (p *planner) single(id string, data []byte, note string) error {
+	doc, err := p.existing(id)
+	if err != nil {
+		return err
+	}
+	if doc == nil {
+		p.add(Change{Path: p.target(id), Action: Create, Data: data, Note: note})
+		return nil
+	}
+	if !p.req.Force {
+		return &ExistsError{Path: doc.Path}
+	}
+	p.add(Change{Path: doc.Path, Action: Replace, Data: data, Old: doc.Src, Note: note})
+	return nil
+}
+
+// role plans every SOP of a role and every SOP they reference.
+func (p *planner) role(t *roles.Template) error {
+	own := p.cat.Definitions(t)
+	all := p.cat.Closure(own)
+	p.plan.Referenced = len(all) - len(own)
+	for i, d := range all {
+		inRole := i < len(own)
+		doc, err := p.existing(d.ID)
+		if err != nil {
+			return err
+		}
+		var roleIDs []string
+		if inRole {
+			roleIDs = []string{t.ID}
+		}
+		switch {
+		case doc == nil:
+			p.add(Change{Path: p.target(d.ID), Action: Create, Data: FromTemplate(d, roleIDs, p.lib.Config.RequiredSections), Note: noteFor(inRole, t.ID)})
+			p.kpis(d.KPIs)
+		case p.req.Force:
+			merged := doc.Meta.Roles.Strings()
+			if inRole && !slices.Contains(merged, t.ID) {
+				merged = append(merged, t.ID)
+			}
+			p.add(Change{Path: doc.Path, Action: Replace, Data: FromTemplate(d, merged, p.lib.Config.RequiredSections), Old: doc.Src, Note: noteFor(inRole, t.ID)})
+			p.kpis(d.KPIs)
+		case inRole && !slices.Contains(doc.Meta.Roles.Strings(), t.ID):
+			data, err := addRole(doc, t.ID)
+			if err != nil {
+				return err
+			}
+			p.add(Change{Path: doc.Path, Action: Update, Data: data, Old: doc.Src, Note: "add role " + t.ID})
+		default:
+			p.plan.Present = append(p.plan.Present, d.ID)
+		}
+	}
+	return nil
+}
+
+func noteFor(inRole bool, role string) string {
+	if inRole {
+		return "role " + role
+	}
+	return "referenced"
+}
+
+func (p *planner) add(c Change) { p.plan.Changes = append(p.plan.Changes, c) }
+
+// kpis notes the KPIs a scaffolded SOP cites that sopctl.yaml lacks.
+func (p *planner) kpis(ids []string) {
+	for _, id := range ids {
+		if _, ok := p.lib.Config.KPI(id); !ok && !slices.Contains(p.newKPIs, id) {
+			p.newKPIs = append(p.newKPIs, id)
+		}
+	}
+}
+
+// configKPIs plans adding the KPIs noted to sopctl.yaml.
+func (p *planner) configKPIs() error {
+	if len(p.newKPIs) == 0 {
+		return nil
+	}
+	var entries [][2]string
+	for _, id := range p.newKPIs {
+		name, ok := p.cat.KPI(id)
+		if !ok {
+			return fmt.Errorf("a template cites KPI %q, which neither %s nor any template names: add it under kpis: in %s", id, library.ConfigFile, library.ConfigFile)
+		}
+		entries = append(entries, [2]string{id, name})
+	}
+	cfg := p.lib.Config
+	data, err := appendToMapping(cfg.Src, cfg.Root, "kpis", entries)
+	if err == nil {
+		_, err = library.ParseConfig(library.ConfigFile, data)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: cannot add KPIs %s to kpis: (%v); add them by hand", library.ConfigFile, strings.Join(p.newKPIs, ", "), err)
+	}
+	p.add(Change{Path: library.ConfigFile, Action: Update, Data: data, Old: cfg.Src, Note: "add KPIs " + strings.Join(p.newKPIs, ", ")})
+	return nil
+}
+
+// addRole inserts a role into an SOP's roles: list in the file's own bytes
+// and checks, by parsing the result, that nothing else changed.
+func addRole(doc *sop.Doc, role string) ([]byte, error) {
+	data, err := appendToList(doc.Src, doc.Front, "roles", role, doc.BodyLine-1)
+	if err == nil {
+		err = verifyRoleAdded(doc, data, role)
+	}
+	if err != nil {
+		pos := doc.Meta.Roles.Pos
+		return nil, fmt.Errorf("%s:%d:%d: cannot add role %s to roles: (%v); add it by hand", doc.Path, pos.Line, pos.Col, role, err)
+	}
+	return data, nil
+}
+
+func verifyRoleAdded(before *sop.Doc, data []byte, role string) error {
+	after, err := sop.Parse(before.Path, data)
+	if err != nil {
+		return err
+	}
+	want := append(before.Meta.Roles.Strings(), role)
+	if !slices.Equal(after.Meta.Roles.Strings(), want) {
+		return errors.New("the edited roles: did not read back as expected")
+	}
+	a, b := before.Meta, after.Meta
+	a.Roles, b.Roles = sop.List{}, sop.List{}
+	if texts(a) != texts(b) || string(before.Body) != string(after.Body) {
+		return errors.New("the edit would have changed other fields")
+	}
+	return nil
+}
+
+// texts renders the values of a Meta without positions, for comparison.
+func texts(m sop.Meta) string {
+	var b strings.Builder
+	for _, v := range []sop.Value{m.ID, m.Title, m.Version, m.Status, m.Owner, m.Approver, m.Effective, m.Reviewed} {
+		fmt.Fprintf(&b, "%q|", v.Text)
+	}
+	for _, l := range []sop.List{m.Roles, m.Channels, m.Related, m.KPIs, m.Supersedes, m.Tags} {
+		fmt.Fprintf(&b, "%q|", l.Strings())
+	}
+	return b.String()
+}

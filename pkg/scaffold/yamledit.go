@@ -1,0 +1,280 @@
+package scaffold
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// A person wrote these files; re-encoding a yaml.Node would lose their
+// blank lines, comment alignment and quoting. So sopctl edits YAML by
+// inserting text into the original bytes at a node's position, and keeps
+// every other byte as it was.
+
+// text indexes a file's lines the way the parsers count them: a UTF-8 BOM
+// is skipped and CRLF, CR and LF each end a line.
+type text struct {
+	src   []byte
+	start []int // byte offset of each line (index 0 is line 1)
+	eol   string
+}
+
+func newText(src []byte) *text {
+	t := &text{src: src, eol: "\n"}
+	off := 0
+	if bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) {
+		off = 3
+	}
+	t.start = append(t.start, off)
+	for i := off; i < len(src); i++ {
+		switch src[i] {
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				if len(t.start) == 1 {
+					t.eol = "\r\n"
+				}
+				i++
+			}
+			t.start = append(t.start, i+1)
+		case '\n':
+			t.start = append(t.start, i+1)
+		}
+	}
+	return t
+}
+
+// lineStart is the byte offset where a 1-based line starts; a line past the
+// end is the end of the file.
+func (t *text) lineStart(line int) int {
+	if line-1 < len(t.start) {
+		return t.start[line-1]
+	}
+	return len(t.src)
+}
+
+// lineEnd is the offset of the line break that ends a line (or the end of
+// the file).
+func (t *text) lineEnd(line int) int {
+	end := len(t.src)
+	if line < len(t.start) {
+		end = t.start[line]
+	}
+	for end > t.lineStart(line) && (t.src[end-1] == '\n' || t.src[end-1] == '\r') {
+		end--
+	}
+	return end
+}
+
+// offset converts a 1-based line and code-point column to a byte offset.
+func (t *text) offset(line, col int) int {
+	off, end := t.lineStart(line), t.lineEnd(line)
+	for c := 1; c < col && off < end; c++ {
+		_, size := utf8.DecodeRune(t.src[off:end])
+		off += size
+	}
+	return off
+}
+
+func insert(src []byte, at int, s string) []byte {
+	out := make([]byte, 0, len(src)+len(s))
+	out = append(out, src[:at]...)
+	out = append(out, s...)
+	return append(out, src[at:]...)
+}
+
+func replace(src []byte, from, to int, s string) []byte {
+	out := make([]byte, 0, len(src)+len(s))
+	out = append(out, src[:from]...)
+	out = append(out, s...)
+	return append(out, src[to:]...)
+}
+
+// scalar encodes a string as a YAML scalar that reads back as that same
+// string, quoted when it must be. In flow context ([a, b], {a: b}) the
+// flow indicators force quotes too.
+func scalar(s string, flow bool) string {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if flow && strings.ContainsAny(s, ",[]{}#&*!|>'\"%@`:") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	out, err := yaml.Marshal(n)
+	if err != nil || bytes.Count(bytes.TrimRight(out, "\n"), []byte("\n")) > 0 {
+		n.Style = yaml.DoubleQuotedStyle
+		out, _ = yaml.Marshal(n)
+	}
+	return strings.TrimRight(string(out), "\n")
+}
+
+// find returns the key and value nodes of key in a mapping.
+func find(m *yaml.Node, key string) (k, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}
+
+// appendToList adds item to the list under key in mapping m of the file
+// src. When the key is absent, a line "key: [item]" is inserted at the
+// start of line beforeLine (for front matter, the closing fence).
+func appendToList(src []byte, m *yaml.Node, key, item string, beforeLine int) ([]byte, error) {
+	t := newText(src)
+	k, v := find(m, key)
+	switch {
+	case k == nil:
+		return insert(src, t.lineStart(beforeLine), key+": ["+scalar(item, true)+"]"+t.eol), nil
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return setNull(t, k, v, " ["+scalar(item, true)+"]")
+	case v.Kind == yaml.SequenceNode && v.Style&yaml.FlowStyle != 0:
+		return appendFlow(t, v, scalar(item, true), ']')
+	case v.Kind == yaml.SequenceNode:
+		last := v.Content[len(v.Content)-1]
+		dash := t.offset(last.Line, last.Column)
+		for dash > t.lineStart(last.Line) && t.src[dash-1] != '-' {
+			dash--
+		}
+		indent := strings.Repeat(" ", utf8.RuneCount(t.src[t.lineStart(last.Line):dash])-1)
+		return insert(src, t.lineStart(afterNode(t, last, len(indent))), indent+"- "+scalar(item, false)+t.eol), nil
+	}
+	return nil, fmt.Errorf("%s is not a list", key)
+}
+
+// appendToMapping adds key: value entries to the mapping under key in
+// mapping m. When key is absent, it is added at the end of the file.
+func appendToMapping(src []byte, m *yaml.Node, key string, entries [][2]string) ([]byte, error) {
+	t := newText(src)
+	k, v := find(m, key)
+	block := func(indent string) string {
+		var b strings.Builder
+		for _, e := range entries {
+			b.WriteString(indent + scalar(e[0], false) + ": " + scalar(e[1], false) + t.eol)
+		}
+		return b.String()
+	}
+	switch {
+	case k == nil:
+		prefix := ""
+		if len(src) > 0 && src[len(src)-1] != '\n' && src[len(src)-1] != '\r' {
+			prefix = t.eol
+		}
+		return append(append([]byte{}, src...), prefix+key+":"+t.eol+block("  ")...), nil
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		out, err := setNull(t, k, v, "")
+		if err != nil {
+			return nil, err
+		}
+		t2 := newText(out)
+		return insert(out, t2.lineStart(k.Line+1), block(strings.Repeat(" ", k.Column-1+2))), nil
+	case v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0:
+		parts := make([]string, len(entries))
+		for i, e := range entries {
+			parts[i] = scalar(e[0], true) + ": " + scalar(e[1], true)
+		}
+		return appendFlow(t, v, strings.Join(parts, ", "), '}')
+	case v.Kind == yaml.MappingNode:
+		firstKey := v.Content[0]
+		lastVal := v.Content[len(v.Content)-1]
+		return insert(src, t.lineStart(afterNode(t, lastVal, firstKey.Column-1)), block(strings.Repeat(" ", firstKey.Column-1))), nil
+	}
+	return nil, fmt.Errorf("%s is not a mapping", key)
+}
+
+// setNull replaces an empty value (nothing, null or ~ after "key:") with s,
+// keeping a trailing comment.
+func setNull(t *text, k, v *yaml.Node, s string) ([]byte, error) {
+	colon := t.offset(k.Line, k.Column)
+	end := t.lineEnd(k.Line)
+	i := bytes.IndexByte(t.src[colon:end], ':')
+	if i < 0 {
+		return nil, fmt.Errorf("line %d: cannot find the colon after %s", k.Line, k.Value)
+	}
+	from := colon + i + 1
+	rest := t.src[from:end]
+	trimmed := bytes.TrimLeft(rest, " ")
+	to := from
+	if v.Line == k.Line && len(trimmed) > 0 && trimmed[0] != '#' {
+		to = from + (len(rest) - len(trimmed)) + len(v.Value)
+		if len(v.Value) == 0 { // a null written as nothing but spaces
+			to = from
+		}
+	}
+	return replace(t.src, from, to, s), nil
+}
+
+// appendFlow inserts item before the closing bracket of a flow collection
+// that starts at n, after the last item (with a comma when there is one).
+func appendFlow(t *text, n *yaml.Node, item string, closer byte) ([]byte, error) {
+	open := t.offset(n.Line, n.Column)
+	depth, last := 0, open
+	for i := open; i < len(t.src); i++ {
+		c := t.src[i]
+		switch {
+		case c == '"' || c == '\'':
+			i = skipQuoted(t.src, i)
+			last = i
+		case c == '#' && i > 0 && (t.src[i-1] == ' ' || t.src[i-1] == '\t'):
+			for i < len(t.src) && t.src[i] != '\n' && t.src[i] != '\r' {
+				i++
+			}
+		case c == '[' || c == '{':
+			depth++
+			if i != open {
+				last = i
+			}
+		case c == ']' || c == '}':
+			depth--
+			if depth == 0 {
+				if c != closer {
+					return nil, fmt.Errorf("line %d: unbalanced flow collection", n.Line)
+				}
+				sep := ", "
+				switch {
+				case last == open:
+					sep = ""
+				case t.src[last] == ',':
+					sep = " "
+				}
+				return insert(t.src, last+1, sep+item), nil
+			}
+			last = i
+		case c != ' ' && c != '\t' && c != '\n' && c != '\r':
+			last = i
+		}
+	}
+	return nil, fmt.Errorf("line %d: the flow collection is never closed", n.Line)
+}
+
+// skipQuoted returns the offset of the quote that closes the quoted scalar
+// opening at i.
+func skipQuoted(src []byte, i int) int {
+	q := src[i]
+	for j := i + 1; j < len(src); j++ {
+		switch {
+		case q == '"' && src[j] == '\\':
+			j++
+		case src[j] == q && q == '\'' && j+1 < len(src) && src[j+1] == '\'':
+			j++
+		case src[j] == q:
+			return j
+		}
+	}
+	return len(src) - 1
+}
+
+// afterNode returns the first line after a scalar node n, skipping the
+// continuation lines of a multi-line value (more indented than indent).
+func afterNode(t *text, n *yaml.Node, indent int) int {
+	line := n.Line + 1
+	for ; line <= len(t.start); line++ {
+		s := t.src[t.lineStart(line):t.lineEnd(line)]
+		trimmed := bytes.TrimLeft(s, " ")
+		if len(trimmed) == 0 || len(s)-len(trimmed) <= indent {
+			break
+		}
+	}
+	return line
+}
