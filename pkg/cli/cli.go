@@ -46,7 +46,26 @@ func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
 		fmt.Fprintf(ios.ErrOut, "sopctl: cannot read the current directory: %v\n", err)
 		return ExitUsage
 	}
-	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: time.Now, Templates: templates.FS})
+	now, err := Clock(os.Getenv("SOPCTL_NOW"))
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "sopctl: %v\n", err)
+		return ExitUsage
+	}
+	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: now, Templates: templates.FS})
+}
+
+// Clock returns the clock sopctl uses: the real one, or, when SOPCTL_NOW
+// holds a date (YYYY-MM-DD), that date, so that CI runs and tests that
+// depend on today (review dates) are reproducible.
+func Clock(pinned string) (func() time.Time, error) {
+	if pinned == "" {
+		return time.Now, nil
+	}
+	t, err := time.Parse(time.DateOnly, pinned)
+	if err != nil {
+		return nil, fmt.Errorf("SOPCTL_NOW=%q is not a date: use YYYY-MM-DD or leave it unset", pinned)
+	}
+	return func() time.Time { return t }, nil
 }
 
 // Run runs sopctl with args in env and returns the exit code.

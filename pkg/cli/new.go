@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -47,9 +48,6 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 					return usageErrorf("SOP id %q is not valid: use %s", opts.id, sop.IDRule)
 				}
 			}
-			if opts.id == "" && opts.role == "" {
-				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
-			}
 			if cmd.Flags().Changed("title") {
 				if opts.id == "" {
 					return usageErrorf("--title needs the new SOP's id: sopctl new ID --title TITLE")
@@ -57,6 +55,9 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 				if err := validTitle(opts.title); err != nil {
 					return err
 				}
+			}
+			if opts.id == "" && opts.role == "" {
+				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
 			}
 			return runNew(env, opts)
 		},
@@ -90,7 +91,8 @@ func runNew(env *Env, opts *newOptions) error {
 	}
 	out := env.IO.Out
 	if len(plan.Changes) == 0 {
-		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s and those they refer to are in the library, and list the role\n", len(plan.Present), opts.role)
+		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; the %d SOPs they refer to are in the library too\n",
+			plan.Own, opts.role, plan.Referenced)
 		return nil
 	}
 	if !opts.dryRun {
@@ -103,19 +105,23 @@ func runNew(env *Env, opts *newOptions) error {
 			return err
 		}
 	}
-	counts := map[scaffold.Action]int{}
+	own, ref := map[scaffold.Action]int{}, map[scaffold.Action]int{}
 	for _, c := range plan.Changes {
-		counts[c.Action]++
+		if c.Referenced {
+			ref[c.Action]++
+		} else if c.Path != library.ConfigFile {
+			own[c.Action]++
+		}
 		verb := string(c.Action)
 		if opts.dryRun {
 			verb = "would " + verb
 		}
 		fmt.Fprintf(out, "%s  %s (%s)\n", verb, displayPath(env, libDir, c.Path), c.Note)
 	}
-	summary := fmt.Sprintf("%d created, %d updated, %d replaced", counts[scaffold.Create], counts[scaffold.Update], counts[scaffold.Replace])
+	summary := tally(own, -1)
 	if opts.role != "" && opts.id == "" {
-		summary = fmt.Sprintf("role %s: %d SOPs of the role, %d they refer to; %s", opts.role,
-			len(plan.Changes)+len(plan.Present)-plan.Referenced-countConfig(plan), plan.Referenced, summary)
+		summary = fmt.Sprintf("role %s: %d SOPs of the role (%s); %d SOPs they refer to (%s)", opts.role,
+			plan.Own, tally(own, plan.Present), plan.Referenced, tally(ref, plan.PresentReferenced))
 	}
 	if opts.dryRun {
 		summary = "dry run, nothing was written: " + summary
@@ -124,13 +130,20 @@ func runNew(env *Env, opts *newOptions) error {
 	return nil
 }
 
-// countConfig counts the changes to sopctl.yaml, which are not SOPs.
-func countConfig(p *scaffold.Plan) int {
-	n := 0
-	for _, c := range p.Changes {
-		if c.Path == library.ConfigFile {
-			n++
+// tally says how many SOPs each action touched, and how many were already
+// in place when present is not negative.
+func tally(n map[scaffold.Action]int, present int) string {
+	var parts []string
+	for _, a := range []scaffold.Action{scaffold.Create, scaffold.Update, scaffold.Replace} {
+		if n[a] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %sd", n[a], a)) // created, updated, replaced
 		}
 	}
-	return n
+	if present > 0 {
+		parts = append(parts, fmt.Sprintf("%d already in place", present))
+	}
+	if len(parts) == 0 {
+		return "no change"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -63,8 +63,6 @@ Common commands, run anywhere in this folder:
 sopctl templates list                     # the role templates
 sopctl new --role ROLE                    # scaffold every SOP of a role as drafts
 sopctl new ID --title "Title"             # start a blank SOP
-sopctl lint                               # check every SOP
-sopctl render                             # publish the handbook to site/
 ` + "```" + `
 `)
 }

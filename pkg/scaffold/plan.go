@@ -35,6 +35,9 @@ type Change struct {
 	// later step fails.
 	Old  []byte
 	Note string // what the change is, for people
+	// Referenced marks an SOP planned only because the role's SOPs refer
+	// to it.
+	Referenced bool
 }
 
 // Request says what to scaffold: a whole role (Role), one SOP of a role
@@ -49,11 +52,10 @@ type Request struct {
 // Plan is the outcome of planning.
 type Plan struct {
 	Changes []Change
-	// Present are the SOPs of the request that are already in place and
-	// need no change.
-	Present []string
-	// Referenced counts SOPs planned because the role's SOPs refer to them.
-	Referenced int
+	// Own and Referenced count, for a role, the SOPs of the role and the
+	// SOPs they refer to (directly or not); Present and PresentReferenced
+	// count those of each already in place, needing no change.
+	Own, Referenced, Present, PresentReferenced int
 }
 
 // ExistsError is an SOP that would be overwritten without --force.
@@ -184,7 +186,7 @@ func (p *planner) single(id string, data []byte, note string) error {
 func (p *planner) role(t *roles.Template) error {
 	own := p.cat.Definitions(t)
 	all := p.cat.Closure(own)
-	p.plan.Referenced = len(all) - len(own)
+	p.plan.Own, p.plan.Referenced = len(own), len(all)-len(own)
 	for i, d := range all {
 		inRole := i < len(own)
 		doc, err := p.existing(d.ID)
@@ -197,14 +199,14 @@ func (p *planner) role(t *roles.Template) error {
 		}
 		switch {
 		case doc == nil:
-			p.add(Change{Path: p.target(d.ID), Action: Create, Data: FromTemplate(d, roleIDs, p.lib.Config.RequiredSections), Note: noteFor(inRole, t.ID)})
+			p.add(Change{Path: p.target(d.ID), Action: Create, Data: FromTemplate(d, roleIDs, p.lib.Config.RequiredSections), Note: noteFor(inRole, t.ID), Referenced: !inRole})
 			p.kpis(d.KPIs)
 		case p.req.Force:
 			merged := doc.Meta.Roles.Strings()
 			if inRole && !slices.Contains(merged, t.ID) {
 				merged = append(merged, t.ID)
 			}
-			p.add(Change{Path: doc.Path, Action: Replace, Data: FromTemplate(d, merged, p.lib.Config.RequiredSections), Old: doc.Src, Note: noteFor(inRole, t.ID)})
+			p.add(Change{Path: doc.Path, Action: Replace, Data: FromTemplate(d, merged, p.lib.Config.RequiredSections), Old: doc.Src, Note: noteFor(inRole, t.ID), Referenced: !inRole})
 			p.kpis(d.KPIs)
 		case inRole && !slices.Contains(doc.Meta.Roles.Strings(), t.ID):
 			data, err := addRole(doc, t.ID)
@@ -212,8 +214,10 @@ func (p *planner) role(t *roles.Template) error {
 				return err
 			}
 			p.add(Change{Path: doc.Path, Action: Update, Data: data, Old: doc.Src, Note: "add role " + t.ID})
+		case inRole:
+			p.plan.Present++
 		default:
-			p.plan.Present = append(p.plan.Present, d.ID)
+			p.plan.PresentReferenced++
 		}
 	}
 	return nil

@@ -74,7 +74,7 @@ func parse(path string, src []byte) (*Doc, error) {
 	if !closed {
 		return fail(RuleInvalidFile, Pos{1, 1}, "the front matter opened here is never closed: add a line --- after the last field")
 	}
-	root, err := decodePlain(front, 1)
+	root, err := decodePlain(front, 1, "the front matter")
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) {
@@ -131,7 +131,7 @@ func ParseYAML(path string, src []byte) (root *yaml.Node, err error) {
 	if pos, msg, ok := checkText(text); !ok {
 		return nil, &Error{Path: path, Pos: pos, Rule: RuleInvalidFile, Msg: msg}
 	}
-	root, err = decodePlain(text, 0)
+	root, err = decodePlain(text, 0, "the file")
 	if e, ok := err.(*Error); ok {
 		e.Path = path
 		if e.Msg == emptyFront {
@@ -164,7 +164,7 @@ const emptyFront = "the front matter is empty: add at least id and title fields"
 // plain-data mapping. offset is the number of file lines before text; the
 // text is prefixed with as many newlines so that yaml.v3's line numbers are
 // the file's.
-func decodePlain(text []byte, offset int) (*yaml.Node, error) {
+func decodePlain(text []byte, offset int, what string) (*yaml.Node, error) {
 	if pos, ok := findTabIndent(text, offset); !ok {
 		return nil, &Error{Pos: pos, Rule: RuleYAMLSyntax, Msg: "tab in indentation: YAML indents with spaces only; replace the tab with spaces"}
 	}
@@ -192,7 +192,7 @@ func decodePlain(text []byte, offset int) (*yaml.Node, error) {
 		if len(doc.Content) == 1 {
 			n = doc.Content[0]
 		}
-		return nil, &Error{Pos: nodePos(n), Rule: RuleYAMLSyntax, Msg: "the YAML must be a mapping of key: value fields"}
+		return nil, &Error{Pos: nodePos(n), Rule: RuleYAMLSyntax, Msg: what + " must be a mapping of key: value fields"}
 	}
 	if err := checkPlain(doc.Content[0]); err != nil {
 		return nil, err

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/sopctl/sopctl/pkg/cli"
+	"github.com/sopctl/sopctl/pkg/iostreams"
+	"github.com/sopctl/sopctl/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
+func TestMain(m *testing.M) {
+	// "exec sopctl-exe" runs the real main in a child process, to test the
+	// wiring of main itself; scripts use the faster in-process "sopctl".
+	testscript.Main(m, map[string]func(){"sopctl-exe": main})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script: files in, the
+// real command run, output, exit code and files checked. Each script is
+// one behaviour; together they are the CLI's living manual.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SOPCTL_NOW", "2026-11-25")
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"sopctl":   runSopctl,
+			"exitcode": checkExitCode,
+		},
+	})
+}
+
+// runSopctl runs sopctl in-process in the script's directory with the
+// script's SOPCTL_NOW, and records the exit code for exitcode.
+func runSopctl(ts *testscript.TestScript, neg bool, args []string) {
+	now, err := cli.Clock(ts.Getenv("SOPCTL_NOW"))
+	ts.Check(err)
+	ios, _, _, _ := iostreams.Test()
+	ios.Out, ios.ErrOut = ts.Stdout(), ts.Stderr()
+	code := cli.Run(context.Background(), args, &cli.Env{IO: ios, Dir: ts.MkAbs("."), Now: now, Templates: templates.FS})
+	ts.Setenv("EXIT", strconv.Itoa(code))
+	if (code != 0) != neg {
+		ts.Fatalf("sopctl exited %d", code)
+	}
+}
+
+// checkExitCode asserts the exit code of the last sopctl command.
+func checkExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 || neg {
+		ts.Fatalf("usage: exitcode N")
+	}
+	if got := ts.Getenv("EXIT"); got != args[0] {
+		ts.Fatalf("sopctl exited %s, want %s", got, args[0])
+	}
+}
+
+func TestMainIsSmall(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(src); n > 600 {
+		t.Errorf("main.go is %d bytes: keep it a few lines that call cli.Main", n)
+	}
+}

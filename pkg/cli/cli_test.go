@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/iostreams"
+	"github.com/sopctl/sopctl/templates"
+)
+
+func run(t *testing.T, dir string, tfs fs.FS, args ...string) (int, string, string) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	env := &Env{IO: ios, Dir: dir, Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }, Templates: tfs}
+	code := Run(context.Background(), args, env)
+	return code, out.String(), errOut.String()
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, dir, templates.FS, "init", "lib"); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	lib := filepath.Join(dir, "lib")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"title with newline", []string{"new", "x", "--title", "x\nstatus: approved"}, 2, "--title must be one line of text"},
+		{"title with escape", []string{"new", "x", "--title", "x\x1b[2J"}, 2, "without control characters"},
+		{"init title with newline", []string{"init", "other", "--title", "a\nb"}, 2, "one line"},
+		{"long title", []string{"new", "x", "--title", strings.Repeat("a", 201)}, 2, "longer than 200"},
+		{"bad flag", []string{"new", "--rol", "x"}, 2, "unknown flag: --rol"},
+		{"too many args", []string{"templates", "show", "a", "b"}, 2, "accepts 1 arg(s)"},
+		{"unknown role", []string{"new", "--role", "x"}, 1, `unknown role "x"`},
+		{"ok", []string{"new", "x", "--title", "X"}, 0, ""},
+		{"exists", []string{"new", "x", "--title", "X"}, 1, "already exists"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, lib, templates.FS, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+	if _, err := os.Stat(filepath.Join(dir, "other")); err == nil {
+		t.Error("a refused init created its folder")
+	}
+}
+
+// panicFS makes loading templates panic, standing in for any bug.
+type panicFS struct{}
+
+func (panicFS) Open(string) (fs.File, error) { panic("boom") }
+
+func TestPanicBecomesOneLine(t *testing.T) {
+	code, _, stderr := run(t, t.TempDir(), panicFS{}, "templates", "list")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.HasPrefix(stderr, "sopctl: internal error: boom\n") || strings.Contains(stderr, "goroutine") {
+		t.Errorf("stderr = %q", stderr)
+	}
+}
+
+func TestClock(t *testing.T) {
+	now, err := Clock("2026-02-03")
+	if err != nil || now().Format(time.DateOnly) != "2026-02-03" {
+		t.Errorf("Clock() gave %v", err)
+	}
+	if _, err := Clock("tomorrow"); err == nil {
+		t.Error("Clock(tomorrow) gave no error")
+	}
+}
+
+func TestDisplayPath(t *testing.T) {
+	env := &Env{Dir: "/repo/handbook/sops"}
+	if got := displayPath(env, "/repo/handbook", "sops/a.md"); got != "a.md" {
+		t.Errorf("under start dir: %q", got)
+	}
+	if got := displayPath(env, "/repo/handbook", "sopctl.yaml"); got != "sopctl.yaml" {
+		t.Errorf("above start dir: %q", got)
+	}
+}
