@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/cli"
+	"github.com/sopctl/sopctl/pkg/iostreams"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/templates"
+)
+
+const example = "../../examples/customer-service"
+
+// TestExampleHandbook keeps the example honest: every file parses with no
+// field problem, every reference resolves, the finished SOPs are complete,
+// and every role is fully scaffolded.
+func TestExampleHandbook(t *testing.T) {
+	lib, err := library.Load(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range lib.Failed {
+		t.Errorf("cannot parse: %v", f)
+	}
+	cat, err := roles.Load(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved := 0
+	for _, d := range lib.Docs {
+		for _, p := range d.Problems {
+			t.Errorf("%s:%d:%d: %s", d.Path, p.Pos.Line, p.Pos.Col, p.Msg)
+		}
+		m := d.Meta
+		for _, id := range append(m.Related.Strings(), m.Supersedes.Strings()...) {
+			if len(lib.Lookup(id)) != 1 {
+				t.Errorf("%s refers to %q, which is not exactly one SOP", d.Path, id)
+			}
+		}
+		for _, r := range m.Roles.Strings() {
+			if _, err := cat.Role(r); err != nil {
+				t.Errorf("%s: %v", d.Path, err)
+			}
+		}
+		for _, k := range m.KPIs.Strings() {
+			if _, ok := lib.Config.KPI(k); !ok {
+				t.Errorf("%s cites KPI %s, which sopctl.yaml lacks", d.Path, k)
+			}
+		}
+		if m.Status.Text == "approved" {
+			approved++
+			if !m.Approver.Set || !m.Effective.Set || !m.Reviewed.Set {
+				t.Errorf("%s is approved without approver, effective and reviewed", d.Path)
+			}
+			if strings.Contains(string(d.Body), "TODO:") {
+				t.Errorf("%s is approved but still has a TODO: placeholder", d.Path)
+			}
+		}
+	}
+	for _, id := range []string{"complaint-resolution", "escalation-procedure", "customer-inquiry-handling", "customer-onboarding"} {
+		if docs := lib.Lookup(id); len(docs) != 1 || docs[0].Meta.Status.Text != "approved" {
+			t.Errorf("%s should be one approved SOP", id)
+		}
+	}
+	if approved < 4 {
+		t.Errorf("%d approved SOPs, want at least 4", approved)
+	}
+
+	// Every role is scaffolded already: new --role changes nothing.
+	for _, tpl := range cat.Templates() {
+		if !tpl.Role {
+			continue
+		}
+		ios, _, out, errOut := iostreams.Test()
+		env := &cli.Env{IO: ios, Dir: example, Now: time.Now, Templates: templates.FS}
+		code := cli.Run(context.Background(), []string{"new", "--role", tpl.ID, "--dry-run"}, env)
+		if code != 0 || !strings.HasPrefix(out.String(), "nothing to do") {
+			t.Errorf("new --role %s: exit %d\n%s%s", tpl.ID, code, out, errOut)
+		}
+	}
+}
+
+// TestExampleHasNoStrayFiles guards against scratch files landing in the
+// example.
+func TestExampleHasNoStrayFiles(t *testing.T) {
+	var names []string
+	err := filepath.WalkDir(example, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, filepath.ToSlash(strings.TrimPrefix(p, example+"/")))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range names {
+		ok := strings.HasPrefix(n, "sops/") && strings.HasSuffix(n, ".md") ||
+			slices.Contains([]string{"sopctl.yaml", "README.md", ".gitignore", "sops/.gitkeep"}, n)
+		if !ok {
+			t.Errorf("unexpected file in the example: %s", n)
+		}
+	}
+}
