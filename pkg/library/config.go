@@ -114,27 +114,27 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 				c.SOPsDir = path.Clean(d)
 			}
 		case "review_cycle_days":
-			c.ReviewCycleDays = r.Positive(v, k.Value)
+			c.ReviewCycleDays = r.Positive(v, k.Value, 100*365)
 		case "max_file_kb":
-			c.MaxFileKB = r.Positive(v, k.Value)
+			c.MaxFileKB = r.Positive(v, k.Value, 1<<20) // up to 1 GiB
 		case "required_fields":
 			c.RequiredFields = r.Strings(v, k.Value)
-			for j, f := range c.RequiredFields {
-				if !slices.Contains(sop.Fields, f) {
+			for _, it := range itemNodes(v) {
+				if f := it.Value; !slices.Contains(sop.Fields, f) {
 					msg := fmt.Sprintf("required_fields: %q is not an SOP field", f)
 					if s := sop.Closest(f, sop.Fields); s != "" {
 						msg += fmt.Sprintf("; did you mean %q?", s)
 					}
-					r.Fail(v.Content[j], "%s", msg)
+					r.Fail(it, "%s", msg)
 				}
 			}
 		case "required_sections":
 			c.RequiredSections = r.Strings(v, k.Value)
 		case "exclude":
 			c.Exclude = r.Strings(v, k.Value)
-			for j, g := range c.Exclude {
-				if _, err := path.Match(g, ""); err != nil {
-					r.Fail(v.Content[j], "exclude: %q is not a valid glob pattern", g)
+			for _, it := range itemNodes(v) {
+				if _, err := path.Match(it.Value, ""); err != nil {
+					r.Fail(it, "exclude: %q is not a valid glob pattern", it.Value)
 				}
 			}
 		case "kpis":
@@ -151,6 +151,20 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		return nil, &ConfigError{Err: err}
 	}
 	return c, nil
+}
+
+// itemNodes returns the non-empty scalar items of a list node; r.Strings
+// has already reported any others.
+func itemNodes(n *yaml.Node) []*yaml.Node {
+	var out []*yaml.Node
+	if n.Kind == yaml.SequenceNode {
+		for _, it := range n.Content {
+			if it.Kind == yaml.ScalarNode && !sop.IsNull(it) && strings.TrimSpace(it.Value) != "" {
+				out = append(out, it)
+			}
+		}
+	}
+	return out
 }
 
 func entries(r *sop.NodeReader, n *yaml.Node, key string, ids bool) []Entry {

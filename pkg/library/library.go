@@ -98,6 +98,7 @@ func Load(dir string) (*Library, error) {
 	lib.Failed = failed
 	docs, failed := parseAll(root, paths, int64(cfg.MaxFileKB)*1024)
 	lib.Docs = docs
+	slices.SortFunc(lib.Docs, func(a, b *sop.Doc) int { return strings.Compare(a.Path, b.Path) })
 	lib.Failed = append(lib.Failed, failed...)
 	slices.SortFunc(lib.Failed, func(a, b *sop.Error) int { return strings.Compare(a.Path, b.Path) })
 	lib.byID = make(map[string][]*sop.Doc, len(docs))
@@ -158,7 +159,10 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 				Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))})
 			return nil
 		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, cfg.SOPsDir), "/")
+		rel := p
+		if cfg.SOPsDir != "." {
+			rel = strings.TrimPrefix(p, cfg.SOPsDir+"/")
+		}
 		if d.IsDir() {
 			if p != cfg.SOPsDir && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_") || cfg.excluded(rel)) {
 				return fs.SkipDir
@@ -171,8 +175,7 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := root.Stat(p) // refuses a link that leaves the root
 			if err != nil {
-				failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
-					Msg: "is a symlink that leads outside the library or nowhere: sopctl only follows links inside the library; replace it with the file"})
+				failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: symlinkProblem(root, p, err)})
 				return nil
 			}
 			if !target.Mode().IsRegular() {
@@ -185,6 +188,18 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 		return nil
 	})
 	return paths, failed, walkErr
+}
+
+// symlinkProblem says why a symlink cannot be followed.
+func symlinkProblem(root *os.Root, p string, err error) string {
+	const fix = "make it a relative link to a file inside the library, or replace it with the file"
+	if dest, rerr := root.Readlink(p); rerr == nil && filepath.IsAbs(dest) {
+		return "is a symlink by an absolute path, which sopctl does not follow: " + fix
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return "is a symlink to nothing: " + fix
+	}
+	return "is a symlink that leads outside the library, which sopctl does not follow: " + fix
 }
 
 // parseAll reads and parses the files in parallel, each exactly once.

@@ -52,29 +52,39 @@ func (r *NodeReader) Str(n *yaml.Node, key string) string {
 
 // Strings reads a list of non-empty text values; null reads as empty.
 func (r *NodeReader) Strings(n *yaml.Node, key string) []string {
+	nodes := r.StringNodes(n, key)
+	out := make([]string, len(nodes))
+	for i, it := range nodes {
+		out[i] = it.Value
+	}
+	return out
+}
+
+// StringNodes is Strings returning the item nodes, for positions.
+func (r *NodeReader) StringNodes(n *yaml.Node, key string) []*yaml.Node {
 	if IsNull(n) {
-		return []string{}
+		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
 		r.Fail(n, "%s must be a list, like %s: [a, b]", key, key)
 		return nil
 	}
-	out := make([]string, 0, len(n.Content))
+	out := make([]*yaml.Node, 0, len(n.Content))
 	for _, it := range n.Content {
 		if it.Kind != yaml.ScalarNode || IsNull(it) || strings.TrimSpace(it.Value) == "" {
 			r.Fail(it, "each item of %s must be a single, non-empty value", key)
 			continue
 		}
-		out = append(out, it.Value)
+		out = append(out, it)
 	}
 	return out
 }
 
-// Positive reads a whole number above zero.
-func (r *NodeReader) Positive(n *yaml.Node, key string) int {
+// Positive reads a whole number from 1 to limit.
+func (r *NodeReader) Positive(n *yaml.Node, key string, limit int) int {
 	v, err := strconv.Atoi(n.Value)
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || v <= 0 {
-		r.Fail(n, "%s must be a whole number above 0, not %q", key, n.Value)
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" || err != nil || v <= 0 || v > limit {
+		r.Fail(n, "%s must be a whole number from 1 to %d, not %q", key, limit, n.Value)
 		return 0
 	}
 	return v

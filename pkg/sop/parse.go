@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -174,13 +175,13 @@ func decodePlain(text []byte, offset int, what string) (*yaml.Node, error) {
 		if err == io.EOF {
 			return nil, &Error{Pos: Pos{1, 1}, Rule: RuleYAMLSyntax, Msg: emptyFront}
 		}
-		return nil, yamlError(err)
+		return nil, yamlError(err, text, offset, what)
 	}
 	var second yaml.Node
 	if err := dec.Decode(&second); err != io.EOF {
 		pos := Pos{1, 1}
 		if err != nil {
-			return nil, yamlError(err)
+			return nil, yamlError(err, text, offset, what)
 		}
 		if second.Line > 0 {
 			pos = Pos{second.Line, second.Column}
@@ -218,12 +219,23 @@ var parserProblems = map[string]bool{
 	"found undefined tag handle":             true,
 }
 
+var unknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
 // yamlError turns a yaml.v3 syntax error into an *Error. yaml.v3 gives the
 // position only inside its message text, so this is the one place that reads
-// it from there.
-func yamlError(err error) *Error {
+// it from there. An alias to an undefined anchor comes without a line; it is
+// found in the text.
+func yamlError(err error, text []byte, offset int, what string) *Error {
 	msg := err.Error()
 	pos := Pos{1, 1}
+	if m := unknownAnchor.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(text, []byte("*"+m[1])); i >= 0 {
+			line := bytes.Count(text[:i], []byte("\n"))
+			col := utf8.RuneCount(text[bytes.LastIndexByte(text[:i], '\n')+1:i]) + 1
+			pos = Pos{offset + line + 1, col}
+		}
+		return &Error{Pos: pos, Rule: RuleYAMLSyntax, Msg: fmt.Sprintf("alias *%s is not allowed (sopctl reads plain data only), and no anchor &%s exists: write the value out", m[1], m[1])}
+	}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
 			if parserProblems[m[2]] {
@@ -235,7 +247,7 @@ func yamlError(err error) *Error {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return &Error{Pos: pos, Rule: RuleYAMLSyntax, Msg: "front matter is not valid YAML: " + msg + "; check indentation and quote values that contain ': ' or start with a special character"}
+	return &Error{Pos: pos, Rule: RuleYAMLSyntax, Msg: what + " is not valid YAML: " + msg + "; check indentation and quote values that contain ': ' or start with a special character"}
 }
 
 func nodePos(n *yaml.Node) Pos {
@@ -251,13 +263,13 @@ func checkPlain(n *yaml.Node) error {
 		return &Error{Pos: nodePos(at), Rule: RuleYAMLSyntax, Msg: fmt.Sprintf(format, args...)}
 	}
 	if n.Kind == yaml.AliasNode {
-		return fail(n, "alias *%s: front matter is plain data; write the value out instead of referring to an anchor", n.Value)
+		return fail(n, "alias *%s is not allowed (sopctl reads plain data only): write the value out", n.Value)
 	}
 	if n.Anchor != "" {
-		return fail(n, "anchor &%s: front matter is plain data; remove the anchor", n.Anchor)
+		return fail(n, "anchor &%s is not allowed (sopctl reads plain data only): remove it", n.Anchor)
 	}
 	if n.Style&yaml.TaggedStyle != 0 {
-		return fail(n, "tag %s: front matter is plain data; remove the tag", n.Tag)
+		return fail(n, "tag %s is not allowed (sopctl reads plain data only): remove it", n.Tag)
 	}
 	if n.Kind == yaml.MappingNode {
 		seen := make(map[string]int, len(n.Content)/2)
@@ -267,7 +279,7 @@ func checkPlain(n *yaml.Node) error {
 				return fail(k, "a key must be a plain name, not a list or mapping")
 			}
 			if k.Tag == "!!merge" {
-				return fail(k, "merge key <<: front matter is plain data; write the fields out")
+				return fail(k, "merge key << is not allowed (sopctl reads plain data only): write the fields out")
 			}
 			if first, dup := seen[k.Value]; dup {
 				return fail(k, "duplicate key %q (first at line %d): keep one of them", k.Value, first)

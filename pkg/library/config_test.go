@@ -1,0 +1,337 @@
+package library
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// fullConfig sets every key of sopctl.yaml to a value other than its default.
+const fullConfig = `# Acme's handbook
+title: Acme Customer Service Handbook
+organization: Acme Ltd
+sops_dir: ./handbook/sops/
+review_cycle_days: 180
+required_fields: [id, title, owner, approver]
+required_sections:
+  - Purpose
+  - Procedure
+  - Checklist
+max_file_kb: 64
+exclude: [drafts, "*/old-*.md"]
+kpis:
+  CSAT: Customer Satisfaction Score
+  FCR: First Contact Resolution
+  AHT: Average Handling Time
+roles:
+  qa-lead: Quality Assurance Lead
+  team-lead: Team Lead
+lint:
+  rules:
+    orphan: off
+    review-overdue: error
+    title-mismatch: info
+    todo-placeholder: warning
+`
+
+func TestParseConfigFull(t *testing.T) {
+	c, err := ParseConfig("sopctl.yaml", []byte(fullConfig))
+	if err != nil {
+		t.Fatalf("ParseConfig() error = %v", err)
+	}
+	checks := []struct {
+		key       string
+		got, want any
+	}{
+		{"title", c.Title, "Acme Customer Service Handbook"},
+		{"organization", c.Organization, "Acme Ltd"},
+		{"sops_dir", c.SOPsDir, "handbook/sops"},
+		{"review_cycle_days", c.ReviewCycleDays, 180},
+		{"required_fields", c.RequiredFields, []string{"id", "title", "owner", "approver"}},
+		{"required_sections", c.RequiredSections, []string{"Purpose", "Procedure", "Checklist"}},
+		{"max_file_kb", c.MaxFileKB, 64},
+		{"exclude", c.Exclude, []string{"drafts", "*/old-*.md"}},
+		{"kpis", c.KPIs, []Entry{
+			{ID: "CSAT", Name: "Customer Satisfaction Score", Pos: sop.Pos{Line: 14, Col: 3}},
+			{ID: "FCR", Name: "First Contact Resolution", Pos: sop.Pos{Line: 15, Col: 3}},
+			{ID: "AHT", Name: "Average Handling Time", Pos: sop.Pos{Line: 16, Col: 3}},
+		}},
+		{"roles", c.Roles, []Entry{
+			{ID: "qa-lead", Name: "Quality Assurance Lead", Pos: sop.Pos{Line: 18, Col: 3}},
+			{ID: "team-lead", Name: "Team Lead", Pos: sop.Pos{Line: 19, Col: 3}},
+		}},
+		{"lint.rules", c.LintRules, []RuleSetting{
+			{Rule: "orphan", Severity: "off", Pos: sop.Pos{Line: 22, Col: 5}},
+			{Rule: "review-overdue", Severity: "error", Pos: sop.Pos{Line: 23, Col: 5}},
+			{Rule: "title-mismatch", Severity: "info", Pos: sop.Pos{Line: 24, Col: 5}},
+			{Rule: "todo-placeholder", Severity: "warning", Pos: sop.Pos{Line: 25, Col: 5}},
+		}},
+	}
+	for _, ch := range checks {
+		if !reflect.DeepEqual(ch.got, ch.want) {
+			t.Errorf("%s = %#v, want %#v", ch.key, ch.got, ch.want)
+		}
+	}
+	if string(c.Src) != fullConfig {
+		t.Errorf("Src is not the file as read")
+	}
+	if c.Root == nil || c.Root.Line != 2 {
+		t.Errorf("Root = %v, want the top-level mapping starting on line 2", c.Root)
+	}
+	if name, ok := c.KPI("FCR"); !ok || name != "First Contact Resolution" {
+		t.Errorf("KPI(FCR) = %q, %v", name, ok)
+	}
+	if _, ok := c.KPI("NPS"); ok {
+		t.Errorf("KPI(NPS) found in a config that lacks it")
+	}
+	if name, ok := c.Role("qa-lead"); !ok || name != "Quality Assurance Lead" {
+		t.Errorf("Role(qa-lead) = %q, %v", name, ok)
+	}
+	if _, ok := c.Role("customer-service-representative"); ok {
+		t.Errorf("Role() finds a role that is not in roles:")
+	}
+}
+
+func TestParseConfigDefaults(t *testing.T) {
+	defaults := Config{
+		SOPsDir:          "sops",
+		ReviewCycleDays:  365,
+		RequiredFields:   []string{"id", "title", "version", "status", "owner"},
+		RequiredSections: []string{"Purpose", "Scope", "Procedure"},
+		MaxFileKB:        1024,
+	}
+	tests := []struct {
+		name string
+		src  string
+		want func(c *Config)
+	}{
+		{"only a title", "title: Handbook\n", func(c *Config) { c.Title = "Handbook" }},
+		{"empty values keep defaults", "title:\norganization:\nsops_dir:\nkpis:\nroles:\nlint:\nexclude:\n",
+			func(c *Config) { c.Exclude = []string{} }},
+		{"empty lint.rules", "title: H\nlint:\n  rules: {}\n", func(c *Config) { c.Title = "H" }},
+		{"explicitly no required fields or sections", "required_fields: []\nrequired_sections: []\n",
+			func(c *Config) { c.RequiredFields, c.RequiredSections = []string{}, []string{} }},
+		{"sops_dir is cleaned", "sops_dir: ./docs//sops/\n", func(c *Config) { c.SOPsDir = "docs/sops" }},
+		{"CRLF and BOM", "\xef\xbb\xbftitle: H\r\nmax_file_kb: 2\r\n", func(c *Config) { c.Title, c.MaxFileKB = "H", 2 }},
+		{"comments", "# sopctl config\ntitle: H # the handbook\n", func(c *Config) { c.Title = "H" }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseConfig("sopctl.yaml", []byte(tt.src))
+			if err != nil {
+				t.Fatalf("ParseConfig() error = %v", err)
+			}
+			want := defaults
+			tt.want(&want)
+			got := *c
+			got.Src, got.Root = nil, nil
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("ParseConfig() =\n%#v\nwant\n%#v", got, want)
+			}
+		})
+	}
+}
+
+// wantErr is one error that ParseConfig must report.
+type wantErr struct {
+	line, col int
+	msg       string // a substring of the message
+}
+
+// configErrorCases are invalid sopctl.yaml files with every error each must
+// give, in order. The fuzz target uses them as seeds.
+var configErrorCases = []struct {
+	name string
+	src  string
+	errs []wantErr
+}{
+	{"unknown key with suggestion", "title: A\ntitel: B\n", []wantErr{{2, 1, `unknown key "titel" in sopctl.yaml: did you mean "title"?`}}},
+	{"unknown key without suggestion", "colour: red\n", []wantErr{{1, 1, `unknown key "colour" in sopctl.yaml; known keys are title, organization, sops_dir`}}},
+	{"sops_dir parent", "sops_dir: ../x\n", []wantErr{{1, 11, `sops_dir "../x" must be a folder inside the library`}}},
+	{"sops_dir escapes after cleaning", "sops_dir: sops/../../x\n", []wantErr{{1, 11, `sops_dir "sops/../../x" must be a folder inside the library`}}},
+	{"sops_dir absolute", "sops_dir: /abs\n", []wantErr{{1, 11, `sops_dir "/abs" must be a folder inside the library`}}},
+	{"sops_dir backslash", "sops_dir: 'a\\b'\n", []wantErr{{1, 11, `must be a folder inside the library`}}},
+	{"sops_dir list", "sops_dir: [a]\n", []wantErr{{1, 11, "sops_dir must be text, not a list or mapping"}}},
+	{"title mapping", "title:\n  en: Handbook\n", []wantErr{{2, 3, "title must be text"}}},
+	{"review_cycle_days zero", "review_cycle_days: 0\n", []wantErr{{1, 20, `review_cycle_days must be a whole number from 1 to 36500, not "0"`}}},
+	{"review_cycle_days negative", "review_cycle_days: -30\n", []wantErr{{1, 20, `review_cycle_days must be a whole number from 1 to 36500, not "-30"`}}},
+	{"review_cycle_days float", "review_cycle_days: 1.5\n", []wantErr{{1, 20, `review_cycle_days must be a whole number from 1 to 36500, not "1.5"`}}},
+	{"review_cycle_days quoted", "review_cycle_days: \"365\"\n", []wantErr{{1, 20, `review_cycle_days must be a whole number from 1 to`}}},
+	{"review_cycle_days text", "review_cycle_days: yearly\n", []wantErr{{1, 20, `not "yearly"`}}},
+	{"review_cycle_days empty", "review_cycle_days:\n", []wantErr{{1, 19, "review_cycle_days must be a whole number from 1 to"}}},
+	{"review_cycle_days list", "review_cycle_days: [365]\n", []wantErr{{1, 20, "review_cycle_days must be a whole number from 1 to"}}},
+	{"max_file_kb zero", "max_file_kb: 0\n", []wantErr{{1, 14, `max_file_kb must be a whole number from 1 to 1048576, not "0"`}}},
+	{"max_file_kb negative", "max_file_kb: -1\n", []wantErr{{1, 14, `max_file_kb must be a whole number from 1 to 1048576, not "-1"`}}},
+	{"max_file_kb float", "max_file_kb: 2.5\n", []wantErr{{1, 14, `max_file_kb must be a whole number from 1 to 1048576, not "2.5"`}}},
+	{"max_file_kb text", "max_file_kb: 1MB\n", []wantErr{{1, 14, `not "1MB"`}}},
+	{"required_fields typo", "required_fields: [id, titel]\n", []wantErr{{1, 23, `required_fields: "titel" is not an SOP field; did you mean "title"?`}}},
+	{"required_fields transposition", "required_fields:\n  - id\n  - onwer\n", []wantErr{{3, 5, `"onwer" is not an SOP field; did you mean "owner"?`}}},
+	{"required_fields no suggestion", "required_fields: [frobnicate]\n", []wantErr{{1, 19, `required_fields: "frobnicate" is not an SOP field`}}},
+	{"required_fields not a list", "required_fields: id\n", []wantErr{{1, 18, "required_fields must be a list, like required_fields: [a, b]"}}},
+	{"required_fields empty item", "required_fields: [id, '']\n", []wantErr{{1, 23, "each item of required_fields must be a single, non-empty value"}}},
+	{"required_sections not a list", "required_sections: Purpose\n", []wantErr{{1, 20, "required_sections must be a list"}}},
+	{"exclude bad glob", "exclude: ['[']\n", []wantErr{{1, 11, `exclude: "[" is not a valid glob pattern`}}},
+	{"exclude bad glob later", "exclude:\n  - drafts\n  - 'a/[b'\n", []wantErr{{3, 5, `exclude: "a/[b" is not a valid glob pattern`}}},
+	{"kpis entry without a name", "kpis:\n  CSAT: Customer Satisfaction Score\n  FCR:\n", []wantErr{{3, 7, "kpis: FCR needs a name, like FCR: Its Full Name"}}},
+	{"kpis entry with an empty name", "kpis:\n  CSAT: ''\n", []wantErr{{2, 9, "kpis: CSAT needs a name"}}},
+	{"kpis entry with a list", "kpis:\n  CSAT: [a]\n", []wantErr{{2, 9, "kpis: CSAT needs a name"}}},
+	{"kpis not a mapping", "kpis: [CSAT, FCR]\n", []wantErr{{1, 7, "kpis must be a mapping of key: value"}}},
+	{"roles invalid id", "roles:\n  Bad_Role: Bad Role\n", []wantErr{{2, 3, `roles: "Bad_Role" is not a valid id: use lower-case letters`}}},
+	{"roles id with a slash", "roles:\n  team/lead: Team Lead\n", []wantErr{{2, 3, `roles: "team/lead" is not a valid id`}}},
+	{"roles empty id", "roles:\n  '': Nobody\n", []wantErr{{2, 3, "roles: an id must not be empty"}}},
+	{"roles without a name", "roles:\n  qa-lead:\n", []wantErr{{2, 11, "roles: qa-lead needs a name"}}},
+	{"lint unknown key", "lint:\n  rule:\n    orphan: off\n", []wantErr{{2, 3, `unknown key "rule" in lint: did you mean "rules"?`}}},
+	{"lint not a mapping", "lint: [rules]\n", []wantErr{{1, 7, "lint must be a mapping of key: value"}}},
+	{"lint.rules not a mapping", "lint:\n  rules: [orphan]\n", []wantErr{{2, 10, "lint.rules must be a mapping of key: value"}}},
+	{"lint.rules bad severity", "lint:\n  rules:\n    orphan: fatal\n", []wantErr{{3, 13, "lint.rules.orphan: severity must be one of error, warning, info, off"}}},
+	{"lint.rules severity case", "lint:\n  rules:\n    orphan: Warning\n", []wantErr{{3, 13, "lint.rules.orphan: severity must be one of"}}},
+	{"lint.rules severity list", "lint:\n  rules:\n    orphan: [off]\n", []wantErr{{3, 13, "lint.rules.orphan: severity must be one of"}}},
+	{"syntax error", "title: Handbook\nkpis: [unclosed\nroles: {}\n", []wantErr{{2, 1, "not valid YAML: did not find expected ',' or ']'"}}},
+	{"mapping in a scalar", "title: a\n  b: c\n", []wantErr{{2, 1, "not valid YAML: mapping values are not allowed"}}},
+	{"unclosed quote", "title: \"abc\nsops_dir: x\n", []wantErr{{3, 1, "not valid YAML"}}},
+	{"alias", "kpis: &k\n  CSAT: X\nroles: *k\n", []wantErr{{1, 7, "anchor &k"}}},
+	{"merge key", "kpis:\n  <<: {CSAT: X}\n", []wantErr{{2, 3, "merge key <<"}}},
+	{"tag", "title: !!str Handbook\n", []wantErr{{1, 8, "tag !!str"}}},
+	{"duplicate key", "title: A\nsops_dir: s\ntitle: B\n", []wantErr{{3, 1, `duplicate key "title" (first at line 1)`}}},
+	{"nested duplicate key", "kpis:\n  CSAT: A\n  CSAT: B\n", []wantErr{{3, 3, `duplicate key "CSAT" (first at line 2)`}}},
+	{"non-scalar key", "? [a, b]\n: c\n", []wantErr{{1, 3, "a key must be a plain name"}}},
+	{"tab indentation", "kpis:\n\tCSAT: X\n", []wantErr{{2, 1, "tab in indentation"}}},
+	{"second document", "title: A\n---\ntitle: B\n", []wantErr{{2, 1, "a second YAML document"}}},
+	{"not a mapping", "- title\n", []wantErr{{1, 1, "must be a mapping of key: value fields"}}},
+	{"empty file", "", []wantErr{{1, 1, "the file is empty: it must be a mapping"}}},
+	{"comments only", "# nothing yet\n", []wantErr{{1, 1, "the file is empty"}}},
+	{"invalid UTF-8", "title: Caf\xe9\n", []wantErr{{1, 11, "invalid UTF-8 byte 0xE9"}}},
+	{"control character", "title: A\norganization: \x1b[31mAcme\n", []wantErr{{2, 15, "U+001B"}}},
+	{"CRLF keeps lines", "title: A\r\n\r\ntitel: B\r\n", []wantErr{{3, 1, `did you mean "title"?`}}},
+	{"several errors", `titel: Handbook
+sops_dir: ../x
+review_cycle_days: 0
+max_file_kb: big
+required_fields: [id, onwer]
+exclude: ['[']
+kpis:
+  CSAT:
+roles:
+  Bad_Role: Bad
+lint:
+  rules:
+    orphan: loud
+  colour: red
+`, []wantErr{
+		{1, 1, `unknown key "titel" in sopctl.yaml: did you mean "title"?`},
+		{2, 11, `sops_dir "../x" must be a folder inside the library`},
+		{3, 20, "review_cycle_days must be a whole number from 1 to"},
+		{4, 14, `max_file_kb must be a whole number from 1 to 1048576, not "big"`},
+		{5, 23, `"onwer" is not an SOP field; did you mean "owner"?`},
+		{6, 11, `exclude: "[" is not a valid glob pattern`},
+		{8, 8, "kpis: CSAT needs a name"},
+		{10, 3, `roles: "Bad_Role" is not a valid id`},
+		{13, 13, "lint.rules.orphan: severity must be one of error, warning, info, off"},
+		{14, 3, `unknown key "colour" in lint; known keys are rules`},
+	}},
+}
+
+// configErrors returns the *sop.Error values inside a ParseConfig error,
+// failing the test if err is not a *ConfigError made of them.
+func configErrors(t testing.TB, err error) []*sop.Error {
+	t.Helper()
+	var ce *ConfigError
+	if !errors.As(err, &ce) {
+		t.Fatalf("error %v (%T) is not a *ConfigError", err, err)
+	}
+	var out []*sop.Error
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		se, ok := e.(*sop.Error)
+		if !ok {
+			t.Fatalf("error %v (%T) is not a *sop.Error", e, e)
+		}
+		out = append(out, se)
+	}
+	walk(ce.Err)
+	return out
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	for _, tt := range configErrorCases {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseConfig("sopctl.yaml", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("ParseConfig() = %+v, want an error", c)
+			}
+			if c != nil {
+				t.Errorf("ParseConfig() returned a config along with error %v", err)
+			}
+			got := configErrors(t, err)
+			if len(got) != len(tt.errs) {
+				t.Fatalf("got %d errors, want %d:\n%v", len(got), len(tt.errs), err)
+			}
+			for i, w := range tt.errs {
+				e := got[i]
+				if e.Path != "sopctl.yaml" || e.Pos.Line != w.line || e.Pos.Col != w.col || !strings.Contains(e.Msg, w.msg) {
+					t.Errorf("error %d = %q\nwant sopctl.yaml:%d:%d: ...%s...", i, e.Error(), w.line, w.col, w.msg)
+				}
+				if prefix := fmt.Sprintf("sopctl.yaml:%d:%d: ", w.line, w.col); !strings.HasPrefix(e.Error(), prefix) {
+					t.Errorf("Error() = %q, want prefix %q", e.Error(), prefix)
+				}
+				if !strings.Contains(err.Error(), e.Error()) {
+					t.Errorf("the joined message %q lacks %q", err.Error(), e.Error())
+				}
+			}
+		})
+	}
+}
+
+func TestParseConfigNamesTheFile(t *testing.T) {
+	_, err := ParseConfig("handbook/sopctl.yaml", []byte("titel: A\n"))
+	if want := "handbook/sopctl.yaml:1:1: "; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error = %v, want prefix %q", err, want)
+	}
+}
+
+// Bugs found while writing these tests. Each test asserts the right
+// behaviour and is skipped until the code is fixed.
+
+func TestParseConfigBugListItemPositions(t *testing.T) {
+	for _, tt := range []struct {
+		src string
+		col int
+		msg string
+	}{
+		{"required_fields: ['', titel]\n", 23, `"titel" is not an SOP field`},
+		{"exclude: ['', '[']\n", 15, `"[" is not a valid glob pattern`},
+	} {
+		_, err := ParseConfig("sopctl.yaml", []byte(tt.src))
+		errs := configErrors(t, err)
+		if len(errs) != 2 || errs[1].Pos != (sop.Pos{Line: 1, Col: tt.col}) || !strings.Contains(errs[1].Msg, tt.msg) {
+			t.Errorf("%q: got %v, want the second error at 1:%d", tt.src, err, tt.col)
+		}
+	}
+}
+
+func TestParseConfigBugUnknownAnchorPosition(t *testing.T) {
+	_, err := ParseConfig("sopctl.yaml", []byte("title: A\norganization: B\nkpis: *k\n"))
+	errs := configErrors(t, err)
+	if len(errs) != 1 || errs[0].Pos.Line != 3 {
+		t.Errorf("got %v, want an error on line 3", err)
+	}
+}
+
+func TestParseConfigBugFrontMatterWording(t *testing.T) {
+	for _, src := range []string{"title: [a\nb: c\n", "title: &a A\n", "title: !!str A\n", "kpis:\n  <<: {}\n"} {
+		_, err := ParseConfig("sopctl.yaml", []byte(src))
+		if err == nil || strings.Contains(err.Error(), "front matter") {
+			t.Errorf("%q: error %v talks of front matter", src, err)
+		}
+	}
+}
