@@ -133,12 +133,11 @@ func appendToList(src []byte, m *yaml.Node, key, item string, beforeLine int) ([
 		return appendFlow(t, v, scalar(item, true), ']')
 	case v.Kind == yaml.SequenceNode:
 		last := v.Content[len(v.Content)-1]
-		dash := t.offset(last.Line, last.Column)
-		for dash > t.lineStart(last.Line) && t.src[dash-1] != '-' {
-			dash--
+		indent, ok := dashIndent(t, last)
+		if !ok {
+			return nil, fmt.Errorf("line %d: unusual list layout", last.Line)
 		}
-		indent := strings.Repeat(" ", utf8.RuneCount(t.src[t.lineStart(last.Line):dash])-1)
-		return insert(src, t.lineStart(afterNode(t, last, len(indent))), indent+"- "+scalar(item, false)+t.eol), nil
+		return insert(src, t.lineStart(afterNode(t, last, indent)), strings.Repeat(" ", indent)+"- "+scalar(item, false)+t.eol), nil
 	}
 	return nil, fmt.Errorf("%s is not a list", key)
 }
@@ -263,6 +262,25 @@ func skipQuoted(src []byte, i int) int {
 		}
 	}
 	return len(src) - 1
+}
+
+// dashIndent finds the "-" that introduces a block sequence item and
+// returns its indentation. Only blanks may stand between the dash and the
+// item (a value may start on the line after its dash).
+func dashIndent(t *text, item *yaml.Node) (int, bool) {
+	i := t.offset(item.Line, item.Column)
+	for i > 0 {
+		i--
+		switch t.src[i] {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '-':
+			start := bytes.LastIndexAny(t.src[:i], "\r\n") + 1
+			return utf8.RuneCount(t.src[start:i]), true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // afterNode returns the first line after a scalar node n, skipping the

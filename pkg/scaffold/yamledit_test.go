@@ -15,6 +15,7 @@ func TestAppendToList(t *testing.T) {
 		{"quoted flow", "roles: ['a]', \"b\\\"]\"]\n", "roles: ['a]', \"b\\\"]\", new]\n"},
 		{"block", "roles:\n  - a\n  - b\n\n# note\ntags: [x]\n", "roles:\n  - a\n  - b\n  - new\n\n# note\ntags: [x]\n"},
 		{"block at indent 0", "roles:\n- a\ntags: []\n", "roles:\n- a\n- new\ntags: []\n"},
+		{"value on the line after its dash", "roles:\n-\n  a\ntags: []\n", "roles:\n-\n  a\n- new\ntags: []\n"},
 		{"null", "roles:\ntags: []\n", "roles: [new]\ntags: []\n"},
 		{"null with comment", "roles: # who\ntags: []\n", "roles: [new] # who\ntags: []\n"},
 		{"explicit null", "roles: null\n", "roles: [new]\n"},
