@@ -39,6 +39,8 @@ type Doc struct {
 	Meta Meta
 	// Problems are the front-matter fields that are present but wrong.
 	Problems []Problem
+	// Markdown is what the body holds: headings, sections, links.
+	Markdown Body
 }
 
 // Parse parses an SOP file. An error is always an *Error naming path.
@@ -86,6 +88,7 @@ func parse(path string, src []byte) (*Doc, error) {
 	}
 	doc := &Doc{Path: path, Src: src, Front: root, Body: body, BodyLine: bodyLine}
 	doc.Meta, doc.Problems = readMeta(root)
+	doc.Markdown = parseBody(body, bodyLine)
 	return doc, nil
 }
 

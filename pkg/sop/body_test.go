@@ -1,0 +1,101 @@
+package sop
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Triggers", "triggers"},
+		{"Escalation Levels", "escalation-levels"},
+		{"Café Stores", "café-stores"},
+		{"What's new? (2026)", "whats-new-2026"},
+		{"a -- b_c", "a----b_c"},
+		{"  Spaces  ", "--spaces--"},
+		{"Ünïcödé Ω", "ünïcödé-ω"},
+		{"日本語 見出し", "日本語-見出し"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+const bodyDoc = `---
+id: a
+---
+
+# Refunds \#1 \[draft\] &amp; ` + "`x\\y`" + `
+
+## Purpose
+
+Why. TODO: finish this, but ` + "`TODO: in code`" + ` is fine.
+
+## Scope
+<!-- only a comment -->
+
+## Procedure
+
+- not numbered
+  1. nested numbered
+
+## Procedure
+
+Again, with [Escalation](escalation-procedure.md#triggers) and [](empty.md).
+
+> ## Quoted heading
+
+Setext heading
+--------------
+`
+
+func TestParseBody(t *testing.T) {
+	doc, err := Parse("a.md", []byte(bodyDoc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := doc.Markdown
+	if b.H1 == nil || b.H1.Text != "Refunds #1 [draft] & x\\y" || b.H1.Pos != (Pos{5, 1}) {
+		t.Errorf("H1 = %+v", b.H1)
+	}
+	var slugs []string
+	for _, h := range b.Headings {
+		slugs = append(slugs, h.Slug)
+	}
+	if got := strings.Join(slugs, " "); got != "refunds-1-draft--xy purpose scope procedure procedure-1 quoted-heading setext-heading" {
+		t.Errorf("slugs = %s", got)
+	}
+	if len(b.Sections) != 5 {
+		t.Fatalf("sections = %+v", b.Sections)
+	}
+	want := []struct {
+		text         string
+		line         int
+		empty, olist bool
+	}{
+		{"Purpose", 7, false, false}, {"Scope", 11, true, false}, {"Procedure", 14, false, true},
+		{"Procedure", 19, false, false}, {"Setext heading", 25, true, false},
+	}
+	for i, w := range want {
+		s := b.Sections[i]
+		if s.Text != w.text || s.Pos.Line != w.line || s.Empty != w.empty || s.OrderedList != w.olist {
+			t.Errorf("section %d = %+v, want %+v", i, s, w)
+		}
+	}
+	if s, ok := b.Section("procedure"); !ok || !s.OrderedList {
+		t.Errorf("Section(procedure) = %+v, %v", s, ok)
+	}
+	if len(b.Links) != 2 || b.Links[0].Dest != "escalation-procedure.md#triggers" || b.Links[0].Pos != (Pos{21, 13}) ||
+		b.Links[1].Dest != "empty.md" || b.Links[1].Pos != (Pos{21, 64}) {
+		t.Errorf("links = %+v", b.Links)
+	}
+	if len(b.Placeholders) != 1 || b.Placeholders[0] != (Pos{9, 6}) {
+		t.Errorf("placeholders = %+v", b.Placeholders)
+	}
+	if !b.HasAnchor("procedure-1") || b.HasAnchor("procedure-2") {
+		t.Error("HasAnchor")
+	}
+}
