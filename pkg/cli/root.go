@@ -49,6 +49,7 @@ the current directory, as git finds .git.`,
 	root.AddCommand(
 		newInitCmd(env),
 		newNewCmd(env),
+		newLintCmd(env),
 		newTemplatesCmd(env),
 		newVersionCmd(env),
 	)

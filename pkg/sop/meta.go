@@ -190,3 +190,15 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Has reports whether a field is present and not empty (a list with at
+// least one item).
+func (m *Meta) Has(field string) bool {
+	if v := m.scalar(field); v != nil {
+		return v.Set
+	}
+	if l := m.list(field); l != nil {
+		return len(l.Items) > 0
+	}
+	return false
+}

@@ -1,0 +1,74 @@
+// Package lint checks a loaded library against the rules of SPEC section 5
+// and returns findings: plain data with a rule id, a severity, a position
+// and a message that says what to do. Printing them is pkg/lint/report's
+// job; choosing the exit code is the CLI's.
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity of a finding. Off disables a rule.
+type Severity int
+
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads error, warning, info or off.
+func ParseSeverity(s string) (Severity, error) {
+	for _, v := range []Severity{Off, Info, Warning, Error} {
+		if v.String() == s {
+			return v, nil
+		}
+	}
+	return Off, fmt.Errorf("severity %q is not one of error, warning, info, off", s)
+}
+
+// Finding is one problem found in one place.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Path     string // slash-separated, as it should be shown
+	Line     int    // 1-based
+	Column   int    // 1-based, in Unicode code points
+	Message  string
+}
+
+// Sort orders findings by path, line, column, then rule and message, so
+// output is stable.
+func Sort(fs []Finding) {
+	slices.SortFunc(fs, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
+	})
+}
+
+// RuleInfo describes a rule for --list-rules, --explain, the README and
+// SARIF's tool.driver.rules.
+type RuleInfo struct {
+	ID      string
+	Default Severity
+	Fixed   bool   // cannot be turned off or changed (invalid-file, yaml-syntax)
+	Summary string // one line: what the rule checks
+	Bad     string // an example that fires, as file content
+	Good    string // the example fixed
+	Fix     string // one paragraph: how to fix it
+}

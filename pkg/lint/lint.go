@@ -1,0 +1,119 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Options says how to lint.
+type Options struct {
+	// Now is today, for review-overdue.
+	Now time.Time
+	// Severities are the rules' severities, from Configure.
+	Severities map[string]Severity
+	// Roles are the role ids a roles: list may name (templates and config).
+	Roles []string
+	// Only, when set, limits findings to the files (library paths) it
+	// accepts; references still resolve against the whole library.
+	Only func(path string) bool
+	// FileExists reports whether a library path that is not an SOP (a
+	// README, say) exists, for links to it. Nil means none do.
+	FileExists func(path string) bool
+}
+
+// Rules returns every rule, in SPEC order.
+func Rules() []RuleInfo { return slices.Clone(ruleDocs) }
+
+// Rule returns one rule by id.
+func Rule(id string) (RuleInfo, bool) { return ruleDoc(id) }
+
+// Configure returns the severity of every rule: its default, unless
+// sopctl.yaml's lint.rules sets it. An unknown rule id, or an attempt to
+// change a rule that cannot be changed, is a *library.ConfigError at its
+// line.
+func Configure(cfg *library.Config) (map[string]Severity, error) {
+	sev := map[string]Severity{}
+	var ids []string
+	for _, r := range ruleDocs {
+		sev[r.ID] = r.Default
+		ids = append(ids, r.ID)
+	}
+	var errs []error
+	for _, s := range cfg.LintRules {
+		fail := func(format string, args ...any) {
+			errs = append(errs, &sop.Error{Path: library.ConfigFile, Pos: s.Pos, Rule: "config", Msg: fmt.Sprintf(format, args...)})
+		}
+		r, ok := ruleDoc(s.Rule)
+		switch {
+		case !ok:
+			msg := fmt.Sprintf("lint.rules: unknown rule %q", s.Rule)
+			if c := sop.Closest(s.Rule, ids); c != "" {
+				msg += fmt.Sprintf(": did you mean %q?", c)
+			} else {
+				msg += "; sopctl lint --list-rules lists them"
+			}
+			fail("%s", msg)
+		case r.Fixed && s.Severity != r.Default.String():
+			fail("lint.rules: %s cannot be changed: a file sopctl cannot read is always an error", s.Rule)
+		default:
+			v, err := ParseSeverity(s.Severity)
+			if err != nil {
+				fail("lint.rules.%s: %v", s.Rule, err)
+			}
+			sev[s.Rule] = v
+		}
+	}
+	if len(errs) > 0 {
+		return nil, &library.ConfigError{Err: errors.Join(errs...)}
+	}
+	return sev, nil
+}
+
+// Run checks the library and returns the findings, sorted. Files are
+// checked in parallel; each file's findings depend only on the in-memory
+// library, so the result is the same whatever the order.
+func Run(lib *library.Library, opts Options) []Finding {
+	if opts.Severities == nil {
+		opts.Severities = map[string]Severity{}
+		for _, r := range ruleDocs {
+			opts.Severities[r.ID] = r.Default
+		}
+	}
+	c := newChecker(lib, opts)
+	var out []Finding
+	for _, e := range lib.Failed {
+		if c.want(e.Path) {
+			out = c.add(out, e.Rule, e.Path, e.Pos, "%s", e.Msg)
+		}
+	}
+	perDoc := make([][]Finding, len(lib.Docs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(lib.Docs), 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				perDoc[i] = c.checkDoc(lib.Docs[i])
+			}
+		})
+	}
+	for i, d := range lib.Docs {
+		if c.want(d.Path) {
+			jobs <- i
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	for _, f := range perDoc {
+		out = append(out, f...)
+	}
+	out = append(out, c.checkLibrary()...)
+	Sort(out)
+	return out
+}
