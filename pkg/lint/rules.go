@@ -189,8 +189,11 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 		if !m.Effective.Set {
 			missing = append(missing, "effective")
 		}
-		if len(missing) > 0 {
-			add("approval-incomplete", m.Status.Pos, "status is approved but %s is missing: add who approved it and from when it applies", strings.Join(missing, " and "))
+		switch len(missing) {
+		case 1:
+			add("approval-incomplete", m.Status.Pos, "status is approved but %s is missing: add it", missing[0])
+		case 2:
+			add("approval-incomplete", m.Status.Pos, "status is approved but approver and effective are missing: add who approved it and the date it applies from")
 		}
 	}
 	if !retired {

@@ -7,7 +7,9 @@ func Closest(word string, candidates []string) string {
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		d := editDistance(word, c)
-		limit := max(1, min(len([]rune(c)), len([]rune(word)))/3)
+		// A third of the shorter word may differ: "onwer" finds "owner",
+		// but a one- or two-letter word is nobody's typo of another.
+		limit := min(len([]rune(c)), len([]rune(word))) / 3
 		if d <= limit && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}
