@@ -38,6 +38,7 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
 	done
 
 bench: ## benchmarks on generated 1k and 10k SOP libraries
+	@mkdir -p bin
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./... | tee bin/bench.txt
 
 demo: build ## build sopctl and run it on the example handbook

@@ -3,48 +3,15 @@ package library
 import (
 	"fmt"
 	"os"
-	"sync"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
-// benchLibs caches the generated libraries by size, so that generating 10k
-// SOPs is paid once per test binary, not once per benchmark run or -count.
-var benchLibs struct {
-	sync.Mutex
-	dirs map[int]string
-}
-
-// benchLibrary returns the folder of a generated library of n SOPs.
-func benchLibrary(b *testing.B, n int) string {
-	b.Helper()
-	benchLibs.Lock()
-	defer benchLibs.Unlock()
-	if d, ok := benchLibs.dirs[n]; ok {
-		return d
-	}
-	d, err := os.MkdirTemp("", fmt.Sprintf("sopctl-bench-%d-", n))
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := testlib.Generate(d, n, 1); err != nil {
-		os.RemoveAll(d)
-		b.Fatal(err)
-	}
-	if benchLibs.dirs == nil {
-		benchLibs.dirs = map[int]string{}
-	}
-	benchLibs.dirs[n] = d
-	return d
-}
-
 // TestMain removes the libraries the benchmarks generated.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	for _, d := range benchLibs.dirs {
-		os.RemoveAll(d)
-	}
+	testlib.RemoveGenerated()
 	os.Exit(code)
 }
 
@@ -54,7 +21,7 @@ func BenchmarkLoad(b *testing.B) {
 			if n > 1_000 && testing.Short() {
 				b.Skip("10k SOPs: skipped with -short")
 			}
-			dir := benchLibrary(b, n)
+			dir := testlib.Library(b, n)
 			b.ReportAllocs()
 			var lib *Library
 			for b.Loop() {
