@@ -44,6 +44,7 @@ bench: ## benchmarks on generated 1k and 10k SOP libraries
 demo: build ## build sopctl and run it on the example handbook
 	@rm -rf bin/demo && mkdir -p bin/demo && cp -R $(EXAMPLE) bin/demo/
 	$(BIN) -C $(EXAMPLE) templates list
+	$(BIN) -C $(EXAMPLE) lint
 	$(BIN) -C bin/demo/customer-service new --role customer-service-operations --dry-run
 	$(BIN) -C bin/demo/customer-service new refund-approval --title "Refund Approval" --dry-run
 	@echo "demo: the example handbook is in $(EXAMPLE)/sops; rendering arrives with sopctl render"

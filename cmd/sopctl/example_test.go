@@ -73,6 +73,15 @@ func TestExampleHandbook(t *testing.T) {
 		t.Errorf("%d approved SOPs, want at least 4", approved)
 	}
 
+	// The example lints with no finding at all.
+	{
+		ios, _, out, errOut := iostreams.Test()
+		env := &cli.Env{IO: ios, Dir: example, Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }, Templates: templates.FS}
+		if code := cli.Run(context.Background(), []string{"lint"}, env); code != 0 || !strings.HasPrefix(out.String(), "no problems in ") {
+			t.Errorf("lint of the example: exit %d\n%s%s", code, out, errOut)
+		}
+	}
+
 	// Every role is scaffolded already: new --role changes nothing.
 	for _, tpl := range cat.Templates() {
 		if !tpl.Role {
