@@ -23,7 +23,7 @@ func TestReadmeRuleTable(t *testing.T) {
 	for _, line := range strings.Split(string(readme), "\n") {
 		if strings.HasPrefix(line, "| `") && strings.Count(line, " | ") == 2 {
 			cells := strings.Split(strings.Trim(line, "| "), " | ")
-			if id := strings.Trim(cells[0], "`"); (cells[1] == "error" || cells[1] == "warning" || cells[1] == "info") {
+			if id := strings.Trim(cells[0], "`"); cells[1] == "error" || cells[1] == "warning" || cells[1] == "info" {
 				table = append(table, id+" "+cells[1]+" "+cells[2])
 			}
 		}
