@@ -91,6 +91,7 @@ func TestTemplateErrors(t *testing.T) {
 		{"defined twice", "a.yaml", "id: a\ntitle: A\nsops:\n  - {id: x, title: X, owner: O, steps: [s]}\n", ""},
 		{"bad id", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: ../x\n", "templates/a.yaml:4:9: SOP id \"../x\" is not valid"},
 		{"listed twice", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: complaint-resolution\n  - id: complaint-resolution\n", "listed twice in this template (first at line 4)"},
+		{"null responsibility", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: x\n    title: X\n    owner: O\n    steps: [s]\n    responsibilities: [~]\n", "templates/a.yaml:8:24: each entry of responsibilities must be a mapping"},
 		{"alias", "a.yaml", "id: a\ntitle: &t A\n", "templates/a.yaml:2:8: anchor &t"},
 	}
 	for _, tt := range tests {

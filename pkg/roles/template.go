@@ -226,6 +226,10 @@ func parsePairs[T any](r *sop.NodeReader, n *yaml.Node, key string, names []stri
 	}
 	var out []T
 	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			r.Fail(item, "each entry of %s must be a mapping like {%s: ..., %s: ...}", key, names[0], names[1])
+			continue
+		}
 		vals := map[string]string{}
 		for _, kv := range r.Mapping(item, key) {
 			if kv[0].Value != names[0] && kv[0].Value != names[1] {
@@ -234,7 +238,7 @@ func parsePairs[T any](r *sop.NodeReader, n *yaml.Node, key string, names []stri
 			}
 			vals[kv[0].Value] = r.Str(kv[1], kv[0].Value)
 		}
-		if item.Kind == yaml.MappingNode && (strings.TrimSpace(vals[names[0]]) == "" || strings.TrimSpace(vals[names[1]]) == "") {
+		if strings.TrimSpace(vals[names[0]]) == "" || strings.TrimSpace(vals[names[1]]) == "" {
 			r.Fail(item, "each entry of %s needs %s and %s", key, names[0], names[1])
 			continue
 		}

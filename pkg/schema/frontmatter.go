@@ -1,0 +1,281 @@
+package schema
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/lint"
+	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// MaxSOPEnum is the most SOP ids a front-matter schema lists for related
+// and supersedes; with more, the schema checks only the form of an id, to
+// stay small enough for an editor.
+const MaxSOPEnum = 5000
+
+// FrontMatterOptions describe the library a front-matter schema is for.
+type FrontMatterOptions struct {
+	// Library is the library's title, named in the schema's description;
+	// empty for the generic schema.
+	Library string
+	// RequiredFields are the fields every SOP must have (required_fields
+	// in sopctl.yaml); nil requires none.
+	RequiredFields []string
+	// KPIs, Roles and SOPs are the ids that kpis, roles, and related and
+	// supersedes may name. Nil allows any well-formed id; an empty list
+	// allows none.
+	KPIs, Roles, SOPs []string
+	// Off lists the lint rules that sopctl.yaml turns off: the schema
+	// leaves out what they check.
+	Off []string
+}
+
+// DefaultOptions are the options of the generic schema, for SOPs of no
+// library in particular: sopctl.yaml's default required fields, and any
+// well-formed id where a reference is expected.
+func DefaultOptions() FrontMatterOptions {
+	return FrontMatterOptions{RequiredFields: slices.Clone(library.DefaultRequiredFields)}
+}
+
+// ForLibrary returns the options for a loaded library, with the role
+// templates in use: its required fields, its KPIs, its roles (role
+// templates and roles in sopctl.yaml), its SOP ids and the rules it turns
+// off. An error is a *library.ConfigError, as from lint.Configure.
+func ForLibrary(lib *library.Library, cat *roles.Catalog) (FrontMatterOptions, error) {
+	sev, err := lint.Configure(lib.Config)
+	if err != nil {
+		return FrontMatterOptions{}, err
+	}
+	cfg := lib.Config
+	opts := FrontMatterOptions{
+		Library:        cfg.Title,
+		RequiredFields: slices.Clone(cfg.RequiredFields),
+		KPIs:           []string{},
+		Roles:          []string{},
+		SOPs:           []string{},
+	}
+	for _, r := range lint.Rules() {
+		if sev[r.ID] == lint.Off {
+			opts.Off = append(opts.Off, r.ID)
+		}
+	}
+	for _, e := range cfg.KPIs {
+		opts.KPIs = append(opts.KPIs, e.ID)
+	}
+	for _, t := range cat.Templates() {
+		if t.Role {
+			opts.Roles = append(opts.Roles, t.ID)
+		}
+	}
+	for _, e := range cfg.Roles {
+		opts.Roles = append(opts.Roles, e.ID)
+	}
+	for _, d := range lib.Docs {
+		if id := d.Meta.ID.Text; id != "" {
+			opts.SOPs = append(opts.SOPs, id)
+		}
+	}
+	return opts, nil
+}
+
+// The lint rules whose checks the front-matter schema makes.
+const (
+	ruleMissing  = "missing-field"
+	ruleInvalid  = "invalid-field"
+	ruleUnknown  = "unknown-field"
+	ruleRef      = "broken-ref"
+	ruleApproval = "approval-incomplete"
+)
+
+// fieldDocs are the title and description of each front-matter field, for
+// editors' hovers.
+var fieldDocs = map[string][2]string{
+	"id":         {"Id", "The SOP's unique id, equal to its file name without .md: lower-case letters and digits in words joined by single hyphens."},
+	"title":      {"Title", "The SOP's title as the handbook shows it; a level-1 heading, when there is one, should say the same."},
+	"version":    {"Version", `The SOP's version as a quoted string of one to three numbers joined by dots, like "1.2" (unquoted, YAML reads 1.10 as the number 1.1).`},
+	"status":     {"Status", "Where the SOP is in its lifecycle: draft, review, approved or retired."},
+	"owner":      {"Owner", "The person or role responsible for the SOP."},
+	"approver":   {"Approver", "Who approved the SOP, required when its status is approved."},
+	"effective":  {"Effective date", "The date the SOP applies from, as YYYY-MM-DD, required when its status is approved."},
+	"reviewed":   {"Last reviewed", "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later."},
+	"roles":      {"Roles", "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml."},
+	"channels":   {"Channels", "The channels the SOP covers, in free text, like phone, email or chat."},
+	"related":    {"Related SOPs", "Ids of other SOPs of the library that readers of this one should know."},
+	"kpis":       {"KPIs", "The metrics the SOP serves: ids of KPIs under kpis in sopctl.yaml."},
+	"supersedes": {"Supersedes", "Ids of the SOPs of the library that this one replaces."},
+	"tags":       {"Tags", "Free-text labels that help readers find the SOP."},
+}
+
+// FrontMatter returns the schema of an SOP's front matter (SPEC section
+// 2), as JSON.
+func FrontMatter(opts FrontMatterOptions) []byte { return encode(frontMatter(opts)) }
+
+func frontMatter(opts FrontMatterOptions) *node {
+	off := func(rule string) bool { return slices.Contains(opts.Off, rule) }
+	checked := !off(ruleInvalid)
+	refs := !off(ruleRef)
+	var required []string
+	if !off(ruleMissing) {
+		for _, f := range opts.RequiredFields {
+			if slices.Contains(sop.Fields, f) && !slices.Contains(required, f) {
+				required = append(required, f)
+			}
+		}
+	}
+	kpis, roleIDs, sopIDs := unique(opts.KPIs), unique(opts.Roles), unique(opts.SOPs)
+	if len(sopIDs) > MaxSOPEnum {
+		sopIDs = nil
+	}
+
+	root := &node{
+		Schema:      Draft,
+		Title:       "sopctl SOP front matter",
+		Description: frontMatterDescription(opts.Library),
+		Type:        "object",
+		Required:    required,
+	}
+	for _, f := range sop.Fields {
+		doc := fieldDocs[f]
+		req := slices.Contains(required, f)
+		var n *node
+		switch f {
+		case "roles", "channels", "related", "kpis", "supersedes", "tags":
+			n = listField(doc[0], doc[1], req, checked)
+			switch {
+			case !refs:
+			case f == "roles":
+				n.Items, n.MaxItems = refItems(roleIDs, idItem())
+			case f == "kpis":
+				n.Items, n.MaxItems = refItems(kpis, n.Items)
+			case f == "related" || f == "supersedes":
+				if sopIDs == nil {
+					n.Items = idItem()
+				} else if len(sopIDs) == 0 {
+					n.MaxItems = new(0)
+				} else {
+					n.Items = &node{Ref: "#/definitions/sop-id"}
+				}
+			}
+		default:
+			n = scalarField(f, doc[0], doc[1], req, checked)
+		}
+		root.Properties = append(root.Properties, prop{f, n})
+	}
+	root.PatternProperties = props{{"^x-", &node{Title: "Your own field", Description: "A field of your own: sopctl ignores every key that starts with x-."}}}
+	if !off(ruleUnknown) {
+		root.AdditionalProperties = false
+	}
+	if !off(ruleApproval) {
+		root.If = &node{Properties: props{{"status", &node{Const: "approved"}}}, Required: []string{"status"}}
+		root.Then = &node{
+			Required: []string{"approver", "effective"},
+			Properties: props{
+				{"approver", &node{Type: textTypes, Pattern: nonBlank}},
+				{"effective", &node{Type: textTypes, Pattern: nonBlank}},
+			},
+		}
+	}
+	if refs && len(sopIDs) > 0 {
+		root.Definitions = props{{"sop-id", &node{
+			Title:       "SOP id",
+			Description: "The id of an SOP of the library.",
+			Enum:        idEnum(sopIDs),
+		}}}
+	}
+	return root
+}
+
+func frontMatterDescription(lib string) string {
+	if lib = strings.Join(strings.Fields(lib), " "); lib == "" {
+		return "The YAML front matter of an SOP file, between the two --- lines at its top, as sopctl checks it."
+	}
+	return "The YAML front matter of an SOP of " + lib + ", as sopctl checks it; run sopctl schema again when sopctl.yaml, the templates or the SOPs change."
+}
+
+// scalarField is the schema of a single-valued field. sopctl reads an
+// empty value (null) as absent, so only a required field must have one.
+func scalarField(f, title, desc string, req, checked bool) *node {
+	n := &node{Title: title, Description: desc}
+	withNull := func(t ...string) any {
+		if req {
+			if len(t) == 1 {
+				return t[0]
+			}
+			return t
+		}
+		return append(slices.Clone(t), "null")
+	}
+	switch {
+	case !checked:
+		// Any value will do, but a required one must be there.
+		if req {
+			n.Type, n.Pattern = textTypes, nonBlank
+		}
+	case f == "id":
+		n.Type, n.Pattern, n.MaxLength, n.Minimum = withNull(idTypes...), IDPattern, new(maxIDLength), new(0)
+	case f == "version":
+		n.Type, n.Pattern = withNull("string"), VersionPattern
+	case f == "status":
+		n.Type, n.Enum = withNull("string"), enum(sop.Statuses)
+		if !req {
+			n.Enum = append(n.Enum, nil)
+		}
+	case f == "effective" || f == "reviewed":
+		n.Type, n.Pattern, n.Format = withNull("string"), DatePattern, "date"
+	case req:
+		n.Type, n.Pattern = textTypes, nonBlank
+	default:
+		n.Type = optionalTextTypes
+	}
+	return n
+}
+
+// listField is the schema of a list field: a list of single values, or
+// null for none. A required list needs at least one single value.
+func listField(title, desc string, req, checked bool) *node {
+	n := &node{Title: title, Description: desc}
+	switch {
+	case checked && req:
+		n.Type, n.Items, n.MinItems = "array", &node{Type: textTypes}, new(1)
+	case checked:
+		n.Type, n.Items = []string{"array", "null"}, &node{Type: textTypes}
+	case req:
+		// Unchecked, sopctl skips items that are not single values.
+		n.Type, n.Contains = "array", &node{Type: textTypes}
+	}
+	return n
+}
+
+// refItems returns the item schema of a list that names ids from a known
+// list, and, when the list is empty, a limit of no items at all. Without
+// a list (nil), items must match the fallback.
+func refItems(ids []string, fallback *node) (*node, *int) {
+	switch {
+	case ids == nil:
+		return fallback, nil
+	case len(ids) == 0:
+		return fallback, new(0)
+	}
+	return &node{Enum: idEnum(ids)}, nil
+}
+
+func idItem() *node {
+	return &node{Type: idTypes, Pattern: IDPattern, MaxLength: new(maxIDLength), Minimum: new(0)}
+}
+
+// unique returns ids sorted without repeats or empty ones; nil stays nil.
+func unique(ids []string) []string {
+	if ids == nil {
+		return nil
+	}
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if id != "" {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
