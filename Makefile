@@ -41,13 +41,11 @@ bench: ## benchmarks on generated 1k and 10k SOP libraries
 	@mkdir -p bin
 	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./... | tee bin/bench.txt
 
-demo: build ## build sopctl and run it on the example handbook
-	@rm -rf bin/demo && mkdir -p bin/demo && cp -R $(EXAMPLE) bin/demo/
-	$(BIN) -C $(EXAMPLE) templates list
+demo: build ## build sopctl, check the example handbook and render it to site/
 	$(BIN) -C $(EXAMPLE) lint
-	$(BIN) -C bin/demo/customer-service new --role customer-service-operations --dry-run
-	$(BIN) -C bin/demo/customer-service new refund-approval --title "Refund Approval" --dry-run
-	@echo "demo: the example handbook is in $(EXAMPLE)/sops; rendering arrives with sopctl render"
+	$(BIN) -C $(EXAMPLE) review --within 365
+	$(BIN) -C $(EXAMPLE) render -o ../../site
+	@echo "demo: open site/index.html in a browser (it works from disk, with no network)"
 
 clean: ## remove build and demo output
 	rm -rf bin site site-md

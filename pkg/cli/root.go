@@ -50,7 +50,11 @@ the current directory, as git finds .git.`,
 		newInitCmd(env),
 		newNewCmd(env),
 		newLintCmd(env),
+		newRenderCmd(env),
+		newReviewCmd(env),
+		newGraphCmd(env),
 		newTemplatesCmd(env),
+		newSchemaCmd(env),
 		newVersionCmd(env),
 	)
 	for _, c := range root.Commands() {

@@ -94,7 +94,7 @@ func parseBody(src []byte, firstLine int) Body {
 		return Pos{firstLine + i, utf8.RuneCount(src[lines[i]:off]) + 1}
 	}
 	var b Body
-	slugs := newSlugger()
+	slugs := NewSlugger()
 	var cur *Section
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
@@ -134,7 +134,7 @@ func parseBody(src []byte, firstLine int) Body {
 				start++
 			}
 			txt := strings.TrimSpace(plainText(n, src))
-			h := Heading{Level: n.Level, Text: txt, Slug: slugs.slug(txt), Pos: pos(start)}
+			h := Heading{Level: n.Level, Text: txt, Slug: slugs.Slug(txt), Pos: pos(start)}
 			b.Headings = append(b.Headings, h)
 			if h.Level == 2 && n.Parent() == root && section < len(b.Sections) {
 				s := &b.Sections[section]
@@ -236,12 +236,15 @@ func plainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// slugger makes GitHub's heading anchors, unique within one file.
-type slugger struct{ seen map[string]int }
+// Slugger makes GitHub's heading anchors, unique within one document: a
+// repeated slug gets -1, -2, ...
+type Slugger struct{ seen map[string]int }
 
-func newSlugger() *slugger { return &slugger{seen: map[string]int{}} }
+// NewSlugger starts a document.
+func NewSlugger() *Slugger { return &Slugger{seen: map[string]int{}} }
 
-func (s *slugger) slug(text string) string {
+// Slug returns the anchor of the next heading with this text.
+func (s *Slugger) Slug(text string) string {
 	base := Slug(text)
 	n, dup := s.seen[base]
 	s.seen[base] = n + 1

@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+	"github.com/sopctl/sopctl/pkg/render/markdown"
+)
+
+type renderOptions struct {
+	format, out string
+	force       bool
+}
+
+func newRenderCmd(env *Env) *cobra.Command {
+	opts := &renderOptions{}
+	cmd := &cobra.Command{
+		Use:   "render [--format html|markdown] [-o DIR]",
+		Short: "Publish the handbook as HTML (default) or Markdown",
+		Long: `Publish every SOP that parses, whatever its status or lint findings (gate
+publishing with sopctl lint), as a bundle of files in DIR:
+
+  html (default -o site): index.html with offline search, handbook.html (every
+  SOP on one print-ready page), sops/<id>.html, roles/<id>.html and assets/.
+  Every page opens from disk with no network.
+
+  markdown (default -o site-md): README.md, SUMMARY.md (mdBook), handbook.md
+  and sops/<id>.md, roles/<id>.md.
+
+Links between SOPs point to their pages, anchors kept; a link that cannot be
+resolved is reported on stderr and rendered as plain text. The bundle is built
+beside DIR and swapped in only when complete; a folder sopctl did not make (it
+leaves a .sopctl-output file) is never replaced without --force. If an SOP
+file cannot be parsed, nothing is written and render exits 1.`,
+		Example: `  sopctl render
+  sopctl render -o public
+  sopctl render --format markdown -o docs/handbook`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.format != "html" && opts.format != "markdown" {
+				return usageErrorf("--format %q is not one of html, markdown", opts.format)
+			}
+			if opts.out == "" {
+				opts.out = map[string]string{"html": "site", "markdown": "site-md"}[opts.format]
+			}
+			return runRender(cmd.Context(), env, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "html", "bundle `FORMAT`: html or markdown")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "output `DIR` (default site, or site-md for markdown)")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace an output folder sopctl did not make")
+	return cmd
+}
+
+// loadHandbook loads the library and resolves it; files that cannot be
+// parsed stop it (exit 1), after each is named on stderr.
+func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Handbook, *library.Library, error) {
+	libDir, err := library.Find(env.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	lib, err := library.Load(libDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(lib.Failed) > 0 {
+		for _, f := range lib.Failed {
+			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s\n", displayPath(env, libDir, f.Path), f.Pos.Line, f.Pos.Col, f.Msg)
+		}
+		return nil, nil, fmt.Errorf("%d SOP file(s) cannot be parsed: fix them (sopctl lint shows them); nothing was written", len(lib.Failed))
+	}
+	cat, err := loadCatalog(env, libDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	titles := map[string]string{}
+	for _, t := range cat.Templates() {
+		if t.Role {
+			titles[t.ID] = t.Title
+		}
+	}
+	for _, r := range lib.Config.Roles {
+		titles[r.ID] = r.Name
+	}
+	history := gitlog.History{}
+	if withHistory {
+		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		h, err := gitlog.Git{}.History(ctx, libDir)
+		if err != nil {
+			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
+		} else {
+			history = h
+		}
+	}
+	return render.Build(lib, titles, history, env.Now()), lib, nil
+}
+
+func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
+	h, lib, err := loadHandbook(ctx, env, true)
+	if err != nil {
+		return err
+	}
+	kpis := map[string]string{}
+	for _, k := range lib.Config.KPIs {
+		kpis[k.ID] = k.Name
+	}
+	var files map[string][]byte
+	var warnings []render.Warning
+	if opts.format == "html" {
+		files, warnings, err = renderhtml.Bundle(h, renderhtml.Options{KPINames: kpis})
+	} else {
+		files, warnings, err = markdown.Bundle(h, markdown.Options{KPINames: kpis})
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		w.Path = displayPath(env, lib.Dir, w.Path)
+		fmt.Fprintln(env.IO.ErrOut, w)
+	}
+	out := opts.out
+	if !filepath.IsAbs(out) {
+		out = filepath.Join(env.Dir, out)
+	}
+	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)), Force: opts.force}
+	if err := render.Write(target, files); err != nil {
+		var refused *render.RefusedError
+		if errors.As(err, &refused) {
+			return fmt.Errorf("%s %s", opts.out, refused.Why)
+		}
+		return fmt.Errorf("cannot write %s: %w", opts.out, unwrapPathErr(err))
+	}
+	entry := "index.html"
+	if opts.format == "markdown" {
+		entry = "README.md"
+	}
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs to %s (%d files); open %s\n", len(h.SOPs), opts.out, len(files)+1,
+		filepath.ToSlash(filepath.Join(opts.out, entry)))
+	return nil
+}
+
+type reviewOptions struct {
+	within int
+	format string
+}
+
+func newReviewCmd(env *Env) *cobra.Command {
+	opts := &reviewOptions{}
+	cmd := &cobra.Command{
+		Use:   "review [--within DAYS]",
+		Short: "List the SOPs overdue or due for review, with owner and due date",
+		Long: `List the SOPs whose next review (reviewed, else effective, plus
+review_cycle_days from sopctl.yaml) has passed or falls within DAYS, soonest
+first. Retired SOPs and SOPs with neither date are never due.`,
+		Example: `  sopctl review
+  sopctl review --within 90
+  sopctl review --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.within < 0 {
+				return usageErrorf("--within must be 0 or more days")
+			}
+			if opts.format != "text" && opts.format != "json" {
+				return usageErrorf("--format %q is not one of text, json", opts.format)
+			}
+			h, lib, err := loadHandbook(cmd.Context(), env, false)
+			if err != nil {
+				return err
+			}
+			today := env.Now()
+			due := h.Due(today.AddDate(0, 0, opts.within).Format(time.DateOnly))
+			return writeReview(env, lib, due, today, opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.within, "within", 30, "also list SOPs due within `DAYS` from today")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: text or json")
+	return cmd
+}
+
+func newGraphCmd(env *Env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "graph [--format dot|mermaid]",
+		Short: "Print the cross-reference graph of the SOPs",
+		Long: `Print how SOPs refer to each other: related (plain arrows), supersedes (bold)
+and links in the body (dotted). dot is Graphviz's language (sopctl graph | dot
+-Tsvg > sops.svg); mermaid is a flowchart GitHub renders inside Markdown.`,
+		Example: `  sopctl graph | dot -Tsvg > sops.svg
+  sopctl graph --format mermaid`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains([]string{"dot", "mermaid"}, format) {
+				return usageErrorf("--format %q is not one of dot, mermaid", format)
+			}
+			h, _, err := loadHandbook(cmd.Context(), env, false)
+			if err != nil {
+				return err
+			}
+			out := h.DOT()
+			if format == "mermaid" {
+				out = h.Mermaid()
+			}
+			_, err = fmt.Fprint(env.IO.Out, out)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "dot", "graph `FORMAT`: dot or mermaid")
+	return cmd
+}
+
+// reviewLine keeps a value of a table on one line.
+func reviewLine(s string) string { return strings.Join(strings.Fields(s), " ") }

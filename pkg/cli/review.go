@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// reviewEntry is one SOP of sopctl review's JSON output.
+type reviewEntry struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Owner    string `json:"owner"`
+	Path     string `json:"path"`
+	Reviewed string `json:"reviewed,omitempty"`
+	Due      string `json:"due"`
+	Overdue  bool   `json:"overdue"`
+	Days     int    `json:"days"` // until due; negative when overdue
+}
+
+func writeReview(env *Env, lib *library.Library, due []*render.Page, today time.Time, opts *reviewOptions) error {
+	day := today.Format(time.DateOnly)
+	todayDate, _ := time.Parse(time.DateOnly, day)
+	entries := make([]reviewEntry, len(due))
+	for i, p := range due {
+		d, _ := time.Parse(time.DateOnly, p.NextReview)
+		m := p.Doc.Meta
+		entries[i] = reviewEntry{ID: p.ID, Title: p.Title, Owner: m.Owner.Text, Path: displayPath(env, lib.Dir, p.Doc.Path),
+			Reviewed: m.Reviewed.Text, Due: p.NextReview, Overdue: p.Overdue, Days: int(d.Sub(todayDate).Hours() / 24)}
+	}
+	if opts.format == "json" {
+		enc := json.NewEncoder(env.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Version int           `json:"version"`
+			Today   string        `json:"today"`
+			Within  int           `json:"within"`
+			SOPs    []reviewEntry `json:"sops"`
+		}{1, day, opts.within, entries})
+	}
+	if len(entries) == 0 {
+		fmt.Fprintf(env.IO.Out, "no SOP is overdue or due for review within %d days\n", opts.within)
+		return nil
+	}
+	w := tabwriter.NewWriter(env.IO.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "DUE\tSTATE\tID\tOWNER\tTITLE")
+	overdue := 0
+	for _, e := range entries {
+		state := fmt.Sprintf("in %d days", e.Days)
+		switch {
+		case e.Overdue:
+			overdue++
+			state = fmt.Sprintf("overdue %d days", -e.Days)
+		case e.Days == 0:
+			state = "today"
+		case e.Days == 1:
+			state = "in 1 day"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Due, state, e.ID, reviewLine(e.Owner), reviewLine(e.Title))
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.IO.Out, "%d overdue, %d due within %d days\n", overdue, len(entries)-overdue, opts.within)
+	return nil
+}

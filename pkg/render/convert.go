@@ -1,0 +1,153 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Warning is a problem found while rendering that does not stop it: a link
+// rendered as plain text, say.
+type Warning struct {
+	Path string
+	Pos  sop.Pos
+	Msg  string
+}
+
+func (w Warning) String() string {
+	return fmt.Sprintf("%s:%d:%d: warning: %s", w.Path, w.Pos.Line, w.Pos.Col, w.Msg)
+}
+
+// Linker places pages in a bundle: the id attribute of a heading, and the
+// href of a link to an SOP (anchor may be "").
+type Linker interface {
+	HeadingID(p *Page, slug string) string
+	Href(from, to *Page, anchor string) string
+	// Level maps a heading level of the body to the level it gets on the
+	// page, so that bodies nest under the page's own headings.
+	Level(level int) int
+}
+
+// HTML converts an SOP's body to HTML for a bundle: headings get GitHub
+// anchors (placed by the linker), links to SOPs point at their pages, and
+// links that cannot be resolved or use an unsafe scheme become plain text
+// (LinkWarnings lists them). Raw HTML is dropped. The body's H1 is left out
+// when it repeats the title, since every page shows the title itself.
+func (h *Handbook) HTML(p *Page, l Linker) ([]byte, error) {
+	src := p.Doc.Body
+	root := sop.Markdown.Parser().Parse(text.NewReader(src))
+	h.rewrite(p, root, src, l)
+	var b bytes.Buffer
+	if err := sop.Markdown.Renderer().Render(&b, src, root); err != nil {
+		return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
+	}
+	return b.Bytes(), nil
+}
+
+// rewrite applies the bundle's rules to the syntax tree.
+func (h *Handbook) rewrite(p *Page, root ast.Node, src []byte, l Linker) {
+	headings := p.Doc.Markdown.Headings
+	nHeading := 0
+	var unwrap []ast.Node
+	var replace [][2]ast.Node
+	var drop []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			slug := ""
+			if nHeading < len(headings) {
+				slug = headings[nHeading].Slug
+				if n.Level == 1 && headings[nHeading].Text == p.Title && nHeading == firstH1(headings) {
+					drop = append(drop, n)
+				}
+			}
+			nHeading++
+			if id := l.HeadingID(p, slug); id != "" {
+				n.SetAttributeString("id", []byte(id))
+			}
+			n.Level = min(l.Level(n.Level), 6)
+		case *ast.Link:
+			switch kind, target, anchor := h.Classify(p, string(n.Destination)); kind {
+			case LinkSOP:
+				n.Destination = []byte(l.Href(p, target, anchor))
+			case LinkDrop:
+				unwrap = append(unwrap, n)
+			}
+		case *ast.AutoLink:
+			if kind, _, _ := h.Classify(p, string(n.URL(src))); kind != LinkKeep {
+				replace = append(replace, [2]ast.Node{n, ast.NewString(n.Label(src))})
+			}
+		case *ast.Image:
+			dest := string(n.Destination)
+			alt := strings.TrimSpace(string(plainText(n, src)))
+			if strings.HasPrefix(dest, "data:image/") {
+				return ast.WalkSkipChildren, nil // embedded: works offline
+			}
+			// A page must open with no network and no missing files, so
+			// images are shown by their description, linked when remote.
+			label := ast.NewString([]byte("[image: " + alt + "]"))
+			if kind, _, _ := h.Classify(p, dest); kind == LinkKeep {
+				link := ast.NewLink()
+				link.Destination = []byte(dest)
+				link.AppendChild(link, label)
+				replace = append(replace, [2]ast.Node{n, link})
+			} else {
+				replace = append(replace, [2]ast.Node{n, label})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range drop {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+	for _, r := range replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
+	for _, n := range unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+func firstH1(hs []sop.Heading) int {
+	for i, h := range hs {
+		if h.Level == 1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// plainText is the text of an inline tree, for alt text and search.
+func plainText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}

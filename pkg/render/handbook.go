@@ -1,0 +1,184 @@
+// Package render publishes a library as a handbook. Build resolves the
+// in-memory library once into a Handbook (SOPs, roles, links and
+// backlinks, review dates, revision history); the HTML and Markdown
+// writers turn a Handbook into a bundle of files, and Write puts a bundle
+// in place atomically.
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Handbook is a library resolved for publishing.
+type Handbook struct {
+	Title, Organization string
+	SOPs                []*Page // sorted by id
+	Roles               []*Role // roles with SOPs, sorted by title; then Unassigned
+	byID                map[string]*Page
+	byPath              map[string]*Page
+}
+
+// Page is one SOP of the handbook.
+type Page struct {
+	Doc          *sop.Doc
+	ID, Title    string
+	Related      []*Page // related: entries that resolve
+	ReferencedBy []*Page // SOPs that relate to, supersede or link to this one
+	Supersedes   []*Page
+	SupersededBy []*Page
+	Roles        []*Role
+	// NextReview is when the SOP is next due for review ("" when it has no
+	// review or effective date, or is retired); Overdue says it has passed.
+	NextReview string
+	Overdue    bool
+	History    []gitlog.Revision
+}
+
+// Role groups the SOPs of one role.
+type Role struct {
+	ID, Title string
+	SOPs      []*Page
+}
+
+// Unassigned is the id of the group of SOPs that list no known role.
+const Unassigned = "unassigned"
+
+// Build resolves the library. roleTitles names the known roles (templates
+// and sopctl.yaml); history may be empty.
+func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time) *Handbook {
+	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization,
+		byID: map[string]*Page{}, byPath: map[string]*Page{}}
+	if h.Title == "" {
+		h.Title = "SOP Handbook"
+	}
+	for _, d := range lib.Docs {
+		p := &Page{Doc: d, ID: d.Meta.ID.Text, Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
+		if p.ID == "" {
+			p.ID = strings.TrimSuffix(d.Path[strings.LastIndexByte(d.Path, '/')+1:], ".md")
+		}
+		if _, dup := h.byID[p.ID]; dup {
+			continue // duplicate ids: the first by path wins; lint reports it
+		}
+		if p.Title == "" {
+			p.Title = p.ID
+		}
+		h.SOPs = append(h.SOPs, p)
+		h.byID[p.ID] = p
+		h.byPath[d.Path] = p
+	}
+	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
+
+	refs := map[*Page]map[*Page]bool{}
+	refer := func(from, to *Page) {
+		if from == to || to == nil {
+			return
+		}
+		if refs[to] == nil {
+			refs[to] = map[*Page]bool{}
+		}
+		refs[to][from] = true
+	}
+	roles := map[string]*Role{}
+	for _, p := range h.SOPs {
+		m := p.Doc.Meta
+		for _, id := range m.Related.Strings() {
+			if t := h.byID[id]; t != nil && t != p {
+				p.Related = append(p.Related, t)
+				refer(p, t)
+			}
+		}
+		for _, id := range m.Supersedes.Strings() {
+			if t := h.byID[id]; t != nil && t != p {
+				p.Supersedes = append(p.Supersedes, t)
+				t.SupersededBy = append(t.SupersededBy, p)
+				refer(p, t)
+			}
+		}
+		for _, l := range p.Doc.Markdown.Links {
+			if t, _, ok := h.resolve(p, l.Dest); ok {
+				refer(p, t)
+			}
+		}
+		for _, id := range m.Roles.Strings() {
+			title, known := roleTitles[id]
+			if !known {
+				continue
+			}
+			r := roles[id]
+			if r == nil {
+				r = &Role{ID: id, Title: title}
+				roles[id] = r
+			}
+			if !slices.Contains(r.SOPs, p) {
+				r.SOPs = append(r.SOPs, p)
+				p.Roles = append(p.Roles, r)
+			}
+		}
+		p.NextReview, p.Overdue = nextReview(m, lib.Config.ReviewCycleDays, now)
+	}
+	for _, p := range h.SOPs {
+		for from := range refs[p] {
+			p.ReferencedBy = append(p.ReferencedBy, from)
+		}
+		slices.SortFunc(p.ReferencedBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(p.SupersededBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
+	}
+	for _, r := range roles {
+		h.Roles = append(h.Roles, r)
+	}
+	slices.SortFunc(h.Roles, func(a, b *Role) int { return cmp.Or(strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
+	var other []*Page
+	for _, p := range h.SOPs {
+		if len(p.Roles) == 0 {
+			other = append(other, p)
+		}
+	}
+	if len(other) > 0 {
+		h.Roles = append(h.Roles, &Role{ID: Unassigned, Title: "Other procedures", SOPs: other})
+	}
+	return h
+}
+
+// nextReview is the date an SOP is due for review: reviewed (else
+// effective) plus the review cycle. Retired SOPs are never due.
+func nextReview(m sop.Meta, cycle int, now time.Time) (string, bool) {
+	if m.Status.Text == "retired" {
+		return "", false
+	}
+	base := m.Reviewed
+	if !base.Set {
+		base = m.Effective
+	}
+	t, err := time.Parse(time.DateOnly, base.Text)
+	if !base.Set || err != nil {
+		return "", false
+	}
+	due := t.AddDate(0, 0, cycle).Format(time.DateOnly)
+	return due, now.Format(time.DateOnly) > due
+}
+
+// Page returns the SOP with an id.
+func (h *Handbook) Page(id string) (*Page, bool) {
+	p, ok := h.byID[id]
+	return p, ok
+}
+
+// Due lists the SOPs whose review falls on or before a date, soonest
+// first.
+func (h *Handbook) Due(until string) []*Page {
+	var out []*Page
+	for _, p := range h.SOPs {
+		if p.NextReview != "" && p.NextReview <= until {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Page) int { return strings.Compare(a.NextReview, b.NextReview) })
+	return out
+}

@@ -1,0 +1,83 @@
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark/text"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// BenchmarkRender measures, in one run, the floor (read and parse the
+// library, convert every body with goldmark, write one file per SOP) and a
+// full HTML render (the same plus pages, handbook, role pages, search
+// index, and the atomic swap into place), for 1k and 10k SOPs. The target
+// is render/floor <= 1.5 at 10k.
+func BenchmarkRender(b *testing.B) {
+	roles := map[string]string{}
+	for _, r := range testlib.RoleIDs {
+		roles[r] = r
+	}
+	for _, n := range []int{1_000, 10_000} {
+		for _, stage := range []string{"floor", "render"} {
+			b.Run(fmt.Sprintf("%dk/%s", n/1000, stage), func(b *testing.B) {
+				if n > 1_000 && testing.Short() {
+					b.Skip("10k SOPs: skipped with -short")
+				}
+				dir := testlib.Library(b, n)
+				out := b.TempDir()
+				b.ReportAllocs()
+				for b.Loop() {
+					lib, err := library.Load(dir)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if stage == "floor" {
+						floor(b, lib, filepath.Join(out, "floor"))
+						continue
+					}
+					h := render.Build(lib, roles, gitlog.History{}, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+					files, _, err := Bundle(h, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					target := render.Target{Dir: filepath.Join(out, "site"), LibDir: dir, SOPsDir: filepath.Join(dir, "sops")}
+					if err := render.Write(target, files); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "SOPs/s")
+			})
+		}
+	}
+}
+
+// floor converts each body with goldmark and writes it, nothing more.
+func floor(b *testing.B, lib *library.Library, out string) {
+	if err := os.RemoveAll(out); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	for _, d := range lib.Docs {
+		buf.Reset()
+		root := sop.Markdown.Parser().Parse(text.NewReader(d.Body))
+		if err := sop.Markdown.Renderer().Render(&buf, d.Body, root); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, d.Meta.ID.Text+".html"), buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package html
+
+import (
+	"encoding/json"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// searchIndex maps the words of each SOP's title, id, tags, headings and
+// body to the SOPs that contain them. It stores words and SOP numbers, never
+// body text, so it stays small: each posting list is delta-encoded in base
+// 36. It is a .js file loaded by a plain <script>, because browsers refuse
+// fetch() from file://.
+func searchIndex(h *render.Handbook) []byte {
+	type index struct {
+		Base  string            `json:"base"`
+		Docs  [][2]string       `json:"docs"`
+		Terms map[string]string `json:"terms"`
+	}
+	postings := map[string][]int{}
+	idx := index{Base: "sops/", Docs: make([][2]string, len(h.SOPs)), Terms: map[string]string{}}
+	for i, p := range h.SOPs {
+		idx.Docs[i] = [2]string{p.ID, p.Title}
+		seen := map[string]bool{}
+		add := func(s string) {
+			for _, w := range words(s) {
+				if !seen[w] {
+					seen[w] = true
+					postings[w] = append(postings[w], i)
+				}
+			}
+		}
+		add(p.Title)
+		add(p.ID)
+		add(strings.Join(p.Doc.Meta.Tags.Strings(), " "))
+		for _, hd := range p.Doc.Markdown.Headings {
+			add(hd.Text)
+		}
+		add(string(p.Doc.Body))
+	}
+	for w, docs := range postings {
+		var b strings.Builder
+		prev := 0
+		for j, d := range docs {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(int64(d-prev), 36))
+			prev = d
+		}
+		idx.Terms[w] = b.String()
+	}
+	out, _ := json.Marshal(idx) // strings and ints only: cannot fail; keys sorted
+	return slices.Concat([]byte("window.SOPCTL_SEARCH = "), out, []byte(";\n"))
+}
+
+// words splits text into lower-case words of letters and digits, two to
+// forty characters long.
+func words(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := f[:0]
+	for _, w := range f {
+		if n := len([]rune(w)); n >= 2 && n <= 40 {
+			out = append(out, w)
+		}
+	}
+	return out
+}

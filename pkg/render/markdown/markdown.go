@@ -1,0 +1,228 @@
+// Package markdown writes a handbook as a Markdown bundle that reads well
+// on any git host and feeds mdBook: README.md (index), SUMMARY.md,
+// handbook.md (everything in one file), sops/<id>.md and roles/<id>.md.
+package markdown
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Options configures the bundle.
+type Options struct {
+	KPINames map[string]string // KPI id -> name, for the metadata table
+}
+
+// Bundle renders the handbook into files (path -> content) and returns the
+// warnings about links rendered as plain text.
+func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warning, error) {
+	files := map[string][]byte{}
+	var warnings []render.Warning
+	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }}
+	for _, p := range h.SOPs {
+		warnings = append(warnings, h.LinkWarnings(p)...)
+		var b strings.Builder
+		fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
+		if p.Doc.Meta.Status.Text == "retired" {
+			b.WriteString("> **Retired:** this SOP is no longer in force.")
+			if len(p.SupersededBy) > 0 {
+				b.WriteString(" It is superseded by " + pageLinks(p.SupersededBy, "") + ".")
+			}
+			b.WriteString("\n\n")
+		}
+		b.WriteString(metaTable(p, opts, "../roles/"))
+		b.WriteString("\n" + body(h, p, sopsDir) + "\n")
+		b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
+		b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
+		if len(p.History) > 0 {
+			b.WriteString("## Revision history\n\n| Date | Author | Change | Commit |\n|---|---|---|---|\n")
+			for _, r := range p.History {
+				fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.UTC().Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
+			}
+		}
+		files["sops/"+p.ID+".md"] = []byte(strings.TrimRight(b.String(), "\n") + "\n")
+	}
+	files["README.md"] = []byte(index(h))
+	files["SUMMARY.md"] = []byte(summary(h))
+	files["handbook.md"] = []byte(handbook(h, opts))
+	for _, r := range h.Roles {
+		if r.ID == render.Unassigned {
+			continue
+		}
+		files["roles/"+r.ID+".md"] = []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md)\n\n%s", escape(r.Title), sopTable(r.SOPs, "../sops/")))
+	}
+	return files, warnings, nil
+}
+
+func fileHref(file, anchor string) string {
+	if anchor != "" {
+		return file + "#" + anchor
+	}
+	return file
+}
+
+func pageLinks(ps []*render.Page, dir string) string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = "[" + escape(p.Title) + "](" + dir + p.ID + ".md)"
+	}
+	return strings.Join(out, ", ")
+}
+
+func pageList(ps []*render.Page, dir, none string) string {
+	if len(ps) == 0 {
+		return none + "\n"
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		fmt.Fprintf(&b, "- [%s](%s%s.md)\n", escape(p.Title), dir, p.ID)
+	}
+	return b.String()
+}
+
+func metaTable(p *render.Page, opts Options, rolesDir string) string {
+	m := p.Doc.Meta
+	var b strings.Builder
+	b.WriteString("| Field | Value |\n|---|---|\n")
+	row := func(name, value string) {
+		if value != "" {
+			fmt.Fprintf(&b, "| %s | %s |\n", name, value)
+		}
+	}
+	row("ID", "`"+p.ID+"`")
+	row("Version", escape(m.Version.Text))
+	row("Status", escape(m.Status.Text))
+	row("Owner", escape(m.Owner.Text))
+	row("Approver", escape(m.Approver.Text))
+	row("Effective", escape(m.Effective.Text))
+	row("Last reviewed", escape(m.Reviewed.Text))
+	next := p.NextReview
+	if p.Overdue {
+		next += " (overdue)"
+	}
+	row("Next review", next)
+	var roles []string
+	for _, r := range p.Roles {
+		roles = append(roles, "["+escape(r.Title)+"]("+rolesDir+r.ID+".md)")
+	}
+	row("Roles", strings.Join(roles, ", "))
+	row("Channels", escape(strings.Join(m.Channels.Strings(), ", ")))
+	var kpis []string
+	for _, k := range m.KPIs.Strings() {
+		if name, ok := opts.KPINames[k]; ok {
+			k = name + " (" + k + ")"
+		}
+		kpis = append(kpis, escape(k))
+	}
+	row("KPIs", strings.Join(kpis, ", "))
+	row("Tags", escape(strings.Join(m.Tags.Strings(), ", ")))
+	return b.String()
+}
+
+func sopTable(ps []*render.Page, dir string) string {
+	var b strings.Builder
+	b.WriteString("| ID | Title | Owner | Status | Version | Next review |\n|---|---|---|---|---|---|\n")
+	for _, p := range ps {
+		m := p.Doc.Meta
+		next := p.NextReview
+		if next == "" {
+			next = "—"
+		} else if p.Overdue {
+			next += " (overdue)"
+		}
+		fmt.Fprintf(&b, "| `%s` | [%s](%s%s.md) | %s | %s | %s | %s |\n", p.ID, escape(p.Title), dir, p.ID,
+			escape(m.Owner.Text), escape(m.Status.Text), escape(m.Version.Text), next)
+	}
+	return b.String()
+}
+
+func index(h *render.Handbook) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", escape(h.Title))
+	org := ""
+	if h.Organization != "" {
+		org = " of " + escape(h.Organization)
+	}
+	fmt.Fprintf(&b, "%d standard operating procedures%s. Read them [all in one file](handbook.md), or by role below.\n", len(h.SOPs), org)
+	for _, r := range h.Roles {
+		title := escape(r.Title)
+		if r.ID != render.Unassigned {
+			title = "[" + title + "](roles/" + r.ID + ".md)"
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n%s", title, sopTable(r.SOPs, "sops/"))
+	}
+	return b.String()
+}
+
+// summary is mdBook's table of contents: each role with the SOPs it is the
+// first role of (mdBook lists a file once), then SOPs of no role.
+func summary(h *render.Handbook) string {
+	var b strings.Builder
+	b.WriteString("# Summary\n\n[Introduction](README.md)\n\n")
+	for _, r := range h.Roles {
+		if r.ID == render.Unassigned {
+			b.WriteString("# " + escape(r.Title) + "\n\n")
+			for _, p := range r.SOPs {
+				fmt.Fprintf(&b, "- [%s](sops/%s.md)\n", escape(p.Title), p.ID)
+			}
+			b.WriteString("\n")
+			continue
+		}
+		fmt.Fprintf(&b, "- [%s](roles/%s.md)\n", escape(r.Title), r.ID)
+		for _, p := range r.SOPs {
+			if p.Roles[0] == r {
+				fmt.Fprintf(&b, "  - [%s](sops/%s.md)\n", escape(p.Title), p.ID)
+			}
+		}
+	}
+	b.WriteString("\n---\n\n[The whole handbook](handbook.md)\n")
+	return b.String()
+}
+
+// handbook puts every SOP in one file: a contents list, then each SOP under
+// a level-2 heading with its body's headings one level down. Links to SOPs
+// point into this file; the contents' anchors are the GitHub slugs of the
+// headings as they appear here.
+func handbook(h *render.Handbook, opts Options) string {
+	slugs := sop.NewSlugger()
+	slugs.Slug(h.Title)
+	slugs.Slug("Contents")
+	titleSlug := map[*render.Page]string{}
+	headingSlug := map[*render.Page]map[string]string{}
+	for _, p := range h.SOPs {
+		titleSlug[p] = slugs.Slug(p.Title)
+		headingSlug[p] = map[string]string{}
+		hs := p.Doc.Markdown.Headings
+		for i, hd := range hs {
+			if hd.Level == 1 && i == firstH1(hs) && hd.Text == p.Title {
+				continue // dropped: the SOP's own heading stands for it
+			}
+			headingSlug[p][hd.Slug] = slugs.Slug(hd.Text)
+		}
+	}
+	here := placement{shift: 1, href: func(to *render.Page, a string) string {
+		if a != "" {
+			if s, ok := headingSlug[to][a]; ok {
+				return "#" + s
+			}
+		}
+		return "#" + titleSlug[to]
+	}}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n## Contents\n\n", escape(h.Title))
+	for _, p := range h.SOPs {
+		fmt.Fprintf(&b, "- [%s](#%s)\n", escape(p.Title), titleSlug[p])
+	}
+	for _, p := range h.SOPs {
+		fmt.Fprintf(&b, "\n## %s\n\n", escape(p.Title))
+		if p.Doc.Meta.Status.Text == "retired" {
+			b.WriteString("> **Retired:** this SOP is no longer in force.\n\n")
+		}
+		b.WriteString(metaTable(p, opts, "roles/"))
+		b.WriteString("\n" + body(h, p, here))
+	}
+	return b.String()
+}
