@@ -74,17 +74,19 @@ func (pageLinker) Level(l int) int { return max(l, 2) } // the page's title is t
 // handbookLinker places every SOP on one page, each under its own h2.
 type handbookLinker struct{}
 
+// On the one-page handbook an SOP's title carries its id, and a heading of
+// its body the id and the slug joined by "--", which no SOP id contains.
 func (handbookLinker) HeadingID(p *render.Page, slug string) string {
 	if slug == "" {
 		return ""
 	}
-	return "sop-" + p.ID + "--" + slug
+	return p.ID + "--" + slug
 }
 func (l handbookLinker) Href(_, to *render.Page, anchor string) string {
 	if anchor != "" {
 		return "#" + l.HeadingID(to, anchor)
 	}
-	return "#sop-" + to.ID
+	return "#" + to.ID
 }
 func (handbookLinker) Level(l int) int { return l + 1 }
 
@@ -153,7 +155,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 		page{Lang: opts.Lang, PageTitle: h.Title, Handbook: h}); err != nil {
 		return nil, nil, err
 	}
-	if err := render1("handbook.html", templates(opts.KPINames, "#sop-", handbookPage),
+	if err := render1("handbook.html", templates(opts.KPINames, "#", handbookPage),
 		page{Lang: opts.Lang, PageTitle: h.Title + " · all SOPs", Handbook: h, Sections: sections}); err != nil {
 		return nil, nil, err
 	}

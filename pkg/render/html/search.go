@@ -43,19 +43,41 @@ func searchIndex(h *render.Handbook) []byte {
 		add(string(p.Doc.Body))
 	}
 	for w, docs := range postings {
-		var b strings.Builder
-		prev := 0
-		for j, d := range docs {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.FormatInt(int64(d-prev), 36))
-			prev = d
-		}
-		idx.Terms[w] = b.String()
+		idx.Terms[w] = encodePostings(docs, len(h.SOPs))
 	}
 	out, _ := json.Marshal(idx) // strings and ints only: cannot fail; keys sorted
 	return slices.Concat([]byte("window.SOPCTL_SEARCH = "), out, []byte(";\n"))
+}
+
+// encodePostings writes ascending SOP numbers as base-36 gaps joined by
+// commas. A word in more than half the SOPs is written as "!" and the SOPs
+// that lack it, which keeps common words cheap.
+func encodePostings(docs []int, n int) string {
+	prefix := ""
+	if len(docs) > n/2 {
+		prefix = "!"
+		var missing []int
+		j := 0
+		for d := range n {
+			if j < len(docs) && docs[j] == d {
+				j++
+				continue
+			}
+			missing = append(missing, d)
+		}
+		docs = missing
+	}
+	var b strings.Builder
+	b.WriteString(prefix)
+	prev := 0
+	for j, d := range docs {
+		if j > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(int64(d-prev), 36))
+		prev = d
+	}
+	return b.String()
 }
 
 // words splits text into lower-case words of letters and digits, two to

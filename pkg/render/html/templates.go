@@ -8,7 +8,6 @@ const layout = `{{define "layout"}}<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="sopctl">
 <title>{{.PageTitle}}</title>
 <link rel="stylesheet" href="{{.Root}}assets/style.css">
 </head>
@@ -19,55 +18,53 @@ const layout = `{{define "layout"}}<!doctype html>
 <main id="main">
 {{template "content" .}}
 </main>
-<footer>{{with .Handbook.Organization}}{{.}} · {{end}}Published with sopctl from the SOP files in git.</footer>
+<footer>{{with .Handbook.Organization}}{{.}} · {{end}}Published with sopctl.</footer>
 {{block "scripts" .}}{{end}}
 </body>
 </html>
 {{end}}`
 
-const metaTable = `{{define "meta"}}<table class="meta">
-<caption class="muted">About this SOP</caption>
-<tbody>
-<tr><th scope="row">ID</th><td><code>{{.ID}}</code></td></tr>
-{{with .Doc.Meta.Version.Text}}<tr><th scope="row">Version</th><td>{{.}}</td></tr>{{end}}
-<tr><th scope="row">Status</th><td>{{template "status" .}}</td></tr>
-{{with .Doc.Meta.Owner.Text}}<tr><th scope="row">Owner</th><td>{{.}}</td></tr>{{end}}
-{{with .Doc.Meta.Approver.Text}}<tr><th scope="row">Approver</th><td>{{.}}</td></tr>{{end}}
-{{with .Doc.Meta.Effective.Text}}<tr><th scope="row">Effective</th><td>{{.}}</td></tr>{{end}}
-{{with .Doc.Meta.Reviewed.Text}}<tr><th scope="row">Last reviewed</th><td>{{.}}</td></tr>{{end}}
-{{with .NextReview}}<tr><th scope="row">Next review</th><td{{if $.Overdue}} class="overdue"{{end}}>{{.}}{{if $.Overdue}} (overdue){{end}}</td></tr>{{end}}
-{{with .Doc.Meta.Channels.Strings}}<tr><th scope="row">Channels</th><td>{{join .}}</td></tr>{{end}}
-{{with .Doc.Meta.KPIs.Strings}}<tr><th scope="row">KPIs</th><td>{{kpis .}}</td></tr>{{end}}
-{{with .Doc.Meta.Tags.Strings}}<tr><th scope="row">Tags</th><td>{{join .}}</td></tr>{{end}}
-</tbody>
-</table>{{end}}
-{{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}`
+const metaTable = `{{define "meta"}}<dl class="meta">
+<dt>ID</dt><dd>{{.ID}}</dd>
+{{- with .Doc.Meta.Version.Text}}<dt>Version</dt><dd>{{.}}</dd>{{end}}
+<dt>Status</dt><dd>{{template "status" .}}</dd>
+{{- with .Doc.Meta.Owner.Text}}<dt>Owner</dt><dd>{{.}}</dd>{{end}}
+{{- with .Doc.Meta.Approver.Text}}<dt>Approver</dt><dd>{{.}}</dd>{{end}}
+{{- with .Doc.Meta.Effective.Text}}<dt>Effective</dt><dd>{{.}}</dd>{{end}}
+{{- with .Doc.Meta.Reviewed.Text}}<dt>Last reviewed</dt><dd>{{.}}</dd>{{end}}
+{{- with .NextReview}}<dt>Next review</dt><dd{{if $.Overdue}} class="overdue"{{end}}>{{.}}{{if $.Overdue}} (overdue){{end}}</dd>{{end}}
+{{- with .Doc.Meta.Channels.Strings}}<dt>Channels</dt><dd>{{join .}}</dd>{{end}}
+{{- with .Doc.Meta.KPIs.Strings}}<dt>KPIs</dt><dd>{{kpis .}}</dd>{{end}}
+{{- with .Doc.Meta.Tags.Strings}}<dt>Tags</dt><dd>{{join .}}</dd>{{end}}
+</dl>{{end}}
+{{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}
+{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{end}}</p>{{end}}`
 
 const sopPage = `{{define "content"}}<article>
 {{with .Page.Roles}}<p class="crumbs">Role: {{range $i, $r := .}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}</p>{{end}}
 <h1>{{.Page.Title}}</h1>
-{{if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.{{with .Page.SupersededBy}} It is superseded by {{range $i, $p := .}}{{if $i}}, {{end}}<a href="{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.{{end}}</p>{{end}}
+{{- if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.{{with .Page.SupersededBy}} It is superseded by {{range $i, $p := .}}{{if $i}}, {{end}}<a href="{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.{{end}}</p>{{end}}
 {{template "meta" .Page}}
 <div class="body">
 {{.Body}}
 </div>
-{{with .Page.Supersedes}}<h2 id="sopctl-supersedes">Supersedes</h2>
+{{- with .Page.Supersedes}}<h2 id="sopctl-supersedes">Supersedes</h2>
 <ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{end}}
 <h2 id="sopctl-related">Related SOPs</h2>
 {{with .Page.Related}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">None listed.</p>{{end}}
 <h2 id="sopctl-referenced-by">Referenced by</h2>
 {{with .Page.ReferencedBy}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">No other SOP refers to this one.</p>{{end}}
 <h2 id="sopctl-history">Revision history</h2>
-{{with .Page.History}}<table>
+{{- with .Page.History}}<table>
 <thead><tr><th scope="col">Date</th><th scope="col">Author</th><th scope="col">Change</th><th scope="col">Commit</th></tr></thead>
 <tbody>{{range .}}<tr><td>{{date .Date}}</td><td>{{.Author}}</td><td>{{.Subject}}</td><td><code>{{.Commit}}</code></td></tr>{{end}}</tbody>
-</table>{{else}}<p class="muted">No history: the library is not in a git repository, or this file is not committed yet.</p>{{end}}
+</table>{{else}}<p class="muted">Not in git history.</p>{{end}}
 </article>{{end}}`
 
 const sopTable = `{{define "soptable"}}<div class="table-wrap"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>
-{{range .}}<tr><td><code>{{.ID}}</code></td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{template "status" .}}</td><td>{{.Doc.Meta.Version.Text}}</td><td class="date{{if .Overdue}} overdue{{end}}">{{or .NextReview "—"}}</td></tr>
+{{range .}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}</td></tr>
 {{end}}</tbody>
 </table></div>{{end}}`
 
@@ -91,12 +88,11 @@ const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">
 {{template "soptable" .Role.SOPs}}{{end}}`
 
 const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
-<nav class="toc" aria-labelledby="contents"><h2 id="contents">Contents</h2>
-<ol>{{range .Handbook.SOPs}}<li><a href="#sop-{{.ID}}">{{.Title}}</a></li>{{end}}</ol></nav>
-{{range .Sections}}<section class="sop" id="sop-{{.Page.ID}}" aria-labelledby="sop-{{.Page.ID}}-title">
-<h2 id="sop-{{.Page.ID}}-title">{{.Page.Title}}</h2>
-{{if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
-{{template "meta" .Page}}
-{{.Body}}
-</section>
+<nav class="toc" aria-labelledby="_contents"><h2 id="_contents">Contents</h2>
+<ol>{{range .Handbook.SOPs}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ol></nav>
+{{range .Sections}}<section class="sop" aria-labelledby="{{.Page.ID}}">
+<h2 id="{{.Page.ID}}">{{.Page.Title}}</h2>
+{{- if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
+{{template "metaline" .Page}}
+{{.Body}}</section>
 {{end}}{{end}}`

@@ -10,10 +10,20 @@
   var terms = Object.keys(data.terms).sort();
   var decoded = {};
 
+  // A posting list is base-36 gaps; "!" first means the SOPs that lack
+  // the word (it is in most of them).
   function postings(term) {
     if (!decoded[term]) {
-      var out = [], prev = 0, parts = data.terms[term].split(",");
+      var enc = data.terms[term], negate = enc.charAt(0) === "!", out = [], prev = 0;
+      if (negate) { enc = enc.slice(1); }
+      var parts = enc ? enc.split(",") : [];
       for (var i = 0; i < parts.length; i++) { prev += parseInt(parts[i], 36); out.push(prev); }
+      if (negate) {
+        var skip = {}, all = [];
+        out.forEach(function (d) { skip[d] = true; });
+        for (var d = 0; d < data.docs.length; d++) { if (!skip[d]) { all.push(d); } }
+        out = all;
+      }
       decoded[term] = out;
     }
     return decoded[term];
