@@ -43,7 +43,7 @@ func (h *Handbook) HTML(p *Page, l Linker) ([]byte, error) {
 	root := sop.Markdown.Parser().Parse(text.NewReader(src))
 	h.rewrite(p, root, src, l)
 	var b bytes.Buffer
-	if err := sop.Markdown.Renderer().Render(&b, src, root); err != nil {
+	if err := bundleMarkdown.Renderer().Render(&b, src, root); err != nil {
 		return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
 	}
 	return b.Bytes(), nil
@@ -92,9 +92,10 @@ func (h *Handbook) rewrite(p *Page, root ast.Node, src []byte, l Linker) {
 				return ast.WalkSkipChildren, nil // embedded: works offline
 			}
 			// A page must open with no network and no missing files, so
-			// images are shown by their description, linked when remote.
+			// images are shown by their description, linked when remote
+			// (unless already inside a link).
 			label := ast.NewString([]byte("[image: " + alt + "]"))
-			if kind, _, _ := h.Classify(p, dest); kind == LinkKeep {
+			if kind, _, _ := h.Classify(p, dest); kind == LinkKeep && !insideLink(n) {
 				link := ast.NewLink()
 				link.Destination = []byte(dest)
 				link.AppendChild(link, label)
@@ -121,6 +122,15 @@ func (h *Handbook) rewrite(p *Page, root ast.Node, src []byte, l Linker) {
 		}
 		parent.RemoveChild(parent, n)
 	}
+}
+
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			return true
+		}
+	}
+	return false
 }
 
 func firstH1(hs []sop.Heading) int {

@@ -45,10 +45,14 @@ type Page struct {
 type Role struct {
 	ID, Title string
 	SOPs      []*Page
+	// Other marks the group of SOPs that list no known role; it has no
+	// page of its own.
+	Other bool
 }
 
-// Unassigned is the id of the group of SOPs that list no known role.
-const Unassigned = "unassigned"
+// Unassigned is the id of the group of SOPs that list no known role. It
+// starts with "_", which no role id can.
+const Unassigned = "_other"
 
 // Build resolves the library. roleTitles names the known roles (templates
 // and sopctl.yaml); history may be empty.
@@ -60,8 +64,14 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	}
 	for _, d := range lib.Docs {
 		p := &Page{Doc: d, ID: d.Meta.ID.Text, Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
-		if p.ID == "" {
+		// The id names the page's file: an invalid one (lint reports it)
+		// gives way to the file name, and a file whose name is no valid id
+		// either is left out rather than written somewhere unexpected.
+		if !sop.ValidID(p.ID) {
 			p.ID = strings.TrimSuffix(d.Path[strings.LastIndexByte(d.Path, '/')+1:], ".md")
+		}
+		if !sop.ValidID(p.ID) {
+			continue
 		}
 		if _, dup := h.byID[p.ID]; dup {
 			continue // duplicate ids: the first by path wins; lint reports it
@@ -141,7 +151,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		}
 	}
 	if len(other) > 0 {
-		h.Roles = append(h.Roles, &Role{ID: Unassigned, Title: "Other procedures", SOPs: other})
+		h.Roles = append(h.Roles, &Role{ID: Unassigned, Title: "Other procedures", SOPs: other, Other: true})
 	}
 	return h
 }
@@ -181,4 +191,18 @@ func (h *Handbook) Due(until string) []*Page {
 	}
 	slices.SortStableFunc(out, func(a, b *Page) int { return strings.Compare(a.NextReview, b.NextReview) })
 	return out
+}
+
+// titleSlug is the anchor of the body's H1 when it repeats the title: the
+// bundles show the title in its place, so a link to it goes to the top.
+func (p *Page) titleSlug() string {
+	for _, h := range p.Doc.Markdown.Headings {
+		if h.Level == 1 {
+			if h.Text == p.Title {
+				return h.Slug
+			}
+			return ""
+		}
+	}
+	return ""
 }

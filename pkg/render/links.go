@@ -20,6 +20,29 @@ const (
 // (javascript:, data:, file:, vbscript:, ...) is neutralised.
 var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
 
+// SafeURL reports whether a link destination may appear in a bundle: a
+// relative reference, or an http, https, mailto or tel URL.
+func SafeURL(dest string) bool {
+	u, err := url.Parse(cleanURL(dest))
+	if err != nil {
+		return false
+	}
+	if u.Scheme == "" && u.Host == "" && !strings.HasPrefix(cleanURL(dest), "//") {
+		return true
+	}
+	return safeSchemes[strings.ToLower(u.Scheme)]
+}
+
+// cleanURL drops what browsers ignore inside a URL ("java\tscript:").
+func cleanURL(dest string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(dest))
+}
+
 // Classify decides what a link of page p becomes: kept, pointed at an SOP
 // (target, anchor), or dropped to plain text.
 func (h *Handbook) Classify(p *Page, dest string) (kind LinkKind, target *Page, anchor string) {
@@ -41,12 +64,7 @@ func (h *Handbook) LinkWarnings(p *Page) []Warning {
 
 // classify is Classify with the reason a link is dropped.
 func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, anchor, reason string) {
-	clean := strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1 // browsers ignore these inside a scheme: "java\tscript:"
-		}
-		return r
-	}, strings.TrimSpace(dest))
+	clean := cleanURL(dest)
 	u, err := url.Parse(clean)
 	if err != nil {
 		return LinkDrop, nil, "", "is not a valid link"
@@ -54,6 +72,9 @@ func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, 
 	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(clean, "//") {
 		if safeSchemes[strings.ToLower(u.Scheme)] {
 			return LinkKeep, nil, "", ""
+		}
+		if u.Scheme == "" {
+			return LinkDrop, nil, "", "is protocol-relative (no scheme): write it with https://"
 		}
 		return LinkDrop, nil, "", fmt.Sprintf("uses the unsafe or unsupported scheme %q", u.Scheme+":")
 	}
@@ -90,6 +111,9 @@ func (h *Handbook) resolve(p *Page, dest string) (*Page, string, bool) {
 	}
 	if t == nil || (u.Fragment != "" && !t.Doc.Markdown.HasAnchor(u.Fragment)) {
 		return nil, "", false
+	}
+	if u.Fragment != "" && u.Fragment == t.titleSlug() {
+		return t, "", true // the H1 repeating the title is the page's own title
 	}
 	return t, u.Fragment, true
 }

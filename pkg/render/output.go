@@ -40,7 +40,7 @@ type Target struct {
 // or template folders; and, without Force, an existing folder sopctl did
 // not make (no marker file).
 func (t Target) Check() error {
-	out, lib := filepath.Clean(t.Dir), filepath.Clean(t.LibDir)
+	out, lib, sops := realPath(t.Dir), realPath(t.LibDir), realPath(t.SOPsDir)
 	within := func(dir, parent string) bool {
 		rel, err := filepath.Rel(parent, dir)
 		return err == nil && (rel == "." || filepath.IsLocal(rel))
@@ -48,10 +48,10 @@ func (t Target) Check() error {
 	switch {
 	case out == lib || within(lib, out):
 		return &RefusedError{t.Dir, "is or contains the library: choose a folder for the output only, like site"}
-	case within(out, filepath.Clean(t.SOPsDir)) || within(out, filepath.Join(lib, "templates")):
+	case within(out, sops) || within(out, filepath.Join(lib, "templates")):
 		return &RefusedError{t.Dir, "lies inside the library's SOP or template files: choose a folder for the output only, like site"}
 	}
-	fi, err := os.Lstat(out)
+	fi, err := os.Lstat(t.Dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
@@ -70,6 +70,24 @@ func (t Target) Check() error {
 		return &RefusedError{t.Dir, "exists and was not made by sopctl render (no " + Marker + " file): pass --force to replace it, or choose another folder"}
 	}
 	return nil
+}
+
+// realPath resolves the symlinks of a path's longest existing prefix, so a
+// folder reached through a link is compared as what it is.
+func realPath(p string) string {
+	p = filepath.Clean(p)
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
 }
 
 // Write puts the files in place: it writes them all to a temporary sibling

@@ -152,6 +152,13 @@ func parseBody(src []byte, firstLine int) Body {
 				start = cursor
 			}
 			b.Links = append(b.Links, Link{Dest: string(n.Destination), Pos: pos(start)})
+		case *ast.AutoLink:
+			label := n.Label(src)
+			start := cursor
+			if i := bytes.Index(src[cursor:], append([]byte("<"), label...)); i >= 0 {
+				start = cursor + i
+			}
+			b.Links = append(b.Links, Link{Dest: string(n.URL(src)), Pos: pos(start)})
 		case *ast.Text:
 			seg := n.Segment
 			cursor = seg.Stop

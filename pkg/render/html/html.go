@@ -49,7 +49,7 @@ func templates(kpiNames map[string]string, hrefPrefix string, parts ...string) *
 			}
 			return strings.Join(out, ", ")
 		},
-		"date": func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
+		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
 	}
 	t := htmltemplate.New("layout").Funcs(funcs)
@@ -161,7 +161,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	}
 	roleT := templates(opts.KPINames, "../sops/", rolePage)
 	for _, r := range h.Roles {
-		if r.ID == render.Unassigned {
+		if r.Other {
 			continue
 		}
 		if err := render1("roles/"+r.ID+".html", roleT, page{Lang: opts.Lang, PageTitle: r.Title + " · " + h.Title, Root: "../", Handbook: h, Role: r}); err != nil {

@@ -12,10 +12,10 @@ const layout = `{{define "layout"}}<!doctype html>
 <link rel="stylesheet" href="{{.Root}}assets/style.css">
 </head>
 <body>
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#sopctl.main">Skip to content</a>
 <header class="site"><a href="{{.Root}}index.html">{{.Handbook.Title}}</a>
 <nav aria-label="Handbook"><a href="{{.Root}}index.html#search">Search</a><a href="{{.Root}}handbook.html">Whole handbook</a></nav></header>
-<main id="main">
+<main id="sopctl.main">
 {{template "content" .}}
 </main>
 <footer>{{with .Handbook.Organization}}{{.}} · {{end}}Published with sopctl.</footer>
@@ -38,7 +38,7 @@ const metaTable = `{{define "meta"}}<dl class="meta">
 {{- with .Doc.Meta.Tags.Strings}}<dt>Tags</dt><dd>{{join .}}</dd>{{end}}
 </dl>{{end}}
 {{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}
-{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{end}}</p>{{end}}`
+{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`
 
 const sopPage = `{{define "content"}}<article>
 {{with .Page.Roles}}<p class="crumbs">Role: {{range $i, $r := .}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}</p>{{end}}
@@ -48,13 +48,13 @@ const sopPage = `{{define "content"}}<article>
 <div class="body">
 {{.Body}}
 </div>
-{{- with .Page.Supersedes}}<h2 id="sopctl-supersedes">Supersedes</h2>
+{{- with .Page.Supersedes}}<h2 id="sopctl.supersedes">Supersedes</h2>
 <ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{end}}
-<h2 id="sopctl-related">Related SOPs</h2>
+<h2 id="sopctl.related">Related SOPs</h2>
 {{with .Page.Related}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">None listed.</p>{{end}}
-<h2 id="sopctl-referenced-by">Referenced by</h2>
+<h2 id="sopctl.referenced-by">Referenced by</h2>
 {{with .Page.ReferencedBy}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">No other SOP refers to this one.</p>{{end}}
-<h2 id="sopctl-history">Revision history</h2>
+<h2 id="sopctl.history">Revision history</h2>
 {{- with .Page.History}}<table>
 <thead><tr><th scope="col">Date</th><th scope="col">Author</th><th scope="col">Change</th><th scope="col">Commit</th></tr></thead>
 <tbody>{{range .}}<tr><td>{{date .Date}}</td><td>{{.Author}}</td><td>{{.Subject}}</td><td><code>{{.Commit}}</code></td></tr>{{end}}</tbody>
@@ -64,7 +64,7 @@ const sopPage = `{{define "content"}}<article>
 const sopTable = `{{define "soptable"}}<div class="table-wrap"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>
-{{range .}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}</td></tr>
+{{range .}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
 {{end}}</tbody>
 </table></div>{{end}}`
 
@@ -76,7 +76,7 @@ const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <p id="search-status" class="muted" role="status" aria-live="polite"></p>
 <ul id="results"></ul>
 </form>
-{{range .Handbook.Roles}}<h2 id="role-{{.ID}}">{{if ne .ID "unassigned"}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
+{{range .Handbook.Roles}}<h2 id="role.{{.ID}}">{{if not .Other}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
 {{template "soptable" .SOPs}}
 {{end}}{{end}}
 {{define "scripts"}}<script src="assets/search-index.js"></script>
@@ -88,7 +88,7 @@ const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">
 {{template "soptable" .Role.SOPs}}{{end}}`
 
 const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
-<nav class="toc" aria-labelledby="_contents"><h2 id="_contents">Contents</h2>
+<nav class="toc" aria-labelledby="sopctl.contents"><h2 id="sopctl.contents">Contents</h2>
 <ol>{{range .Handbook.SOPs}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ol></nav>
 {{range .Sections}}<section class="sop" aria-labelledby="{{.Page.ID}}">
 <h2 id="{{.Page.ID}}">{{.Page.Title}}</h2>

@@ -2,10 +2,12 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/sopctl/sopctl/pkg/render"
@@ -31,12 +33,14 @@ type placement struct {
 // dropped, raw HTML removed, SOP links pointed at their files, links that
 // cannot be resolved or use unsafe schemes turned into their text, images
 // replaced by their description, headings shifted.
-func body(h *render.Handbook, p *render.Page, pl placement) string {
+func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
 	src := p.Doc.Body
-	root := sop.Markdown.Parser().Parse(text.NewReader(src))
-	var edits []edit
+	ctx := parser.NewContext()
+	root := sop.Markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	edits := definitionEdits(h, p, src, ctx, pl)
 	headings := p.Doc.Markdown.Headings
 	nHeading := 0
+	cursor := 0 // end of the last text, to find an autolink after it
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -46,37 +50,43 @@ func body(h *render.Handbook, p *render.Page, pl placement) string {
 			first := nHeading == firstH1(headings)
 			drop := n.Level == 1 && first && nHeading < len(headings) && headings[nHeading].Text == p.Title
 			nHeading++
-			edits = append(edits, headingEdits(src, n, drop, pl.shift)...)
+			edits = append(edits, headingEdits(src, n, drop && n.Parent() == root, pl.shift)...)
 		case *ast.HTMLBlock:
 			edits = append(edits, edit{blockStart(src, n), blockEnd(src, n), ""})
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
+			// Removed, as the HTML bundle drops it. Removal can join the
+			// text around it into a new tag (<<b></b>script>): the check of
+			// the result below catches that.
 			for i := 0; i < n.Segments.Len(); i++ {
 				s := n.Segments.At(i)
 				edits = append(edits, edit{s.Start, s.Stop, ""})
 			}
 		case *ast.Link:
-			start, destFrom, destTo, end, ok := linkSpan(src, n)
+			start, close, destFrom, destTo, end, ok := linkSpan(src, n)
 			if !ok {
 				return ast.WalkContinue, nil
 			}
 			kind, target, anchor := h.Classify(p, string(n.Destination))
 			switch kind {
 			case render.LinkSOP:
+				if pl.shift == 0 && strings.HasPrefix(string(n.Destination), "#") {
+					break // a link within the page works as written
+				}
 				edits = append(edits, edit{destFrom, destTo, pl.href(target, anchor)})
 			case render.LinkDrop:
-				edits = append(edits, edit{start, start + 1, ""}, edit{destFrom - 2, end, ""})
+				edits = append(edits, edit{start, start + 1, ""}, edit{close, end, ""})
 			}
 		case *ast.AutoLink:
 			if kind, _, _ := h.Classify(p, string(n.URL(src))); kind != render.LinkKeep {
-				seg := n.Protocol
-				_ = seg
-				if s, e, ok := autoLinkSpan(src, n); ok {
+				if s, e, ok := autoLinkSpan(src, n, cursor); ok {
 					edits = append(edits, edit{s, e, escape(string(n.Label(src)))})
 				}
 			}
+		case *ast.Text:
+			cursor = n.Segment.Stop
 		case *ast.Image:
-			if s, _, _, e, ok := linkSpan(src, n); ok && s > 0 && src[s-1] == '!' {
+			if s, _, _, _, e, ok := linkSpan(src, n); ok && s > 0 && src[s-1] == '!' {
 				alt := strings.TrimSpace(string(textOf(n, src)))
 				repl := escape("[image: " + alt + "]")
 				if kind, _, _ := h.Classify(p, string(n.Destination)); kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
@@ -88,8 +98,91 @@ func body(h *render.Handbook, p *render.Page, pl placement) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(apply(src, edits)) + "\n"
+	out := strings.TrimSpace(apply(src, edits)) + "\n"
+	if why := unsafeMarkdown(out); why != "" {
+		// Some shape of Markdown defeated the edits: publish the body as
+		// text rather than risk a live link or tag.
+		w := render.Warning{Path: p.Doc.Path, Pos: sop.Pos{Line: p.Doc.BodyLine, Col: 1},
+			Msg: why + " that sopctl cannot neutralise in place: the body is published as plain text; rewrite it as an ordinary link or text"}
+		return codeBlock(string(src)), &w
+	}
+	return out, nil
 }
+
+// definitionEdits rewrites link reference definitions ([ref]: dest): to
+// an SOP, pointed at its file; unresolvable or unsafe, removed, so that the
+// references to it read as plain text.
+func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.Context, pl placement) []edit {
+	var edits []edit
+	defs := map[string]bool{}
+	for _, r := range ctx.References() {
+		defs[strings.ToLower(string(r.Label()))] = true
+	}
+	if len(defs) == 0 {
+		return nil
+	}
+	for off := 0; off < len(src); {
+		end := lineEnd(src, off)
+		if m := refDef.FindSubmatchIndex(src[off:end]); m != nil && defs[strings.ToLower(strings.Join(strings.Fields(string(src[off+m[2]:off+m[3]])), " "))] {
+			destFrom, destTo := off+m[4], off+m[5]
+			dest := strings.Trim(string(src[destFrom:destTo]), "<>")
+			switch kind, target, anchor := h.Classify(p, dest); kind {
+			case render.LinkSOP:
+				edits = append(edits, edit{destFrom, destTo, pl.href(target, anchor)})
+			case render.LinkDrop:
+				edits = append(edits, edit{off, end, ""})
+			}
+		}
+		off = end
+	}
+	return edits
+}
+
+var refDef = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)`)
+
+// unsafeMarkdown says what in a published body is unsafe: raw HTML, or a
+// link, image or autolink with a scheme other than http(s), mailto, tel.
+func unsafeMarkdown(md string) string {
+	src := []byte(md)
+	why := ""
+	_ = ast.Walk(sop.Markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			why = "raw HTML"
+		case *ast.Link:
+			if !render.SafeURL(string(n.Destination)) {
+				why = "a link to " + string(n.Destination)
+			}
+		case *ast.Image:
+			if !render.SafeURL(string(n.Destination)) {
+				why = "an image from " + string(n.Destination)
+			}
+		case *ast.AutoLink:
+			if !render.SafeURL(string(n.URL(src))) {
+				why = "a link to " + string(n.URL(src))
+			}
+		}
+		if why != "" {
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return why
+}
+
+// codeBlock shows text verbatim in a fence longer than any backtick run
+// in it.
+func codeBlock(s string) string {
+	fence := "```"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	return fence + "text\n" + strings.TrimRight(s, "\n") + "\n" + fence + "\n"
+}
+
 
 // apply makes the edits, skipping any that overlap an earlier one.
 func apply(src []byte, edits []edit) string {
@@ -126,7 +219,7 @@ func headingEdits(src []byte, n *ast.Heading, drop bool, shift int) []edit {
 	}
 	first, last := lines.At(0), lines.At(lines.Len()-1)
 	start := lineStart(src, first.Start)
-	atx := bytes.HasPrefix(bytes.TrimLeft(src[start:first.Start], " "), []byte("#"))
+	atx := bytes.HasSuffix(bytes.TrimRight(src[start:first.Start], " \t"), []byte("#"))
 	end := lineEnd(src, last.Start)
 	if !atx {
 		end = lineEnd(src, end) // the underline
@@ -139,7 +232,17 @@ func headingEdits(src []byte, n *ast.Heading, drop bool, shift int) []edit {
 	}
 	level := min(n.Level+shift, 6)
 	if atx {
-		return []edit{{start, first.Start, strings.Repeat("#", level) + " "}}
+		// Replace only the run of # (inside a quote or list item the line
+		// starts with "> " or "- ", which stays).
+		hashEnd := start + len(bytes.TrimRight(src[start:first.Start], " \t"))
+		hashStart := hashEnd
+		for hashStart > start && src[hashStart-1] == '#' {
+			hashStart--
+		}
+		return []edit{{hashStart, first.Start, strings.Repeat("#", level) + " "}}
+	}
+	if n.Parent().Kind() != ast.KindDocument {
+		return nil // a setext heading in a container: leave it be
 	}
 	textLines := strings.Join(strings.Fields(string(src[first.Start:last.Stop])), " ")
 	return []edit{{start, end, strings.Repeat("#", level) + " " + textLines + "\n"}}
@@ -165,7 +268,7 @@ func blockEnd(src []byte, n *ast.HTMLBlock) int {
 
 // linkSpan finds an inline link's bytes: its "[", its destination, and
 // its closing ")". Reference-style links are left alone (ok false).
-func linkSpan(src []byte, n ast.Node) (start, destFrom, destTo, end int, ok bool) {
+func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, ok bool) {
 	var firstStart, lastStop = -1, -1
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, isText := c.(*ast.Text); isText && entering {
@@ -177,28 +280,29 @@ func linkSpan(src []byte, n ast.Node) (start, destFrom, destTo, end int, ok bool
 		return ast.WalkContinue, nil
 	})
 	if firstStart < 0 {
-		return 0, 0, 0, 0, false
+		return 0, 0, 0, 0, 0, false
 	}
 	start = bytes.LastIndexByte(src[:firstStart], '[')
 	i := lastStop
 	for i < len(src) && src[i] != ']' { // closing markup of emphasis or code
 		if src[i] == '\n' || src[i] == '[' {
-			return 0, 0, 0, 0, false
+			return 0, 0, 0, 0, 0, false
 		}
 		i++
 	}
 	if start < 0 || i+1 >= len(src) || src[i+1] != '(' {
-		return 0, 0, 0, 0, false
+		return 0, 0, 0, 0, 0, false
 	}
+	close = i
 	j := i + 2
-	for j < len(src) && src[j] == ' ' {
+	for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n') {
 		j++
 	}
 	destFrom = j
 	if j < len(src) && src[j] == '<' {
 		k := bytes.IndexByte(src[j:], '>')
 		if k < 0 {
-			return 0, 0, 0, 0, false
+			return 0, 0, 0, 0, 0, false
 		}
 		destFrom, destTo = j+1, j+k
 		j = j + k + 1
@@ -227,18 +331,19 @@ func linkSpan(src []byte, n ast.Node) (start, destFrom, destTo, end int, ok bool
 		j++
 	}
 	if j >= len(src) {
-		return 0, 0, 0, 0, false
+		return 0, 0, 0, 0, 0, false
 	}
-	return start, destFrom, destTo, j + 1, true
+	return start, close, destFrom, destTo, j + 1, true
 }
 
-func autoLinkSpan(src []byte, n *ast.AutoLink) (int, int, bool) {
+// autoLinkSpan finds "<label>" after the text that precedes it.
+func autoLinkSpan(src []byte, n *ast.AutoLink, from int) (int, int, bool) {
 	label := n.Label(src)
-	idx := bytes.Index(src, append([]byte("<"), label...))
+	idx := bytes.Index(src[from:], append(append([]byte("<"), label...), '>'))
 	if idx < 0 {
 		return 0, 0, false
 	}
-	return idx, idx + len(label) + 2, true
+	return from + idx, from + idx + len(label) + 2, true
 }
 
 func firstH1(hs []sop.Heading) int {

@@ -34,13 +34,17 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 			b.WriteString("\n\n")
 		}
 		b.WriteString(metaTable(p, opts, "../roles/"))
-		b.WriteString("\n" + body(h, p, sopsDir) + "\n")
+		text, w := body(h, p, sopsDir)
+		if w != nil {
+			warnings = append(warnings, *w)
+		}
+		b.WriteString("\n" + text + "\n")
 		b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
 		b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
 		if len(p.History) > 0 {
 			b.WriteString("## Revision history\n\n| Date | Author | Change | Commit |\n|---|---|---|---|\n")
 			for _, r := range p.History {
-				fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.UTC().Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
+				fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
 			}
 		}
 		files["sops/"+p.ID+".md"] = []byte(strings.TrimRight(b.String(), "\n") + "\n")
@@ -49,7 +53,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	files["SUMMARY.md"] = []byte(summary(h))
 	files["handbook.md"] = []byte(handbook(h, opts))
 	for _, r := range h.Roles {
-		if r.ID == render.Unassigned {
+		if r.Other {
 			continue
 		}
 		files["roles/"+r.ID+".md"] = []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md)\n\n%s", escape(r.Title), sopTable(r.SOPs, "../sops/")))
@@ -149,7 +153,7 @@ func index(h *render.Handbook) string {
 	fmt.Fprintf(&b, "%d standard operating procedures%s. Read them [all in one file](handbook.md), or by role below.\n", len(h.SOPs), org)
 	for _, r := range h.Roles {
 		title := escape(r.Title)
-		if r.ID != render.Unassigned {
+		if !r.Other {
 			title = "[" + title + "](roles/" + r.ID + ".md)"
 		}
 		fmt.Fprintf(&b, "\n## %s\n\n%s", title, sopTable(r.SOPs, "sops/"))
@@ -163,8 +167,8 @@ func summary(h *render.Handbook) string {
 	var b strings.Builder
 	b.WriteString("# Summary\n\n[Introduction](README.md)\n\n")
 	for _, r := range h.Roles {
-		if r.ID == render.Unassigned {
-			b.WriteString("# " + escape(r.Title) + "\n\n")
+		if r.Other {
+			b.WriteString("\n# " + escape(r.Title) + "\n\n")
 			for _, p := range r.SOPs {
 				fmt.Fprintf(&b, "- [%s](sops/%s.md)\n", escape(p.Title), p.ID)
 			}
@@ -193,7 +197,7 @@ func handbook(h *render.Handbook, opts Options) string {
 	titleSlug := map[*render.Page]string{}
 	headingSlug := map[*render.Page]map[string]string{}
 	for _, p := range h.SOPs {
-		titleSlug[p] = slugs.Slug(p.Title)
+		titleSlug[p] = slugs.Slug(strings.Join(strings.Fields(p.Title), " ")) // as escape writes it
 		headingSlug[p] = map[string]string{}
 		hs := p.Doc.Markdown.Headings
 		for i, hd := range hs {
@@ -222,7 +226,8 @@ func handbook(h *render.Handbook, opts Options) string {
 			b.WriteString("> **Retired:** this SOP is no longer in force.\n\n")
 		}
 		b.WriteString(metaTable(p, opts, "roles/"))
-		b.WriteString("\n" + body(h, p, here))
+		text, _ := body(h, p, here)
+		b.WriteString("\n" + text)
 	}
 	return b.String()
 }

@@ -1,0 +1,78 @@
+package html_test
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+func TestDeterministic(t *testing.T) {
+	for _, lib := range []struct {
+		name, dir string
+		history   gitlog.History
+	}{{"small", smallDir, smallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
+		t.Run(lib.name, func(t *testing.T) {
+			a, wa := bundle(t, lib.dir, lib.history)
+			b, wb := bundle(t, lib.dir, lib.history)
+			if !slices.Equal(slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b))) {
+				t.Fatalf("two renders give different files")
+			}
+			for name := range a {
+				if !bytes.Equal(a[name], b[name]) {
+					t.Errorf("%s differs between two renders:\n%s", name, firstDiff(a[name], b[name]))
+				}
+			}
+			if !slices.EqualFunc(wa, wb, func(x, y render.Warning) bool { return x == y }) {
+				t.Errorf("warnings differ between two renders:\n%v\n%v", wa, wb)
+			}
+
+			// Written out, the two trees are the same too.
+			libDir, err := filepath.Abs(lib.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			base := t.TempDir()
+			var trees []map[string][]byte
+			for _, out := range []string{"one", "two"} {
+				target := render.Target{Dir: filepath.Join(base, out), LibDir: libDir, SOPsDir: filepath.Join(libDir, "sops")}
+				files, _ := bundle(t, lib.dir, lib.history)
+				if err := render.Write(target, files); err != nil {
+					t.Fatal(err)
+				}
+				trees = append(trees, readTree(t, target.Dir))
+			}
+			if !maps.EqualFunc(trees[0], trees[1], bytes.Equal) {
+				t.Errorf("two written bundles differ")
+			}
+			if len(trees[0]) != len(a)+1 {
+				t.Errorf("written %d files, want the bundle's %d and the marker", len(trees[0]), len(a))
+			}
+		})
+	}
+}
+
+// readTree reads every file under dir: slash path -> content.
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -1,0 +1,172 @@
+package html_test
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+)
+
+func xssHistory() gitlog.History {
+	return gitlog.History{"sops/evil/x-1.md": {{
+		Commit:  "<script>x</script>",
+		Author:  "<img src=x onerror=alert(1)>",
+		Date:    time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC),
+		Subject: "</script><script>alert(1)</script> javascript:alert(1)",
+	}}}
+}
+
+// safeURL reports whether a URL of the bundle is relative or uses a scheme
+// a published link may use.
+func safeURL(ref string) bool {
+	clean := strings.Map(func(r rune) rune {
+		if r <= 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, ref)
+	u, err := url.Parse(clean)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "tel":
+		return !strings.HasPrefix(strings.ToLower(clean), "javascript") // a colon-less oddity
+	}
+	return false
+}
+
+// xssProblems parses every page and lists anything that could run script.
+func xssProblems(t testing.TB, files map[string][]byte) []string {
+	t.Helper()
+	var out []string
+	for _, name := range htmlPages(files) {
+		walk(parse(t, name, files[name]), func(n *xhtml.Node) {
+			switch n.Data {
+			case "script":
+				src, _ := attr(n, "src")
+				if (src != "assets/search-index.js" && src != "assets/search.js") || n.FirstChild != nil {
+					out = append(out, name+": <script "+attrString(n)+">"+textOf(n))
+				}
+			case "iframe", "object", "embed", "img", "frame", "frameset", "applet", "base", "form":
+				if n.Data == "form" {
+					if id, _ := attr(n, "id"); id == "search" {
+						break
+					}
+				}
+				out = append(out, name+": <"+n.Data+" "+attrString(n)+">")
+			case "meta":
+				if v, _ := attr(n, "http-equiv"); v != "" {
+					out = append(out, name+": <meta http-equiv="+v+">")
+				}
+			}
+			if n.Namespace == "svg" || n.Namespace == "math" {
+				out = append(out, name+": foreign element <"+n.Data+">")
+			}
+			for _, a := range n.Attr {
+				k := strings.ToLower(a.Key)
+				if strings.HasPrefix(k, "on") {
+					// The template's own search form: <form onsubmit="return false">.
+					if id, _ := attr(n, "id"); n.Data == "form" && id == "search" && k == "onsubmit" && a.Val == "return false" {
+						continue
+					}
+					out = append(out, name+": event handler attribute on <"+n.Data+" "+attrString(n)+">")
+				}
+				switch k {
+				case "href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background":
+					if !safeURL(a.Val) {
+						out = append(out, name+": unsafe URL <"+n.Data+" "+k+"="+a.Val+">")
+					}
+				case "style":
+					out = append(out, name+": inline style from the content <"+n.Data+" style="+a.Val+">")
+				}
+			}
+		})
+	}
+	idx := files["assets/search-index.js"]
+	if bytes.Contains(bytes.ToLower(idx), []byte("</script")) || bytes.ContainsRune(idx, '<') {
+		out = append(out, "assets/search-index.js holds a raw < or </script")
+	}
+	return out
+}
+
+func TestXSS(t *testing.T) {
+	files, warns := bundle(t, xssDir, xssHistory())
+	for _, p := range xssProblems(t, files) {
+		t.Error(p)
+	}
+	// Each unsafe link of the SOP is reported as rendered as plain text.
+	if len(warns) < 12 {
+		t.Errorf("%d warnings, want one per unsafe link: %v", len(warns), warns)
+	}
+	// Values are escaped once, not twice: the title reads as written.
+	page := "sops/x-1.html"
+	if _, ok := files[page]; !ok {
+		t.Fatalf("no %s in %v", page, htmlPages(files))
+	}
+	doc := parse(t, page, files[page])
+	var h1, title string
+	walk(doc, func(n *xhtml.Node) {
+		switch n.Data {
+		case "h1":
+			h1 = textOf(n)
+		case "title":
+			title = textOf(n)
+		}
+	})
+	if h1 != "<script>alert(1)</script>" {
+		t.Errorf("%s: h1 reads %q, want the title as written", page, h1)
+	}
+	if want := "<script>alert(1)</script> · <script>alert(1)</script> Handbook"; title != want {
+		t.Errorf("%s: <title> reads %q, want %q", page, title, want)
+	}
+	text := textOf(doc)
+	for _, want := range []string{`"><img src=x onerror=alert(1)>`, `</script><script>alert(2)</script>`, `'onmouseover='alert(1)`,
+		`<script>alert('kpi')</script> (CSAT)`, `javascript:alert(1) (X</script>)`, `</script><script>alert('role')</script>`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s does not show %q as text", page, want)
+		}
+	}
+	// The one safe link survives, with its anchor.
+	found := false
+	walk(doc, func(n *xhtml.Node) {
+		if h, _ := attr(n, "href"); n.Data == "a" && h == "0-0.html#procedure" {
+			found = true
+		}
+	})
+	if !found {
+		t.Errorf("%s: the link to ../0-0.md#procedure is gone", page)
+	}
+	for _, p := range brokenLinks(t, files) {
+		t.Error(p)
+	}
+}
+
+// The checker itself catches what it looks for.
+func TestXSSCheckerCatches(t *testing.T) {
+	for _, page := range []string{
+		`<p><script>alert(1)</script></p>`,
+		`<p><script src="https://evil.example/x.js"></script></p>`,
+		`<p><img src=x></p>`,
+		`<p><iframe></iframe></p>`,
+		`<p><a href="javascript:alert(1)">x</a></p>`,
+		`<p><a href=" JaVa&#09;ScRiPt:alert(1)">x</a></p>`,
+		`<p><a href="data:text/html,x">x</a></p>`,
+		`<p onclick="x">x</p>`,
+		`<svg><a href="x">x</a></svg>`,
+	} {
+		files := map[string][]byte{"x.html": []byte(`<!doctype html><html lang="en"><body>` + page + `</body></html>`),
+			"assets/search-index.js": []byte("window.SOPCTL_SEARCH = {};\n")}
+		if len(xssProblems(t, files)) == 0 {
+			t.Errorf("xssProblems misses %s", page)
+		}
+	}
+	if len(xssProblems(t, map[string][]byte{"assets/search-index.js": []byte(`x = "</script>"`)})) == 0 {
+		t.Error("xssProblems misses </script> in the search index")
+	}
+}

@@ -1,0 +1,107 @@
+package markdown_test
+
+import (
+	"bytes"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+)
+
+func xssHistory() gitlog.History {
+	return gitlog.History{"sops/evil/x-1.md": {{
+		Commit:  "deadbeef0123",
+		Author:  "<img src=x onerror=alert(1)>",
+		Date:    time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC),
+		Subject: "</script><script>alert(1)</script> javascript:alert(1)",
+	}}}
+}
+
+// safeURL reports whether a link destination is relative or uses a scheme
+// a published link may use.
+func safeURL(ref string) bool {
+	clean := strings.Map(func(r rune) rune {
+		if r <= 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, html.UnescapeString(ref)) // goldmark keeps entities in destinations
+	u, err := url.Parse(clean)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto", "tel":
+		return !strings.HasPrefix(strings.ToLower(clean), "javascript")
+	}
+	return false
+}
+
+// xssProblems lists raw HTML and unsafe link destinations in a Markdown
+// bundle: a git host sanitises, but mdBook and many static site
+// generators pass raw HTML through.
+func xssProblems(files map[string][]byte) []string {
+	var out []string
+	for _, name := range mdFiles(files) {
+		b := files[name]
+		low := bytes.ToLower(b)
+		for _, bad := range []string{"<script", "<iframe", "<img", "<object", "<embed", "<svg", "](javascript:", "<javascript:"} {
+			if bytes.Contains(low, []byte(bad)) {
+				out = append(out, name+": contains "+bad)
+			}
+		}
+		ls, raw := links(b)
+		for _, r := range raw {
+			out = append(out, name+": raw HTML "+r)
+		}
+		for _, l := range ls {
+			if !safeURL(l.dest) {
+				out = append(out, name+": "+l.kind+" ["+l.text+"]("+l.dest+")")
+			}
+		}
+	}
+	return out
+}
+
+func TestXSS(t *testing.T) {
+	files, warns := bundle(t, xssDir, xssHistory())
+	for _, p := range xssProblems(files) {
+		t.Error(p)
+	}
+	if len(warns) < 12 {
+		t.Errorf("%d warnings, want one per unsafe link: %v", len(warns), warns)
+	}
+	// The one safe link of the SOP survives.
+	page := string(files["sops/x-1.md"])
+	if !strings.Contains(page, "(0-0.md#procedure") {
+		t.Errorf("sops/x-1.md lost its link to ../0-0.md#procedure:\n%s", page)
+	}
+	// Values from files show as text: escaped, not dropped.
+	for _, want := range []string{`&lt;script&gt;alert\(1\)&lt;/script&gt;`, `"&gt;&lt;img src=x onerror=alert\(1\)&gt;`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("sops/x-1.md does not show %q", want)
+		}
+	}
+	for _, p := range brokenLinks(t, files) {
+		t.Error(p)
+	}
+}
+
+func TestXSSCheckerCatches(t *testing.T) {
+	for _, md := range []string{
+		"<script>alert(1)</script>\n",
+		"x <b onclick=x>y</b>\n",
+		"[a](javascript:alert(1))\n",
+		"[a](JaVa&#09;ScRiPt:alert(1))\n",
+		"<javascript:alert(1)>\n",
+		"[a][r]\n\n[r]: vbscript:x\n",
+		"![a](data:text/html,x)\n",
+	} {
+		if len(xssProblems(map[string][]byte{"x.md": []byte(md)})) == 0 {
+			t.Errorf("xssProblems misses %q", md)
+		}
+	}
+}
