@@ -183,7 +183,6 @@ func codeBlock(s string) string {
 	return fence + "text\n" + strings.TrimRight(s, "\n") + "\n" + fence + "\n"
 }
 
-
 // apply makes the edits, skipping any that overlap an earlier one.
 func apply(src []byte, edits []edit) string {
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.from - b.from })
