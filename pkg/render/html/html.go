@@ -175,6 +175,6 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 		}
 		files["assets/"+name] = b
 	}
-	files["assets/search-index.js"] = searchIndex(h)
+	files["assets/search-index.js"] = searchIndex(h, bodies)
 	return files, warnings, nil
 }

@@ -2,6 +2,7 @@ package html
 
 import (
 	"encoding/json"
+	stdhtml "html"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,7 +16,7 @@ import (
 // body text, so it stays small: each posting list is delta-encoded in base
 // 36. It is a .js file loaded by a plain <script>, because browsers refuse
 // fetch() from file://.
-func searchIndex(h *render.Handbook) []byte {
+func searchIndex(h *render.Handbook, bodies [][]byte) []byte {
 	type index struct {
 		Base  string            `json:"base"`
 		Docs  [][2]string       `json:"docs"`
@@ -40,7 +41,7 @@ func searchIndex(h *render.Handbook) []byte {
 		for _, hd := range p.Doc.Markdown.Headings {
 			add(hd.Text)
 		}
-		add(string(p.Doc.Body))
+		add(visibleText(bodies[i]))
 	}
 	for w, docs := range postings {
 		idx.Terms[w] = encodePostings(docs, len(h.SOPs))
@@ -78,6 +79,26 @@ func encodePostings(docs []int, n int) string {
 		prev = d
 	}
 	return b.String()
+}
+
+// visibleText is the text a reader sees in body HTML that sopctl wrote:
+// tags (and their attributes, link targets included) dropped, entities
+// decoded.
+func visibleText(b []byte) string {
+	var out strings.Builder
+	inTag := false
+	for _, c := range b {
+		switch {
+		case c == '<':
+			inTag = true
+			out.WriteByte(' ')
+		case c == '>' && inTag:
+			inTag = false
+		case !inTag:
+			out.WriteByte(c)
+		}
+	}
+	return stdhtml.UnescapeString(out.String())
 }
 
 // words splits text into lower-case words of letters and digits, two to
