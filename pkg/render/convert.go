@@ -33,24 +33,64 @@ type Linker interface {
 	Level(level int) int
 }
 
-// HTML converts an SOP's body to HTML for a bundle: headings get GitHub
-// anchors (placed by the linker), links to SOPs point at their pages, and
+// HTML converts an SOP's body to HTML once for each linker (a page of its
+// own, the one-page handbook), parsing it once: headings get GitHub
+// anchors placed by the linker, links to SOPs point at their pages, and
 // links that cannot be resolved or use an unsafe scheme become plain text
 // (LinkWarnings lists them). Raw HTML is dropped. The body's H1 is left out
 // when it repeats the title, since every page shows the title itself.
-func (h *Handbook) HTML(p *Page, l Linker) ([]byte, error) {
+func (h *Handbook) HTML(p *Page, linkers ...Linker) ([][]byte, error) {
 	src := p.Doc.Body
 	root := sop.Markdown.Parser().Parse(text.NewReader(src))
-	h.rewrite(p, root, src, l)
-	var b bytes.Buffer
-	if err := bundleMarkdown.Renderer().Render(&b, src, root); err != nil {
-		return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
+	body := h.prepare(p, root, src)
+	out := make([][]byte, len(linkers))
+	for i, l := range linkers {
+		body.place(p, l)
+		var b bytes.Buffer
+		if err := bundleMarkdown.Renderer().Render(&b, src, root); err != nil {
+			return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
+		}
+		out[i] = b.Bytes()
 	}
-	return b.Bytes(), nil
+	return out, nil
 }
 
-// rewrite applies the bundle's rules to the syntax tree.
-func (h *Handbook) rewrite(p *Page, root ast.Node, src []byte, l Linker) {
+// preparedBody is a syntax tree rewritten for publishing, with the parts
+// each linker places differently.
+type preparedBody struct {
+	headings []preparedHeading
+	links    []preparedLink
+}
+
+type preparedHeading struct {
+	node  *ast.Heading
+	slug  string
+	level int
+}
+
+type preparedLink struct {
+	node   *ast.Link
+	target *Page
+	anchor string
+}
+
+// place sets heading ids and levels and SOP link targets for a linker.
+func (b *preparedBody) place(p *Page, l Linker) {
+	for _, hd := range b.headings {
+		hd.node.SetAttributeString("id", []byte(l.HeadingID(p, hd.slug)))
+		if hd.slug == "" || l.HeadingID(p, hd.slug) == "" {
+			hd.node.RemoveAttributes()
+		}
+		hd.node.Level = min(l.Level(hd.level), 6)
+	}
+	for _, lk := range b.links {
+		lk.node.Destination = []byte(l.Href(p, lk.target, lk.anchor))
+	}
+}
+
+// prepare applies the rules that do not depend on where the body goes.
+func (h *Handbook) prepare(p *Page, root ast.Node, src []byte) *preparedBody {
+	body := &preparedBody{}
 	headings := p.Doc.Markdown.Headings
 	nHeading := 0
 	var unwrap []ast.Node
@@ -70,14 +110,11 @@ func (h *Handbook) rewrite(p *Page, root ast.Node, src []byte, l Linker) {
 				}
 			}
 			nHeading++
-			if id := l.HeadingID(p, slug); id != "" {
-				n.SetAttributeString("id", []byte(id))
-			}
-			n.Level = min(l.Level(n.Level), 6)
+			body.headings = append(body.headings, preparedHeading{n, slug, n.Level})
 		case *ast.Link:
 			switch kind, target, anchor := h.Classify(p, string(n.Destination)); kind {
 			case LinkSOP:
-				n.Destination = []byte(l.Href(p, target, anchor))
+				body.links = append(body.links, preparedLink{n, target, anchor})
 			case LinkDrop:
 				unwrap = append(unwrap, n)
 			}
@@ -122,6 +159,7 @@ func (h *Handbook) rewrite(p *Page, root ast.Node, src []byte, l Linker) {
 		}
 		parent.RemoveChild(parent, n)
 	}
+	return body
 }
 
 func insideLink(n ast.Node) bool {

@@ -115,14 +115,12 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 			for i := range jobs {
 				p := h.SOPs[i]
 				warns[i] = h.LinkWarnings(p)
-				body, err := h.HTML(p, pageLinker{})
-				if err == nil {
-					bodies[i], err = h.HTML(p, handbookLinker{})
-				}
 				var b bytes.Buffer
+				both, err := h.HTML(p, pageLinker{}, handbookLinker{})
 				if err == nil {
+					bodies[i] = both[1]
 					err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: p.Title + " · " + h.Title, Root: "../",
-						Handbook: h, Page: p, Body: htmltemplate.HTML(body)})
+						Handbook: h, Page: p, Body: htmltemplate.HTML(both[0])})
 				}
 				errs[i], pages[i] = err, b.Bytes()
 			}
