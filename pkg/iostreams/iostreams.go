@@ -29,6 +29,17 @@ type IOStreams struct {
 // ColorEnabled reports whether output to Out may carry ANSI colour.
 func (s *IOStreams) ColorEnabled() bool { return s.StdoutTTY && !s.NoColor }
 
+// GlamourStyle is the glamour standard style for Out: "notty" (plain text)
+// when Out is not a terminal or NO_COLOR is set, else "dark". A light
+// background is not detected (that means querying the terminal): users ask
+// for the "light" style themselves.
+func (s *IOStreams) GlamourStyle() string {
+	if !s.ColorEnabled() {
+		return "notty"
+	}
+	return "dark"
+}
+
 // System returns the process's real streams and terminal facts.
 func System() *IOStreams {
 	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}

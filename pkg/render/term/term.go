@@ -1,0 +1,224 @@
+// Package term renders one SOP for a terminal, with glamour: a header with
+// the title and the metadata, then the body.
+//
+// Everything taken from the file is made safe first: terminal escape
+// sequences and control characters are removed, and front-matter values are
+// escaped so that they show as written rather than as Markdown. Documents
+// that glamour would take too long to lay out are refused with a
+// *LimitError. The style and width are the caller's choice: Render never
+// looks at the real terminal or the environment.
+package term
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/glamour"
+	"github.com/muesli/termenv"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Styles are the glamour standard styles Render accepts: dark and light
+// for terminals with those backgrounds, notty for plain text (pipes,
+// files, NO_COLOR).
+var Styles = []string{"dark", "light", "notty"}
+
+// Options are how to render.
+type Options struct {
+	// Style is "dark", "light" or "notty".
+	Style string
+	// Width is the column at which text wraps; 0 means DefaultWidth. It is
+	// kept between MinWidth and MaxWidth.
+	Width int
+}
+
+// Widths Render accepts.
+const (
+	DefaultWidth = 80
+	MinWidth     = 20
+	MaxWidth     = 1000
+)
+
+// Render returns doc laid out for a terminal. The error is a *LimitError
+// when the document is too large or too deeply nested to lay out.
+func Render(doc *sop.Doc, opts Options) (string, error) {
+	color := opts.Style != "notty"
+	if !slices.Contains(Styles, opts.Style) {
+		return "", fmt.Errorf("unknown style %q: use %s", opts.Style, strings.Join(Styles, ", "))
+	}
+	width := opts.Width
+	if width == 0 {
+		width = DefaultWidth
+	}
+	width = min(max(width, MinWidth), MaxWidth)
+	if n := len(doc.Body); n > MaxBodyBytes {
+		return "", &LimitError{Reason: fmt.Sprintf("the body is %s; at most %s", kib(n), kib(MaxBodyBytes))}
+	}
+
+	title := titleOf(doc)
+	header := headerMarkdown(title, &doc.Meta, color)
+	if n := len(header); n > maxHeaderBytes {
+		return "", &LimitError{Reason: fmt.Sprintf("the front-matter values shown take %s; at most %s", kib(n), kib(maxHeaderBytes))}
+	}
+	body := dropTitle(clean(string(doc.Body)), title)
+	src := header + body
+	loc := locator{headerLines: strings.Count(header, "\n"), bodyLine: max(doc.BodyLine, 1)}
+	if err := checkLines(src, loc); err != nil {
+		return "", err
+	}
+	if err := checkTree(src, width, loc); err != nil {
+		return "", err
+	}
+
+	r, err := glamour.NewTermRenderer(
+		glamour.WithStandardStyle(opts.Style),
+		glamour.WithWordWrap(width),
+		glamour.WithColorProfile(termenv.ANSI256),
+	)
+	if err != nil {
+		return "", err
+	}
+	out, err := r.Render(src)
+	if err != nil {
+		return "", err
+	}
+	return tidy(filterOutput(out, color), color), nil
+}
+
+// titleOf is the SOP's title, else its id, else its file name's stem.
+func titleOf(doc *sop.Doc) string {
+	for _, t := range []string{doc.Meta.Title.Text, doc.Meta.ID.Text, strings.TrimSuffix(path.Base(doc.Path), ".md")} {
+		if t = oneLine(t); t != "" && t != "." && t != "/" {
+			return t
+		}
+	}
+	return "Untitled"
+}
+
+// headerMarkdown is the title as a level-1 heading, a list of the metadata
+// that is set, and a rule.
+func headerMarkdown(title string, m *sop.Meta, bold bool) string {
+	var b strings.Builder
+	b.WriteString("# " + escape(title) + "\n\n")
+	field := func(name, value string) {
+		if value = oneLine(value); value == "" {
+			return
+		}
+		if bold {
+			fmt.Fprintf(&b, "- **%s:** %s\n", name, escape(value))
+		} else {
+			fmt.Fprintf(&b, "- %s: %s\n", name, escape(value))
+		}
+	}
+	scalar := func(name string, v sop.Value) {
+		if v.Set {
+			field(name, v.Text)
+		}
+	}
+	list := func(name string, l sop.List) {
+		var items []string
+		for _, it := range l.Items {
+			if t := oneLine(it.Text); t != "" {
+				items = append(items, t)
+			}
+		}
+		field(name, strings.Join(items, ", "))
+	}
+	scalar("id", m.ID)
+	scalar("version", m.Version)
+	scalar("status", m.Status)
+	scalar("owner", m.Owner)
+	scalar("approver", m.Approver)
+	scalar("effective", m.Effective)
+	scalar("reviewed", m.Reviewed)
+	list("roles", m.Roles)
+	list("related", m.Related)
+	list("kpis", m.KPIs)
+	b.WriteString("\n---\n\n")
+	return b.String()
+}
+
+// oneLine is a value made safe and put on one line: control characters
+// removed, runs of white space (line breaks included) made one space.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(clean(s)), " ")
+}
+
+// escape makes text show literally in Markdown: a backslash is escaped
+// with a backslash, every other ASCII punctuation character becomes a
+// numeric character reference, so that nothing in a value can start
+// emphasis, a link, a heading, a list, HTML or an autolink. (glamour shows
+// the backslash of \: or \~, so backslash escapes alone would not do.)
+func escape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r < 0x80 && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~", r):
+			fmt.Fprintf(&b, "&#%d;", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// dropTitle removes the body's level-1 heading when it opens the body and
+// repeats the title the header already shows. The line stays, empty, so
+// that line numbers do not move.
+func dropTitle(body, title string) string {
+	start := 0
+	for start < len(body) {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body) - start
+		}
+		line := body[start : start+end]
+		if strings.TrimSpace(line) == "" {
+			start += end + 1
+			continue
+		}
+		h, ok := strings.CutPrefix(line, "# ")
+		if ok && (oneLine(h) == title || oneLine(withoutClosing(h)) == title) {
+			return body[:start] + body[start+end:]
+		}
+		return body
+	}
+	return body
+}
+
+// withoutClosing removes the closing sequence of an ATX heading's text
+// ("Title ##"): #s preceded by a space.
+func withoutClosing(h string) string {
+	h = strings.TrimRight(h, " \t")
+	t := strings.TrimRight(h, "#")
+	if t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t") {
+		return t
+	}
+	return h
+}
+
+// tidy trims the blank lines glamour puts around the document and, in
+// plain text, the spaces it pads every line with.
+func tidy(out string, color bool) string {
+	if !color {
+		lines := strings.Split(out, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+		out = strings.Join(lines, "\n")
+	}
+	out = strings.Trim(out, "\n")
+	if out == "" {
+		return ""
+	}
+	return out + "\n"
+}
+
+func kib(n int) string {
+	return fmt.Sprintf("%d KiB", (n+1023)/1024)
+}
