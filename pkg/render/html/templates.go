@@ -54,11 +54,11 @@ const sopPage = `{{define "content"}}<article>
 {{with .Page.Related}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">None listed.</p>{{end}}
 <h2 id="sopctl.referenced-by">Referenced by</h2>
 {{with .Page.ReferencedBy}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">No other SOP refers to this one.</p>{{end}}
-<h2 id="sopctl.history">Revision history</h2>
-{{- with .Page.History}}<table>
+{{- with .Page.History}}
+<h2 id="sopctl.history">Revision history</h2><table>
 <thead><tr><th scope="col">Date</th><th scope="col">Author</th><th scope="col">Change</th><th scope="col">Commit</th></tr></thead>
 <tbody>{{range .}}<tr><td>{{date .Date}}</td><td>{{.Author}}</td><td>{{.Subject}}</td><td><code>{{.Commit}}</code></td></tr>{{end}}</tbody>
-</table>{{else}}<p class="muted">Not in git history.</p>{{end}}
+</table>{{end}}
 </article>{{end}}`
 
 const sopTable = `{{define "soptable"}}<div class="table-wrap"><table>
@@ -90,7 +90,7 @@ const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">
 const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <nav class="toc" aria-labelledby="sopctl.contents"><h2 id="sopctl.contents">Contents</h2>
 <ol>{{range .Handbook.SOPs}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ol></nav>
-{{range .Sections}}<section class="sop" aria-labelledby="{{.Page.ID}}">
+{{range .Sections}}<section class="sop">
 <h2 id="{{.Page.ID}}">{{.Page.Title}}</h2>
 {{- if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
 {{template "metaline" .Page}}
