@@ -38,9 +38,7 @@ func TestRoleNamedUnassigned(t *testing.T) {
 	files, _ := bundle(t, dir, gitlog.History{})
 	problems := brokenLinks(t, files)
 	for _, name := range htmlPages(files) {
-		for _, p := range pageProblems(name, parse(t, name, files[name]), false) {
-			problems = append(problems, p)
-		}
+		problems = append(problems, pageProblems(name, parse(t, name, files[name]), false)...)
 	}
 	if len(problems) > 0 {
 		t.Errorf("regression: render.Unassigned (\"unassigned\") is also a valid role id: with roles: {unassigned: Floating Staff} in sopctl.yaml, html.Bundle skips roles/unassigned.html and the index has two groups with id role-unassigned: %s; expected the built-in group to use an id no role can have", strings.Join(problems, "; "))

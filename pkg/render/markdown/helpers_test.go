@@ -61,11 +61,6 @@ func load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 	return render.Build(lib, titles, history, now), lib
 }
 
-func loadSmall(t testing.TB) (*render.Handbook, *library.Library) {
-	t.Helper()
-	return load(t, smallDir, smallHistory())
-}
-
 func options(lib *library.Library) markdown.Options {
 	kpis := map[string]string{}
 	for _, k := range lib.Config.KPIs {
