@@ -188,7 +188,7 @@ func TestHostileValues(t *testing.T) {
 			Body: []byte("## Body\n\nText " + h.in + "\n\n- " + h.in + "\n"),
 		}
 		for _, style := range Styles {
-			out, err := Render(doc, Options{Style: style, Width: 1000})
+			out, err := Render(doc, Options{Style: style, Width: 200})
 			if err != nil {
 				t.Fatalf("%q %s: %v", h.in, style, err)
 			}
