@@ -26,12 +26,8 @@ type page struct {
 	Page                  *render.Page
 	Role                  *render.Role
 	Body                  htmltemplate.HTML
-	Sections              []section
-}
-
-type section struct {
-	Page *render.Page
-	Body htmltemplate.HTML
+	// Sections are the SOPs' sections of the one-page handbook, rendered.
+	Sections []htmltemplate.HTML
 }
 
 // templates parses one template set per page kind: where a page lies
@@ -98,14 +94,20 @@ type Options struct {
 
 // Bundle renders the handbook into files (path -> content) and returns the
 // warnings about links rendered as plain text, in page order.
+//
+// Everything done per SOP (its page, its section of the one-page handbook,
+// the words it adds to the search index) runs in parallel; then the files
+// made from the whole library (index, handbook, role pages, search index)
+// are built side by side.
 func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warning, error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
-	files := map[string][]byte{}
 	sopT := templates(opts.KPINames, "", sopPage)
+	handbookT := templates(opts.KPINames, "#", handbookPage)
 	n := len(h.SOPs)
-	pages, bodies := make([][]byte, n), make([][]byte, n)
+	pages, sections := make([][]byte, n), make([]htmltemplate.HTML, n)
+	docWords := make([][]string, n)
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	jobs := make(chan int)
@@ -115,14 +117,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 			for i := range jobs {
 				p := h.SOPs[i]
 				warns[i] = h.LinkWarnings(p)
-				var b bytes.Buffer
-				both, err := h.HTML(p, pageLinker{}, handbookLinker{})
-				if err == nil {
-					bodies[i] = both[1]
-					err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: p.Title + " · " + h.Title, Root: "../",
-						Handbook: h, Page: p, Body: htmltemplate.HTML(both[0])})
-				}
-				errs[i], pages[i] = err, b.Bytes()
+				pages[i], sections[i], docWords[i], errs[i] = renderSOP(h, p, opts.Lang, sopT, handbookT)
 			}
 		})
 	}
@@ -132,47 +127,99 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	close(jobs)
 	wg.Wait()
 	var warnings []render.Warning
-	sections := make([]section, n)
 	for i, p := range h.SOPs {
 		if errs[i] != nil {
 			return nil, nil, fmt.Errorf("rendering %s: %w", p.Doc.Path, errs[i])
 		}
-		files["sops/"+p.ID+".html"] = pages[i]
 		warnings = append(warnings, warns[i]...)
-		sections[i] = section{Page: p, Body: htmltemplate.HTML(bodies[i])}
 	}
-	render1 := func(name string, t *htmltemplate.Template, data page) error {
+
+	// The whole-library files, each built by its own goroutine.
+	type file struct {
+		name string
+		data []byte
+		err  error
+	}
+	// sizeHint saves the copies of growing a buffer of tens of megabytes.
+	render1 := func(name string, t *htmltemplate.Template, data page, sizeHint int) file {
 		var b bytes.Buffer
+		b.Grow(sizeHint)
 		if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
-			return fmt.Errorf("rendering %s: %w", name, err)
+			return file{err: fmt.Errorf("rendering %s: %w", name, err)}
 		}
-		files[name] = b.Bytes()
-		return nil
+		return file{name: name, data: b.Bytes()}
 	}
-	if err := render1("index.html", templates(opts.KPINames, "sops/", indexPage),
-		page{Lang: opts.Lang, PageTitle: h.Title, Handbook: h}); err != nil {
-		return nil, nil, err
+	tasks := []func() []file{
+		func() []file {
+			return []file{render1("index.html", templates(opts.KPINames, "sops/", indexPage),
+				page{Lang: opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+n*400)}
+		},
+		func() []file {
+			size := 4<<10 + n*100 // the contents
+			for _, s := range sections {
+				size += len(s)
+			}
+			return []file{render1("handbook.html", handbookT,
+				page{Lang: opts.Lang, PageTitle: h.Title + " · all SOPs", Handbook: h, Sections: sections}, size)}
+		},
+		func() []file {
+			roleT := templates(opts.KPINames, "../sops/", rolePage)
+			var out []file
+			for _, r := range h.Roles {
+				if !r.Other {
+					out = append(out, render1("roles/"+r.ID+".html", roleT,
+						page{Lang: opts.Lang, PageTitle: r.Title + " · " + h.Title, Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
+				}
+			}
+			return out
+		},
+		func() []file {
+			out := []file{{name: "assets/search-index.js", data: searchIndex(h, docWords)}}
+			for _, name := range []string{"style.css", "search.js"} {
+				b, err := assets.ReadFile("assets/" + name)
+				out = append(out, file{name: "assets/" + name, data: b, err: err})
+			}
+			return out
+		},
 	}
-	if err := render1("handbook.html", templates(opts.KPINames, "#", handbookPage),
-		page{Lang: opts.Lang, PageTitle: h.Title + " · all SOPs", Handbook: h, Sections: sections}); err != nil {
-		return nil, nil, err
+	results := make([][]file, len(tasks))
+	for i, task := range tasks {
+		wg.Go(func() { results[i] = task() })
 	}
-	roleT := templates(opts.KPINames, "../sops/", rolePage)
-	for _, r := range h.Roles {
-		if r.Other {
-			continue
+	wg.Wait()
+	files := make(map[string][]byte, n+len(h.Roles)+5)
+	for i, p := range h.SOPs {
+		files["sops/"+p.ID+".html"] = pages[i]
+	}
+	for _, fs := range results {
+		for _, f := range fs {
+			if f.err != nil {
+				return nil, nil, f.err
+			}
+			files[f.name] = f.data
 		}
-		if err := render1("roles/"+r.ID+".html", roleT, page{Lang: opts.Lang, PageTitle: r.Title + " · " + h.Title, Root: "../", Handbook: h, Role: r}); err != nil {
-			return nil, nil, err
-		}
 	}
-	for _, name := range []string{"style.css", "search.js"} {
-		b, err := assets.ReadFile("assets/" + name)
-		if err != nil {
-			return nil, nil, err
-		}
-		files["assets/"+name] = b
-	}
-	files["assets/search-index.js"] = searchIndex(h, bodies)
 	return files, warnings, nil
+}
+
+// renderSOP renders one SOP's page and its section of the one-page
+// handbook, and lists the words the search index takes from it.
+func renderSOP(h *render.Handbook, p *render.Page, lang string, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, []string, error) {
+	both, err := h.HTML(p, pageLinker{}, handbookLinker{})
+	if err != nil {
+		return nil, "", nil, err
+	}
+	var b bytes.Buffer
+	b.Grow(len(both[0]) + 4<<10) // the body and the page around it
+	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: lang, PageTitle: p.Title + " · " + h.Title, Root: "../",
+		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0])})
+	if err != nil {
+		return nil, "", nil, err
+	}
+	var sb strings.Builder
+	sb.Grow(len(both[1]) + 1<<10)
+	if err := handbookT.ExecuteTemplate(&sb, "section", page{Page: p, Body: htmltemplate.HTML(both[1])}); err != nil {
+		return nil, "", nil, err
+	}
+	return b.Bytes(), htmltemplate.HTML(sb.String()), sopWords(p, both[0]), nil
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -16,7 +17,7 @@ import (
 // body text, so it stays small: each posting list is delta-encoded in base
 // 36. It is a .js file loaded by a plain <script>, because browsers refuse
 // fetch() from file://.
-func searchIndex(h *render.Handbook, bodies [][]byte) []byte {
+func searchIndex(h *render.Handbook, docWords [][]string) []byte {
 	type index struct {
 		Base  string            `json:"base"`
 		Docs  [][2]string       `json:"docs"`
@@ -26,28 +27,31 @@ func searchIndex(h *render.Handbook, bodies [][]byte) []byte {
 	idx := index{Base: "sops/", Docs: make([][2]string, len(h.SOPs)), Terms: map[string]string{}}
 	for i, p := range h.SOPs {
 		idx.Docs[i] = [2]string{p.ID, p.Title}
-		seen := map[string]bool{}
-		add := func(s string) {
-			for _, w := range words(s) {
-				if !seen[w] {
-					seen[w] = true
-					postings[w] = append(postings[w], i)
-				}
-			}
+		for _, w := range docWords[i] {
+			postings[w] = append(postings[w], i)
 		}
-		add(p.Title)
-		add(p.ID)
-		add(strings.Join(p.Doc.Meta.Tags.Strings(), " "))
-		for _, hd := range p.Doc.Markdown.Headings {
-			add(hd.Text)
-		}
-		add(visibleText(bodies[i]))
 	}
 	for w, docs := range postings {
 		idx.Terms[w] = encodePostings(docs, len(h.SOPs))
 	}
 	out, _ := json.Marshal(idx) // strings and ints only: cannot fail; keys sorted
 	return slices.Concat([]byte("window.SOPCTL_SEARCH = "), out, []byte(";\n"))
+}
+
+// sopWords lists, once each, the words of an SOP's title, id, tags,
+// headings and body as its page shows it (bodyHTML).
+func sopWords(p *render.Page, bodyHTML []byte) []string {
+	var t tokenizer
+	t.add(p.Title)
+	t.add(p.ID)
+	for _, tag := range p.Doc.Meta.Tags.Strings() {
+		t.add(tag)
+	}
+	for _, hd := range p.Doc.Markdown.Headings {
+		t.add(hd.Text)
+	}
+	t.add(visibleText(bodyHTML))
+	return t.words
 }
 
 // encodePostings writes ascending SOP numbers as base-36 gaps joined by
@@ -102,14 +106,61 @@ func visibleText(b []byte) string {
 }
 
 // words splits text into lower-case words of letters and digits, two to
-// forty characters long.
+// forty characters long, once each (search.js splits a query the same way).
 func words(s string) []string {
-	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	out := f[:0]
-	for _, w := range f {
-		if n := len([]rune(w)); n >= 2 && n <= 40 {
-			out = append(out, w)
+	var t tokenizer
+	t.add(s)
+	return t.words
+}
+
+// tokenizer collects the distinct words of the texts given to add. It is
+// the search index's hot loop: one pass per text, no copy of a word that
+// was seen before.
+type tokenizer struct {
+	words []string
+	seen  map[string]struct{}
+	word  []byte // the word being read, lower-cased
+	runes int    // its length in runes
+}
+
+func (t *tokenizer) add(s string) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				t.word, t.runes = append(t.word, c), t.runes+1
+			case 'A' <= c && c <= 'Z':
+				t.word, t.runes = append(t.word, c+'a'-'A'), t.runes+1
+			default:
+				t.end()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
+			t.word, t.runes = utf8.AppendRune(t.word, r), t.runes+1
+		} else {
+			t.end()
 		}
 	}
-	return out
+	t.end()
+}
+
+// end ends the word being read, keeping it if it is new and of a length
+// worth indexing.
+func (t *tokenizer) end() {
+	if t.runes >= 2 && t.runes <= 40 {
+		if t.seen == nil {
+			t.seen = map[string]struct{}{}
+		}
+		if _, ok := t.seen[string(t.word)]; !ok {
+			w := string(t.word)
+			t.seen[w] = struct{}{}
+			t.words = append(t.words, w)
+		}
+	}
+	t.word, t.runes = t.word[:0], 0
 }

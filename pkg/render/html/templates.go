@@ -90,9 +90,10 @@ const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">
 const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <nav class="toc" aria-labelledby="sopctl.contents"><h2 id="sopctl.contents">Contents</h2>
 <ol>{{range .Handbook.SOPs}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ol></nav>
-{{range .Sections}}<section class="sop">
+{{range .Sections}}{{.}}{{end}}{{end}}
+{{define "section"}}<section class="sop">
 <h2 id="{{.Page.ID}}">{{.Page.Title}}</h2>
 {{- if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
 {{template "metaline" .Page}}
 {{.Body}}</section>
-{{end}}{{end}}`
+{{end}}`

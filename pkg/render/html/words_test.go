@@ -1,0 +1,32 @@
+package html
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// words splits as search.js splits a query: lower-cased runs of letters
+// and numbers (\p{L}\p{N}), kept when two to forty characters long, once.
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"Refund REFUND refund", []string{"refund"}},
+		{"a an I/O x1", []string{"an", "x1"}},
+		{"e-mail: 24h, 2026-01-15", []string{"mail", "24h", "2026", "01", "15"}},
+		{"Ärger ÄRGER über Straße", []string{"ärger", "über", "straße"}},
+		{"ΑΘΗΝΑ 東京都 ²³", []string{"αθηνα", "東京都", "²³"}},
+		{strings.Repeat("x", 40) + " " + strings.Repeat("y", 41), []string{strings.Repeat("x", 40)}},
+		{strings.Repeat("é", 40) + " " + strings.Repeat("é", 41), []string{strings.Repeat("é", 40)}},
+		{"tab\tnew\nline\u00a0nbsp", []string{"tab", "new", "line", "nbsp"}},
+		{"bad \xff utf8", []string{"bad", "utf8"}},
+	}
+	for _, tt := range tests {
+		if got := words(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
