@@ -4,8 +4,11 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -17,41 +20,38 @@ type Options struct {
 }
 
 // Bundle renders the handbook into files (path -> content) and returns the
-// warnings about links rendered as plain text.
+// warnings about links rendered as plain text. Each SOP's file and its
+// part of handbook.md are written in parallel.
 func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warning, error) {
-	files := map[string][]byte{}
+	here, titleSlug := handbookPlacement(h)
+	n := len(h.SOPs)
+	pages, sections := make([][]byte, n), make([]string, n)
+	warns := make([][]render.Warning, n)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			for i := range jobs {
+				p := h.SOPs[i]
+				pages[i], warns[i] = sopFile(h, p, opts)
+				sections[i] = handbookSection(h, p, opts, here)
+			}
+		})
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	files := make(map[string][]byte, n+len(h.Roles)+3)
 	var warnings []render.Warning
-	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }}
-	for _, p := range h.SOPs {
-		warnings = append(warnings, h.LinkWarnings(p)...)
-		var b strings.Builder
-		fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
-		if p.Doc.Meta.Status.Text == "retired" {
-			b.WriteString("> **Retired:** this SOP is no longer in force.")
-			if len(p.SupersededBy) > 0 {
-				b.WriteString(" It is superseded by " + pageLinks(p.SupersededBy, "") + ".")
-			}
-			b.WriteString("\n\n")
-		}
-		b.WriteString(metaTable(p, opts, "../roles/"))
-		text, w := body(h, p, sopsDir)
-		if w != nil {
-			warnings = append(warnings, *w)
-		}
-		b.WriteString("\n" + text + "\n")
-		b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
-		b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
-		if len(p.History) > 0 {
-			b.WriteString("## Revision history\n\n| Date | Author | Change | Commit |\n|---|---|---|---|\n")
-			for _, r := range p.History {
-				fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
-			}
-		}
-		files["sops/"+p.ID+".md"] = []byte(strings.TrimRight(b.String(), "\n") + "\n")
+	for i, p := range h.SOPs {
+		files["sops/"+p.ID+".md"] = pages[i]
+		warnings = append(warnings, warns[i]...)
 	}
 	files["README.md"] = []byte(index(h))
 	files["SUMMARY.md"] = []byte(summary(h))
-	files["handbook.md"] = []byte(handbook(h, opts))
+	files["handbook.md"] = handbook(h, titleSlug, sections)
 	for _, r := range h.Roles {
 		if r.Other {
 			continue
@@ -59,6 +59,36 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 		files["roles/"+r.ID+".md"] = []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md)\n\n%s", escape(r.Title), sopTable(r.SOPs, "../sops/")))
 	}
 	return files, warnings, nil
+}
+
+// sopFile is an SOP's own file in sops/, and the warnings about its links.
+func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render.Warning) {
+	warnings := h.LinkWarnings(p)
+	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
+	if p.Doc.Meta.Status.Text == "retired" {
+		b.WriteString("> **Retired:** this SOP is no longer in force.")
+		if len(p.SupersededBy) > 0 {
+			b.WriteString(" It is superseded by " + pageLinks(p.SupersededBy, "") + ".")
+		}
+		b.WriteString("\n\n")
+	}
+	b.WriteString(metaTable(p, opts, "../roles/"))
+	text, w := body(h, p, sopsDir)
+	if w != nil {
+		warnings = append(warnings, *w)
+	}
+	b.WriteString("\n" + text + "\n")
+	b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
+	b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
+	if len(p.History) > 0 {
+		b.WriteString("## Revision history\n\n| Date | Author | Change | Commit |\n|---|---|---|---|\n")
+		for _, r := range p.History {
+			fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
+		}
+	}
+	return []byte(strings.TrimRight(b.String(), "\n") + "\n"), warnings
 }
 
 func fileHref(file, anchor string) string {
@@ -186,11 +216,12 @@ func summary(h *render.Handbook) string {
 	return b.String()
 }
 
-// handbook puts every SOP in one file: a contents list, then each SOP under
-// a level-2 heading with its body's headings one level down. Links to SOPs
-// point into this file; the contents' anchors are the GitHub slugs of the
-// headings as they appear here.
-func handbook(h *render.Handbook, opts Options) string {
+// handbookPlacement decides where each SOP and each heading of its body
+// lands in handbook.md: every SOP under a level-2 heading, its body's
+// headings one level down, links to SOPs pointing into the file. The
+// anchors are the GitHub slugs of the headings as they appear there, made
+// unique in file order, so this runs before the sections are written.
+func handbookPlacement(h *render.Handbook) (placement, map[*render.Page]string) {
 	slugs := sop.NewSlugger()
 	slugs.Slug(h.Title)
 	slugs.Slug("Contents")
@@ -215,19 +246,36 @@ func handbook(h *render.Handbook, opts Options) string {
 		}
 		return "#" + titleSlug[to]
 	}}
+	return here, titleSlug
+}
+
+// handbookSection is an SOP's part of handbook.md.
+func handbookSection(h *render.Handbook, p *render.Page, opts Options, here placement) string {
 	var b strings.Builder
+	fmt.Fprintf(&b, "\n## %s\n\n", escape(p.Title))
+	if p.Doc.Meta.Status.Text == "retired" {
+		b.WriteString("> **Retired:** this SOP is no longer in force.\n\n")
+	}
+	b.WriteString(metaTable(p, opts, "roles/"))
+	text, _ := body(h, p, here)
+	b.WriteString("\n" + text)
+	return b.String()
+}
+
+// handbook puts every SOP in one file: a contents list, then the sections.
+func handbook(h *render.Handbook, titleSlug map[*render.Page]string, sections []string) []byte {
+	size := len(h.Title) + 64
+	for i, p := range h.SOPs {
+		size += len(p.Title) + len(titleSlug[p]) + 8 + len(sections[i])
+	}
+	var b bytes.Buffer
+	b.Grow(size)
 	fmt.Fprintf(&b, "# %s\n\n## Contents\n\n", escape(h.Title))
 	for _, p := range h.SOPs {
 		fmt.Fprintf(&b, "- [%s](#%s)\n", escape(p.Title), titleSlug[p])
 	}
-	for _, p := range h.SOPs {
-		fmt.Fprintf(&b, "\n## %s\n\n", escape(p.Title))
-		if p.Doc.Meta.Status.Text == "retired" {
-			b.WriteString("> **Retired:** this SOP is no longer in force.\n\n")
-		}
-		b.WriteString(metaTable(p, opts, "roles/"))
-		text, _ := body(h, p, here)
-		b.WriteString("\n" + text)
+	for _, s := range sections {
+		b.WriteString(s)
 	}
-	return b.String()
+	return b.Bytes()
 }
