@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 
@@ -27,6 +28,13 @@ func pageProblems(name string, doc *xhtml.Node, taskList bool) []string {
 	walk(doc, func(n *xhtml.Node) {
 		if id, ok := attr(n, "id"); ok {
 			ids[id]++
+			if strings.ContainsFunc(id, func(r rune) bool {
+				return r < utf8.RuneSelf && !(r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+			}) {
+				// Valid HTML5, but validators such as html-validate's
+				// valid-id rule, and CSS selectors, want plain ids.
+				bad("id %q holds a character other than a letter, digit, - or _", id)
+			}
 			if id == "" {
 				bad("an empty id on <%s>", n.Data)
 			}
@@ -161,7 +169,7 @@ func TestBodyHeadingIDsDoNotClash(t *testing.T) {
 	dir := libraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
 		"sops/main.md": sopFile("main", "", "## Purpose\n\nP.\n\n## Main\n\nThe main points.\n\n## Sopctl Related\n\nX.\n\n"+
-			"## Contents\n\nY.\n\n## Search\n\nZ.\n\n## Procedure\n\n1. Do.\n"),
+			"## Contents\n\nY.\n\n## Search\n\nZ.\n\n## Related\n\n## Referenced by\n\n## History\n\n## Procedure\n\n1. Do.\n"),
 		"sops/main-title.md": sopFile("main-title", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})

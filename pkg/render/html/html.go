@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -160,7 +161,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 				size += len(s)
 			}
 			return []file{render1("handbook.html", handbookT,
-				page{Lang: opts.Lang, PageTitle: h.Title + " · all SOPs", Handbook: h, Sections: sections}, size)}
+				page{Lang: opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
 		},
 		func() []file {
 			roleT := templates(opts.KPINames, "../sops/", rolePage)
@@ -168,7 +169,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 			for _, r := range h.Roles {
 				if !r.Other {
 					out = append(out, render1("roles/"+r.ID+".html", roleT,
-						page{Lang: opts.Lang, PageTitle: r.Title + " · " + h.Title, Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
+						page{Lang: opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
 				}
 			}
 			return out
@@ -211,7 +212,7 @@ func renderSOP(h *render.Handbook, p *render.Page, lang string, sopT, handbookT 
 	}
 	var b bytes.Buffer
 	b.Grow(len(both[0]) + 4<<10) // the body and the page around it
-	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: lang, PageTitle: p.Title + " · " + h.Title, Root: "../",
+	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
 		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0])})
 	if err != nil {
 		return nil, "", nil, err
@@ -222,4 +223,14 @@ func renderSOP(h *render.Handbook, p *render.Page, lang string, sopT, handbookT 
 		return nil, "", nil, err
 	}
 	return b.Bytes(), htmltemplate.HTML(sb.String()), sopWords(p, both[0]), nil
+}
+
+// pageTitle is a page's <title>: its own title, then the handbook's when
+// both fit in the 70 characters that browser tabs and search results
+// show; a longer one keeps only the page's own title, which matters most.
+func pageTitle(title, handbook string) string {
+	if t := title + " · " + handbook; utf8.RuneCountInString(t) <= 70 {
+		return t
+	}
+	return title
 }

@@ -1,9 +1,12 @@
 package html
 
-// The page templates. html/template escapes every value from an SOP file
+// The page templates. The ids sopctl adds to a page (Main, Related,
+// Role-<id>, ...) start with a capital letter, which no GitHub-style
+// heading slug has, so they cannot clash with the ids of a body's headings.
+// html/template escapes every value from an SOP file
 // by context; the only unescaped content is the body HTML that goldmark
 // wrote with raw HTML dropped and links vetted.
-const layout = `{{define "layout"}}<!doctype html>
+const layout = `{{define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -12,10 +15,10 @@ const layout = `{{define "layout"}}<!doctype html>
 <link rel="stylesheet" href="{{.Root}}assets/style.css">
 </head>
 <body>
-<a class="skip" href="#sopctl.main">Skip to content</a>
+<a class="skip" href="#Main">Skip to content</a>
 <header class="site"><a href="{{.Root}}index.html">{{.Handbook.Title}}</a>
 <nav aria-label="Handbook"><a href="{{.Root}}index.html#search">Search</a><a href="{{.Root}}handbook.html">Whole handbook</a></nav></header>
-<main id="sopctl.main">
+<main id="Main">
 {{template "content" .}}
 </main>
 <footer>{{with .Handbook.Organization}}{{.}} · {{end}}Published with sopctl.</footer>
@@ -48,14 +51,14 @@ const sopPage = `{{define "content"}}<article>
 <div class="body">
 {{.Body}}
 </div>
-{{- with .Page.Supersedes}}<h2 id="sopctl.supersedes">Supersedes</h2>
+{{- with .Page.Supersedes}}<h2 id="Supersedes">Supersedes</h2>
 <ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{end}}
-<h2 id="sopctl.related">Related SOPs</h2>
+<h2 id="Related">Related SOPs</h2>
 {{with .Page.Related}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">None listed.</p>{{end}}
-<h2 id="sopctl.referenced-by">Referenced by</h2>
+<h2 id="Referenced-by">Referenced by</h2>
 {{with .Page.ReferencedBy}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">No other SOP refers to this one.</p>{{end}}
 {{- with .Page.History}}
-<h2 id="sopctl.history">Revision history</h2><table>
+<h2 id="History">Revision history</h2><table>
 <thead><tr><th scope="col">Date</th><th scope="col">Author</th><th scope="col">Change</th><th scope="col">Commit</th></tr></thead>
 <tbody>{{range .}}<tr><td>{{date .Date}}</td><td>{{.Author}}</td><td>{{.Subject}}</td><td><code>{{.Commit}}</code></td></tr>{{end}}</tbody>
 </table>{{end}}
@@ -70,13 +73,13 @@ const sopTable = `{{define "soptable"}}<div class="table-wrap"><table>
 
 const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <p class="muted">{{len .Handbook.SOPs}} standard operating procedures{{with .Handbook.Organization}} of {{.}}{{end}}. Read them <a href="handbook.html">all on one page</a>, or by role below.</p>
-<form class="search" id="search" role="search" onsubmit="return false">
+<form class="search" id="search" role="search">
 <label for="q">Search the handbook</label>
-<input type="search" id="q" name="q" autocomplete="off" placeholder="A word from a title or a procedure, e.g. refund">
+<div class="search-row"><input type="search" id="q" name="q" autocomplete="off" placeholder="A word from a title or a procedure, e.g. refund"><button type="submit">Search</button></div>
 <p id="search-status" class="muted" role="status" aria-live="polite"></p>
 <ul id="results"></ul>
 </form>
-{{range .Handbook.Roles}}<h2 id="role.{{.ID}}">{{if not .Other}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
+{{range .Handbook.Roles}}<h2 id="Role-{{.ID}}">{{if not .Other}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
 {{template "soptable" .SOPs}}
 {{end}}{{end}}
 {{define "scripts"}}<script src="assets/search-index.js"></script>
@@ -88,7 +91,7 @@ const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">
 {{template "soptable" .Role.SOPs}}{{end}}`
 
 const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
-<nav class="toc" aria-labelledby="sopctl.contents"><h2 id="sopctl.contents">Contents</h2>
+<nav class="toc" aria-labelledby="Contents"><h2 id="Contents">Contents</h2>
 <ol>{{range .Handbook.SOPs}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ol></nav>
 {{range .Sections}}{{.}}{{end}}{{end}}
 {{define "section"}}<section class="sop">

@@ -30,3 +30,19 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestPageTitle(t *testing.T) {
+	long := strings.Repeat("x", 80)
+	tests := []struct{ title, handbook, want string }{
+		{"Refund Processing", "Acme Handbook", "Refund Processing · Acme Handbook"},
+		{strings.Repeat("a", 30), strings.Repeat("b", 37), strings.Repeat("a", 30) + " · " + strings.Repeat("b", 37)}, // 70
+		{strings.Repeat("a", 30), strings.Repeat("b", 38), strings.Repeat("a", 30)},                                   // 71
+		{strings.Repeat("é", 30), strings.Repeat("ü", 37), strings.Repeat("é", 30) + " · " + strings.Repeat("ü", 37)}, // counted in characters
+		{long, "H", long},
+	}
+	for _, tt := range tests {
+		if got := pageTitle(tt.title, tt.handbook); got != tt.want {
+			t.Errorf("pageTitle(%q, %q) = %q, want %q", tt.title, tt.handbook, got, tt.want)
+		}
+	}
+}

@@ -76,6 +76,10 @@
     });
   }
   input.addEventListener("input", show);
+  // The Search button shows the results in place rather than reloading.
+  if (input.form) {
+    input.form.addEventListener("submit", function (e) { e.preventDefault(); show(); });
+  }
   // index.html?q=refund opens with that search, so a search can be shared.
   var q = new URLSearchParams(window.location.search).get("q");
   if (q) { input.value = q; }
