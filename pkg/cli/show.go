@@ -31,9 +31,10 @@ func newShowCmd(env *Env) *cobra.Command {
 owner, approver, effective and reviewed dates, roles, related SOPs and KPIs),
 then its body, formatted with glamour.
 
-On a terminal the dark style is used; when the output is piped or NO_COLOR is
-set, plain text (the notty style). --style chooses: dark, light (for terminals
-with a light background) or notty. Text wraps at the terminal's width, up to
+On a terminal the dark style is used, or the light one when the terminal says
+(through COLORFGBG) that its background is light; when the output is piped or
+NO_COLOR is set, plain text (the notty style). --style chooses: dark, light or
+notty. Text wraps at the terminal's width, up to
 120 columns, or at 80 when the width is unknown; --width sets it.
 
 Escape sequences and control characters in the file are never passed to the
@@ -65,7 +66,7 @@ instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,
 		},
 	}
 	cmd.Flags().IntVar(&opts.width, "width", 0, "wrap text at `N` columns (default: the terminal's width up to 120, else 80)")
-	cmd.Flags().StringVar(&opts.style, "style", "", "the glamour `STYLE`: dark, light or notty (default: dark on a terminal, notty when piped or NO_COLOR is set)")
+	cmd.Flags().StringVar(&opts.style, "style", "", "the glamour `STYLE`: dark, light or notty (default: dark or light after COLORFGBG on a terminal, notty when piped or NO_COLOR is set)")
 	return cmd
 }
 

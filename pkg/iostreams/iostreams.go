@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -24,20 +26,40 @@ type IOStreams struct {
 	NoColor bool
 	// TermWidth is the terminal width in columns; 0 when unknown.
 	TermWidth int
+	// LightBackground is set when the terminal says, through the
+	// COLORFGBG convention (rxvt, Konsole, iTerm2 and others set it), that
+	// its background is light.
+	LightBackground bool
 }
 
 // ColorEnabled reports whether output to Out may carry ANSI colour.
 func (s *IOStreams) ColorEnabled() bool { return s.StdoutTTY && !s.NoColor }
 
 // GlamourStyle is the glamour standard style for Out: "notty" (plain text)
-// when Out is not a terminal or NO_COLOR is set, else "dark". A light
-// background is not detected (that means querying the terminal): users ask
-// for the "light" style themselves.
+// when Out is not a terminal or NO_COLOR is set; else "light" when the
+// terminal says its background is light, and "dark" otherwise. The
+// terminal is never queried (that would mean reading from it): users of
+// terminals that do not set COLORFGBG choose with sopctl show --style.
 func (s *IOStreams) GlamourStyle() string {
-	if !s.ColorEnabled() {
+	switch {
+	case !s.ColorEnabled():
 		return "notty"
+	case s.LightBackground:
+		return "light"
 	}
 	return "dark"
+}
+
+// lightBackground reports whether a COLORFGBG value ("fg;bg" or
+// "fg;default;bg", ANSI colour numbers) names a light background: white
+// (7) or one of the bright colours but dark grey (9 to 15).
+func lightBackground(colorfgbg string) bool {
+	i := strings.LastIndexByte(colorfgbg, ';')
+	if i < 0 {
+		return false
+	}
+	bg, err := strconv.Atoi(colorfgbg[i+1:])
+	return err == nil && (bg == 7 || bg >= 9 && bg <= 15)
 }
 
 // System returns the process's real streams and terminal facts.
@@ -50,6 +72,7 @@ func System() *IOStreams {
 		}
 	}
 	s.NoColor = os.Getenv("NO_COLOR") != ""
+	s.LightBackground = lightBackground(os.Getenv("COLORFGBG"))
 	return s
 }
 
