@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"os"
@@ -73,5 +74,19 @@ func TestMainIsSmall(t *testing.T) {
 	}
 	if n := len(src); n > 600 {
 		t.Errorf("main.go is %d bytes: keep it a few lines that call cli.Main", n)
+	}
+}
+
+// malformed.txtar keeps an SOP with a byte order mark and CRLF line ends.
+// Rewriting the script with -update has been seen to turn them into LF,
+// after which the script would no longer test them: restore the file with
+// git checkout and add new expectations to it by hand.
+func TestMalformedFixtureKeepsCRLF(t *testing.T) {
+	b, err := os.ReadFile("testdata/script/malformed.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("\ufeff---\r\nid: bom-crlf\r\n")) {
+		t.Error("testdata/script/malformed.txtar: sops/bom-crlf.md lost its BOM or CRLF line ends")
 	}
 }

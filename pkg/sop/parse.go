@@ -86,6 +86,10 @@ func parse(path string, src []byte) (*Doc, error) {
 		}
 		return nil, err
 	}
+	if e := checkNesting(body, bodyLine); e != nil {
+		e.Path = path
+		return nil, e
+	}
 	doc := &Doc{Path: path, Src: src, Front: root, Body: body, BodyLine: bodyLine}
 	doc.Meta, doc.Problems = readMeta(root)
 	doc.Markdown = parseBody(body, bodyLine)

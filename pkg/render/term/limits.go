@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // Limits on what Render lays out. glamour's time grows much faster than
@@ -121,7 +123,7 @@ func checkLines(src string, loc locator) error {
 			end += start
 		}
 		s := src[start:end]
-		if d := markerDepth(s); d > MaxDepth {
+		if d := sop.ContainerDepth(s); d > MaxDepth {
 			return loc.errorf(line, "block quotes and lists nested %d deep %s; at most %d", d, loc.at(line), MaxDepth)
 		}
 		for i := 0; i < len(s); i++ {
@@ -156,42 +158,6 @@ func checkLines(src string, loc locator) error {
 		return loc.errorf(longLine, "%d words of more than %d characters without a space, the longest (%d) %s, too long to wrap", words, longWord, longest, loc.at(longLine))
 	}
 	return nil
-}
-
-// markerDepth counts the block-quote markers (>) and list markers (-, +,
-// * or up to nine digits and . or ), each followed by a space, a tab or
-// the end of the line) that open a line.
-func markerDepth(s string) int {
-	depth := 0
-	for i := 0; ; {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		if i == len(s) {
-			return depth
-		}
-		next := i + 1
-		switch c := s[i]; {
-		case c == '>':
-		case c == '-' || c == '+' || c == '*':
-			if next < len(s) && s[next] != ' ' && s[next] != '\t' {
-				return depth
-			}
-		case c >= '0' && c <= '9':
-			j := i
-			for j < len(s) && j-i < 9 && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			if j == len(s) || s[j] != '.' && s[j] != ')' || j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\t' {
-				return depth
-			}
-			next = j + 1
-		default:
-			return depth
-		}
-		depth++
-		i = next
-	}
 }
 
 // markdown parses as glamour does, so that the tree measured is the tree

@@ -348,22 +348,6 @@ func TestLimits(t *testing.T) {
 	}
 }
 
-func TestMarkerDepth(t *testing.T) {
-	tests := []struct {
-		line string
-		want int
-	}{
-		{"", 0}, {"text", 0}, {"> q", 1}, {">>> q", 3}, {"> > - x", 3}, {"- 1. x", 2},
-		{"1) x", 1}, {"123456789. x", 1}, {"1234567890. x", 0}, {"-x", 0}, {"2026-01-15", 0},
-		{"-", 1}, {"* * *", 3}, {"   >\t- [ ] x", 2},
-	}
-	for _, tt := range tests {
-		if got := markerDepth(tt.line); got != tt.want {
-			t.Errorf("markerDepth(%q) = %d, want %d", tt.line, got, tt.want)
-		}
-	}
-}
-
 // FuzzRender feeds Render any body and title: it must not panic, and what
 // it writes must hold no control character but SGR color sequences.
 func FuzzRender(f *testing.F) {
