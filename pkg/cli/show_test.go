@@ -63,7 +63,8 @@ func TestShow(t *testing.T) {
 		"sops/b/twin.md":               "---\nid: twin\n---\n",
 		"sops/no-id.md":                "---\ntitle: No id\n---\n",
 		"sops/renamed.md":              "---\nid: other-name\n---\n",
-		"sops/deep.md":                 "---\nid: deep\n---\n\n" + strings.Repeat(">", 5000) + " x\n",
+		"sops/deep.md":                 "---\nid: deep\n---\n\n" + strings.Repeat(">", 40) + " x\n",
+		"sops/deeper.md":               "---\nid: deeper\n---\n\n" + strings.Repeat(">", 5000) + " x\n",
 	})
 	tests := []struct {
 		name   string
@@ -89,7 +90,9 @@ func TestShow(t *testing.T) {
 		{"a file with another id", "", []string{"show", "renamed"}, 1, "",
 			`unknown SOP "renamed": sops/renamed.md has id "other-name"; show it with sopctl show other-name, or make its id equal its file name` + "\n"},
 		{"too deeply nested", "", []string{"show", "deep"}, 1, "",
-			"sops/deep.md: too large/deeply nested to show in the terminal (block quotes and lists nested 5000 deep at line 5; at most 32): open the file or render the handbook instead\n"},
+			"sops/deep.md: too large/deeply nested to show in the terminal (block quotes and lists nested 40 deep at line 5; at most 32): open the file or render the handbook instead\n"},
+		{"too deeply nested to parse", "", []string{"show", "deeper"}, 1, "",
+			"sops/deeper.md:5:1: block quotes and lists nested 5000 deep on one line; at most 100: flatten the structure\n"},
 		{"a path instead of an id", "", []string{"show", "sops/complaint-resolution.md"}, 2, "",
 			`"sops/complaint-resolution.md" is not an SOP id: did you mean complaint-resolution?` + "\nRun 'sopctl show --help' for usage.\n"},
 		{"an invalid id", "", []string{"show", "Complaint Resolution"}, 2, "", ""},
