@@ -18,6 +18,16 @@ type templateError struct{ err error }
 func (e *templateError) Error() string { return e.err.Error() }
 func (e *templateError) Unwrap() error { return e.err }
 
+// loadLibrary finds the library at or above the start directory (an
+// error when there is none) and loads it.
+func loadLibrary(env *Env) (*library.Library, error) {
+	dir, err := library.Find(env.Dir)
+	if err != nil {
+		return nil, err
+	}
+	return library.Load(dir)
+}
+
 // findLibrary returns the library root at or above the start directory,
 // or "" when there is none.
 func findLibrary(env *Env) (string, error) {

@@ -70,14 +70,11 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 }
 
 func runNew(env *Env, opts *newOptions) error {
-	libDir, err := library.Find(env.Dir)
+	lib, err := loadLibrary(env)
 	if err != nil {
 		return err
 	}
-	lib, err := library.Load(libDir)
-	if err != nil {
-		return err
-	}
+	libDir := lib.Dir
 	cat, err := loadCatalog(env, libDir)
 	if err != nil {
 		return err

@@ -66,14 +66,11 @@ file cannot be parsed, nothing is written and render exits 1.`,
 // loadHandbook loads the library and resolves it; files that cannot be
 // parsed stop it (exit 1), after each is named on stderr.
 func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Handbook, *library.Library, error) {
-	libDir, err := library.Find(env.Dir)
+	lib, err := loadLibrary(env)
 	if err != nil {
 		return nil, nil, err
 	}
-	lib, err := library.Load(libDir)
-	if err != nil {
-		return nil, nil, err
-	}
+	libDir := lib.Dir
 	if len(lib.Failed) > 0 {
 		for _, f := range lib.Failed {
 			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s\n", displayPath(env, libDir, f.Path), f.Pos.Line, f.Pos.Col, f.Msg)

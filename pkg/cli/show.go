@@ -71,11 +71,7 @@ instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,
 }
 
 func runShow(env *Env, opts *showOptions) error {
-	libDir, err := library.Find(env.Dir)
-	if err != nil {
-		return err
-	}
-	lib, err := library.Load(libDir)
+	lib, err := loadLibrary(env)
 	if err != nil {
 		return err
 	}

@@ -11,11 +11,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -206,20 +205,9 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 func parseAll(root *os.Root, paths []string, maxBytes int64) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
-			}
-		})
-	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(len(paths), func(i int) {
+		docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
+	})
 	var okDocs []*sop.Doc
 	var failed []*sop.Error
 	for i := range paths {

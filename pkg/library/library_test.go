@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -33,20 +34,6 @@ Who.
 ## Procedure
 1. Do it.
 `, id, strings.ToUpper(id[:1])+id[1:])
-}
-
-// writeTree writes files (slash-separated paths relative to dir).
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // symlink makes a symbolic link or skips the test where that is not allowed.
@@ -87,7 +74,7 @@ func failedPaths(lib *Library) []string {
 
 func TestFind(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":                   "title: Outer\n",
 		"sops/orders/returns/.keep":     "",
 		"nested/sopctl.yaml":            "title: Inner\n",
@@ -114,7 +101,7 @@ func TestFind(t *testing.T) {
 
 func TestFindRelative(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{"sopctl.yaml": "title: H\n", "sops/a/.keep": ""})
+	testlib.WriteTree(t, root, map[string]string{"sopctl.yaml": "title: H\n", "sops/a/.keep": ""})
 	t.Chdir(filepath.Join(root, "sops", "a"))
 	got, err := Find(".")
 	if err != nil {
@@ -167,7 +154,7 @@ func TestFindNotFound(t *testing.T) {
 
 func TestOpen(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":                      "title: Handbook\n",
 		"sops/orders/order-processing.md":  sopFile("order-processing"),
 		"sops/orders/returns/.placeholder": "",
@@ -214,7 +201,7 @@ func TestLoadSelectsSOPFiles(t *testing.T) {
 	for _, p := range want {
 		files[p] = sopFile(strings.TrimSuffix(filepath.Base(p), ".md"))
 	}
-	writeTree(t, root, files)
+	testlib.WriteTree(t, root, files)
 	lib := load(t, root)
 	if got := docPaths(lib); !slices.Equal(got, want) {
 		t.Errorf("Docs =\n%q\nwant\n%q", got, want)
@@ -265,7 +252,7 @@ func TestConfigIsSOP(t *testing.T) {
 
 func TestLoadCustomSOPsDir(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":                  "sops_dir: handbook/procedures/\nexclude: [old]\n",
 		"handbook/procedures/a.md":     sopFile("a"),
 		"handbook/procedures/old/b.md": sopFile("b"),
@@ -290,7 +277,7 @@ func TestLoadSortsByPath(t *testing.T) {
 	for _, p := range []string{"y-broken.md", "c/broken.md", "a-broken.md"} {
 		files["sops/"+p] = "no front matter\n"
 	}
-	writeTree(t, root, files)
+	testlib.WriteTree(t, root, files)
 	lib := load(t, root)
 	slices.Sort(want)
 	if got := docPaths(lib); !slices.Equal(got, want) {
@@ -303,7 +290,7 @@ func TestLoadSortsByPath(t *testing.T) {
 
 func TestLookup(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":                  "title: H\n",
 		"sops/complaint-resolution.md": sopFile("complaint-resolution"),
 		"sops/a/dup.md":                sopFile("dup"),
@@ -346,7 +333,7 @@ func TestLoadMaxFileKB(t *testing.T) {
 		s := sopFile(id)
 		return s + strings.Repeat("x", size-len(s)-1) + "\n"
 	}
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":    "max_file_kb: 1\n",
 		"sops/exact.md":  pad("exact", 1024),
 		"sops/big.md":    pad("big", 1025),
@@ -374,7 +361,7 @@ func TestLoadMaxFileKB(t *testing.T) {
 
 func TestLoadParseFailures(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":          "title: H\n",
 		"sops/a-good.md":       sopFile("a-good"),
 		"sops/dup-key.md":      "---\nid: dup-key\nid: again\n---\n",
@@ -413,13 +400,13 @@ func TestLoadParseFailures(t *testing.T) {
 func TestLoadSymlinks(t *testing.T) {
 	root := t.TempDir()
 	outside := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":          "title: H\n",
 		"shared/inside.md":     sopFile("inside"),
 		"shared/folder/sub.md": sopFile("sub"),
 		"sops/real.md":         sopFile("real"),
 	})
-	writeTree(t, outside, map[string]string{"secret.md": sopFile("secret")})
+	testlib.WriteTree(t, outside, map[string]string{"secret.md": sopFile("secret")})
 	symlink(t, filepath.Join(outside, "secret.md"), filepath.Join(root, "sops", "leak.md"))
 	symlink(t, "../../"+filepath.Base(outside)+"/secret.md", filepath.Join(root, "sops", "relative-leak.md"))
 	symlink(t, "../shared/inside.md", filepath.Join(root, "sops", "inside.md"))
@@ -455,7 +442,7 @@ func TestLoadSymlinks(t *testing.T) {
 func TestLoadMissingSOPsDir(t *testing.T) {
 	for _, cfg := range []string{"title: H\n", "sops_dir: handbook/procedures\n"} {
 		root := t.TempDir()
-		writeTree(t, root, map[string]string{"sopctl.yaml": cfg, "other/a.md": sopFile("a")})
+		testlib.WriteTree(t, root, map[string]string{"sopctl.yaml": cfg, "other/a.md": sopFile("a")})
 		lib := load(t, root)
 		if len(lib.Docs) != 0 || len(lib.Failed) != 0 {
 			t.Errorf("%q: Docs %q, Failed %v; want an empty library", cfg, docPaths(lib), lib.Failed)
@@ -481,7 +468,7 @@ func TestLoadConfigErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
-			writeTree(t, root, tt.files)
+			testlib.WriteTree(t, root, tt.files)
 			lib, err := Load(root)
 			var ce *ConfigError
 			if !errors.As(err, &ce) {
@@ -496,7 +483,7 @@ func TestLoadConfigErrors(t *testing.T) {
 
 func TestLoadConfigIsASymlinkOutside(t *testing.T) {
 	root, outside := t.TempDir(), t.TempDir()
-	writeTree(t, outside, map[string]string{"sopctl.yaml": "title: Elsewhere\n"})
+	testlib.WriteTree(t, outside, map[string]string{"sopctl.yaml": "title: Elsewhere\n"})
 	symlink(t, filepath.Join(outside, "sopctl.yaml"), filepath.Join(root, "sopctl.yaml"))
 	var ce *ConfigError
 	if _, err := Load(root); !errors.As(err, &ce) {
@@ -509,7 +496,7 @@ func TestLoadConfigIsASymlinkOutside(t *testing.T) {
 
 func TestLoadBugDocsNotSortedByPath(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":   "title: H\n",
 		"sops/a.md":     sopFile("a"),
 		"sops/a/x.md":   sopFile("x"),
@@ -530,7 +517,7 @@ func TestLoadBugDocsNotSortedByPath(t *testing.T) {
 
 func TestLoadBugSOPsDirDotHiddenFiles(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml":   "sops_dir: .\n",
 		".hidden.md":    sopFile("hidden"),
 		"a.md":          sopFile("a"),
@@ -544,7 +531,7 @@ func TestLoadBugSOPsDirDotHiddenFiles(t *testing.T) {
 
 func TestLoadBugMaxFileKBOverflow(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testlib.WriteTree(t, root, map[string]string{
 		"sopctl.yaml": "max_file_kb: 10000000000000000\n",
 		"sops/a.md":   sopFile("a"),
 	})
@@ -563,7 +550,7 @@ func TestLoadBugMaxFileKBOverflow(t *testing.T) {
 
 func TestLoadBugAbsoluteSymlinkInside(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{"sopctl.yaml": "title: H\n", "shared/real.md": sopFile("real")})
+	testlib.WriteTree(t, root, map[string]string{"sopctl.yaml": "title: H\n", "shared/real.md": sopFile("real")})
 	symlink(t, filepath.Join(root, "shared", "real.md"), filepath.Join(root, "sops", "real.md"))
 	lib := load(t, root)
 	if len(lib.Docs) == 1 {

@@ -3,11 +3,10 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -94,22 +93,11 @@ func Run(lib *library.Library, opts Options) []Finding {
 		}
 	}
 	perDoc := make([][]Finding, len(lib.Docs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(lib.Docs), 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				perDoc[i] = c.checkDoc(lib.Docs[i])
-			}
-		})
-	}
-	for i, d := range lib.Docs {
-		if c.want(d.Path) {
-			jobs <- i
+	parallel.For(len(lib.Docs), func(i int) {
+		if c.want(lib.Docs[i].Path) {
+			perDoc[i] = c.checkDoc(lib.Docs[i])
 		}
-	}
-	close(jobs)
-	wg.Wait()
+	})
 	for _, f := range perDoc {
 		out = append(out, f...)
 	}

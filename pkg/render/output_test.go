@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -35,19 +36,6 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // entries lists the names in dir.
@@ -76,7 +64,7 @@ func fakeLib(t *testing.T) (render.Target, map[string]string) {
 		"sops/sub/b.md":       "---\nid: b\n---\n# B\n",
 		"templates/role.yaml": "id: role\n",
 	}
-	writeTree(t, lib, content)
+	testlib.WriteTree(t, lib, content)
 	return render.Target{Dir: filepath.Join(base, "site"), LibDir: lib, SOPsDir: filepath.Join(lib, "sops")}, content
 }
 
@@ -167,7 +155,7 @@ func TestWriteIntoEmptyFolder(t *testing.T) {
 func TestWriteRefusesForeignFolder(t *testing.T) {
 	tg, _ := fakeLib(t)
 	foreign := map[string]string{"notes.txt": "precious", "sub/x.html": "mine"}
-	writeTree(t, tg.Dir, foreign)
+	testlib.WriteTree(t, tg.Dir, foreign)
 	err := render.Write(tg, bundleA)
 	var refused *render.RefusedError
 	if !errors.As(err, &refused) {
@@ -184,7 +172,7 @@ func TestWriteRefusesForeignFolder(t *testing.T) {
 	}
 
 	// A marker file with other content is not ours either.
-	writeTree(t, tg.Dir, map[string]string{render.Marker: "made by hand\n"})
+	testlib.WriteTree(t, tg.Dir, map[string]string{render.Marker: "made by hand\n"})
 	if err := render.Write(tg, bundleA); !errors.As(err, &refused) {
 		t.Errorf("Write with a forged marker = %v, want a RefusedError", err)
 	}
@@ -200,7 +188,7 @@ func TestWriteRefusesForeignFolder(t *testing.T) {
 
 func TestWriteRefusesFile(t *testing.T) {
 	tg, _ := fakeLib(t)
-	writeTree(t, filepath.Dir(tg.Dir), map[string]string{"site": "a file"})
+	testlib.WriteTree(t, filepath.Dir(tg.Dir), map[string]string{"site": "a file"})
 	tg.Force = true
 	var refused *render.RefusedError
 	if err := render.Write(tg, bundleA); !errors.As(err, &refused) {

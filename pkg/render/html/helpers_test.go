@@ -2,7 +2,6 @@ package html_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -96,15 +95,7 @@ func bundle(t testing.TB, dir string, history gitlog.History) (map[string][]byte
 func libraryFiles(t testing.TB, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 	return dir
 }
 

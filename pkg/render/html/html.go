@@ -8,12 +8,11 @@ import (
 	"embed"
 	"fmt"
 	htmltemplate "html/template"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -111,22 +110,11 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	docWords := make([][]string, n)
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				p := h.SOPs[i]
-				warns[i] = h.LinkWarnings(p)
-				pages[i], sections[i], docWords[i], errs[i] = renderSOP(h, p, opts.Lang, sopT, handbookT)
-			}
-		})
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(n, func(i int) {
+		p := h.SOPs[i]
+		warns[i] = h.LinkWarnings(p)
+		pages[i], sections[i], docWords[i], errs[i] = renderSOP(h, p, opts.Lang, sopT, handbookT)
+	})
 	var warnings []render.Warning
 	for i, p := range h.SOPs {
 		if errs[i] != nil {
@@ -184,10 +172,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 		},
 	}
 	results := make([][]file, len(tasks))
-	for i, task := range tasks {
-		wg.Go(func() { results[i] = task() })
-	}
-	wg.Wait()
+	parallel.For(len(tasks), func(i int) { results[i] = tasks[i]() })
 	files := make(map[string][]byte, n+len(h.Roles)+5)
 	for i, p := range h.SOPs {
 		files["sops/"+p.ID+".html"] = pages[i]

@@ -3,7 +3,6 @@ package html_test
 import (
 	"bytes"
 	"encoding/json"
-	xhtml "golang.org/x/net/html"
 	"io/fs"
 	"maps"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	xhtml "golang.org/x/net/html"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"

@@ -6,10 +6,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -27,22 +26,11 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	n := len(h.SOPs)
 	pages, sections := make([][]byte, n), make([]string, n)
 	warns := make([][]render.Warning, n)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			for i := range jobs {
-				p := h.SOPs[i]
-				pages[i], warns[i] = sopFile(h, p, opts)
-				sections[i] = handbookSection(h, p, opts, here)
-			}
-		})
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(n, func(i int) {
+		p := h.SOPs[i]
+		pages[i], warns[i] = sopFile(h, p, opts)
+		sections[i] = handbookSection(h, p, opts, here)
+	})
 	files := make(map[string][]byte, n+len(h.Roles)+3)
 	var warnings []render.Warning
 	for i, p := range h.SOPs {
