@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -113,39 +114,60 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	for _, k := range lib.Config.KPIs {
 		kpis[k.ID] = k.Name
 	}
-	var files map[string][]byte
-	var warnings []render.Warning
-	if opts.format == "html" {
-		files, warnings, err = renderhtml.Bundle(h, renderhtml.Options{KPINames: kpis})
-	} else {
-		files, warnings, err = markdown.Bundle(h, markdown.Options{KPINames: kpis})
-	}
-	if err != nil {
-		return err
-	}
-	for _, w := range warnings {
-		w.Path = displayPath(env, lib.Dir, w.Path)
-		fmt.Fprintln(env.IO.ErrOut, w)
-	}
 	out := opts.out
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)), Force: opts.force}
-	if err := render.Write(target, files); err != nil {
-		var refused *render.RefusedError
-		if errors.As(err, &refused) {
-			return fmt.Errorf("%s %s", opts.out, refused.Why)
+	stage, err := render.NewStage(target)
+	if err != nil {
+		return writeError(opts.out, err)
+	}
+	// The HTML pages are written while the others are still rendered.
+	var written atomic.Int64
+	emit := func(name string, data []byte) error {
+		written.Add(1)
+		return stage.WriteFile(name, data)
+	}
+	var warnings []render.Warning
+	if opts.format == "html" {
+		_, warnings, err = renderhtml.Bundle(h, renderhtml.Options{KPINames: kpis, Emit: emit})
+	} else {
+		var files map[string][]byte
+		files, warnings, err = markdown.Bundle(h, markdown.Options{KPINames: kpis})
+		if err == nil {
+			written.Add(int64(len(files)))
+			err = stage.WriteAll(files)
 		}
-		return fmt.Errorf("cannot write %s: %w", opts.out, unwrapPathErr(err))
+	}
+	if err == nil {
+		err = stage.Commit()
+	} else {
+		stage.Abort()
+	}
+	if err != nil {
+		return writeError(opts.out, err)
+	}
+	for _, w := range warnings {
+		w.Path = displayPath(env, lib.Dir, w.Path)
+		fmt.Fprintln(env.IO.ErrOut, w)
 	}
 	entry := "index.html"
 	if opts.format == "markdown" {
 		entry = "README.md"
 	}
-	fmt.Fprintf(env.IO.Out, "rendered %d SOPs to %s (%d files); open %s\n", len(h.SOPs), opts.out, len(files)+1,
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs to %s (%d files); open %s\n", len(h.SOPs), opts.out, written.Load()+1,
 		filepath.ToSlash(filepath.Join(opts.out, entry)))
 	return nil
+}
+
+// writeError says why the output folder could not be written.
+func writeError(out string, err error) error {
+	var refused *render.RefusedError
+	if errors.As(err, &refused) {
+		return fmt.Errorf("%s %s", out, refused.Why)
+	}
+	return fmt.Errorf("cannot write %s: %w", out, unwrapPathErr(err))
 }
 
 type reviewOptions struct {

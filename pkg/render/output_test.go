@@ -269,3 +269,51 @@ func TestWriteFailureKeepsOldOutput(t *testing.T) {
 		}
 	}
 }
+
+// A Stage takes files as they come; Abort leaves the old output as it
+// was, and a name written twice is an error, not an overwrite.
+func TestStage(t *testing.T) {
+	tg, _ := fakeLib(t)
+	if err := render.Write(tg, bundleA); err != nil {
+		t.Fatal(err)
+	}
+	before := tree(t, tg.Dir)
+
+	s, err := render.NewStage(tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("sops/x.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("sops/x.html", []byte("y")); err == nil {
+		t.Error("a second sops/x.html was written over the first")
+	}
+	for _, bad := range []string{"../x.html", "/x.html", `sops\x.html`, render.Marker} {
+		if err := s.WriteFile(bad, []byte("z")); err == nil {
+			t.Errorf("WriteFile(%q) was accepted", bad)
+		}
+	}
+	s.Abort()
+	if got := tree(t, tg.Dir); !maps.Equal(got, before) {
+		t.Errorf("after Abort the output is %v, want it as it was, %v", got, before)
+	}
+	if got := entries(t, filepath.Dir(tg.Dir)); !slices.Equal(got, []string{"lib", "site"}) {
+		t.Errorf("after Abort the parent holds %v: the staging folder was left behind", got)
+	}
+
+	s, err = render.NewStage(tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	m := markerOf(t, tg.Dir)
+	if got, w := tree(t, tg.Dir), want(t, map[string][]byte{"index.html": []byte("new")}, m); !maps.Equal(got, w) {
+		t.Errorf("after Commit %v, want %v", got, w)
+	}
+}

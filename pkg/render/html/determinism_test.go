@@ -11,6 +11,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render"
+	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
 )
 
 func TestDeterministic(t *testing.T) {
@@ -33,7 +34,9 @@ func TestDeterministic(t *testing.T) {
 				t.Errorf("warnings differ between two renders:\n%v\n%v", wa, wb)
 			}
 
-			// Written out, the two trees are the same too.
+			// Written out, the two trees are the same too: one written from
+			// the map Bundle returns, one streamed to a Stage while rendering
+			// (as sopctl render does).
 			libDir, err := filepath.Abs(lib.dir)
 			if err != nil {
 				t.Fatal(err)
@@ -42,14 +45,34 @@ func TestDeterministic(t *testing.T) {
 			var trees []map[string][]byte
 			for _, out := range []string{"one", "two"} {
 				target := render.Target{Dir: filepath.Join(base, out), LibDir: libDir, SOPsDir: filepath.Join(libDir, "sops")}
-				files, _ := bundle(t, lib.dir, lib.history)
-				if err := render.Write(target, files); err != nil {
-					t.Fatal(err)
+				if out == "one" {
+					files, _ := bundle(t, lib.dir, lib.history)
+					if err := render.Write(target, files); err != nil {
+						t.Fatal(err)
+					}
+				} else {
+					h, l := load(t, lib.dir, lib.history)
+					stage, err := render.NewStage(target)
+					if err != nil {
+						t.Fatal(err)
+					}
+					opts := options(l)
+					opts.Emit = stage.WriteFile
+					files, warns, err := renderhtml.Bundle(h, opts)
+					if err != nil || files != nil {
+						t.Fatalf("Bundle with Emit: %d files returned, %v", len(files), err)
+					}
+					if !slices.EqualFunc(wa, warns, func(x, y render.Warning) bool { return x == y }) {
+						t.Errorf("warnings differ with Emit:\n%v\n%v", wa, warns)
+					}
+					if err := stage.Commit(); err != nil {
+						t.Fatal(err)
+					}
 				}
 				trees = append(trees, readTree(t, target.Dir))
 			}
 			if !maps.EqualFunc(trees[0], trees[1], bytes.Equal) {
-				t.Errorf("two written bundles differ")
+				t.Errorf("the bundle written from Bundle's map and the one streamed through Emit differ")
 			}
 			if len(trees[0]) != len(a)+1 {
 				t.Errorf("written %d files, want the bundle's %d and the marker", len(trees[0]), len(a))

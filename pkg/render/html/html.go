@@ -6,6 +6,7 @@ package html
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	htmltemplate "html/template"
 	"strings"
@@ -90,6 +91,12 @@ func (handbookLinker) Level(l int) int { return l + 1 }
 type Options struct {
 	KPINames map[string]string // KPI id -> name, for the metadata table
 	Lang     string            // the pages' language; "en" when empty
+	// Emit, when set, is given every file as soon as it is rendered, from
+	// several goroutines at once, and Bundle returns no map: a
+	// render.Stage's WriteFile writes the bundle while the rest of it is
+	// still being rendered, and no page is held in memory longer than it
+	// takes to write it.
+	Emit func(name string, data []byte) error
 }
 
 // Bundle renders the handbook into files (path -> content) and returns the
@@ -114,6 +121,9 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 		p := h.SOPs[i]
 		warns[i] = h.LinkWarnings(p)
 		pages[i], sections[i], docWords[i], errs[i] = renderSOP(h, p, opts.Lang, sopT, handbookT)
+		if errs[i] == nil && opts.Emit != nil {
+			errs[i], pages[i] = opts.Emit("sops/"+p.ID+".html", pages[i]), nil
+		}
 	})
 	var warnings []render.Warning
 	for i, p := range h.SOPs {
@@ -172,7 +182,23 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 		},
 	}
 	results := make([][]file, len(tasks))
-	parallel.For(len(tasks), func(i int) { results[i] = tasks[i]() })
+	parallel.For(len(tasks), func(i int) {
+		results[i] = tasks[i]()
+		for j, f := range results[i] {
+			if f.err == nil && opts.Emit != nil {
+				results[i][j].err = opts.Emit(f.name, f.data)
+			}
+		}
+	})
+	if opts.Emit != nil {
+		var errs []error
+		for _, fs := range results {
+			for _, f := range fs {
+				errs = append(errs, f.err)
+			}
+		}
+		return nil, warnings, errors.Join(errs...)
+	}
 	files := make(map[string][]byte, n+len(h.Roles)+5)
 	for i, p := range h.SOPs {
 		files["sops/"+p.ID+".html"] = pages[i]

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,7 +42,9 @@ func searchIndex(h *render.Handbook, docWords [][]string) []byte {
 // sopWords lists, once each, the words of an SOP's title, id, tags,
 // headings and body as its page shows it (bodyHTML).
 func sopWords(p *render.Page, bodyHTML []byte) []string {
-	var t tokenizer
+	t := tokenizers.Get().(*tokenizer)
+	defer tokenizers.Put(t)
+	t.start()
 	t.add(p.Title)
 	t.add(p.ID)
 	for _, tag := range p.Doc.Meta.Tags.Strings() {
@@ -108,19 +111,39 @@ func visibleText(b []byte) string {
 // words splits text into lower-case words of letters and digits, two to
 // forty characters long, once each (search.js splits a query the same way).
 func words(s string) []string {
-	var t tokenizer
+	t := newTokenizer()
+	t.start()
 	t.add(s)
 	return t.words
 }
 
-// tokenizer collects the distinct words of the texts given to add. It is
-// the search index's hot loop: one pass per text, no copy of a word that
-// was seen before.
+// tokenizers are reused across SOPs, so that a word already met costs
+// neither a string nor a map entry.
+var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
+
+// tokenizer collects the distinct words of the texts given to add since
+// start. It is the search index's hot loop: one pass per text, and no
+// allocation for a word it has met before, in this SOP or an earlier one.
 type tokenizer struct {
 	words []string
-	seen  map[string]struct{}
-	word  []byte // the word being read, lower-cased
-	runes int    // its length in runes
+	known map[string]*knownWord // every word this tokenizer has met
+	doc   uint32                // counts calls to start
+	word  []byte                // the word being read, lower-cased
+	runes int                   // its length in runes
+}
+
+// knownWord is a word and the last document (tokenizer.doc) that had it.
+type knownWord struct {
+	text string
+	doc  uint32
+}
+
+func newTokenizer() *tokenizer { return &tokenizer{known: map[string]*knownWord{}} }
+
+// start begins a new document: words lists its words only.
+func (t *tokenizer) start() {
+	t.doc++
+	t.words = nil
 }
 
 func (t *tokenizer) add(s string) {
@@ -149,17 +172,18 @@ func (t *tokenizer) add(s string) {
 	t.end()
 }
 
-// end ends the word being read, keeping it if it is new and of a length
-// worth indexing.
+// end ends the word being read, keeping it if it is new to this document
+// and of a length worth indexing.
 func (t *tokenizer) end() {
 	if t.runes >= 2 && t.runes <= 40 {
-		if t.seen == nil {
-			t.seen = map[string]struct{}{}
+		k := t.known[string(t.word)]
+		if k == nil {
+			k = &knownWord{text: string(t.word)}
+			t.known[k.text] = k
 		}
-		if _, ok := t.seen[string(t.word)]; !ok {
-			w := string(t.word)
-			t.seen[w] = struct{}{}
-			t.words = append(t.words, w)
+		if k.doc != t.doc {
+			k.doc = t.doc
+			t.words = append(t.words, k.text)
 		}
 	}
 	t.word, t.runes = t.word[:0], 0

@@ -46,3 +46,22 @@ func TestPageTitle(t *testing.T) {
 		}
 	}
 }
+
+// A tokenizer reused for another document lists that document's words,
+// including the ones an earlier document had.
+func TestTokenizerReuse(t *testing.T) {
+	tok := newTokenizer()
+	docs := []struct{ text, want string }{
+		{"Refund the order", "refund the order"},
+		{"the refund, the REFUND", "the refund"},
+		{"", ""},
+		{"order status", "order status"},
+	}
+	for _, d := range docs {
+		tok.start()
+		tok.add(d.text)
+		if got := strings.Join(tok.words, " "); got != d.want {
+			t.Errorf("%q: words %q, want %q", d.text, got, d.want)
+		}
+	}
+}
