@@ -3,7 +3,6 @@
 package main
 
 import (
-	"context"
 	"os"
 
 	"github.com/sopctl/sopctl/pkg/cli"
@@ -11,5 +10,8 @@ import (
 )
 
 func main() {
-	os.Exit(cli.Main(context.Background(), os.Args[1:], iostreams.System()))
+	ctx, stop := cli.SignalContext()
+	code := cli.Main(ctx, os.Args[1:], iostreams.System())
+	stop()
+	os.Exit(code)
 }

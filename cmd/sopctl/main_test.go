@@ -27,8 +27,20 @@ func TestMain(m *testing.M) {
 // real command run, output, exit code and files checked. Each script is
 // one behaviour; together they are the CLI's living manual.
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+	testscript.Run(t, scriptParams("testdata/script"))
+}
+
+// TestHostile runs the catalogue of hostile inputs in testdata/hostile: one
+// script per class of fault found by adversarial runs, each asserting the
+// exit code, the message, and (with snapshot and unchanged) that nothing
+// outside the output folder changed.
+func TestHostile(t *testing.T) {
+	testscript.Run(t, scriptParams("testdata/hostile"))
+}
+
+func scriptParams(dir string) testscript.Params {
+	return testscript.Params{
+		Dir:                 dir,
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
@@ -37,10 +49,12 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"sopctl":   runSopctl,
-			"exitcode": checkExitCode,
+			"sopctl":    runSopctl,
+			"exitcode":  checkExitCode,
+			"snapshot":  takeSnapshot,
+			"unchanged": checkUnchanged,
 		},
-	})
+	}
 }
 
 // runSopctl runs sopctl in-process in the script's directory with the
