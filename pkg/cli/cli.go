@@ -30,7 +30,9 @@ const (
 // tests can run every command without globals.
 type Env struct {
 	IO *iostreams.IOStreams
-	// Dir is the directory sopctl was started in.
+	// Dir is the directory sopctl was started in; "" when it cannot be
+	// read (it was deleted), which only commands that need no library
+	// accept.
 	Dir string
 	// Now is the clock.
 	Now func() time.Time
@@ -41,11 +43,10 @@ type Env struct {
 // Main runs sopctl with the process's real environment and returns the
 // exit code.
 func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
-	wd, err := os.Getwd()
-	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "sopctl: cannot read the current directory: %v\n", err)
-		return ExitUsage
-	}
+	// A working directory that cannot be read (deleted under the shell)
+	// leaves Dir empty: commands that need no library still run, the
+	// others say so (see needsDir).
+	wd, _ := os.Getwd()
 	now, err := Clock(os.Getenv("SOPCTL_NOW"))
 	if err != nil {
 		fmt.Fprintf(ios.ErrOut, "sopctl: %v\n", err)
@@ -125,7 +126,7 @@ func exitCode(err error) int {
 	var cfg *library.ConfigError
 	var tpl *templateError
 	switch {
-	case isUsage(err), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl):
+	case isUsage(err), errors.Is(err, errNoDir), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl):
 		return ExitUsage
 	}
 	return ExitProblems

@@ -90,3 +90,38 @@ func TestDisplayPath(t *testing.T) {
 		t.Errorf("above start dir: %q", got)
 	}
 }
+
+// A working directory deleted under the shell: commands that need no
+// library still run; the others say what is wrong and exit 2.
+func TestDeletedWorkingDirectory(t *testing.T) {
+	lib := t.TempDir()
+	if code, _, stderr := run(t, lib, templates.FS, "init", "."); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{[]string{"version"}, 0, "sopctl ", ""},
+		{[]string{"templates", "list"}, 0, "customer-service-representative", ""},
+		{[]string{"schema", "config"}, 0, "draft-07", ""},
+		{[]string{"lint"}, 2, "", "cannot read the current directory (was it deleted?): cd to a folder that exists, or pass -C DIR\n"},
+		{[]string{"render"}, 2, "", "cannot read the current directory"},
+		{[]string{"init", "x"}, 2, "", "cannot read the current directory"},
+		{[]string{"-C", "rel", "lint"}, 2, "", "cannot read the current directory"},
+		{[]string{"-C", lib, "lint"}, 0, "in 0 files", ""}, // an absolute -C needs no current directory
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := run(t, "", templates.FS, tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d, %q, %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+			}
+			if strings.Contains(stderr, "--help") {
+				t.Errorf("stderr suggests --help for a missing directory: %q", stderr)
+			}
+		})
+	}
+}

@@ -31,6 +31,9 @@ func loadLibrary(env *Env) (*library.Library, error) {
 // findLibrary returns the library root at or above the start directory,
 // or "" when there is none.
 func findLibrary(env *Env) (string, error) {
+	if env.Dir == "" {
+		return "", nil // the current directory was deleted: no library
+	}
 	dir, err := library.Find(env.Dir)
 	var nf *library.NotFoundError
 	if errors.As(err, &nf) {

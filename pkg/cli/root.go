@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 
@@ -32,6 +33,9 @@ the current directory, as git finds .git.`,
 			return cmd.Help()
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if env.Dir == "" && !filepath.IsAbs(chdir) && needsDir(cmd) {
+				return errNoDir
+			}
 			if chdir != "" {
 				if !filepath.IsAbs(chdir) {
 					chdir = filepath.Join(env.Dir, chdir)
@@ -78,3 +82,20 @@ func wrapArgs(c *cobra.Command) {
 		wrapArgs(sub)
 	}
 }
+
+// needsDir reports whether a command reads the directory sopctl was
+// started in; version, help, completion, templates and schema also work
+// without one (templates and schema then know only the built-ins).
+func needsDir(cmd *cobra.Command) bool {
+	for c := cmd; c != nil; c = c.Parent() {
+		switch c.Name() {
+		case "version", "help", "completion", "templates", "schema", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return false
+		}
+	}
+	return cmd.HasParent() // the bare root prints help
+}
+
+// errNoDir stops a command that needs the directory sopctl was started in
+// when it cannot be read: the command could not start (exit 2).
+var errNoDir = errors.New("cannot read the current directory (was it deleted?): cd to a folder that exists, or pass -C DIR")

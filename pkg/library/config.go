@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -51,14 +52,17 @@ type Config struct {
 
 	Title, Organization string
 	SOPsDir             string // slash-separated, relative to the library root
-	ReviewCycleDays     int
-	RequiredFields      []string
-	RequiredSections    []string
-	MaxFileKB           int
-	Exclude             []string
-	KPIs                []Entry // in file order
-	Roles               []Entry // in file order
-	LintRules           []RuleSetting
+	// SOPsDirPos is where sops_dir is set in the file (line 1 when it is
+	// not: the default applies), for messages about the folder.
+	SOPsDirPos       sop.Pos
+	ReviewCycleDays  int
+	RequiredFields   []string
+	RequiredSections []string
+	MaxFileKB        int
+	Exclude          []string
+	KPIs             []Entry // in file order
+	Roles            []Entry // in file order
+	LintRules        []RuleSetting
 }
 
 // ConfigError is a sopctl.yaml that cannot be used. Commands cannot start
@@ -95,7 +99,7 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		return nil, &ConfigError{Err: err}
 	}
 	c := &Config{
-		Src: src, Root: root, SOPsDir: DefaultSOPsDir, ReviewCycleDays: DefaultReviewCycleDays,
+		Src: src, Root: root, SOPsDir: DefaultSOPsDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays,
 		MaxFileKB: DefaultMaxFileKB, RequiredFields: DefaultRequiredFields, RequiredSections: DefaultRequiredSections,
 	}
 	r := &sop.NodeReader{Path: name, Rule: "config"}
@@ -108,10 +112,14 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 			c.Organization = r.Str(v, k.Value)
 		case "sops_dir":
 			if d := r.Str(v, k.Value); d != "" {
-				if !filepath.IsLocal(filepath.FromSlash(d)) || strings.Contains(d, `\`) {
+				switch {
+				case strings.ContainsFunc(d, unicode.IsControl):
+					r.Fail(v, "sops_dir %q holds a control character: name a folder inside the library, like sops", d)
+				case !filepath.IsLocal(filepath.FromSlash(d)) || strings.Contains(d, `\`):
 					r.Fail(v, "sops_dir %q must be a folder inside the library, like sops", d)
 				}
 				c.SOPsDir = path.Clean(d)
+				c.SOPsDirPos = sop.Pos{Line: v.Line, Col: v.Column}
 			}
 		case "review_cycle_days":
 			c.ReviewCycleDays = r.Positive(v, k.Value, 100*365)

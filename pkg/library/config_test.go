@@ -99,6 +99,7 @@ func TestParseConfigFull(t *testing.T) {
 func TestParseConfigDefaults(t *testing.T) {
 	defaults := Config{
 		SOPsDir:          "sops",
+		SOPsDirPos:       sop.Pos{Line: 1, Col: 1},
 		ReviewCycleDays:  365,
 		RequiredFields:   []string{"id", "title", "version", "status", "owner"},
 		RequiredSections: []string{"Purpose", "Scope", "Procedure"},
@@ -115,7 +116,7 @@ func TestParseConfigDefaults(t *testing.T) {
 		{"empty lint.rules", "title: H\nlint:\n  rules: {}\n", func(c *Config) { c.Title = "H" }},
 		{"explicitly no required fields or sections", "required_fields: []\nrequired_sections: []\n",
 			func(c *Config) { c.RequiredFields, c.RequiredSections = []string{}, []string{} }},
-		{"sops_dir is cleaned", "sops_dir: ./docs//sops/\n", func(c *Config) { c.SOPsDir = "docs/sops" }},
+		{"sops_dir is cleaned", "sops_dir: ./docs//sops/\n", func(c *Config) { c.SOPsDir, c.SOPsDirPos = "docs/sops", sop.Pos{Line: 1, Col: 11} }},
 		{"CRLF and BOM", "\xef\xbb\xbftitle: H\r\nmax_file_kb: 2\r\n", func(c *Config) { c.Title, c.MaxFileKB = "H", 2 }},
 		{"comments", "# sopctl config\ntitle: H # the handbook\n", func(c *Config) { c.Title = "H" }},
 	}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -145,12 +146,12 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 		return nil, nil, nil // an empty library
 	}
 	if err != nil {
-		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config",
-			Msg: fmt.Sprintf("sops_dir %s cannot be read (%v): it must be a folder inside the library", cfg.SOPsDir, unwrapPath(err))}}
+		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: cfg.SOPsDirPos, Rule: "config",
+			Msg: fmt.Sprintf("sops_dir %q cannot be read (%v): it must be a folder inside the library", cfg.SOPsDir, unwrapPath(err))}}
 	}
 	if !fi.IsDir() {
-		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config",
-			Msg: fmt.Sprintf("sops_dir %s is not a folder", cfg.SOPsDir)}}
+		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: cfg.SOPsDirPos, Rule: "config",
+			Msg: fmt.Sprintf("sops_dir %q is not a folder: name the folder that holds the SOP files", cfg.SOPsDir)}}
 	}
 	walkErr := fs.WalkDir(root.FS(), cfg.SOPsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -197,6 +198,9 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return "is a symlink to nothing: " + fix
+	}
+	if errors.Is(err, syscall.ELOOP) {
+		return "is a symlink in a loop that never reaches a file: " + fix
 	}
 	return "is a symlink that leads outside the library, which sopctl does not follow: " + fix
 }

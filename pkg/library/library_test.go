@@ -413,6 +413,8 @@ func TestLoadSymlinks(t *testing.T) {
 	symlink(t, "nowhere.md", filepath.Join(root, "sops", "dangling.md"))
 	symlink(t, "../shared/folder", filepath.Join(root, "sops", "linked-folder")) // not entered
 	symlink(t, outside, filepath.Join(root, "sops", "outside-folder"))           // not entered
+	symlink(t, "loop-b.md", filepath.Join(root, "sops", "loop-a.md"))
+	symlink(t, "loop-a.md", filepath.Join(root, "sops", "loop-b.md"))
 	if _, err := os.Stat(filepath.Join(root, "sops", "relative-leak.md")); err != nil {
 		t.Fatalf("relative-leak.md should resolve to the outside file: %v", err)
 	}
@@ -421,13 +423,15 @@ func TestLoadSymlinks(t *testing.T) {
 	if got, want := docPaths(lib), []string{"sops/inside.md", "sops/real.md"}; !slices.Equal(got, want) {
 		t.Errorf("Docs = %q, want %q", got, want)
 	}
-	if got, want := failedPaths(lib), []string{"sops/dangling.md", "sops/leak.md", "sops/relative-leak.md"}; !slices.Equal(got, want) {
+	if got, want := failedPaths(lib), []string{"sops/dangling.md", "sops/leak.md", "sops/loop-a.md", "sops/loop-b.md", "sops/relative-leak.md"}; !slices.Equal(got, want) {
 		t.Fatalf("Failed = %q, want %q", got, want)
 	}
 	wantMsg := map[string]string{
 		"sops/dangling.md":      "is a symlink to nothing",
 		"sops/leak.md":          "is a symlink by an absolute path",
 		"sops/relative-leak.md": "is a symlink that leads outside the library",
+		"sops/loop-a.md":        "is a symlink in a loop that never reaches a file",
+		"sops/loop-b.md":        "is a symlink in a loop that never reaches a file",
 	}
 	for _, e := range lib.Failed {
 		if e.Rule != sop.RuleInvalidFile || e.Pos != (sop.Pos{Line: 1, Col: 1}) || !strings.Contains(e.Msg, wantMsg[e.Path]) {
@@ -463,7 +467,9 @@ func TestLoadConfigErrors(t *testing.T) {
 		{"bad value", map[string]string{"sopctl.yaml": "review_cycle_days: -1\n"}, "sopctl.yaml:1:20: review_cycle_days must be"},
 		{"syntax", map[string]string{"sopctl.yaml": "title: [\n"}, "sopctl.yaml:2:1: "},
 		{"no config", map[string]string{"sops/a.md": sopFile("a")}, "sopctl.yaml:1:1: cannot be read"},
-		{"sops_dir is a file", map[string]string{"sopctl.yaml": "sops_dir: sops.md\n", "sops.md": sopFile("sops")}, "sops_dir sops.md is not a folder"},
+		{"sops_dir is a file", map[string]string{"sopctl.yaml": "sops_dir: sops.md\n", "sops.md": sopFile("sops")}, `sopctl.yaml:1:11: sops_dir "sops.md" is not a folder: name the folder that holds the SOP files`},
+		{"sops_dir is a file, later line", map[string]string{"sopctl.yaml": "title: T\n\nsops_dir: sops.md\n", "sops.md": sopFile("sops")}, `sopctl.yaml:3:11: sops_dir "sops.md" is not a folder`},
+		{"sops_dir with NUL", map[string]string{"sopctl.yaml": "sops_dir: \"a\\0b\"\n"}, `sopctl.yaml:1:11: sops_dir "a\x00b" holds a control character`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
