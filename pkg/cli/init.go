@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,7 +41,7 @@ in an existing library init changes nothing.`,
 					return err
 				}
 			}
-			return runInit(env, opts)
+			return runInit(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.title, "title", "", "the handbook's `TITLE` (default \""+scaffold.DefaultTitle+"\")")
@@ -49,7 +50,7 @@ in an existing library init changes nothing.`,
 	return cmd
 }
 
-func runInit(env *Env, opts *initOptions) error {
+func runInit(ctx context.Context, env *Env, opts *initOptions) error {
 	dir := opts.dir
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(env.Dir, dir)
@@ -87,7 +88,7 @@ func runInit(env *Env, opts *initOptions) error {
 			return err
 		}
 		defer root.Close()
-		if err := scaffold.Apply(root, todo); err != nil {
+		if err := scaffold.Apply(ctx, root, todo); err != nil {
 			return err
 		}
 	}

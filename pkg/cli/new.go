@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -59,7 +60,7 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 			if opts.id == "" && opts.role == "" {
 				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
 			}
-			return runNew(env, opts)
+			return runNew(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.role, "role", "", "the role template to scaffold from (`ROLE` id)")
@@ -69,7 +70,7 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 	return cmd
 }
 
-func runNew(env *Env, opts *newOptions) error {
+func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	lib, err := loadLibrary(env)
 	if err != nil {
 		return err
@@ -98,7 +99,7 @@ func runNew(env *Env, opts *newOptions) error {
 			return err
 		}
 		defer root.Close()
-		if err := scaffold.Apply(root, plan.Changes); err != nil {
+		if err := scaffold.Apply(ctx, root, plan.Changes); err != nil {
 			return err
 		}
 	}

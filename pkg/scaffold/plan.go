@@ -65,6 +65,15 @@ func (e *ExistsError) Error() string {
 	return fmt.Sprintf("%s already exists: edit it, or pass --force to replace it with a new draft", e.Path)
 }
 
+// AppearedError is a file that did not exist when the changes were
+// planned but does when they are written: another program, or another
+// sopctl run, created it meanwhile. It is kept; running again plans anew.
+type AppearedError struct{ Path string }
+
+func (e *AppearedError) Error() string {
+	return fmt.Sprintf("%s appeared while sopctl was working (another program or sopctl run created it): nothing was written; run the command again", e.Path)
+}
+
 // UnparsedError means the library has SOP files that could not be parsed;
 // scaffolding then could create duplicates, so it stops.
 type UnparsedError struct{ Failed []*sop.Error }
