@@ -89,7 +89,7 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	}
 	out := env.IO.Out
 	if len(plan.Changes) == 0 {
-		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; the %d SOPs they refer to are in the library too\n",
+		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; the %d SOPs they refer to are in the library too; sopctl.yaml has their KPIs\n",
 			plan.Own, opts.role, plan.Referenced)
 		return nil
 	}
