@@ -35,8 +35,14 @@ func newNewCmd(env *Env) *cobra.Command {
   sopctl new ID --title TITLE   a blank SOP with every field and section the library
                                 requires, holding TODO: placeholders to fill in
 
-An existing SOP is never replaced without --force. Each file is written to a
-temporary name and renamed into place; if anything fails, nothing changes.`,
+An existing SOP is never replaced without --force. Each run of new --role
+completes whatever is missing (SOP files, the role in existing SOPs' roles:,
+KPIs in sopctl.yaml), so an interrupted run is repaired by running it again.
+
+Each file is written to a temporary name and renamed into place; if anything
+fails, or the command is interrupted (Ctrl-C), nothing changes. A file that
+another program creates or edits meanwhile is kept: nothing is written, and
+running the command again plans from what is there.`,
 		Example: `  sopctl new --role customer-service-representative --dry-run
   sopctl new --role customer-service-representative
   sopctl new complaint-resolution --role customer-contact-specialist
