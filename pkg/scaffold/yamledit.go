@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -99,7 +100,9 @@ func replace(src []byte, from, to int, s string) []byte {
 func scalar(s string, flow bool) string {
 	n := strNode(s, flow)
 	out, err := yaml.Marshal(n)
-	if err != nil || bytes.Count(bytes.TrimRight(out, "\n"), []byte("\n")) > 0 {
+	// One line and its line break, or it is a block scalar (which an
+	// all-newline value makes even after trimming): quote it instead.
+	if err != nil || bytes.Count(out, []byte("\n")) != 1 {
 		n.Style = yaml.DoubleQuotedStyle
 		out, _ = yaml.Marshal(n)
 	}
@@ -113,10 +116,25 @@ func scalar(s string, flow bool) string {
 // yaml.v2 and other YAML 1.1 readers load as booleans and numbers.
 func strNode(s string, flow bool) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if (flow && strings.ContainsAny(s, ",[]{}#&*!|>'\"%@`:")) || yaml11NonString(s) {
+	// A line break is quoted as \n: yaml.v3 writes a value of line breaks
+	// alone as a block scalar that reads back empty ("|4+").
+	if (flow && !flowPlain(s)) || yaml11NonString(s) || strings.ContainsAny(s, "\r\n") {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
+}
+
+// flowPlain reports whether s may stand unquoted inside [a, b] or {a: b}:
+// words of letters and digits, joined by blanks, - _ . or /. Anything
+// else is quoted, which is always read right (yaml.v3 fails on some plain
+// scalars that YAML allows in flow context, like 0?0).
+func flowPlain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" -_./", r)
+	})
 }
 
 // yaml11NonString reports whether s, written plain, could be read by a

@@ -136,6 +136,13 @@ func TestScalar(t *testing.T) {
 		{"Only yes", false, "Only yes"},
 		{"3 steps to success", false, "3 steps to success"},
 		{"10 a.m. cut-off", false, "10 a.m. cut-off"},
+		// found by FuzzScalar: yaml.v3 writes "\n" as "|4+", which reads
+		// back empty, and cannot read [0?0].
+		{"\n", false, `"\n"`},
+		{"\n\n", true, `"\n\n"`},
+		{"0?0", true, `"0?0"`},
+		{"a?b", true, `"a?b"`},
+		{"social media", true, "social media"},
 		{"FCR", true, "FCR"},
 		{"customer-contact-specialist", true, "customer-contact-specialist"},
 	}
