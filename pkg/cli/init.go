@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,7 +41,7 @@ in an existing library init changes nothing.`,
 					return err
 				}
 			}
-			return runInit(env, opts)
+			return runInit(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.title, "title", "", "the handbook's `TITLE` (default \""+scaffold.DefaultTitle+"\")")
@@ -49,7 +50,7 @@ in an existing library init changes nothing.`,
 	return cmd
 }
 
-func runInit(env *Env, opts *initOptions) error {
+func runInit(ctx context.Context, env *Env, opts *initOptions) error {
 	dir := opts.dir
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(env.Dir, dir)
@@ -58,9 +59,11 @@ func runInit(env *Env, opts *initOptions) error {
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		return fmt.Errorf("%s is a file, not a folder: choose another place for the library", opts.dir)
 	}
-	if _, err := os.Stat(filepath.Join(dir, library.ConfigFile)); err == nil {
-		fmt.Fprintf(env.IO.Out, "%s already has a %s: it is a library already; nothing changed\n", displayOrDot(show(".")), library.ConfigFile)
-		return nil
+	if done, err := existingConfig(dir, show); done || err != nil {
+		if err == nil {
+			fmt.Fprintf(env.IO.Out, "%s already has a %s: it is a library already; nothing changed\n", displayOrDot(show(".")), library.ConfigFile)
+		}
+		return err
 	}
 	cat, err := loadCatalog(env, "")
 	if err != nil {
@@ -79,15 +82,7 @@ func runInit(env *Env, opts *initOptions) error {
 		verb = "would create"
 	}
 	if !opts.dryRun {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("cannot create %s: %w", opts.dir, unwrapPathErr(err))
-		}
-		root, err := os.OpenRoot(dir)
-		if err != nil {
-			return err
-		}
-		defer root.Close()
-		if err := scaffold.Apply(root, todo); err != nil {
+		if err := initWrite(ctx, dir, opts.dir, todo); err != nil {
 			return err
 		}
 	}
@@ -104,6 +99,61 @@ func runInit(env *Env, opts *initOptions) error {
 	}
 	fmt.Fprintf(env.IO.Out, "  sopctl templates list            # the role templates\n  sopctl new --role ROLE           # scaffold a role's SOPs\n")
 	return nil
+}
+
+// existingConfig says whether dir already holds a library's sopctl.yaml.
+// Anything else by that name (a folder, a broken link) blocks init: like
+// a sopctl.yaml that cannot be read, it is an error that stops the
+// command from starting (exit 2), and every other command, which looks
+// for a file, would not find the library either.
+func existingConfig(dir string, show func(string) string) (bool, error) {
+	p := filepath.Join(dir, library.ConfigFile)
+	if _, err := os.Lstat(p); err != nil {
+		return false, nil
+	}
+	fi, err := os.Stat(p)
+	switch {
+	case err == nil && fi.Mode().IsRegular():
+		return true, nil
+	case err == nil && fi.IsDir():
+		err = fmt.Errorf("%s is a folder, not a file: sopctl.yaml must be the library's configuration file; rename or remove that folder, then run sopctl init again", show(library.ConfigFile))
+	case err == nil:
+		err = fmt.Errorf("%s is not a regular file: remove it, then run sopctl init again", show(library.ConfigFile))
+	case errors.Is(err, fs.ErrNotExist):
+		err = fmt.Errorf("%s is a link to a file that does not exist: remove the link or restore its file, then run sopctl init again", show(library.ConfigFile))
+	default:
+		err = fmt.Errorf("%s exists but cannot be read (%v): remove or fix it, then run sopctl init again", show(library.ConfigFile), unwrapPathErr(err))
+	}
+	return false, &library.ConfigError{Err: err}
+}
+
+// initWrite creates dir (named arg on the command line) and its missing
+// parents and writes the files; if that fails or is interrupted, the
+// folders it created are removed too, so nothing is left.
+func initWrite(ctx context.Context, dir, arg string, todo []scaffold.Change) (err error) {
+	var made []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil || filepath.Dir(d) == d {
+			break
+		}
+		made = append(made, d) // innermost first
+	}
+	defer func() {
+		if err != nil {
+			for _, d := range made {
+				_ = os.Remove(d) // only if still empty
+			}
+		}
+	}()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", arg, unwrapPathErr(err))
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return scaffold.Apply(ctx, root, todo)
 }
 
 func displayOrDot(p string) string {

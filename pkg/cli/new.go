@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -34,8 +35,14 @@ func newNewCmd(env *Env) *cobra.Command {
   sopctl new ID --title TITLE   a blank SOP with every field and section the library
                                 requires, holding TODO: placeholders to fill in
 
-An existing SOP is never replaced without --force. Each file is written to a
-temporary name and renamed into place; if anything fails, nothing changes.`,
+An existing SOP is never replaced without --force. Each run of new --role
+completes whatever is missing (SOP files, the role in existing SOPs' roles:,
+KPIs in sopctl.yaml), so an interrupted run is repaired by running it again.
+
+Each file is written to a temporary name and renamed into place; if anything
+fails, or the command is interrupted (Ctrl-C), nothing changes. A file that
+another program creates or edits meanwhile is kept: nothing is written, and
+running the command again plans from what is there.`,
 		Example: `  sopctl new --role customer-service-representative --dry-run
   sopctl new --role customer-service-representative
   sopctl new complaint-resolution --role customer-contact-specialist
@@ -59,7 +66,7 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 			if opts.id == "" && opts.role == "" {
 				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
 			}
-			return runNew(env, opts)
+			return runNew(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.role, "role", "", "the role template to scaffold from (`ROLE` id)")
@@ -69,7 +76,7 @@ temporary name and renamed into place; if anything fails, nothing changes.`,
 	return cmd
 }
 
-func runNew(env *Env, opts *newOptions) error {
+func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	lib, err := loadLibrary(env)
 	if err != nil {
 		return err
@@ -88,7 +95,7 @@ func runNew(env *Env, opts *newOptions) error {
 	}
 	out := env.IO.Out
 	if len(plan.Changes) == 0 {
-		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; the %d SOPs they refer to are in the library too\n",
+		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; the %d SOPs they refer to are in the library too; sopctl.yaml has their KPIs\n",
 			plan.Own, opts.role, plan.Referenced)
 		return nil
 	}
@@ -98,7 +105,7 @@ func runNew(env *Env, opts *newOptions) error {
 			return err
 		}
 		defer root.Close()
-		if err := scaffold.Apply(root, plan.Changes); err != nil {
+		if err := scaffold.Apply(ctx, root, plan.Changes); err != nil {
 			return err
 		}
 	}

@@ -142,3 +142,132 @@ func TestClosureAndRole(t *testing.T) {
 		}
 	}
 }
+
+// A role template says it lists no SOPs only when its sops: list is
+// missing or empty: when every entry is wrong, the entries' own errors
+// say what to fix and nothing more is added.
+func TestTemplateListsNoSOPs(t *testing.T) {
+	const noSOPs = "lists no SOPs"
+	tests := []struct {
+		name, src string
+		want      []string // each line of the error, in order
+	}{
+		{"no sops key", "id: a\ntitle: A\n", []string{"templates/a.yaml:1:1: role template a lists no SOPs: add a sops: list"}},
+		{"empty list", "id: a\ntitle: A\nsops: []\n", []string{"templates/a.yaml:1:1: role template a lists no SOPs: add a sops: list"}},
+		{"null", "id: a\ntitle: A\nsops:\n", []string{"templates/a.yaml:1:1: role template a lists no SOPs: add a sops: list"}},
+		{"not a list", "id: a\ntitle: A\nsops: 3\n", []string{"templates/a.yaml:3:7: sops must be a list of SOP entries, each starting with - id:"}},
+		{"every entry wrong", "id: a\ntitle: A\nsops:\n  - titel: X\n    id: x\n  - id: ../y\n", []string{
+			`templates/a.yaml:4:5: unknown key "titel" in an SOP entry: did you mean "title"?`,
+			`templates/a.yaml:4:5: SOP "x": a full definition needs title, owner and at least one step; to use an SOP defined in another template, give its id alone`,
+			`templates/a.yaml:6:9: SOP id "../y" is not valid: use lower-case letters and digits in words joined by single hyphens, like complaint-resolution`,
+		}},
+		{"an entry that is no mapping", "id: a\ntitle: A\nsops: [x]\n", []string{"templates/a.yaml:3:8: each SOP entry must be a mapping starting with id:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(templates.FS, fstest.MapFS{"a.yaml": {Data: []byte(tt.src)}})
+			if err == nil {
+				t.Fatal("Load() = nil error")
+			}
+			got := strings.Split(err.Error(), "\n")
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Load() error:\n%s\nwant:\n%s", err, strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+	// A catalogue may list nothing.
+	if _, err := Load(templates.FS, fstest.MapFS{"a.yaml": {Data: []byte("id: a\ntitle: A\nrole: false\nsops: []\n")}}); err != nil && strings.Contains(err.Error(), noSOPs) {
+		t.Errorf("an empty catalogue: %v", err)
+	}
+}
+
+// SPEC section 3: each SOP is defined in full once across the built-in
+// templates and at most once across the library's own; a local full
+// definition replaces the built-in one, and two local ones are an error
+// naming both files and lines.
+func TestDefinitionsLocalAndBuiltin(t *testing.T) {
+	def := func(id, title string) string {
+		return "  - {id: " + id + ", title: " + title + ", owner: O, steps: [s]}\n"
+	}
+	tpl := func(id string, role bool, entries ...string) *fstest.MapFile {
+		src := "id: " + id + "\ntitle: T\n"
+		if !role {
+			src += "role: false\n"
+		}
+		return &fstest.MapFile{Data: []byte(src + "sops:\n" + strings.Join(entries, ""))}
+	}
+	tests := []struct {
+		name           string
+		builtin, local fstest.MapFS
+		wantErr        string // the whole error
+		wantTitle      string // of SOP x, when there is no error
+	}{
+		{"built-in alone", fstest.MapFS{"r.yaml": tpl("r", true, def("x", "Built"))}, nil, "", "Built"},
+		{"twice across built-ins", fstest.MapFS{
+			"a.yaml": tpl("a", true, def("x", "A")),
+			"b.yaml": tpl("b", false, def("x", "B")),
+		}, nil, `templates/b.yaml:5:5: SOP "x" is already defined in full in templates/a.yaml:4: define it once and list it by id alone elsewhere`, ""},
+		{"local catalogue replaces the built-in definition", fstest.MapFS{"r.yaml": tpl("r", true, def("x", "Built"))},
+			fstest.MapFS{"ours.yaml": tpl("ours", false, def("x", "Ours"))}, "", "Ours"},
+		{"local role replaces the built-in definition", fstest.MapFS{"r.yaml": tpl("r", true, def("x", "Built"))},
+			fstest.MapFS{"mine.yaml": tpl("mine", true, def("x", "Mine"))}, "", "Mine"},
+		{"local template of the same id replaces the built-in one", fstest.MapFS{"r.yaml": tpl("r", true, def("x", "Built"))},
+			fstest.MapFS{"r.yaml": tpl("r", true, def("x", "Mine"))}, "", "Mine"},
+		{"twice across local templates", fstest.MapFS{"r.yaml": tpl("r", true, def("x", "Built"))},
+			fstest.MapFS{"a.yaml": tpl("a", true, def("x", "A")), "b.yaml": tpl("b", false, "  - id: y\n", def("x", "B"))},
+			`templates/b.yaml:6:5: SOP "x" is already defined in full in templates/a.yaml:4: define it once and list it by id alone elsewhere`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.local != nil {
+				tt.builtin["y.yaml"] = tpl("y", false, def("y", "Y"))
+			}
+			c, err := Load(tt.builtin, tt.local)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Load() error = %v\nwant %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, _ := c.SOP("x")
+			if d.Title != tt.wantTitle {
+				t.Errorf("SOP x is defined as %q (%s), want %q", d.Title, d.Template.Path, tt.wantTitle)
+			}
+			// The built-in role r lists x: it now scaffolds the winning definition.
+			r, err := c.Role("r")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if defs := c.Definitions(r); len(defs) != 1 || defs[0] != d {
+				t.Errorf("role r's definitions: %v, want the one of SOP x in use", defs)
+			}
+		})
+	}
+}
+
+// The built-in templates as shipped define each SOP once: any second
+// definition would make Load fail.
+func TestBuiltinsDefineEachSOPOnce(t *testing.T) {
+	c, err := Load(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := map[string]string{}
+	for _, tpl := range c.Templates() {
+		for _, e := range tpl.SOPs {
+			if e.Def == nil {
+				continue
+			}
+			if prev, ok := full[e.ID]; ok {
+				t.Errorf("SOP %s is defined in full in %s and %s", e.ID, prev, tpl.Path)
+			}
+			full[e.ID] = tpl.Path
+		}
+	}
+	if len(full) < 40 {
+		t.Errorf("only %d SOPs defined in the built-ins", len(full))
+	}
+}

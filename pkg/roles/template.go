@@ -79,7 +79,7 @@ func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
 	}
 	t := &Template{Role: true, Path: name, Builtin: builtin}
 	r := &sop.NodeReader{Path: name, Rule: "template"}
-	var idNode *yaml.Node
+	var idNode, sopsNode *yaml.Node
 	for _, kv := range r.Mapping(root, name) {
 		k, v := kv[0], kv[1]
 		switch k.Value {
@@ -101,7 +101,7 @@ func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
 				t.KPIs = append(t.KPIs, KPI{ID: kpi[0].Value, Name: kpi[1].Value})
 			}
 		case "sops":
-			t.SOPs = parseEntries(r, v, t)
+			t.SOPs, sopsNode = parseEntries(r, v, t), v
 		default:
 			r.Unknown(k, "a role template", templateKeys)
 		}
@@ -118,7 +118,9 @@ func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
 	if strings.TrimSpace(t.Title) == "" {
 		r.Fail(root, "template %s needs a title", stem)
 	}
-	if t.Role && len(t.SOPs) == 0 {
+	// A sops: list whose entries are all wrong has been reported entry by
+	// entry; saying it lists nothing would only add noise.
+	if t.Role && (sopsNode == nil || sop.IsNull(sopsNode) || sopsNode.Kind == yaml.SequenceNode && len(sopsNode.Content) == 0) {
 		r.Fail(root, "role template %s lists no SOPs: add a sops: list", stem)
 	}
 	if err := r.Err(); err != nil {
@@ -128,6 +130,9 @@ func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
 }
 
 func parseEntries(r *sop.NodeReader, n *yaml.Node, t *Template) []Entry {
+	if sop.IsNull(n) {
+		return nil // like no sops: at all
+	}
 	if n.Kind != yaml.SequenceNode {
 		r.Fail(n, "sops must be a list of SOP entries, each starting with - id:")
 		return nil

@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -9,77 +10,165 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 )
 
 // Apply writes the changes inside root. Each file is first written in full
-// to a temporary name beside it; only when all are written are they renamed
-// into place. If anything fails, files already renamed are restored (or
-// removed, for new ones), so the library is left as it was.
-func Apply(root *os.Root, changes []Change) (err error) {
-	var stage []staged
-	var madeDirs []string
+// to a temporary name beside it; only when all are written are they put in
+// place (renamed, or for a new file linked, so that a file another program
+// created meanwhile is never overwritten). If anything fails, or ctx is
+// cancelled (the user pressed Ctrl-C), Apply stops before the next file,
+// removes every temporary file, and restores the files already put in
+// place (or removes them, for new ones), so the library is left as it was.
+// After a cancellation the error is an *InterruptedError.
+func Apply(ctx context.Context, root *os.Root, changes []Change) (err error) {
+	w := &writer{root: root}
 	defer func() {
-		if err == nil {
-			return
-		}
-		for _, s := range stage {
-			_ = root.Remove(s.tmp) // may already be renamed: then absent
-		}
-		for i := len(madeDirs) - 1; i >= 0; i-- {
-			_ = root.Remove(madeDirs[i]) // only removes it if still empty
+		if err != nil {
+			err = w.undo(err)
 		}
 	}()
 	for _, c := range changes {
-		if err := checkUnchanged(root, c); err != nil {
+		if ctx.Err() != nil {
+			return errInterrupted
+		}
+		if err := w.stage(c); err != nil {
 			return err
 		}
-		dirs, err := mkdirAll(root, path.Dir(c.Path))
-		madeDirs = append(madeDirs, dirs...)
-		if err != nil {
-			return fmt.Errorf("%s: cannot create its folder: %w", c.Path, unwrap(err))
-		}
-		mode := fs.FileMode(0o644)
-		if fi, err := root.Stat(c.Path); err == nil {
-			mode = fi.Mode().Perm()
-		}
-		tmp, err := writeTemp(root, c.Path, c.Data, mode)
-		if err != nil {
-			return fmt.Errorf("%s: cannot write: %w", c.Path, unwrap(err))
-		}
-		stage = append(stage, staged{c, tmp, mode})
 	}
-	for i, s := range stage {
-		if err := checkUnchanged(root, s.c); err != nil {
-			rollback(root, stage[:i])
-			return err
+	for i := range w.staged {
+		if ctx.Err() != nil {
+			return errInterrupted
 		}
-		if err := root.Rename(s.tmp, s.c.Path); err != nil {
-			rollback(root, stage[:i])
-			return fmt.Errorf("%s: cannot write: %w", s.c.Path, unwrap(err))
+		if err := w.place(&w.staged[i]); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// staged is a change written to its temporary file.
-type staged struct {
-	c    Change
-	tmp  string
-	mode fs.FileMode
+// errInterrupted stands for a cancelled context until undo has run and
+// knows what it could restore.
+var errInterrupted = errors.New("interrupted")
+
+// InterruptedError is an Apply stopped by its context. NotRestored lists
+// the files that could not be put back as they were (normally none).
+type InterruptedError struct{ NotRestored []string }
+
+func (e *InterruptedError) Error() string {
+	if len(e.NotRestored) == 0 {
+		return "interrupted: nothing was changed"
+	}
+	return "interrupted: " + strings.Join(e.NotRestored, "; ") + "; everything else is as it was"
 }
 
-// rollback undoes changes already renamed into place.
-func rollback(root *os.Root, done []staged) {
-	for i := len(done) - 1; i >= 0; i-- {
-		c := done[i].c
-		if c.Action == Create {
-			_ = root.Remove(c.Path)
-			continue
+// writer holds what Apply has done so far, to undo it.
+type writer struct {
+	root     *os.Root
+	staged   []staged
+	madeDirs []string
+}
+
+// staged is a change written to its temporary file.
+type staged struct {
+	c      Change
+	tmp    string
+	mode   fs.FileMode
+	placed bool
+}
+
+// stage checks that a change's file is as planned and writes its
+// temporary file, creating missing folders.
+func (w *writer) stage(c Change) error {
+	if err := checkUnchanged(w.root, c); err != nil {
+		return err
+	}
+	dirs, err := mkdirAll(w.root, path.Dir(c.Path))
+	w.madeDirs = append(w.madeDirs, dirs...)
+	if err != nil {
+		return fmt.Errorf("%s: cannot create its folder: %w", c.Path, unwrap(err))
+	}
+	mode := fs.FileMode(0o644)
+	if fi, err := w.root.Stat(c.Path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := writeTemp(w.root, c.Path, c.Data, mode)
+	if err != nil {
+		return fmt.Errorf("%s: cannot write: %w", c.Path, unwrap(err))
+	}
+	w.staged = append(w.staged, staged{c: c, tmp: tmp, mode: mode})
+	return nil
+}
+
+// place puts a staged file in place. A new file is hard-linked to its
+// name, which fails if the name exists, so a file that appeared since the
+// check is kept and reported; where links are not supported it is renamed
+// after a last check.
+func (w *writer) place(s *staged) error {
+	if err := checkUnchanged(w.root, s.c); err != nil {
+		return err
+	}
+	if s.c.Action == Create {
+		err := w.root.Link(s.tmp, s.c.Path)
+		if errors.Is(err, fs.ErrExist) {
+			return &AppearedError{Path: s.c.Path}
 		}
-		if tmp, err := writeTemp(root, c.Path, c.Old, done[i].mode); err == nil {
-			_ = root.Rename(tmp, c.Path)
+		if err == nil {
+			s.placed = true
+			_ = w.root.Remove(s.tmp)
+			return nil
 		}
 	}
+	if err := w.root.Rename(s.tmp, s.c.Path); err != nil {
+		return fmt.Errorf("%s: cannot write: %w", s.c.Path, unwrap(err))
+	}
+	s.placed = true
+	return nil
+}
+
+// undo removes every temporary file and new folder and restores the files
+// already put in place, newest first. It returns the error to report:
+// cause, with what could not be restored.
+func (w *writer) undo(cause error) error {
+	var left []string
+	for _, s := range w.staged {
+		if err := w.root.Remove(s.tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			left = append(left, fmt.Sprintf("the temporary file %s could not be removed (%v): delete it", s.tmp, unwrap(err)))
+		}
+	}
+	for i := len(w.staged) - 1; i >= 0; i-- {
+		if s := w.staged[i]; s.placed {
+			if err := w.restore(s); err != nil {
+				left = append(left, fmt.Sprintf("%s could not be restored (%v): check it", s.c.Path, unwrap(err)))
+			}
+		}
+	}
+	for i := len(w.madeDirs) - 1; i >= 0; i-- {
+		_ = w.root.Remove(w.madeDirs[i]) // only removes it if still empty
+	}
+	if errors.Is(cause, errInterrupted) {
+		return &InterruptedError{NotRestored: left}
+	}
+	if len(left) > 0 {
+		return fmt.Errorf("%w\nundoing the other changes failed: %s", cause, strings.Join(left, "; "))
+	}
+	return cause
+}
+
+// restore puts back a file as it was before Apply: absent for a new file.
+func (w *writer) restore(s staged) error {
+	if s.c.Action == Create {
+		return w.root.Remove(s.c.Path)
+	}
+	tmp, err := writeTemp(w.root, s.c.Path, s.c.Old, s.mode)
+	if err != nil {
+		return err
+	}
+	if err := w.root.Rename(tmp, s.c.Path); err != nil {
+		_ = w.root.Remove(tmp)
+		return err
+	}
+	return nil
 }
 
 // checkUnchanged makes sure the file is as the plan saw it: absent for a
@@ -88,7 +177,7 @@ func rollback(root *os.Root, done []staged) {
 func checkUnchanged(root *os.Root, c Change) error {
 	if c.Action == Create {
 		if _, err := root.Lstat(c.Path); err == nil {
-			return &ExistsError{Path: c.Path}
+			return &AppearedError{Path: c.Path}
 		}
 		return nil
 	}

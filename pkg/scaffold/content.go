@@ -25,7 +25,7 @@ type field struct {
 
 // frontMatter encodes fields through the YAML encoder, so that any value,
 // a title with quotes or a colon included, reads back as exactly itself
-// and cannot add a field. Lists are written in flow style: [a, b].
+// (to YAML 1.1 readers too: see strNode) and cannot add a field. Lists are written in flow style: [a, b].
 func frontMatter(fields []field) []byte {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	for _, f := range fields {
@@ -34,10 +34,10 @@ func frontMatter(fields []field) []byte {
 		if f.isList {
 			v = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 			for _, s := range f.list {
-				v.Content = append(v.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s})
+				v.Content = append(v.Content, strNode(s, true))
 			}
 		} else {
-			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.str}
+			v = strNode(f.str, false)
 			if f.key == "version" {
 				v.Style = yaml.DoubleQuotedStyle // SPEC: a version is a quoted string
 			}

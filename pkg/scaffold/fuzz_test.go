@@ -3,6 +3,9 @@ package scaffold
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -44,4 +47,43 @@ func FuzzAddRole(f *testing.F) {
 func withoutRoles(m sop.Meta) sop.Meta {
 	m.Roles = sop.List{}
 	return m
+}
+
+// FuzzScalar checks that any text scaffold writes as a YAML value reads
+// back as exactly that text, in block and flow context, and that text a
+// YAML 1.1 reader could take for another type is quoted.
+func FuzzScalar(f *testing.F) {
+	for _, s := range []string{"plain", "yes", "1:20", "a, b", "x\nstatus: y", "'q'", "- a", "? b", "#c", "~", "0x1F", "2026-01-02 10:00", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, flow := range []bool{false, true} {
+			out := scalar(s, flow)
+			doc := "v: " + out
+			if flow {
+				doc = "v: [" + out + "]"
+			}
+			var back map[string]any
+			if err := yaml.Unmarshal([]byte(doc), &back); err != nil {
+				t.Fatalf("scalar(%q, %v) = %s does not parse: %v", s, flow, out, err)
+			}
+			v := back["v"]
+			if flow {
+				l, ok := v.([]any)
+				if !ok || len(l) != 1 {
+					t.Fatalf("scalar(%q, true) = %s reads as %#v", s, out, v)
+				}
+				v = l[0]
+			}
+			if v != s {
+				t.Fatalf("scalar(%q, %v) = %s reads back as %#v", s, flow, out, v)
+			}
+			if yaml11NonString(s) && out[0] != '"' && out[0] != '\'' {
+				t.Fatalf("scalar(%q, %v) = %s is not quoted", s, flow, out)
+			}
+		}
+	})
 }

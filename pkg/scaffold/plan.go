@@ -65,6 +65,15 @@ func (e *ExistsError) Error() string {
 	return fmt.Sprintf("%s already exists: edit it, or pass --force to replace it with a new draft", e.Path)
 }
 
+// AppearedError is a file that did not exist when the changes were
+// planned but does when they are written: another program, or another
+// sopctl run, created it meanwhile. It is kept; running again plans anew.
+type AppearedError struct{ Path string }
+
+func (e *AppearedError) Error() string {
+	return fmt.Sprintf("%s appeared while sopctl was working (another program or sopctl run created it): nothing was written; run the command again", e.Path)
+}
+
 // UnparsedError means the library has SOP files that could not be parsed;
 // scaffolding then could create duplicates, so it stops.
 type UnparsedError struct{ Failed []*sop.Error }
@@ -214,13 +223,28 @@ func (p *planner) role(t *roles.Template) error {
 				return err
 			}
 			p.add(Change{Path: doc.Path, Action: Update, Data: data, Old: doc.Src, Note: "add role " + t.ID})
+			p.citedKPIs(doc)
 		case inRole:
 			p.plan.Present++
+			p.citedKPIs(doc)
 		default:
 			p.plan.PresentReferenced++
+			p.citedKPIs(doc)
 		}
 	}
 	return nil
+}
+
+// citedKPIs notes the KPIs an SOP already in the library cites that
+// sopctl.yaml lacks and a template names: a run interrupted after writing
+// the SOP but before adding its KPIs is completed by the next one. A KPI
+// no template names is left for lint to report.
+func (p *planner) citedKPIs(doc *sop.Doc) {
+	for _, id := range doc.Meta.KPIs.Strings() {
+		if _, ok := p.cat.KPI(id); ok {
+			p.kpis([]string{id})
+		}
+	}
 }
 
 func noteFor(inRole bool, role string) string {

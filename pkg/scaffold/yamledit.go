@@ -3,7 +3,9 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -93,20 +95,74 @@ func replace(src []byte, from, to int, s string) []byte {
 }
 
 // scalar encodes a string as a YAML scalar that reads back as that same
-// string, quoted when it must be. In flow context ([a, b], {a: b}) the
-// flow indicators force quotes too.
+// string, quoted when it must be, for YAML 1.1 readers too. In flow context
+// ([a, b], {a: b}) the flow indicators force quotes too.
 func scalar(s string, flow bool) string {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if flow && strings.ContainsAny(s, ",[]{}#&*!|>'\"%@`:") {
-		n.Style = yaml.DoubleQuotedStyle
-	}
+	n := strNode(s, flow)
 	out, err := yaml.Marshal(n)
-	if err != nil || bytes.Count(bytes.TrimRight(out, "\n"), []byte("\n")) > 0 {
+	// One line and its line break, or it is a block scalar (which an
+	// all-newline value makes even after trimming): quote it instead.
+	if err != nil || bytes.Count(out, []byte("\n")) != 1 {
 		n.Style = yaml.DoubleQuotedStyle
 		out, _ = yaml.Marshal(n)
 	}
 	return strings.TrimRight(string(out), "\n")
 }
+
+// strNode is the node of a string value for the YAML encoder: quoted when
+// a plain scalar could read as anything but that string, in flow context
+// or to a YAML 1.1 reader. yaml.v3 quotes what YAML 1.2 would resolve to
+// another type, but writes yes, off, y, 1:20 or 017 plain, which PyYAML,
+// yaml.v2 and other YAML 1.1 readers load as booleans and numbers.
+func strNode(s string, flow bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	// A line break is quoted as \n: yaml.v3 writes a value of line breaks
+	// alone as a block scalar that reads back empty ("|4+").
+	if (flow && !flowPlain(s)) || yaml11NonString(s) || strings.ContainsAny(s, "\r\n") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// flowPlain reports whether s may stand unquoted inside [a, b] or {a: b}:
+// words of letters and digits, joined by blanks, - _ . or /. Anything
+// else is quoted, which is always read right (yaml.v3 fails on some plain
+// scalars that YAML allows in flow context, like 0?0).
+func flowPlain(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(" -_./", r)
+	})
+}
+
+// yaml11NonString reports whether s, written plain, could be read by a
+// YAML 1.1 reader as something other than a string. It errs on the side
+// of quoting: a quoted string is always read right.
+func yaml11NonString(s string) bool {
+	switch strings.ToLower(s) {
+	case "", "y", "yes", "n", "no", "true", "false", "on", "off", "null", "~", "=", "<<":
+		return true // booleans, null, the value key and the merge key
+	}
+	if yaml11Timestamp.MatchString(s) {
+		return true
+	}
+	// Numbers in every 1.1 form (1_000, 0x1F, 0b101, 017, 1:20, .5, .inf,
+	// 1e3, -.NaN) start with a digit or a dot after an optional sign and
+	// hold no blank; so does any text like that, which is quoted too.
+	t := strings.TrimLeft(s, "+-")
+	if len(t) < len(s)-1 || t == "" || !(t[0] == '.' || t[0] >= '0' && t[0] <= '9') {
+		return false
+	}
+	return !strings.ContainsFunc(t, func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune("_.:+-", r))
+	})
+}
+
+// yaml11Timestamp matches the start of a YAML 1.1 date or timestamp, whose
+// time may follow after blanks ("2001-12-14 21:59:43.10 -5").
+var yaml11Timestamp = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt \t]|$)`)
 
 // find returns the key and value nodes of key in a mapping.
 func find(m *yaml.Node, key string) (k, v *yaml.Node) {

@@ -3,6 +3,8 @@ package scaffold
 import (
 	"testing"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -73,6 +75,10 @@ func TestAppendToMapping(t *testing.T) {
 	}
 }
 
+// scalar writes every string so that it reads back as that string, to
+// YAML 1.2 readers (yaml.v3, checked by decoding) and to YAML 1.1 readers
+// (PyYAML, yaml.v2), which load yes, off, y, ~, 017, 1:20 or 2026-1-2 plain
+// as booleans, null, numbers and dates: those must come out quoted.
 func TestScalar(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -80,18 +86,102 @@ func TestScalar(t *testing.T) {
 		want string
 	}{
 		{"plain", true, "plain"},
+		{"Customer Service Manager", false, "Customer Service Manager"},
 		{"a, b", true, `"a, b"`},
 		{"a, b", false, "a, b"},
 		{"1.10", false, `"1.10"`},
-		{"yes", false, "yes"},
 		{"", false, `""`},
 		{"x\nstatus: approved", false, `"x\nstatus: approved"`},
 		{"Refunds: fast", false, `'Refunds: fast'`},
+		// YAML 1.1 booleans, in every case yaml.v3 writes plain.
+		{"yes", false, `"yes"`},
+		{"Yes", false, `"Yes"`},
+		{"NO", true, `"NO"`},
+		{"y", false, `"y"`},
+		{"N", true, `"N"`},
+		{"on", false, `"on"`},
+		{"Off", false, `"Off"`},
+		{"true", false, `"true"`},
+		{"False", true, `"False"`},
+		// null, and the 1.1 value and merge keys.
+		{"~", false, `"~"`},
+		{"null", false, `"null"`},
+		{"Null", true, `"Null"`},
+		{"=", false, `"="`},
+		{"<<", false, `"<<"`},
+		// numbers: 1.1 integers (sexagesimal, octal, binary, hex, with _)
+		// and floats.
+		{"1:20", false, `"1:20"`},
+		{"190:20:30.15", false, `"190:20:30.15"`},
+		{"-1:30", true, `"-1:30"`},
+		{"017", false, `"017"`},
+		{"0b1010", false, `"0b1010"`},
+		{"0x1F", false, `"0x1F"`},
+		{"1_000", false, `"1_000"`},
+		{"+12", false, `"+12"`},
+		{"12", true, `"12"`},
+		{"1e3", false, `"1e3"`},
+		{"6.8523015e+5", false, `"6.8523015e+5"`},
+		{".5", false, `".5"`},
+		{".inf", false, `".inf"`},
+		{"-.Inf", false, `"-.Inf"`},
+		{".NaN", true, `".NaN"`},
+		// dates and timestamps, with or without a time, T or blanks.
+		{"2026-01-02", false, `"2026-01-02"`},
+		{"2026-1-2", false, `"2026-1-2"`},
+		{"2001-12-14t21:59:43.10-05:00", false, `"2001-12-14t21:59:43.10-05:00"`},
+		{"2001-12-14 21:59:43.10 -5", false, `"2001-12-14 21:59:43.10 -5"`},
+		// text that merely starts like a word or number stays plain.
+		{"yesterday", false, "yesterday"},
+		{"Only yes", false, "Only yes"},
+		{"3 steps to success", false, "3 steps to success"},
+		{"10 a.m. cut-off", false, "10 a.m. cut-off"},
+		// found by FuzzScalar: yaml.v3 writes "\n" as "|4+", which reads
+		// back empty, and cannot read [0?0].
+		{"\n", false, `"\n"`},
+		{"\n\n", true, `"\n\n"`},
+		{"0?0", true, `"0?0"`},
+		{"a?b", true, `"a?b"`},
+		{"social media", true, "social media"},
+		{"FCR", true, "FCR"},
+		{"customer-contact-specialist", true, "customer-contact-specialist"},
 	}
 	for _, tt := range tests {
-		if got := scalar(tt.in, tt.flow); got != tt.want {
+		got := scalar(tt.in, tt.flow)
+		if got != tt.want {
 			t.Errorf("scalar(%q, %v) = %s, want %s", tt.in, tt.flow, got, tt.want)
 		}
+		var back any
+		doc := "v: " + got
+		if tt.flow {
+			doc = "v: [" + got + "]"
+		}
+		if err := yaml.Unmarshal([]byte(doc), &back); err != nil {
+			t.Errorf("scalar(%q) = %s does not parse: %v", tt.in, got, err)
+			continue
+		}
+		v := back.(map[string]any)["v"]
+		if tt.flow {
+			v = v.([]any)[0]
+		}
+		if v != tt.in {
+			t.Errorf("scalar(%q) = %s reads back as %#v", tt.in, got, v)
+		}
+	}
+}
+
+// Scaffolded front matter quotes every free-text value a YAML 1.1 reader
+// would load as a boolean, null, number or date: titles, owners and list
+// items alike.
+func TestFrontMatterQuotesForYAML11(t *testing.T) {
+	got := string(frontMatter([]field{
+		{key: "title", str: "yes"},
+		{key: "owner", str: "1:20"},
+		{key: "tags", list: []string{"on", "tag", "2026-01-01"}, isList: true},
+	}))
+	want := "---\ntitle: \"yes\"\nowner: \"1:20\"\ntags: [\"on\", tag, \"2026-01-01\"]\n---\n"
+	if got != want {
+		t.Errorf("frontMatter = %q, want %q", got, want)
 	}
 }
 
