@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -93,13 +96,15 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 	}
 	history := gitlog.History{}
 	if withHistory {
-		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
-		h, err := gitlog.Git{}.History(ctx, libDir)
-		if err != nil {
-			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
-		} else {
+		// After an interrupt, git's failure is no news: render says it was
+		// interrupted.
+		switch h, err := (gitlog.Git{}).History(gitCtx, libDir); {
+		case err == nil:
 			history = h
+		case ctx.Err() == nil:
+			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
 		}
 	}
 	return render.Build(lib, titles, history, env.Now()), lib, nil
@@ -119,9 +124,12 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 		out = filepath.Join(env.Dir, out)
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)), Force: opts.force}
-	stage, err := render.NewStage(target)
+	stage, err := render.NewStage(ctx, target)
 	if err != nil {
-		return writeError(opts.out, err)
+		return renderFailed(ctx, env, opts.out, err, nil)
+	}
+	if f := stage.Forced(); f != nil {
+		listForced(env, opts.out, f)
 	}
 	// The HTML pages are written while the others are still rendered.
 	var written atomic.Int64
@@ -140,13 +148,16 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 			err = stage.WriteAll(files)
 		}
 	}
-	if err == nil {
-		err = stage.Commit()
-	} else {
-		stage.Abort()
-	}
 	if err != nil {
-		return writeError(opts.out, err)
+		return renderFailed(ctx, env, opts.out, err, stage.Abort())
+	}
+	if err := stage.Commit(); err != nil {
+		return renderFailed(ctx, env, opts.out, err, nil)
+	}
+	var left *render.LeftoverError
+	if errors.As(stage.Leftover(), &left) {
+		fmt.Fprintf(env.IO.ErrOut, "warning: the previous output could not be removed and is left in %s (%v): make it writable and delete it\n",
+			displayPath(env, "", left.Dir), unwrapPathErr(left.Err))
 	}
 	for _, w := range warnings {
 		w.Path = displayPath(env, lib.Dir, w.Path)
@@ -161,6 +172,24 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	return nil
 }
 
+// renderFailed says why the output folder could not be written; after an
+// interrupt (ctx done), that nothing changed. abortErr is the staging
+// folder's removal failing.
+func renderFailed(ctx context.Context, env *Env, out string, err, abortErr error) error {
+	var left *render.LeftoverError
+	if errors.As(abortErr, &left) {
+		fmt.Fprintf(env.IO.ErrOut, "warning: the partial output could not be removed and is left in %s (%v): delete it\n",
+			displayPath(env, "", left.Dir), unwrapPathErr(left.Err))
+	}
+	if ctx.Err() != nil {
+		if left != nil {
+			return fmt.Errorf("render interrupted: %s was not changed", out)
+		}
+		return errors.New("render interrupted: nothing was changed (the partial output was removed)")
+	}
+	return writeError(out, err)
+}
+
 // writeError says why the output folder could not be written.
 func writeError(out string, err error) error {
 	var refused *render.RefusedError
@@ -168,6 +197,45 @@ func writeError(out string, err error) error {
 		return fmt.Errorf("%s %s", out, refused.Why)
 	}
 	return fmt.Errorf("cannot write %s: %w", out, unwrapPathErr(err))
+}
+
+// forcedShown is how many files listForced names before "and N more".
+const forcedShown = 10
+
+// listForced says, before anything is deleted, what replacing a folder
+// sopctl did not make (render --force) deletes.
+func listForced(env *Env, out string, f *render.Forced) {
+	w := env.IO.ErrOut
+	what := []string{}
+	if n := len(f.Files); n > 0 {
+		what = append(what, plural(n, "file"))
+	}
+	if f.Folders > 0 {
+		what = append(what, plural(f.Folders, "sub-folder"))
+	}
+	fmt.Fprintf(w, "render --force: %s was not made by sopctl; replacing it deletes it and everything in it (%s):\n", out, strings.Join(what, ", "))
+	for _, name := range f.Files[:min(len(f.Files), forcedShown)] {
+		fmt.Fprintf(w, "  %s\n", quoteUnprintable(path.Join(filepath.ToSlash(out), name)))
+	}
+	if n := len(f.Files) - forcedShown; n > 0 {
+		fmt.Fprintf(w, "  and %d more\n", n)
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// quoteUnprintable quotes a file name holding characters a terminal would
+// act on, so a hostile name cannot rewrite the screen.
+func quoteUnprintable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 type reviewOptions struct {
