@@ -43,10 +43,21 @@ publishing with sopctl lint), as a bundle of files in DIR:
   and sops/<id>.md, roles/<id>.md.
 
 Links between SOPs point to their pages, anchors kept; a link that cannot be
-resolved is reported on stderr and rendered as plain text. The bundle is built
-beside DIR and swapped in only when complete; a folder sopctl did not make (it
-leaves a .sopctl-output file) is never replaced without --force. If an SOP
-file cannot be parsed, nothing is written and render exits 1.`,
+resolved is reported on stderr and rendered as plain text. If an SOP file
+cannot be parsed, nothing is written and render exits 1.
+
+The bundle is built in a temporary folder beside DIR and swapped in only when
+complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
+DIR as it was; the temporary folders of a render that was killed are removed
+by the next render.
+
+sopctl marks the folders it makes with a .sopctl-output file and replaces
+only those, empty folders and new ones. --force replaces another folder, only
+outside the library, and first lists what it will delete. Refused even with
+--force: the library root and any folder above it, .git (and any folder
+holding a git repository), sops_dir, templates/, static/, and any existing
+folder inside the library that sopctl did not make. A DIR that is a symlink
+to a folder is followed.`,
 		Example: `  sopctl render
   sopctl render -o public
   sopctl render --format markdown -o docs/handbook`,
@@ -63,7 +74,7 @@ file cannot be parsed, nothing is written and render exits 1.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "html", "bundle `FORMAT`: html or markdown")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "output `DIR` (default site, or site-md for markdown)")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "replace an output folder sopctl did not make")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace a folder sopctl did not make, outside the library (listing what it deletes first)")
 	return cmd
 }
 
