@@ -137,7 +137,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)), Force: opts.force}
 	stage, err := render.NewStage(ctx, target)
 	if err != nil {
-		return renderFailed(ctx, env, opts.out, err, nil)
+		return renderFailed(ctx, opts.out, err, false)
 	}
 	if f := stage.Forced(); f != nil {
 		listForced(env, opts.out, f)
@@ -159,16 +159,14 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 			err = stage.WriteAll(files)
 		}
 	}
+	if err == nil {
+		err = stage.Commit()
+	} else {
+		stage.Abort()
+	}
+	partialLeft := warnLeftovers(env, stage.Leftovers())
 	if err != nil {
-		return renderFailed(ctx, env, opts.out, err, stage.Abort())
-	}
-	if err := stage.Commit(); err != nil {
-		return renderFailed(ctx, env, opts.out, err, nil)
-	}
-	var left *render.LeftoverError
-	if errors.As(stage.Leftover(), &left) {
-		fmt.Fprintf(env.IO.ErrOut, "warning: the previous output could not be removed and is left in %s (%v): make it writable and delete it\n",
-			displayPath(env, "", left.Dir), unwrapPathErr(left.Err))
+		return renderFailed(ctx, opts.out, err, partialLeft)
 	}
 	for _, w := range warnings {
 		w.Path = displayPath(env, lib.Dir, w.Path)
@@ -184,21 +182,33 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 }
 
 // renderFailed says why the output folder could not be written; after an
-// interrupt (ctx done), that nothing changed. abortErr is the staging
-// folder's removal failing.
-func renderFailed(ctx context.Context, env *Env, out string, err, abortErr error) error {
-	var left *render.LeftoverError
-	if errors.As(abortErr, &left) {
-		fmt.Fprintf(env.IO.ErrOut, "warning: the partial output could not be removed and is left in %s (%v): delete it\n",
-			displayPath(env, "", left.Dir), unwrapPathErr(left.Err))
-	}
-	if ctx.Err() != nil {
-		if left != nil {
-			return fmt.Errorf("render interrupted: %s was not changed", out)
-		}
+// interrupt (ctx done), that nothing changed, and whether the partial
+// output is gone.
+func renderFailed(ctx context.Context, out string, err error, partialLeft bool) error {
+	switch {
+	case ctx.Err() != nil && partialLeft:
+		return fmt.Errorf("render interrupted: %s was not changed", out)
+	case ctx.Err() != nil:
 		return errors.New("render interrupted: nothing was changed (the partial output was removed)")
 	}
 	return writeError(out, err)
+}
+
+// warnLeftovers names the temporary folders that could not be removed,
+// and reports whether this render's own staging folder is one of them.
+func warnLeftovers(env *Env, left []*render.LeftoverError) (partial bool) {
+	for _, l := range left {
+		what := "the previous output"
+		switch {
+		case l.Stale:
+			what = "a temporary folder of an earlier render"
+		case l.Partial:
+			what, partial = "the partial output", true
+		}
+		fmt.Fprintf(env.IO.ErrOut, "warning: %s could not be removed and is left in %s (%v): make it writable and delete it\n",
+			what, displayPath(env, "", l.Dir), unwrapPathErr(l.Err))
+	}
+	return partial
 }
 
 // writeError says why the output folder could not be written.

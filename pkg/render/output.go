@@ -53,7 +53,7 @@ type Stage struct {
 	name   string   // the output folder's name in root
 	tmp    string   // the staging folder's name in root
 	forced *Forced
-	left   error
+	left   []*LeftoverError
 
 	mu      sync.Mutex
 	folders map[string]*os.Root // folders of tmp opened so far, by slash path
@@ -68,12 +68,15 @@ type Forced struct {
 	Folders int      // how many folders it holds
 }
 
-// LeftoverError is a temporary sibling that could not be removed: a
-// previous output that Commit moved aside (the new output is in place), or
-// a staging folder Abort gave up (the old output is in place).
+// LeftoverError is a temporary sibling that could not be removed: one
+// that a render no longer running left (Stale), a previous output that
+// Commit moved aside (the new output is in place), or a staging folder
+// Abort gave up (the old output is in place).
 type LeftoverError struct {
-	Dir string
-	Err error
+	Dir     string
+	Err     error
+	Stale   bool // left by a render no longer running
+	Partial bool // this render's staging folder, after Abort
 }
 
 func (e *LeftoverError) Error() string { return fmt.Sprintf("%s: %v", e.Dir, e.Err) }
@@ -98,8 +101,8 @@ func NewStage(ctx context.Context, t Target) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	removeStale(root, name)
 	s := &Stage{ctx: ctx, target: t, root: root, name: name, tmp: siblingName(name, newKind), folders: map[string]*os.Root{}}
+	s.left = removeStale(root, name)
 	if r.foreign {
 		s.forced = &Forced{Dir: r.dir, Files: r.files, Folders: r.folders}
 	}
@@ -172,7 +175,7 @@ func (s *Stage) folder(dir string) (*os.Root, error) {
 // output stays. Once the swap has begun, it is not interrupted.
 //
 // The previous output is removed after the swap; if some of it cannot be,
-// Commit still succeeds and Leftover says what stays.
+// Commit still succeeds and Leftovers says what stays.
 func (s *Stage) Commit() (err error) {
 	defer func() {
 		if err != nil {
@@ -209,17 +212,18 @@ func (s *Stage) Commit() (err error) {
 	s.tmp = ""
 	if old != "" {
 		if err := removeTree(s.root, old, marked(s.root, old)); err != nil {
-			s.left = &LeftoverError{Dir: filepath.Join(s.root.Name(), old), Err: err}
+			s.left = append(s.left, &LeftoverError{Dir: filepath.Join(s.root.Name(), old), Err: err})
 		}
 	}
 	s.root.Close()
 	return nil
 }
 
-// Leftover returns, after Commit, a *LeftoverError when the previous
-// output could not be removed entirely; else nil. The next render removes
-// it once this process has ended.
-func (s *Stage) Leftover() error { return s.left }
+// Leftovers lists the temporary siblings that could not be removed
+// entirely: stale ones NewStage found; after Commit, the previous output;
+// after Abort, the staging folder. The next render tries again once this
+// process has ended.
+func (s *Stage) Leftovers() []*LeftoverError { return s.left }
 
 // Abort removes the staging folder; the old output stays as it was. It
 // returns a *LeftoverError when the staging folder could not be removed
@@ -229,7 +233,8 @@ func (s *Stage) Abort() error {
 	var err error
 	if s.tmp != "" {
 		if e := removeTree(s.root, s.tmp, true); e != nil {
-			err = &LeftoverError{Dir: filepath.Join(s.root.Name(), s.tmp), Err: e}
+			left := &LeftoverError{Dir: filepath.Join(s.root.Name(), s.tmp), Err: e, Partial: true}
+			s.left, err = append(s.left, left), left
 		}
 		s.tmp = ""
 	}

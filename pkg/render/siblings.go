@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,17 +93,23 @@ func parseSibling(entry, name string) (pid int, kind string, ok bool) {
 // killed or cut off by a power loss left behind. A sibling of a render
 // still running is left alone, as is anything whose name is not exactly a
 // temporary sibling's, and anything that is not a folder.
-func removeStale(root *os.Root, name string) {
+// It returns the ones it could not remove entirely.
+func removeStale(root *os.Root, name string) []*LeftoverError {
 	entries, err := fs.ReadDir(root.FS(), ".")
 	if err != nil {
-		return
+		return nil
 	}
+	var left []*LeftoverError
 	for _, e := range entries {
 		pid, kind, ok := parseSibling(e.Name(), name)
-		if ok && e.Type().IsDir() && !processRunning(pid) {
-			_ = removeTree(root, e.Name(), kind == newKind || marked(root, e.Name()))
+		if !ok || !e.Type().IsDir() || processRunning(pid) {
+			continue
+		}
+		if err := removeTree(root, e.Name(), kind == newKind || marked(root, e.Name())); err != nil {
+			left = append(left, &LeftoverError{Dir: filepath.Join(root.Name(), e.Name()), Err: err, Stale: true})
 		}
 	}
+	return left
 }
 
 // removeTree removes the folder dir of root and everything in it. It

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -142,8 +143,8 @@ func TestCommitRemovesReadOnlyOldOutput(t *testing.T) {
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Leftover(); err != nil {
-		t.Errorf("Leftover() = %v", err)
+	if left := s.Leftovers(); left != nil {
+		t.Errorf("Leftovers() = %v", left)
 	}
 	if got := entries(t, filepath.Dir(tg.Dir)); !slices.Equal(got, []string{"lib", "site"}) {
 		t.Errorf("beside the output: %v, want lib and site only", got)
@@ -229,5 +230,43 @@ func TestLongOutputName(t *testing.T) {
 		if got := entries(t, filepath.Dir(tg.Dir)); len(got) != 2 || !slices.Contains(got, "lib") || !slices.Contains(got, name) {
 			t.Errorf("%d-byte name: beside the output: %v", len(name), got)
 		}
+	}
+}
+
+// A previous output that cannot be removed even once made writable (here
+// a file marked immutable, which needs root and chattr) is reported by
+// Leftovers, and the new output is in place all the same.
+func TestCommitReportsLeftover(t *testing.T) {
+	tg, _ := fakeLib(t)
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
+		t.Fatal(err)
+	}
+	stuck := filepath.Join(tg.Dir, "assets", "style.css")
+	if out, err := exec.Command("chattr", "+i", stuck).CombinedOutput(); err != nil {
+		t.Skipf("cannot make a file immutable here (chattr +i needs root and a file system that supports it): %v %s", err, out)
+	}
+	var left []*render.LeftoverError
+	t.Cleanup(func() {
+		for _, l := range left {
+			_ = exec.Command("chattr", "-i", filepath.Join(l.Dir, "assets", "style.css")).Run()
+		}
+		_ = exec.Command("chattr", "-i", stuck).Run()
+	})
+	s, err := render.NewStage(t.Context(), tg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteAll(bundleB); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatalf("Commit: %v", err)
+	}
+	left = s.Leftovers()
+	if len(left) != 1 || left[0].Stale || left[0].Partial || !strings.Contains(filepath.Base(left[0].Dir), ".site.sopctl-old-") {
+		t.Fatalf("Leftovers() = %v, want the previous output", left)
+	}
+	if got, w := tree(t, tg.Dir), want(t, bundleB, markerOf(t, tg.Dir)); !maps.Equal(got, w) {
+		t.Errorf("the new output is %v, want %v", got, w)
 	}
 }
