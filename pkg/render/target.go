@@ -66,91 +66,124 @@ func (t Target) Check() error {
 // check does Check's work; with list, it also lists the files a
 // replacement because of Force would delete.
 func (t Target) check(list bool) (replaced, error) {
-	refuse := func(why string) (replaced, error) { return replaced{}, &RefusedError{t.Dir, why} }
 	given := filepath.Clean(t.Dir)
 	out, lib := realPath(given), realPath(t.LibDir)
+	why := t.placeRefusal(given, out, lib)
+	foreign := false
+	if why == "" {
+		var err error
+		if why, foreign, err = t.contentRefusal(given, out, within(out, lib)); err != nil {
+			return replaced{}, err
+		}
+	}
+	r := replaced{dir: out, foreign: foreign}
+	if why == "" && foreign && list {
+		var git string
+		var err error
+		if r.files, r.folders, git, err = listFolder(out); err != nil {
+			return replaced{}, err
+		}
+		if git != "" {
+			why = "holds a git repository (" + git + "), which replacing the folder would delete: choose a folder for the output only"
+		}
+	}
+	if why != "" {
+		return replaced{}, &RefusedError{t.Dir, why}
+	}
+	return r, nil
+}
+
+// placeRefusal says why the output folder may never be where it is (the
+// library, a git folder, a reserved folder), whatever it holds; "" if it
+// may.
+func (t Target) placeRefusal(given, out, lib string) string {
 	switch {
 	case out == filepath.Join(lib, ".git") || sameFile(out, filepath.Join(lib, ".git")):
-		return refuse("is the library's git folder" + pick)
+		return "is the library's git folder" + pick
 	case strings.EqualFold(filepath.Base(given), ".git") || strings.EqualFold(filepath.Base(out), ".git"):
-		return refuse("is a git folder (.git)" + pick)
+		return "is a git folder (.git)" + pick
 	case gitComponent(given) || gitComponent(out):
-		return refuse("lies inside a git folder (.git)" + pick)
+		return "lies inside a git folder (.git)" + pick
 	case within(out, lib) && within(lib, out):
-		return refuse("is the library root" + pick)
+		return "is the library root" + pick
 	case within(lib, out):
-		return refuse("contains the library" + pick)
+		return "contains the library" + pick
 	}
 	for _, r := range t.reserved(lib) {
 		switch {
 		case within(out, r.dir) && within(r.dir, out):
-			return refuse("is " + r.what + pick)
+			return "is " + r.what + pick
 		case within(out, r.dir):
-			return refuse("lies inside " + r.what + pick)
+			return "lies inside " + r.what + pick
 		case within(r.dir, out):
-			return refuse("contains " + r.what + pick)
+			return "contains " + r.what + pick
 		}
 	}
-	inLib := within(out, lib)
+	return ""
+}
 
+// contentRefusal says why what is at the output folder may not be
+// replaced; "" if it may, with foreign set when only Force allows it.
+func (t Target) contentRefusal(given, out string, inLib bool) (why string, foreign bool, err error) {
 	fi, err := os.Lstat(given)
 	if errors.Is(err, fs.ErrNotExist) {
-		return replaced{dir: out}, nil
+		return "", false, nil
 	} else if err != nil {
-		return replaced{}, err
+		return "", false, err
 	}
 	if fi.Mode()&fs.ModeSymlink != 0 {
 		to, _ := os.Readlink(given)
 		switch fi, err := os.Stat(given); {
 		case errors.Is(err, fs.ErrNotExist):
-			return refuse(fmt.Sprintf("is a symlink to %s, which does not exist: make that folder, or remove the link and render again", to))
+			return "is a symlink to " + to + ", which does not exist: make that folder, or remove the link and render again", false, nil
 		case err != nil:
-			return replaced{}, err
+			return "", false, err
 		case !fi.IsDir():
-			return refuse(fmt.Sprintf("is a symlink to %s, which is not a folder: remove the link, or choose another output folder", to))
+			return "is a symlink to " + to + ", which is not a folder: remove the link, or choose another output folder", false, nil
 		}
 	} else if !fi.IsDir() {
-		return refuse("is a file, not a folder: remove it, or choose another output folder")
+		return "is a file, not a folder: remove it, or choose another output folder", false, nil
 	}
 	if _, err := os.Lstat(filepath.Join(out, ".git")); err == nil {
-		return refuse("holds a git repository (.git), which replacing the folder would delete: choose a folder for the output only")
+		return "holds a git repository (.git), which replacing the folder would delete: choose a folder for the output only", false, nil
 	}
 	if isMarked(out) {
-		return replaced{dir: out}, nil
+		return "", false, nil
 	}
 	if entries, err := os.ReadDir(out); err == nil && len(entries) == 0 {
-		return replaced{dir: out}, nil
+		return "", false, nil
 	}
 	switch {
 	case inLib:
-		return refuse("is a folder of the library that sopctl did not make (no " + Marker + " file), and --force never replaces a folder inside the library: choose a new folder for the output, like site")
+		return "is a folder of the library that sopctl did not make (no " + Marker + " file), and --force never replaces a folder inside the library: choose a new folder for the output, like site", false, nil
 	case !t.Force:
-		return refuse("exists and was not made by sopctl render (no " + Marker + " file): pass --force to replace it, or choose another folder")
+		return "exists and was not made by sopctl render (no " + Marker + " file): pass --force to replace it, or choose another folder", false, nil
 	}
-	r := replaced{dir: out, foreign: true}
-	if !list {
-		return r, nil
-	}
-	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+	return "", true, nil
+}
+
+// listFolder lists the files (and links) under dir as slash paths, in
+// lexical order, and counts its folders; git is the first .git found
+// (a repository replacing dir would delete), if any.
+func listFolder(dir string) (files []string, folders int, git string, err error) {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(out, p)
+		rel, _ := filepath.Rel(dir, p)
 		switch {
-		case p == out:
+		case p == dir:
 		case strings.EqualFold(d.Name(), ".git"):
-			return &RefusedError{t.Dir, "holds a git repository (" + filepath.ToSlash(rel) + "), which replacing the folder would delete: choose a folder for the output only"}
+			git = filepath.ToSlash(rel)
+			return fs.SkipAll
 		case d.IsDir():
-			r.folders++
+			folders++
 		default:
-			r.files = append(r.files, filepath.ToSlash(rel))
+			files = append(files, filepath.ToSlash(rel))
 		}
 		return nil
 	})
-	if err != nil {
-		return replaced{}, err
-	}
-	return r, nil
+	return files, folders, git, err
 }
 
 // isMarked reports whether dir holds sopctl's marker file: a regular file
