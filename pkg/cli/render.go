@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -40,10 +43,21 @@ publishing with sopctl lint), as a bundle of files in DIR:
   and sops/<id>.md, roles/<id>.md.
 
 Links between SOPs point to their pages, anchors kept; a link that cannot be
-resolved is reported on stderr and rendered as plain text. The bundle is built
-beside DIR and swapped in only when complete; a folder sopctl did not make (it
-leaves a .sopctl-output file) is never replaced without --force. If an SOP
-file cannot be parsed, nothing is written and render exits 1.`,
+resolved is reported on stderr and rendered as plain text. If an SOP file
+cannot be parsed, nothing is written and render exits 1.
+
+The bundle is built in a temporary folder beside DIR and swapped in only when
+complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
+DIR as it was; the temporary folders of a render that was killed are removed
+by the next render.
+
+sopctl marks the folders it makes with a .sopctl-output file and replaces
+only those, empty folders and new ones. --force replaces another folder, only
+outside the library, and first lists what it will delete. Refused even with
+--force: the library root and any folder above it, .git (and any folder
+holding a git repository), sops_dir, templates/, static/, and any existing
+folder inside the library that sopctl did not make. A DIR that is a symlink
+to a folder is followed.`,
 		Example: `  sopctl render
   sopctl render -o public
   sopctl render --format markdown -o docs/handbook`,
@@ -60,7 +74,7 @@ file cannot be parsed, nothing is written and render exits 1.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "html", "bundle `FORMAT`: html or markdown")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "output `DIR` (default site, or site-md for markdown)")
-	cmd.Flags().BoolVar(&opts.force, "force", false, "replace an output folder sopctl did not make")
+	cmd.Flags().BoolVar(&opts.force, "force", false, "replace a folder sopctl did not make, outside the library (listing what it deletes first)")
 	return cmd
 }
 
@@ -93,13 +107,15 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 	}
 	history := gitlog.History{}
 	if withHistory {
-		ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
-		h, err := gitlog.Git{}.History(ctx, libDir)
-		if err != nil {
-			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
-		} else {
+		// After an interrupt, git's failure is no news: render says it was
+		// interrupted.
+		switch h, err := (gitlog.Git{}).History(gitCtx, libDir); {
+		case err == nil:
 			history = h
+		case ctx.Err() == nil:
+			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
 		}
 	}
 	return render.Build(lib, titles, history, env.Now()), lib, nil
@@ -119,9 +135,12 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 		out = filepath.Join(env.Dir, out)
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)), Force: opts.force}
-	stage, err := render.NewStage(target)
+	stage, err := render.NewStage(ctx, target)
 	if err != nil {
-		return writeError(opts.out, err)
+		return renderFailed(ctx, opts.out, err, false)
+	}
+	if f := stage.Forced(); f != nil {
+		listForced(env, opts.out, f)
 	}
 	// The HTML pages are written while the others are still rendered.
 	var written atomic.Int64
@@ -145,8 +164,9 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	} else {
 		stage.Abort()
 	}
+	partialLeft := warnLeftovers(env, stage.Leftovers())
 	if err != nil {
-		return writeError(opts.out, err)
+		return renderFailed(ctx, opts.out, err, partialLeft)
 	}
 	for _, w := range warnings {
 		w.Path = displayPath(env, lib.Dir, w.Path)
@@ -161,6 +181,36 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	return nil
 }
 
+// renderFailed says why the output folder could not be written; after an
+// interrupt (ctx done), that nothing changed, and whether the partial
+// output is gone.
+func renderFailed(ctx context.Context, out string, err error, partialLeft bool) error {
+	switch {
+	case ctx.Err() != nil && partialLeft:
+		return fmt.Errorf("render interrupted: %s was not changed", out)
+	case ctx.Err() != nil:
+		return errors.New("render interrupted: nothing was changed (the partial output was removed)")
+	}
+	return writeError(out, err)
+}
+
+// warnLeftovers names the temporary folders that could not be removed,
+// and reports whether this render's own staging folder is one of them.
+func warnLeftovers(env *Env, left []*render.LeftoverError) (partial bool) {
+	for _, l := range left {
+		what := "the previous output"
+		switch {
+		case l.Stale:
+			what = "a temporary folder of an earlier render"
+		case l.Partial:
+			what, partial = "the partial output", true
+		}
+		fmt.Fprintf(env.IO.ErrOut, "warning: %s could not be removed and is left in %s (%v): make it writable and delete it\n",
+			what, displayPath(env, "", l.Dir), unwrapPathErr(l.Err))
+	}
+	return partial
+}
+
 // writeError says why the output folder could not be written.
 func writeError(out string, err error) error {
 	var refused *render.RefusedError
@@ -168,6 +218,45 @@ func writeError(out string, err error) error {
 		return fmt.Errorf("%s %s", out, refused.Why)
 	}
 	return fmt.Errorf("cannot write %s: %w", out, unwrapPathErr(err))
+}
+
+// forcedShown is how many files listForced names before "and N more".
+const forcedShown = 10
+
+// listForced says, before anything is deleted, what replacing a folder
+// sopctl did not make (render --force) deletes.
+func listForced(env *Env, out string, f *render.Forced) {
+	w := env.IO.ErrOut
+	what := []string{}
+	if n := len(f.Files); n > 0 {
+		what = append(what, plural(n, "file"))
+	}
+	if f.Folders > 0 {
+		what = append(what, plural(f.Folders, "sub-folder"))
+	}
+	fmt.Fprintf(w, "render --force: %s was not made by sopctl; replacing it deletes it and everything in it (%s):\n", out, strings.Join(what, ", "))
+	for _, name := range f.Files[:min(len(f.Files), forcedShown)] {
+		fmt.Fprintf(w, "  %s\n", quoteUnprintable(path.Join(filepath.ToSlash(out), name)))
+	}
+	if n := len(f.Files) - forcedShown; n > 0 {
+		fmt.Fprintf(w, "  and %d more\n", n)
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// quoteUnprintable quotes a file name holding characters a terminal would
+// act on, so a hostile name cannot rewrite the screen.
+func quoteUnprintable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
 }
 
 type reviewOptions struct {

@@ -1,11 +1,9 @@
 package render
 
 import (
-	"crypto/rand"
-	"encoding/hex"
+	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path"
@@ -24,79 +22,11 @@ const (
 	markerContent = "This folder was written by sopctl render and is replaced whole on the next render.\n"
 )
 
-// RefusedError is an output folder sopctl will not replace.
-type RefusedError struct{ Dir, Why string }
-
-func (e *RefusedError) Error() string { return fmt.Sprintf("%s: %s", e.Dir, e.Why) }
-
-// Target is where a bundle goes.
-type Target struct {
-	Dir     string // the output folder, absolute
-	LibDir  string // the library root, absolute
-	SOPsDir string // the library's sops_dir, absolute
-	Force   bool   // replace a folder sopctl did not make
-}
-
-// Check refuses an output folder that would put the library at risk: the
-// library root itself, a folder that contains it, a folder inside the SOP
-// or template folders; and, without Force, an existing folder sopctl did
-// not make (no marker file).
-func (t Target) Check() error {
-	out, lib, sops := realPath(t.Dir), realPath(t.LibDir), realPath(t.SOPsDir)
-	within := func(dir, parent string) bool {
-		rel, err := filepath.Rel(parent, dir)
-		return err == nil && (rel == "." || filepath.IsLocal(rel))
-	}
-	switch {
-	case out == lib || within(lib, out):
-		return &RefusedError{t.Dir, "is or contains the library: choose a folder for the output only, like site"}
-	case within(out, sops) || within(out, filepath.Join(lib, "templates")):
-		return &RefusedError{t.Dir, "lies inside the library's SOP or template files: choose a folder for the output only, like site"}
-	}
-	fi, err := os.Lstat(t.Dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return err
-	case !fi.IsDir():
-		return &RefusedError{t.Dir, "exists and is not a folder: remove it or choose another output folder"}
-	}
-	if b, err := os.ReadFile(filepath.Join(out, Marker)); err == nil && string(b) == markerContent {
-		return nil
-	}
-	if entries, err := os.ReadDir(out); err == nil && len(entries) == 0 {
-		return nil
-	}
-	if !t.Force {
-		return &RefusedError{t.Dir, "exists and was not made by sopctl render (no " + Marker + " file): pass --force to replace it, or choose another folder"}
-	}
-	return nil
-}
-
-// realPath resolves the symlinks of a path's longest existing prefix, so a
-// folder reached through a link is compared as what it is.
-func realPath(p string) string {
-	p = filepath.Clean(p)
-	rest := ""
-	for {
-		if r, err := filepath.EvalSymlinks(p); err == nil {
-			return filepath.Join(r, rest)
-		}
-		parent := filepath.Dir(p)
-		if parent == p {
-			return filepath.Join(p, rest)
-		}
-		rest = filepath.Join(filepath.Base(p), rest)
-		p = parent
-	}
-}
-
 // Write puts the files in place: it writes them all to a Stage and
 // commits it. Until the swap, the old output is untouched; if anything
 // fails, it stays as it was.
-func Write(t Target, files map[string][]byte) error {
-	s, err := NewStage(t)
+func Write(ctx context.Context, t Target, files map[string][]byte) error {
+	s, err := NewStage(ctx, t)
 	if err != nil {
 		return err
 	}
@@ -112,22 +42,58 @@ func Write(t Target, files map[string][]byte) error {
 // soon as they are ready; Commit swaps the folder in with two renames (the
 // old folder aside, the new one in) and removes the old one; Abort removes
 // it instead. Until Commit, the old output is untouched.
+//
+// Once its context is done, WriteFile and Commit fail with the context's
+// error, and the caller's Abort removes the staging folder: an interrupted
+// render changes nothing.
 type Stage struct {
-	root *os.Root // the target's parent folder
-	name string   // the target's name in root
-	tmp  string   // the staging folder's name in root
+	ctx    context.Context
+	target Target
+	root   *os.Root // the output folder's parent
+	name   string   // the output folder's name in root
+	tmp    string   // the staging folder's name in root
+	forced *Forced
+	left   []*LeftoverError
 
 	mu      sync.Mutex
 	folders map[string]*os.Root // folders of tmp opened so far, by slash path
 }
 
-// NewStage checks the target (see Target.Check) and makes its staging
-// folder.
-func NewStage(t Target) (*Stage, error) {
-	if err := t.Check(); err != nil {
+// Forced is an existing folder outside the library that sopctl did not
+// make and that Commit replaces because the Target says Force: everything
+// in it is deleted.
+type Forced struct {
+	Dir     string   // its real path
+	Files   []string // the files (and links) in it, slash paths relative to Dir, in lexical order
+	Folders int      // how many folders it holds
+}
+
+// LeftoverError is a temporary sibling that could not be removed: one
+// that a render no longer running left (Stale), a previous output that
+// Commit moved aside (the new output is in place), or a staging folder
+// Abort gave up (the old output is in place).
+type LeftoverError struct {
+	Dir     string
+	Err     error
+	Stale   bool // left by a render no longer running
+	Partial bool // this render's staging folder, after Abort
+}
+
+func (e *LeftoverError) Error() string { return fmt.Sprintf("%s: %v", e.Dir, e.Err) }
+func (e *LeftoverError) Unwrap() error { return e.Err }
+
+// NewStage checks the target (see Target.Check), removes the temporary
+// siblings that renders no longer running left beside it, and makes its
+// staging folder there.
+func NewStage(ctx context.Context, t Target) (*Stage, error) {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	parent, name := filepath.Dir(t.Dir), filepath.Base(t.Dir)
+	r, err := t.check(true)
+	if err != nil {
+		return nil, err
+	}
+	parent, name := filepath.Dir(r.dir), filepath.Base(r.dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -135,7 +101,11 @@ func NewStage(t Target) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stage{root: root, name: name, tmp: "." + name + ".sopctl-new-" + randomSuffix(), folders: map[string]*os.Root{}}
+	s := &Stage{ctx: ctx, target: t, root: root, name: name, tmp: siblingName(name, newKind), folders: map[string]*os.Root{}}
+	s.left = removeStale(root, name)
+	if r.foreign {
+		s.forced = &Forced{Dir: r.dir, Files: r.files, Folders: r.folders}
+	}
 	if err := root.Mkdir(s.tmp, 0o755); err != nil {
 		root.Close()
 		return nil, err
@@ -143,9 +113,17 @@ func NewStage(t Target) (*Stage, error) {
 	return s, nil
 }
 
+// Forced returns the existing folder Commit will replace because of
+// Force, or nil when it replaces no such folder. Say what it deletes
+// before calling Commit.
+func (s *Stage) Forced() *Forced { return s.forced }
+
 // WriteFile writes one file of the bundle; name is a slash-separated path
 // inside the output folder. Each name may be written once.
 func (s *Stage) WriteFile(name string, data []byte) error {
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
 	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, `\`) || name == Marker {
 		return fmt.Errorf("internal error: bundle file %q leaves the output folder", name)
 	}
@@ -191,21 +169,36 @@ func (s *Stage) folder(dir string) (*os.Root, error) {
 	return r, nil
 }
 
-// Commit writes the marker file and swaps the staging folder in. If it
-// fails, the staging folder is removed and the old output stays.
+// Commit writes the marker file and swaps the staging folder in, after
+// checking the target once more (the render took time, and the folder may
+// have changed). If it fails, the staging folder is removed and the old
+// output stays. Once the swap has begun, it is not interrupted.
+//
+// The previous output is removed after the swap; if some of it cannot be,
+// Commit still succeeds and Leftovers says what stays.
 func (s *Stage) Commit() (err error) {
 	defer func() {
 		if err != nil {
 			s.Abort()
 		}
 	}()
+	if err := s.ctx.Err(); err != nil {
+		return err
+	}
+	r, err := s.target.check(false)
+	if err != nil {
+		return err
+	}
+	if r.dir != filepath.Join(s.root.Name(), s.name) || r.foreign && s.forced == nil {
+		return &RefusedError{s.target.Dir, "was changed by something else while sopctl was rendering: check what it holds, then render again"}
+	}
 	if err := s.root.WriteFile(path.Join(s.tmp, Marker), []byte(markerContent), 0o644); err != nil {
 		return err
 	}
 	s.closeFolders()
 	old := ""
 	if _, err := s.root.Lstat(s.name); err == nil {
-		old = "." + s.name + ".sopctl-old-" + randomSuffix()
+		old = siblingName(s.name, oldKind)
 		if err := s.root.Rename(s.name, old); err != nil {
 			return err
 		}
@@ -218,75 +211,35 @@ func (s *Stage) Commit() (err error) {
 	}
 	s.tmp = ""
 	if old != "" {
-		removeTree(s.root, old)
+		if err := removeTree(s.root, old, marked(s.root, old)); err != nil {
+			s.left = append(s.left, &LeftoverError{Dir: filepath.Join(s.root.Name(), old), Err: err})
+		}
 	}
 	s.root.Close()
 	return nil
 }
 
-// removeTree removes the folder dir of root and everything in it,
-// unlinking files from several goroutines: on a journaling filesystem an
-// unlink waits on the disk, and removing the last render's thousands of
-// pages one by one took as long as writing the new ones. Errors are
-// ignored, as the folder is sopctl's own leftover.
-func removeTree(root *os.Root, dir string) {
-	type entry struct {
-		folder *os.Root
-		name   string
-	}
-	var files []entry
-	var folders []*os.Root
-	_ = fs.WalkDir(root.FS(), dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil
-		}
-		r, err := root.OpenRoot(p)
-		if err != nil {
-			return nil
-		}
-		folders = append(folders, r)
-		entries, _ := fs.ReadDir(root.FS(), p)
-		for _, e := range entries {
-			if !e.IsDir() {
-				files = append(files, entry{r, e.Name()})
-			}
-		}
-		return nil
-	})
-	jobs := make(chan entry)
-	var wg sync.WaitGroup
-	for range removers {
-		wg.Go(func() {
-			for e := range jobs {
-				_ = e.folder.Remove(e.name)
-			}
-		})
-	}
-	for _, e := range files {
-		jobs <- e
-	}
-	close(jobs)
-	wg.Wait()
-	for _, r := range folders {
-		r.Close()
-	}
-	_ = root.RemoveAll(dir)
-}
+// Leftovers lists the temporary siblings that could not be removed
+// entirely: stale ones NewStage found; after Commit, the previous output;
+// after Abort, the staging folder. The next render tries again once this
+// process has ended.
+func (s *Stage) Leftovers() []*LeftoverError { return s.left }
 
-// removers is how many files removeTree unlinks at once. The work waits
-// on the disk rather than the processor, so it is not tied to the number
-// of cores; on the 2-core machine it was measured on, 4 took 10,000 files
-// from 2.3 s to 1.6 s.
-const removers = 4
-
-// Abort removes the staging folder; the old output stays as it was.
-func (s *Stage) Abort() {
+// Abort removes the staging folder; the old output stays as it was. It
+// returns a *LeftoverError when the staging folder could not be removed
+// entirely.
+func (s *Stage) Abort() error {
 	s.closeFolders()
+	var err error
 	if s.tmp != "" {
-		_ = s.root.RemoveAll(s.tmp)
+		if e := removeTree(s.root, s.tmp, true); e != nil {
+			left := &LeftoverError{Dir: filepath.Join(s.root.Name(), s.tmp), Err: e, Partial: true}
+			s.left, err = append(s.left, left), left
+		}
 		s.tmp = ""
 	}
 	s.root.Close()
+	return err
 }
 
 func (s *Stage) closeFolders() {
@@ -298,8 +251,7 @@ func (s *Stage) closeFolders() {
 	}
 }
 
-func randomSuffix() string {
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+// marked reports whether the folder dir of root holds the marker file.
+func marked(root *os.Root, dir string) bool {
+	return isMarked(filepath.Join(root.Name(), dir))
 }

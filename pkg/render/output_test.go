@@ -104,7 +104,7 @@ func markerOf(t *testing.T, dir string) string {
 func TestWriteNewFolder(t *testing.T) {
 	tg, _ := fakeLib(t)
 	tg.Dir = filepath.Join(tg.Dir, "nested", "out") // parents are made too
-	if err := render.Write(tg, bundleA); err != nil {
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatal(err)
 	}
 	m := markerOf(t, tg.Dir)
@@ -117,7 +117,7 @@ func TestWriteNewFolder(t *testing.T) {
 
 	// The marker is fixed content: a second render writes the same.
 	other, _ := fakeLib(t)
-	if err := render.Write(other, bundleB); err != nil {
+	if err := render.Write(t.Context(), other, bundleB); err != nil {
 		t.Fatal(err)
 	}
 	if m2 := markerOf(t, other.Dir); m2 != m {
@@ -127,11 +127,11 @@ func TestWriteNewFolder(t *testing.T) {
 
 func TestWriteReplacesMarkedFolder(t *testing.T) {
 	tg, _ := fakeLib(t)
-	if err := render.Write(tg, bundleA); err != nil {
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatal(err)
 	}
 	m := markerOf(t, tg.Dir)
-	if err := render.Write(tg, bundleB); err != nil {
+	if err := render.Write(t.Context(), tg, bundleB); err != nil {
 		t.Fatalf("replacing our own output: %v", err)
 	}
 	if got, w := tree(t, tg.Dir), want(t, bundleB, m); !maps.Equal(got, w) {
@@ -147,7 +147,7 @@ func TestWriteIntoEmptyFolder(t *testing.T) {
 	if err := os.Mkdir(tg.Dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := render.Write(tg, bundleA); err != nil {
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatalf("an empty folder may be used without --force: %v", err)
 	}
 }
@@ -156,7 +156,7 @@ func TestWriteRefusesForeignFolder(t *testing.T) {
 	tg, _ := fakeLib(t)
 	foreign := map[string]string{"notes.txt": "precious", "sub/x.html": "mine"}
 	testlib.WriteTree(t, tg.Dir, foreign)
-	err := render.Write(tg, bundleA)
+	err := render.Write(t.Context(), tg, bundleA)
 	var refused *render.RefusedError
 	if !errors.As(err, &refused) {
 		t.Fatalf("Write into a foreign folder = %v, want a RefusedError", err)
@@ -173,12 +173,12 @@ func TestWriteRefusesForeignFolder(t *testing.T) {
 
 	// A marker file with other content is not ours either.
 	testlib.WriteTree(t, tg.Dir, map[string]string{render.Marker: "made by hand\n"})
-	if err := render.Write(tg, bundleA); !errors.As(err, &refused) {
+	if err := render.Write(t.Context(), tg, bundleA); !errors.As(err, &refused) {
 		t.Errorf("Write with a forged marker = %v, want a RefusedError", err)
 	}
 
 	tg.Force = true
-	if err := render.Write(tg, bundleA); err != nil {
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatalf("Write with Force: %v", err)
 	}
 	if got, w := tree(t, tg.Dir), want(t, bundleA, markerOf(t, tg.Dir)); !maps.Equal(got, w) {
@@ -191,7 +191,7 @@ func TestWriteRefusesFile(t *testing.T) {
 	testlib.WriteTree(t, filepath.Dir(tg.Dir), map[string]string{"site": "a file"})
 	tg.Force = true
 	var refused *render.RefusedError
-	if err := render.Write(tg, bundleA); !errors.As(err, &refused) {
+	if err := render.Write(t.Context(), tg, bundleA); !errors.As(err, &refused) {
 		t.Errorf("Write over a file = %v, want a RefusedError", err)
 	}
 	if b, _ := os.ReadFile(tg.Dir); string(b) != "a file" {
@@ -206,7 +206,7 @@ func TestWriteRefusesLibraryFolders(t *testing.T) {
 			tg.Force = force
 			tg.Dir = filepath.Join(tg.LibDir, filepath.FromSlash(dir))
 			var refused *render.RefusedError
-			err := render.Write(tg, bundleA)
+			err := render.Write(t.Context(), tg, bundleA)
 			if !errors.As(err, &refused) {
 				t.Errorf("force=%v dir=lib/%s: Write = %v, want a RefusedError", force, dir, err)
 			}
@@ -233,7 +233,7 @@ func TestWriteRefusesLibraryThroughSymlink(t *testing.T) {
 	}
 	tg.Dir = filepath.Join(alias, "sops", "site")
 	tg.Force = true
-	err := render.Write(tg, bundleA)
+	err := render.Write(t.Context(), tg, bundleA)
 	if got := tree(t, tg.LibDir); !maps.Equal(got, lib) {
 		t.Errorf("regression: output.go Target.Check compares paths without resolving symlinks: Dir=<alias>/sops/site with alias -> library root is accepted (Write err=%v) and the bundle is written inside sops_dir, expected a RefusedError; library now holds %d files", err, len(got))
 	}
@@ -247,7 +247,7 @@ func TestWriteRefusesLibraryThroughSymlink(t *testing.T) {
 // folder) leaves the old output as it was and no temporary folder behind.
 func TestWriteFailureKeepsOldOutput(t *testing.T) {
 	tg, _ := fakeLib(t)
-	if err := render.Write(tg, bundleA); err != nil {
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatal(err)
 	}
 	before := tree(t, tg.Dir)
@@ -258,7 +258,7 @@ func TestWriteFailureKeepsOldOutput(t *testing.T) {
 		if bad == "x/y" {
 			files["x"] = []byte("a file where a folder must be")
 		}
-		if err := render.Write(tg, files); err == nil {
+		if err := render.Write(t.Context(), tg, files); err == nil {
 			t.Errorf("Write with bundle file %q succeeded", bad)
 		}
 		if got := tree(t, tg.Dir); !maps.Equal(got, before) {
@@ -274,12 +274,12 @@ func TestWriteFailureKeepsOldOutput(t *testing.T) {
 // was, and a name written twice is an error, not an overwrite.
 func TestStage(t *testing.T) {
 	tg, _ := fakeLib(t)
-	if err := render.Write(tg, bundleA); err != nil {
+	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatal(err)
 	}
 	before := tree(t, tg.Dir)
 
-	s, err := render.NewStage(tg)
+	s, err := render.NewStage(t.Context(), tg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +302,7 @@ func TestStage(t *testing.T) {
 		t.Errorf("after Abort the parent holds %v: the staging folder was left behind", got)
 	}
 
-	s, err = render.NewStage(tg)
+	s, err = render.NewStage(t.Context(), tg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,9 +22,20 @@ func InitFiles(title, organization string, cat *roles.Catalog) []Change {
 		{Path: library.ConfigFile, Action: Create, Data: configFile(title, organization, cat), Note: "library configuration"},
 		{Path: library.DefaultSOPsDir + "/.gitkeep", Action: Create, Data: nil, Note: "keeps the empty SOP folder in git"},
 		{Path: "README.md", Action: Create, Data: readme(title), Note: "how to work on this library"},
-		{Path: ".gitignore", Action: Create, Data: []byte("# Rendered handbooks (sopctl render)\n/site/\n/site-md/\n"), Note: "ignores rendered output"},
+		{Path: ".gitignore", Action: Create, Data: []byte(gitignore), Note: "ignores rendered output"},
 	}
 }
+
+// gitignore keeps out of git the rendered handbooks and the temporary
+// files and folders sopctl writes before renaming them into place (render's
+// .site.sopctl-new-PID-RAND, the scaffold's .a.md.sopctl-RAND): left by an
+// interrupted run, they must not show in git status or be committed.
+const gitignore = `# Rendered handbooks (sopctl render)
+/site/
+/site-md/
+# Unfinished writes of an interrupted sopctl run
+.*.sopctl-*
+`
 
 func configFile(title, organization string, cat *roles.Catalog) []byte {
 	var b strings.Builder

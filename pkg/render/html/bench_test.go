@@ -52,7 +52,7 @@ func BenchmarkRender(b *testing.B) {
 					// staging folder while the rest is rendered.
 					h := render.Build(lib, roles, gitlog.History{}, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
 					target := render.Target{Dir: filepath.Join(out, "site"), LibDir: dir, SOPsDir: filepath.Join(dir, "sops")}
-					stage, err := render.NewStage(target)
+					stage, err := render.NewStage(b.Context(), target)
 					if err != nil {
 						b.Fatal(err)
 					}

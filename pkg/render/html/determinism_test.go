@@ -47,12 +47,12 @@ func TestDeterministic(t *testing.T) {
 				target := render.Target{Dir: filepath.Join(base, out), LibDir: libDir, SOPsDir: filepath.Join(libDir, "sops")}
 				if out == "one" {
 					files, _ := bundle(t, lib.dir, lib.history)
-					if err := render.Write(target, files); err != nil {
+					if err := render.Write(t.Context(), target, files); err != nil {
 						t.Fatal(err)
 					}
 				} else {
 					h, l := load(t, lib.dir, lib.history)
-					stage, err := render.NewStage(target)
+					stage, err := render.NewStage(t.Context(), target)
 					if err != nil {
 						t.Fatal(err)
 					}

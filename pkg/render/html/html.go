@@ -10,6 +10,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -99,6 +100,9 @@ type Options struct {
 	Emit func(name string, data []byte) error
 }
 
+// errStopped marks the SOPs left unrendered after Emit failed.
+var errStopped = errors.New("not rendered: an earlier file could not be written")
+
 // Bundle renders the handbook into files (path -> content) and returns the
 // warnings about links rendered as plain text, in page order.
 //
@@ -117,7 +121,23 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	docWords := make([][]string, n)
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
+	// The first file Emit refuses (a full disk, an interrupted render)
+	// stops the rendering: the bundle can no longer be complete.
+	var emitFailed atomic.Bool
+	if emit := opts.Emit; emit != nil {
+		opts.Emit = func(name string, data []byte) error {
+			err := emit(name, data)
+			if err != nil {
+				emitFailed.Store(true)
+			}
+			return err
+		}
+	}
 	parallel.For(n, func(i int) {
+		if emitFailed.Load() {
+			errs[i] = errStopped
+			return
+		}
 		p := h.SOPs[i]
 		warns[i] = h.LinkWarnings(p)
 		pages[i], sections[i], docWords[i], errs[i] = renderSOP(h, p, opts.Lang, sopT, handbookT)
@@ -127,7 +147,7 @@ func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warni
 	})
 	var warnings []render.Warning
 	for i, p := range h.SOPs {
-		if errs[i] != nil {
+		if errs[i] != nil && !errors.Is(errs[i], errStopped) {
 			return nil, nil, fmt.Errorf("rendering %s: %w", p.Doc.Path, errs[i])
 		}
 		warnings = append(warnings, warns[i]...)
