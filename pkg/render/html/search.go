@@ -2,8 +2,8 @@ package html
 
 import (
 	"encoding/json"
-	"maps"
 	stdhtml "html"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
