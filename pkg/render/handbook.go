@@ -23,6 +23,7 @@ type Handbook struct {
 	Roles               []*Role // roles with SOPs, sorted by title; then Unassigned
 	byID                map[string]*Page
 	byPath              map[string]*Page
+	lib                 *library.Library
 }
 
 // Page is one SOP of the handbook.
@@ -58,7 +59,7 @@ const Unassigned = "_other"
 // and sopctl.yaml); history may be empty.
 func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time) *Handbook {
 	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization,
-		byID: map[string]*Page{}, byPath: map[string]*Page{}}
+		byID: map[string]*Page{}, byPath: map[string]*Page{}, lib: lib}
 	if h.Title == "" {
 		h.Title = "SOP Handbook"
 	}
@@ -112,7 +113,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 			}
 		}
 		for _, l := range p.Doc.Markdown.Links {
-			if t, _, ok := h.resolve(p, l.Dest); ok {
+			if t, _, ok := h.resolve(p, l.Dest); ok && !l.Image {
 				refer(p, t)
 			}
 		}
