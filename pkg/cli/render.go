@@ -148,7 +148,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return writeError(opts.out, err)
 	}
-	for _, w := range warnings {
+	for _, w := range append(h.LeftOut, warnings...) {
 		w.Path = displayPath(env, lib.Dir, w.Path)
 		fmt.Fprintln(env.IO.ErrOut, w)
 	}
@@ -156,7 +156,11 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if opts.format == "markdown" {
 		entry = "README.md"
 	}
-	fmt.Fprintf(env.IO.Out, "rendered %d SOPs to %s (%d files); open %s\n", len(h.SOPs), opts.out, written.Load()+1,
+	leftOut := ""
+	if n := len(h.LeftOut); n > 0 {
+		leftOut = fmt.Sprintf(" and left out %d (named on stderr)", n)
+	}
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s to %s (%d files); open %s\n", len(h.SOPs), leftOut, opts.out, written.Load()+1,
 		filepath.ToSlash(filepath.Join(opts.out, entry)))
 	return nil
 }

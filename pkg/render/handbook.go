@@ -7,6 +7,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -21,9 +22,13 @@ type Handbook struct {
 	Title, Organization string
 	SOPs                []*Page // sorted by id
 	Roles               []*Role // roles with SOPs, sorted by title; then Unassigned
-	byID                map[string]*Page
-	byPath              map[string]*Page
-	lib                 *library.Library
+	// LeftOut names the SOPs that parsed but are not published, and why:
+	// an id another file has (the first file by path keeps it, SPEC 8),
+	// or neither an id nor a file name that is a valid id.
+	LeftOut []Warning
+	byID    map[string]*Page
+	byPath  map[string]*Page
+	lib     *library.Library
 }
 
 // Page is one SOP of the handbook.
@@ -64,18 +69,17 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.Title = "SOP Handbook"
 	}
 	for _, d := range lib.Docs {
-		p := &Page{Doc: d, ID: d.Meta.ID.Text, Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
 		// The id names the page's file: an invalid one (lint reports it)
 		// gives way to the file name, and a file whose name is no valid id
 		// either is left out rather than written somewhere unexpected.
-		if !sop.ValidID(p.ID) {
-			p.ID = strings.TrimSuffix(d.Path[strings.LastIndexByte(d.Path, '/')+1:], ".md")
-		}
-		if !sop.ValidID(p.ID) {
+		p := &Page{Doc: d, ID: pageID(d), Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
+		if p.ID == "" {
+			h.LeftOut = append(h.LeftOut, Warning{d.Path, idPos(d),
+				"left out of the handbook: neither its id nor its file name is a valid id; use " + sop.IDRule})
 			continue
 		}
 		if _, dup := h.byID[p.ID]; dup {
-			continue // duplicate ids: the first by path wins; lint reports it
+			continue // the first by path keeps the id; leftOut names the others
 		}
 		if p.Title == "" {
 			p.Title = p.ID
@@ -84,6 +88,8 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.byID[p.ID] = p
 		h.byPath[d.Path] = p
 	}
+	h.LeftOut = append(h.LeftOut, duplicates(lib.Docs, h.byPath)...)
+	slices.SortFunc(h.LeftOut, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 
 	refs := map[*Page]map[*Page]bool{}
@@ -155,6 +161,63 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.Roles = append(h.Roles, &Role{ID: Unassigned, Title: "Other procedures", SOPs: other, Other: true})
 	}
 	return h
+}
+
+// duplicates names each file left out because an earlier file by path
+// has its id, with every file that shares the id and which one is
+// published. docs are sorted by path.
+func duplicates(docs []*sop.Doc, published map[string]*Page) []Warning {
+	byID := map[string][]*sop.Doc{}
+	var ids []string
+	for _, d := range docs {
+		id := pageID(d)
+		if id == "" {
+			continue
+		}
+		if byID[id] == nil {
+			ids = append(ids, id)
+		}
+		byID[id] = append(byID[id], d)
+	}
+	var out []Warning
+	for _, id := range ids {
+		group := byID[id]
+		if len(group) < 2 {
+			continue
+		}
+		var paths []string
+		for _, d := range group {
+			paths = append(paths, d.Path)
+		}
+		for _, d := range group[1:] {
+			if published[d.Path] != nil {
+				continue
+			}
+			out = append(out, Warning{d.Path, idPos(d), fmt.Sprintf(
+				"left out of the handbook: the id %q is shared by %s; only %s, the first by path, is published: give each SOP its own id",
+				id, strings.Join(paths, ", "), group[0].Path)})
+		}
+	}
+	return out
+}
+
+// idPos is where a warning about an SOP's id points: the id, else line 1.
+func idPos(d *sop.Doc) sop.Pos {
+	if d.Meta.ID.Pos.Line < 1 {
+		return sop.Pos{Line: 1, Col: 1}
+	}
+	return d.Meta.ID.Pos
+}
+
+// pageID is the id an SOP's page is published under: its id, else, when
+// that is invalid, its file name; "" when neither is a valid id.
+func pageID(d *sop.Doc) string {
+	for _, id := range []string{d.Meta.ID.Text, strings.TrimSuffix(d.Path[strings.LastIndexByte(d.Path, '/')+1:], ".md")} {
+		if sop.ValidID(id) {
+			return id
+		}
+	}
+	return ""
 }
 
 // nextReview is the date an SOP is due for review: reviewed (else
