@@ -202,9 +202,7 @@ first. Retired SOPs and SOPs with neither date are never due.`,
 			if err != nil {
 				return err
 			}
-			today := env.Now()
-			due := h.Due(today.AddDate(0, 0, opts.within).Format(time.DateOnly))
-			return writeReview(env, lib, due, today, opts)
+			return writeReview(env, lib, h.Due(opts.within), env.Now(), opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.within, "within", 30, "also list SOPs due within `DAYS` from today")

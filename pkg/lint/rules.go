@@ -5,7 +5,6 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -174,19 +173,9 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 			add("approval-incomplete", m.Status.Pos, "status is approved but approver and effective are missing: add who approved it and the date it applies from")
 		}
 	}
-	if !retired {
-		base := m.Reviewed
-		if !base.Set {
-			base = m.Effective
-		}
-		if t, err := time.Parse(time.DateOnly, base.Text); base.Set && err == nil {
-			due := t.AddDate(0, 0, c.lib.Config.ReviewCycleDays)
-			today := c.opts.Now.Format(time.DateOnly)
-			if today > due.Format(time.DateOnly) {
-				add("review-overdue", base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
-					due.Format(time.DateOnly), base.Text, c.lib.Config.ReviewCycleDays)
-			}
-		}
+	if r, ok := m.NextReview(c.lib.Config.ReviewCycleDays, c.opts.Now); ok && r.Overdue() {
+		add("review-overdue", r.Base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
+			r.Due, r.Base.Text, c.lib.Config.ReviewCycleDays)
 	}
 	if h := body.H1; h != nil && m.Title.Set && h.Text != strings.TrimSpace(m.Title.Text) {
 		add("title-mismatch", h.Pos, "the heading %q differs from the title %q: make them the same", h.Text, m.Title.Text)

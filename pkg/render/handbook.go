@@ -41,10 +41,12 @@ type Page struct {
 	SupersededBy []*Page
 	Roles        []*Role
 	// NextReview is when the SOP is next due for review ("" when it has no
-	// review or effective date, or is retired); Overdue says it has passed.
-	NextReview string
-	Overdue    bool
-	History    []gitlog.Revision
+	// review or effective date, or is retired); DaysToReview counts the
+	// days from the build's today to it, and Overdue says it has passed.
+	NextReview   string
+	DaysToReview int
+	Overdue      bool
+	History      []gitlog.Revision
 }
 
 // Role groups the SOPs of one role.
@@ -138,7 +140,9 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 				p.Roles = append(p.Roles, r)
 			}
 		}
-		p.NextReview, p.Overdue = nextReview(m, lib.Config.ReviewCycleDays, now)
+		if r, ok := m.NextReview(lib.Config.ReviewCycleDays, now); ok {
+			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()
+		}
 	}
 	for _, p := range h.SOPs {
 		for from := range refs[p] {
@@ -220,40 +224,22 @@ func pageID(d *sop.Doc) string {
 	return ""
 }
 
-// nextReview is the date an SOP is due for review: reviewed (else
-// effective) plus the review cycle. Retired SOPs are never due.
-func nextReview(m sop.Meta, cycle int, now time.Time) (string, bool) {
-	if m.Status.Text == "retired" {
-		return "", false
-	}
-	base := m.Reviewed
-	if !base.Set {
-		base = m.Effective
-	}
-	t, err := time.Parse(time.DateOnly, base.Text)
-	if !base.Set || err != nil {
-		return "", false
-	}
-	due := t.AddDate(0, 0, cycle).Format(time.DateOnly)
-	return due, now.Format(time.DateOnly) > due
-}
-
 // Page returns the SOP with an id.
 func (h *Handbook) Page(id string) (*Page, bool) {
 	p, ok := h.byID[id]
 	return p, ok
 }
 
-// Due lists the SOPs whose review falls on or before a date, soonest
-// first.
-func (h *Handbook) Due(until string) []*Page {
+// Due lists the SOPs whose review is overdue or falls within a number of
+// days of the build's today, soonest first.
+func (h *Handbook) Due(within int) []*Page {
 	var out []*Page
 	for _, p := range h.SOPs {
-		if p.NextReview != "" && p.NextReview <= until {
+		if p.NextReview != "" && p.DaysToReview <= within {
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *Page) int { return strings.Compare(a.NextReview, b.NextReview) })
+	slices.SortStableFunc(out, func(a, b *Page) int { return cmp.Compare(a.DaysToReview, b.DaysToReview) })
 	return out
 }
 

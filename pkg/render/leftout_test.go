@@ -7,6 +7,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 func sopWithID(id, extra, body string) string {
@@ -39,7 +40,7 @@ func TestDuplicateIDsLeftOut(t *testing.T) {
 	}
 	const shared = `left out of the handbook: the id "dupe" is shared by sops/a.md, sops/dupe.md, sops/x/dupe.md; only sops/a.md, the first by path, is published: give each SOP its own id`
 	want := []string{
-		"sops/Bad Name.md:2:5: warning: left out of the handbook: neither its id nor its file name is a valid id; use lower-case letters and digits in words joined by single hyphens, like complaint-resolution",
+		"sops/Bad Name.md:2:5: warning: left out of the handbook: neither its id nor its file name is a valid id; use " + sop.IDRule,
 		"sops/dupe.md:2:5: warning: " + shared,
 		"sops/x/dupe.md:2:5: warning: " + shared,
 	}
