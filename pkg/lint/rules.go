@@ -227,19 +227,20 @@ func (c *checker) checkLink(out []Finding, d *sop.Doc, l sop.Link, retired bool)
 	if r.Kind != library.LinkLocal {
 		return out // the web, mail and other schemes are render's to judge
 	}
-	what := "link"
+	// Worded as render words its warning about the same link.
+	what, link := "link", "link to "+l.Dest
 	if l.Image {
-		what = "image"
+		what, link = "image", "image "+l.Dest
 	}
 	switch r.Problem {
 	case library.LinkEmpty:
 		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: write the file or #heading it leads to", what, r.Reason())
 	case library.LinkOutside:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s to %s %s: link to a file inside the library, or to its web address", what, l.Dest, r.Reason())
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: link to a file inside the library, or to its web address", link, r.Reason())
 	case library.LinkMissing:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s to %s %s: fix the path (relative to this file, or starting with / for the library root)", what, l.Dest, r.Reason())
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: fix the path (relative to this file, or starting with / for the library root)", link, r.Reason())
 	case library.LinkNoHeading:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s to %s %s%s", what, l.Dest, r.Reason(), anchorHint(r.Doc, r.Anchor))
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s%s", link, r.Reason(), anchorHint(r.Doc, r.Anchor))
 	}
 	switch t := r.Doc; {
 	case l.Image || t == nil:
