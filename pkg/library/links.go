@@ -89,6 +89,9 @@ func (l Link) Reason() string {
 // &amp;) decoded, and the control characters browsers ignore ("java\tscript:")
 // dropped. Percent-encoding is left to url.Parse.
 func DecodeDest(dest string) string {
+	if plainDest(dest) {
+		return dest // the usual case: nothing to decode
+	}
 	b := util.UnescapePunctuations([]byte(dest))
 	b = util.ResolveNumericReferences(b)
 	b = util.ResolveEntityNames(b)
@@ -98,6 +101,17 @@ func DecodeDest(dest string) string {
 		}
 		return r
 	}, strings.TrimSpace(string(b)))
+}
+
+// plainDest reports whether DecodeDest would return dest unchanged: no
+// escape, reference, control character or surrounding space.
+func plainDest(dest string) bool {
+	for i := 0; i < len(dest); i++ {
+		if c := dest[i]; c <= ' ' || c == 0x7f || c == '\\' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // ResolveLink resolves a link or image destination of the SOP from. A

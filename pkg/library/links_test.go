@@ -123,3 +123,22 @@ func TestLinkReason(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkResolveLink: a link to an SOP with an anchor, and one to a
+// missing file (looked up once, then cached).
+func BenchmarkResolveLink(b *testing.B) {
+	dir := b.TempDir()
+	testlib.WriteTree(b, dir, map[string]string{"sopctl.yaml": "title: T\n", "sops/a.md": sopFile("a"), "sops/b.md": sopFile("b")})
+	lib, err := Load(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, dest := range []string{"b.md#procedure", "nosuch.md", "&#98;.md"} {
+		b.Run(dest, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				lib.ResolveLink(lib.Docs[0], dest)
+			}
+		})
+	}
+}

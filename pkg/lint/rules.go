@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -18,10 +19,24 @@ type checker struct {
 	roles   map[string]bool
 	ids     []string
 	inbound map[*sop.Doc]bool // SOPs that another SOP refers to
+	// links are each SOP's Markdown.Links resolved, in order, once.
+	links map[*sop.Doc][]library.Link
 }
 
 func newChecker(lib *library.Library, opts Options) *checker {
-	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, inbound: map[*sop.Doc]bool{}}
+	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, inbound: map[*sop.Doc]bool{},
+		links: make(map[*sop.Doc][]library.Link, len(lib.Docs))}
+	resolved := make([][]library.Link, len(lib.Docs))
+	parallel.For(len(lib.Docs), func(i int) {
+		d := lib.Docs[i]
+		resolved[i] = make([]library.Link, len(d.Markdown.Links))
+		for j, l := range d.Markdown.Links {
+			resolved[i][j] = lib.ResolveLink(d, l.Dest)
+		}
+	})
+	for i, d := range lib.Docs {
+		c.links[d] = resolved[i]
+	}
 	for _, d := range lib.Docs {
 		if d.Meta.ID.Text != "" {
 			c.ids = append(c.ids, d.Meta.ID.Text)
@@ -40,8 +55,8 @@ func newChecker(lib *library.Library, opts Options) *checker {
 				c.inbound[t[0]] = true
 			}
 		}
-		for _, l := range d.Markdown.Links {
-			if r := lib.ResolveLink(d, l.Dest); !l.Image && r.Doc != nil && r.Doc != d {
+		for j, l := range d.Markdown.Links {
+			if r := c.links[d][j]; !l.Image && r.Doc != nil && r.Doc != d {
 				c.inbound[r.Doc] = true
 			}
 		}
@@ -154,8 +169,8 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 		}
 	}
 
-	for _, l := range body.Links {
-		out = c.checkLink(out, d, l, retired)
+	for j, l := range body.Links {
+		out = c.checkLink(out, d, l, c.links[d][j], retired)
 	}
 
 	if m.Status.Text == "approved" {
@@ -222,8 +237,7 @@ func (c *checker) isRetired(id string) bool {
 // checkLink reports a link or image of d that is broken (broken-link), or
 // a link to d itself (self-ref) or to a retired SOP (retired-ref). The
 // library's resolver decides, as it does for render.
-func (c *checker) checkLink(out []Finding, d *sop.Doc, l sop.Link, retired bool) []Finding {
-	r := c.lib.ResolveLink(d, l.Dest)
+func (c *checker) checkLink(out []Finding, d *sop.Doc, l sop.Link, r library.Link, retired bool) []Finding {
 	if r.Kind != library.LinkLocal {
 		return out // the web, mail and other schemes are render's to judge
 	}
