@@ -148,7 +148,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return writeError(opts.out, err)
 	}
-	for _, w := range append(h.LeftOut, warnings...) {
+	for _, w := range slices.Concat(h.LeftOut, warnings) {
 		w.Path = displayPath(env, lib.Dir, w.Path)
 		fmt.Fprintln(env.IO.ErrOut, w)
 	}

@@ -3,6 +3,7 @@ package library
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
@@ -141,4 +142,33 @@ func BenchmarkResolveLink(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzResolveLink checks that no destination makes ResolveLink panic, and
+// that a local link it calls sound names a path inside the library.
+func FuzzResolveLink(f *testing.F) {
+	for _, s := range []string{"b.md#procedure", "&#110;osuch.md", "%6Eosuch.md", "/abs/x.md", "../../x.md", "/../../x",
+		"#a", "", "?q", "javascript:alert(1)", "//host/x", `a\.md`, "%zz", "a/./../../b", "&#0;", "\x00"} {
+		f.Add(s)
+	}
+	dir := f.TempDir()
+	testlib.WriteTree(f, dir, map[string]string{"sopctl.yaml": "title: T\n", "sops/a.md": sopFile("a"), "sops/b.md": sopFile("b")})
+	lib, err := Load(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, dest string) {
+		r := lib.ResolveLink(lib.Docs[0], dest)
+		if r.Kind != LinkLocal || r.Problem == LinkEmpty {
+			return
+		}
+		if r.Path == "" || r.Path == ".." || strings.HasPrefix(r.Path, "../") || strings.HasPrefix(r.Path, "/") {
+			if r.Problem != LinkOutside {
+				t.Fatalf("ResolveLink(%q): path %q with problem %v", dest, r.Path, r.Problem)
+			}
+		}
+		if r.Problem == LinkOK && r.Reason() != "" || r.Problem != LinkOK && r.Reason() == "" {
+			t.Fatalf("ResolveLink(%q): problem %v with reason %q", dest, r.Problem, r.Reason())
+		}
+	})
 }
