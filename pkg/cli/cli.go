@@ -16,6 +16,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/iostreams"
 	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
 	"github.com/sopctl/sopctl/templates"
 )
 
@@ -62,9 +63,9 @@ func Clock(pinned string) (func() time.Time, error) {
 	if pinned == "" {
 		return time.Now, nil
 	}
-	t, err := time.Parse(time.DateOnly, pinned)
+	t, err := sop.ParseDate(pinned)
 	if err != nil {
-		return nil, fmt.Errorf("SOPCTL_NOW=%q is not a date: use YYYY-MM-DD or leave it unset", pinned)
+		return nil, fmt.Errorf("SOPCTL_NOW=%q is %v, or leave it unset", pinned, err)
 	}
 	return func() time.Time { return t }, nil
 }

@@ -76,8 +76,20 @@ func TestClock(t *testing.T) {
 	if err != nil || now().Format(time.DateOnly) != "2026-02-03" {
 		t.Errorf("Clock() gave %v", err)
 	}
-	if _, err := Clock("tomorrow"); err == nil {
-		t.Error("Clock(tomorrow) gave no error")
+	for _, tt := range []struct{ pinned, want string }{
+		{"tomorrow", `SOPCTL_NOW="tomorrow" is not a date: write YYYY-MM-DD, like 2026-01-15, or leave it unset`},
+		{"9999-12-31", `SOPCTL_NOW="9999-12-31" is outside the years 1900-2999: write a date from 1900-01-01 to 2999-12-31, or leave it unset`},
+		{"1899-12-31", `SOPCTL_NOW="1899-12-31" is outside the years 1900-2999`},
+		{"2026-02-30", `is not a date`},
+	} {
+		if _, err := Clock(tt.pinned); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Clock(%s) = %v, want %q", tt.pinned, err, tt.want)
+		}
+	}
+	for _, ok := range []string{"1900-01-01", "2999-12-31"} {
+		if now, err := Clock(ok); err != nil || now().Format(time.DateOnly) != ok {
+			t.Errorf("Clock(%s) = %v", ok, err)
+		}
 	}
 }
 

@@ -158,15 +158,7 @@ func runLint(env *Env, opts *lintOptions) error {
 			roleIDs = append(roleIDs, t.ID)
 		}
 	}
-	root, err := os.OpenRoot(libDir)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	findings := lint.Run(lib, lint.Options{
-		Now: env.Now(), Severities: severities, Roles: roleIDs, Only: only,
-		FileExists: func(p string) bool { _, err := root.Stat(p); return err == nil },
-	})
+	findings := lint.Run(lib, lint.Options{Now: env.Now(), Severities: severities, Roles: roleIDs, Only: only})
 	files := 0
 	for _, d := range lib.Docs {
 		if only == nil || only(d.Path) {

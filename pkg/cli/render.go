@@ -168,7 +168,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return renderFailed(ctx, opts.out, err, partialLeft)
 	}
-	for _, w := range warnings {
+	for _, w := range slices.Concat(h.LeftOut, warnings) {
 		w.Path = displayPath(env, lib.Dir, w.Path)
 		fmt.Fprintln(env.IO.ErrOut, w)
 	}
@@ -176,7 +176,11 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if opts.format == "markdown" {
 		entry = "README.md"
 	}
-	fmt.Fprintf(env.IO.Out, "rendered %d SOPs to %s (%d files); open %s\n", len(h.SOPs), opts.out, written.Load()+1,
+	leftOut := ""
+	if n := len(h.LeftOut); n > 0 {
+		leftOut = fmt.Sprintf(" and left out %d (named on stderr)", n)
+	}
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s to %s (%d files); open %s\n", len(h.SOPs), leftOut, opts.out, written.Load()+1,
 		filepath.ToSlash(filepath.Join(opts.out, entry)))
 	return nil
 }
@@ -287,9 +291,7 @@ first. Retired SOPs and SOPs with neither date are never due.`,
 			if err != nil {
 				return err
 			}
-			today := env.Now()
-			due := h.Due(today.AddDate(0, 0, opts.within).Format(time.DateOnly))
-			return writeReview(env, lib, due, today, opts)
+			return writeReview(env, lib, h.Due(opts.within), env.Now(), opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.within, "within", 30, "also list SOPs due within `DAYS` from today")

@@ -24,13 +24,11 @@ type reviewEntry struct {
 
 func writeReview(env *Env, lib *library.Library, due []*render.Page, today time.Time, opts *reviewOptions) error {
 	day := today.Format(time.DateOnly)
-	todayDate, _ := time.Parse(time.DateOnly, day)
 	entries := make([]reviewEntry, len(due))
 	for i, p := range due {
-		d, _ := time.Parse(time.DateOnly, p.NextReview)
 		m := p.Doc.Meta
 		entries[i] = reviewEntry{ID: p.ID, Title: p.Title, Owner: m.Owner.Text, Path: displayPath(env, lib.Dir, p.Doc.Path),
-			Reviewed: m.Reviewed.Text, Due: p.NextReview, Overdue: p.Overdue, Days: int(d.Sub(todayDate).Hours() / 24)}
+			Reviewed: m.Reviewed.Text, Due: p.NextReview, Overdue: p.Overdue, Days: p.DaysToReview}
 	}
 	if opts.format == "json" {
 		enc := json.NewEncoder(env.IO.Out)

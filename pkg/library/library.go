@@ -30,7 +30,8 @@ type Library struct {
 	// by path.
 	Failed []*sop.Error
 
-	byID map[string][]*sop.Doc
+	byID  map[string][]*sop.Doc
+	links links
 }
 
 // NotFoundError means no sopctl.yaml was found from a folder upwards.

@@ -22,9 +22,6 @@ type Options struct {
 	// Only, when set, limits findings to the files (library paths) it
 	// accepts; references still resolve against the whole library.
 	Only func(path string) bool
-	// FileExists reports whether a library path that is not an SOP (a
-	// README, say) exists, for links to it. Nil means none do.
-	FileExists func(path string) bool
 }
 
 // Rules returns every rule, in SPEC order.

@@ -2,12 +2,11 @@ package lint
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -17,24 +16,31 @@ import (
 type checker struct {
 	lib     *library.Library
 	opts    Options
-	byPath  map[string]*sop.Doc
-	failed  map[string]bool
 	roles   map[string]bool
 	ids     []string
 	inbound map[*sop.Doc]bool // SOPs that another SOP refers to
+	// links are each SOP's Markdown.Links resolved, in order, once.
+	links map[*sop.Doc][]library.Link
 }
 
 func newChecker(lib *library.Library, opts Options) *checker {
-	c := &checker{lib: lib, opts: opts, byPath: map[string]*sop.Doc{}, failed: map[string]bool{},
-		roles: map[string]bool{}, inbound: map[*sop.Doc]bool{}}
+	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, inbound: map[*sop.Doc]bool{},
+		links: make(map[*sop.Doc][]library.Link, len(lib.Docs))}
+	resolved := make([][]library.Link, len(lib.Docs))
+	parallel.For(len(lib.Docs), func(i int) {
+		d := lib.Docs[i]
+		resolved[i] = make([]library.Link, len(d.Markdown.Links))
+		for j, l := range d.Markdown.Links {
+			resolved[i][j] = lib.ResolveLink(d, l.Dest)
+		}
+	})
+	for i, d := range lib.Docs {
+		c.links[d] = resolved[i]
+	}
 	for _, d := range lib.Docs {
-		c.byPath[d.Path] = d
 		if d.Meta.ID.Text != "" {
 			c.ids = append(c.ids, d.Meta.ID.Text)
 		}
-	}
-	for _, e := range lib.Failed {
-		c.failed[e.Path] = true
 	}
 	for _, r := range opts.Roles {
 		c.roles[r] = true
@@ -44,15 +50,14 @@ func newChecker(lib *library.Library, opts Options) *checker {
 	}
 	for _, d := range lib.Docs {
 		for _, id := range append(d.Meta.Related.Strings(), d.Meta.Supersedes.Strings()...) {
-			for _, t := range lib.Lookup(id) {
-				if t != d {
-					c.inbound[t] = true
-				}
+			// A shared id belongs to the first file by path (SPEC 8).
+			if t := lib.Lookup(id); len(t) > 0 && t[0] != d {
+				c.inbound[t[0]] = true
 			}
 		}
-		for _, l := range d.Markdown.Links {
-			if t, _, _, ok := c.linkTarget(d, l.Dest); ok && t != nil && t != d {
-				c.inbound[t] = true
+		for j, l := range d.Markdown.Links {
+			if r := c.links[d][j]; !l.Image && r.Doc != nil && r.Doc != d {
+				c.inbound[r.Doc] = true
 			}
 		}
 	}
@@ -164,21 +169,8 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 		}
 	}
 
-	for _, l := range body.Links {
-		target, anchor, missing, ok := c.linkTarget(d, l.Dest)
-		if !ok {
-			continue // not a relative link to a Markdown file or anchor
-		}
-		switch {
-		case missing:
-			add("broken-link", l.Pos, "link to %s: no such file in the library; fix the path", l.Dest)
-		case target == d && !strings.HasPrefix(l.Dest, "#"):
-			add("self-ref", l.Pos, "the SOP links to itself (%s): link to the heading with #anchor, or remove the link", l.Dest)
-		case target != nil && anchor != "" && !target.Markdown.HasAnchor(anchor):
-			add("broken-link", l.Pos, "link to %s: %s has no heading with anchor #%s%s", l.Dest, target.Path, anchor, anchorHint(target, anchor))
-		case target != nil && target != d && !retired && target.Meta.Status.Text == "retired":
-			add("retired-ref", l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
-		}
+	for j, l := range body.Links {
+		out = c.checkLink(out, d, l, c.links[d][j], retired)
 	}
 
 	if m.Status.Text == "approved" {
@@ -196,19 +188,9 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 			add("approval-incomplete", m.Status.Pos, "status is approved but approver and effective are missing: add who approved it and the date it applies from")
 		}
 	}
-	if !retired {
-		base := m.Reviewed
-		if !base.Set {
-			base = m.Effective
-		}
-		if t, err := time.Parse(time.DateOnly, base.Text); base.Set && err == nil {
-			due := t.AddDate(0, 0, c.lib.Config.ReviewCycleDays)
-			today := c.opts.Now.Format(time.DateOnly)
-			if today > due.Format(time.DateOnly) {
-				add("review-overdue", base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
-					due.Format(time.DateOnly), base.Text, c.lib.Config.ReviewCycleDays)
-			}
-		}
+	if r, ok := m.NextReview(c.lib.Config.ReviewCycleDays, c.opts.Now); ok && r.Overdue() {
+		add("review-overdue", r.Base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
+			r.Due, r.Base.Text, c.lib.Config.ReviewCycleDays)
 	}
 	if h := body.H1; h != nil && m.Title.Set && h.Text != strings.TrimSpace(m.Title.Text) {
 		add("title-mismatch", h.Pos, "the heading %q differs from the title %q: make them the same", h.Text, m.Title.Text)
@@ -252,29 +234,36 @@ func (c *checker) isRetired(id string) bool {
 	return len(docs) > 0 && docs[0].Meta.Status.Text == "retired"
 }
 
-// linkTarget resolves a link in d. ok is false for links lint does not
-// check: absolute URLs, other schemes, links to non-Markdown files, and
-// links to a Markdown file that exists but is not a parsed SOP (a README,
-// a file that failed to parse). missing is true when the file is not there.
-func (c *checker) linkTarget(d *sop.Doc, dest string) (target *sop.Doc, anchor string, missing, ok bool) {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
-		return nil, "", false, false
+// checkLink reports a link or image of d that is broken (broken-link), or
+// a link to d itself (self-ref) or to a retired SOP (retired-ref). The
+// library's resolver decides, as it does for render.
+func (c *checker) checkLink(out []Finding, d *sop.Doc, l sop.Link, r library.Link, retired bool) []Finding {
+	if r.Kind != library.LinkLocal {
+		return out // the web, mail and other schemes are render's to judge
 	}
-	if u.Path == "" {
-		return d, u.Fragment, false, u.Fragment != ""
+	// Worded as render words its warning about the same link.
+	what, link := "link", "link to "+l.Dest
+	if l.Image {
+		what, link = "image", "image "+l.Dest
 	}
-	if !strings.HasSuffix(strings.ToLower(u.Path), ".md") {
-		return nil, "", false, false
+	switch r.Problem {
+	case library.LinkEmpty:
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: write the file or #heading it leads to", what, r.Reason())
+	case library.LinkOutside:
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: link to a file inside the library, or to its web address", link, r.Reason())
+	case library.LinkMissing:
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: fix the path (relative to this file, or starting with / for the library root)", link, r.Reason())
+	case library.LinkNoHeading:
+		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s%s", link, r.Reason(), anchorHint(r.Doc, r.Anchor))
 	}
-	p := path.Join(path.Dir(d.Path), u.Path)
-	if t, found := c.byPath[p]; found {
-		return t, u.Fragment, false, true
+	switch t := r.Doc; {
+	case l.Image || t == nil:
+	case t == d && !r.AnchorOnly:
+		out = c.add(out, "self-ref", d.Path, l.Pos, "the SOP links to itself (%s): link to the heading with #anchor, or remove the link", l.Dest)
+	case t != d && !retired && t.Meta.Status.Text == "retired":
+		out = c.add(out, "retired-ref", d.Path, l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
 	}
-	if c.failed[p] || (c.opts.FileExists != nil && c.opts.FileExists(p)) {
-		return nil, "", false, false
-	}
-	return nil, "", true, true
+	return out
 }
 
 func anchorHint(t *sop.Doc, anchor string) string {

@@ -601,9 +601,11 @@ Complaints a first-line agent cannot resolve within their own approval limit.
 	{
 		ID:      "broken-link",
 		Default: Error,
-		Summary: "a relative .md link names a missing file, or a heading that file lacks",
-		Fix: "Point the link at an existing SOP file, relative to the file that links, and use an anchor that " +
-			"one of its headings has: the heading's text in lower case, punctuation dropped, spaces as hyphens.",
+		Summary: "a link or image names a missing local file, one outside the library, or a heading its .md target lacks",
+		Fix: "Point the link or image at a file that exists inside the library: relative to the file that links, " +
+			"or starting with / for the library root (character references and %-escapes are read as a browser " +
+			"reads them). For a heading, use an anchor that one of its headings has: the heading's text in lower " +
+			"case, punctuation dropped, spaces as hyphens.",
 		Bad: `# file: sops/complaint-handling.md
 ---
 id: complaint-handling
@@ -619,6 +621,7 @@ Every complaint from a customer, on any channel, and every agent who handles one
 ## Procedure
 1. Acknowledge the complaint and apologise for the trouble it has caused.
 2. If the case meets a trigger listed in [Escalation](escalation-procedure.md#trigers), hand it on.
+3. Follow the [escalation flow chart](/files/escalation-flow.pdf).
 
 # file: sops/escalation-procedure.md
 ---
@@ -652,6 +655,10 @@ Every complaint from a customer, on any channel, and every agent who handles one
 ## Procedure
 1. Acknowledge the complaint and apologise for the trouble it has caused.
 2. If the case meets a trigger listed in [Escalation](escalation-procedure.md#triggers), hand it on.
+3. Follow the [escalation flow chart](/files/escalation-flow.pdf).
+
+# file: files/escalation-flow.pdf
+%PDF-1.4
 
 # file: sops/escalation-procedure.md
 ---

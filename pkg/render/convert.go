@@ -136,12 +136,11 @@ func (h *Handbook) prepare(p *Page, root ast.Node, src []byte) *preparedBody {
 		case *ast.Image:
 			dest := string(n.Destination)
 			alt := strings.TrimSpace(string(plainText(n, src)))
-			if strings.HasPrefix(dest, "data:image/") {
-				return ast.WalkSkipChildren, nil // embedded: works offline
-			}
 			// A page must open with no network and no missing files, so
 			// images are shown by their description, linked when remote
-			// (unless already inside a link).
+			// (unless already inside a link). An embedded data: image is
+			// text too: an SVG one can carry script, and LinkWarnings
+			// names its scheme.
 			label := ast.NewString([]byte("[image: " + alt + "]"))
 			if kind, _, _ := h.Classify(p, dest); kind == LinkKeep && !insideLink(n) {
 				link := ast.NewLink()

@@ -38,7 +38,7 @@ func (h *Handbook) Edges() []Edge {
 			add(t, EdgeSupersedes)
 		}
 		for _, l := range p.Doc.Markdown.Links {
-			if t, _, ok := h.resolve(p, l.Dest); ok {
+			if t, _, ok := h.resolve(p, l.Dest); ok && !l.Image {
 				add(t, EdgeLinks)
 			}
 		}

@@ -7,6 +7,7 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -21,8 +22,13 @@ type Handbook struct {
 	Title, Organization string
 	SOPs                []*Page // sorted by id
 	Roles               []*Role // roles with SOPs, sorted by title; then Unassigned
-	byID                map[string]*Page
-	byPath              map[string]*Page
+	// LeftOut names the SOPs that parsed but are not published, and why:
+	// an id another file has (the first file by path keeps it, SPEC 8),
+	// or neither an id nor a file name that is a valid id.
+	LeftOut []Warning
+	byID    map[string]*Page
+	byPath  map[string]*Page
+	lib     *library.Library
 }
 
 // Page is one SOP of the handbook.
@@ -35,10 +41,12 @@ type Page struct {
 	SupersededBy []*Page
 	Roles        []*Role
 	// NextReview is when the SOP is next due for review ("" when it has no
-	// review or effective date, or is retired); Overdue says it has passed.
-	NextReview string
-	Overdue    bool
-	History    []gitlog.Revision
+	// review or effective date, or is retired); DaysToReview counts the
+	// days from the build's today to it, and Overdue says it has passed.
+	NextReview   string
+	DaysToReview int
+	Overdue      bool
+	History      []gitlog.Revision
 }
 
 // Role groups the SOPs of one role.
@@ -58,23 +66,22 @@ const Unassigned = "_other"
 // and sopctl.yaml); history may be empty.
 func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time) *Handbook {
 	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization,
-		byID: map[string]*Page{}, byPath: map[string]*Page{}}
+		byID: map[string]*Page{}, byPath: map[string]*Page{}, lib: lib}
 	if h.Title == "" {
 		h.Title = "SOP Handbook"
 	}
 	for _, d := range lib.Docs {
-		p := &Page{Doc: d, ID: d.Meta.ID.Text, Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
 		// The id names the page's file: an invalid one (lint reports it)
 		// gives way to the file name, and a file whose name is no valid id
 		// either is left out rather than written somewhere unexpected.
-		if !sop.ValidID(p.ID) {
-			p.ID = strings.TrimSuffix(d.Path[strings.LastIndexByte(d.Path, '/')+1:], ".md")
-		}
-		if !sop.ValidID(p.ID) {
+		p := &Page{Doc: d, ID: pageID(d), Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
+		if p.ID == "" {
+			h.LeftOut = append(h.LeftOut, Warning{d.Path, idPos(d),
+				"left out of the handbook: neither its id nor its file name is a valid id; use " + sop.IDRule})
 			continue
 		}
 		if _, dup := h.byID[p.ID]; dup {
-			continue // duplicate ids: the first by path wins; lint reports it
+			continue // the first by path keeps the id; leftOut names the others
 		}
 		if p.Title == "" {
 			p.Title = p.ID
@@ -83,6 +90,8 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.byID[p.ID] = p
 		h.byPath[d.Path] = p
 	}
+	h.LeftOut = append(h.LeftOut, duplicates(lib.Docs, h.byPath)...)
+	slices.SortFunc(h.LeftOut, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 
 	refs := map[*Page]map[*Page]bool{}
@@ -112,7 +121,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 			}
 		}
 		for _, l := range p.Doc.Markdown.Links {
-			if t, _, ok := h.resolve(p, l.Dest); ok {
+			if t, _, ok := h.resolve(p, l.Dest); ok && !l.Image {
 				refer(p, t)
 			}
 		}
@@ -131,7 +140,9 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 				p.Roles = append(p.Roles, r)
 			}
 		}
-		p.NextReview, p.Overdue = nextReview(m, lib.Config.ReviewCycleDays, now)
+		if r, ok := m.NextReview(lib.Config.ReviewCycleDays, now); ok {
+			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()
+		}
 	}
 	for _, p := range h.SOPs {
 		for from := range refs[p] {
@@ -156,22 +167,61 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	return h
 }
 
-// nextReview is the date an SOP is due for review: reviewed (else
-// effective) plus the review cycle. Retired SOPs are never due.
-func nextReview(m sop.Meta, cycle int, now time.Time) (string, bool) {
-	if m.Status.Text == "retired" {
-		return "", false
+// duplicates names each file left out because an earlier file by path
+// has its id, with every file that shares the id and which one is
+// published. docs are sorted by path.
+func duplicates(docs []*sop.Doc, published map[string]*Page) []Warning {
+	byID := map[string][]*sop.Doc{}
+	var ids []string
+	for _, d := range docs {
+		id := pageID(d)
+		if id == "" {
+			continue
+		}
+		if byID[id] == nil {
+			ids = append(ids, id)
+		}
+		byID[id] = append(byID[id], d)
 	}
-	base := m.Reviewed
-	if !base.Set {
-		base = m.Effective
+	var out []Warning
+	for _, id := range ids {
+		group := byID[id]
+		if len(group) < 2 {
+			continue
+		}
+		var paths []string
+		for _, d := range group {
+			paths = append(paths, d.Path)
+		}
+		for _, d := range group[1:] {
+			if published[d.Path] != nil {
+				continue
+			}
+			out = append(out, Warning{d.Path, idPos(d), fmt.Sprintf(
+				"left out of the handbook: the id %q is shared by %s; only %s, the first by path, is published: give each SOP its own id",
+				id, strings.Join(paths, ", "), group[0].Path)})
+		}
 	}
-	t, err := time.Parse(time.DateOnly, base.Text)
-	if !base.Set || err != nil {
-		return "", false
+	return out
+}
+
+// idPos is where a warning about an SOP's id points: the id, else line 1.
+func idPos(d *sop.Doc) sop.Pos {
+	if d.Meta.ID.Pos.Line < 1 {
+		return sop.Pos{Line: 1, Col: 1}
 	}
-	due := t.AddDate(0, 0, cycle).Format(time.DateOnly)
-	return due, now.Format(time.DateOnly) > due
+	return d.Meta.ID.Pos
+}
+
+// pageID is the id an SOP's page is published under: its id, else, when
+// that is invalid, its file name; "" when neither is a valid id.
+func pageID(d *sop.Doc) string {
+	for _, id := range []string{d.Meta.ID.Text, strings.TrimSuffix(d.Path[strings.LastIndexByte(d.Path, '/')+1:], ".md")} {
+		if sop.ValidID(id) {
+			return id
+		}
+	}
+	return ""
 }
 
 // Page returns the SOP with an id.
@@ -180,16 +230,16 @@ func (h *Handbook) Page(id string) (*Page, bool) {
 	return p, ok
 }
 
-// Due lists the SOPs whose review falls on or before a date, soonest
-// first.
-func (h *Handbook) Due(until string) []*Page {
+// Due lists the SOPs whose review is overdue or falls within a number of
+// days of the build's today, soonest first.
+func (h *Handbook) Due(within int) []*Page {
 	var out []*Page
 	for _, p := range h.SOPs {
-		if p.NextReview != "" && p.NextReview <= until {
+		if p.NextReview != "" && p.DaysToReview <= within {
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *Page) int { return strings.Compare(a.NextReview, b.NextReview) })
+	slices.SortStableFunc(out, func(a, b *Page) int { return cmp.Compare(a.DaysToReview, b.DaysToReview) })
 	return out
 }
 

@@ -3,8 +3,10 @@ package render
 import (
 	"fmt"
 	"net/url"
-	"path"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/sopctl/sopctl/pkg/library"
 )
 
 // LinkKind is what a link in an SOP becomes in a bundle.
@@ -21,26 +23,18 @@ const (
 var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "tel": true}
 
 // SafeURL reports whether a link destination may appear in a bundle: a
-// relative reference, or an http, https, mailto or tel URL.
+// relative reference, or an http, https, mailto or tel URL. It reads the
+// destination as a browser does (library.DecodeDest).
 func SafeURL(dest string) bool {
-	u, err := url.Parse(cleanURL(dest))
+	clean := library.DecodeDest(dest)
+	u, err := url.Parse(clean)
 	if err != nil {
 		return false
 	}
-	if u.Scheme == "" && u.Host == "" && !strings.HasPrefix(cleanURL(dest), "//") {
+	if u.Scheme == "" && u.Host == "" && !strings.HasPrefix(clean, "//") {
 		return true
 	}
 	return safeSchemes[strings.ToLower(u.Scheme)]
-}
-
-// cleanURL drops what browsers ignore inside a URL ("java\tscript:").
-func cleanURL(dest string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, strings.TrimSpace(dest))
 }
 
 // Classify decides what a link of page p becomes: kept, pointed at an SOP
@@ -50,70 +44,83 @@ func (h *Handbook) Classify(p *Page, dest string) (kind LinkKind, target *Page, 
 	return kind, target, anchor
 }
 
-// LinkWarnings lists the links of p that a bundle renders as plain text,
-// with why, at their positions.
+// LinkWarnings lists the links and images of p that a bundle renders as
+// plain text, with why, at their positions. A remote image is shown as a
+// link to it, which needs no warning.
 func (h *Handbook) LinkWarnings(p *Page) []Warning {
 	var out []Warning
 	for _, l := range p.Doc.Markdown.Links {
-		if kind, _, _, reason := h.classify(p, l.Dest); kind == LinkDrop {
-			out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("link to %s %s: rendered as plain text", l.Dest, reason)})
+		kind, _, _, reason := h.classify(p, l.Dest)
+		switch {
+		case l.Image && kind == LinkKeep:
+		case l.Image:
+			out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("image %s %s: shown as its description", shortDest(l.Dest), h.imageReason(p, l.Dest, reason))})
+		case kind == LinkDrop:
+			out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("link to %s %s: rendered as plain text", shortDest(l.Dest), reason)})
 		}
 	}
 	return out
 }
 
-// classify is Classify with the reason a link is dropped.
-func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, anchor, reason string) {
-	clean := cleanURL(dest)
-	u, err := url.Parse(clean)
-	if err != nil {
-		return LinkDrop, nil, "", "is not a valid link"
+// shortDest keeps a warning about a long destination (an embedded data:
+// image runs to kilobytes) to one readable line.
+func shortDest(dest string) string {
+	const max = 60
+	if utf8.RuneCountInString(dest) <= max {
+		return dest
 	}
-	if u.Scheme != "" || u.Host != "" || strings.HasPrefix(clean, "//") {
-		if safeSchemes[strings.ToLower(u.Scheme)] {
-			return LinkKeep, nil, "", ""
-		}
-		if u.Scheme == "" {
-			return LinkDrop, nil, "", "is protocol-relative (no scheme): write it with https://"
-		}
-		return LinkDrop, nil, "", fmt.Sprintf("uses the unsafe or unsupported scheme %q", u.Scheme+":")
-	}
-	if t, a, ok := h.resolve(p, clean); ok {
-		return LinkSOP, t, a, ""
-	}
-	if u.Path == "" {
-		return LinkDrop, nil, "", fmt.Sprintf("points to #%s, a heading this SOP lacks", u.Fragment)
-	}
-	if !strings.HasSuffix(strings.ToLower(u.Path), ".md") {
-		return LinkDrop, nil, "", "points to a file that is not part of the handbook"
-	}
-	if t := h.byPath[path.Join(path.Dir(p.Doc.Path), u.Path)]; t != nil {
-		return LinkDrop, nil, "", fmt.Sprintf("points to #%s, a heading %s lacks", u.Fragment, t.Doc.Path)
-	}
-	return LinkDrop, nil, "", "points to no SOP of the library"
+	r := []rune(dest)
+	return string(r[:max-1]) + "…"
 }
 
-// resolve finds the SOP and heading a relative link of p points to; ok is
-// false when either is missing.
-func (h *Handbook) resolve(p *Page, dest string) (*Page, string, bool) {
-	u, err := url.Parse(dest)
-	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/") {
-		return nil, "", false
+// imageReason says why an image is not shown, which for a file of the
+// library is not the link's reason.
+func (h *Handbook) imageReason(p *Page, dest, reason string) string {
+	r := h.lib.ResolveLink(p.Doc, dest)
+	switch {
+	case r.Kind != library.LinkLocal || r.Problem != library.LinkOK:
+		return reason
+	case r.Doc == nil:
+		return "is a file of the library, which sopctl does not copy into the bundle yet"
 	}
-	t := p
-	if u.Path != "" {
-		if !strings.HasSuffix(strings.ToLower(u.Path), ".md") {
-			return nil, "", false
+	return "names an SOP, not an image"
+}
+
+// classify is Classify with the reason a link is dropped. The library's
+// resolver decides what the link names, as it does for lint.
+func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, anchor, reason string) {
+	r := h.lib.ResolveLink(p.Doc, dest)
+	switch r.Kind {
+	case library.LinkInvalid:
+		return LinkDrop, nil, "", "is not a valid link"
+	case library.LinkExternal:
+		if safeSchemes[r.Scheme] {
+			return LinkKeep, nil, "", ""
 		}
-		t = h.byPath[path.Join(path.Dir(p.Doc.Path), u.Path)]
-	} else if u.Fragment == "" {
-		return nil, "", false
+		if r.Scheme == "" {
+			return LinkDrop, nil, "", "is protocol-relative (no scheme): write it with https://"
+		}
+		return LinkDrop, nil, "", fmt.Sprintf("uses the unsafe or unsupported scheme %q", r.Scheme+":")
 	}
-	if t == nil || (u.Fragment != "" && !t.Doc.Markdown.HasAnchor(u.Fragment)) {
-		return nil, "", false
+	if r.Problem != library.LinkOK {
+		return LinkDrop, nil, "", r.Reason()
 	}
-	if u.Fragment != "" && u.Fragment == t.titleSlug() {
-		return t, "", true // the H1 repeating the title is the page's own title
+	if r.Doc == nil {
+		return LinkDrop, nil, "", fmt.Sprintf("names %s, which is not an SOP, and sopctl does not copy other files into the bundle yet", r.Path)
 	}
-	return t, u.Fragment, true
+	t := h.byPath[r.Doc.Path]
+	if t == nil {
+		return LinkDrop, nil, "", fmt.Sprintf("names %s, which is left out of the handbook (see the warning about it)", r.Path)
+	}
+	if r.Anchor != "" && r.Anchor == t.titleSlug() {
+		return LinkSOP, t, "", "" // the H1 repeating the title is the page's own title
+	}
+	return LinkSOP, t, r.Anchor, ""
+}
+
+// resolve finds the SOP and heading a link of p points to; ok is false
+// when it is not a working link to an SOP of the handbook.
+func (h *Handbook) resolve(p *Page, dest string) (*Page, string, bool) {
+	kind, t, anchor, _ := h.classify(p, dest)
+	return t, anchor, kind == LinkSOP
 }

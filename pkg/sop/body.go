@@ -33,10 +33,11 @@ type Section struct {
 	OrderedList bool
 }
 
-// Link is a Markdown link of the body.
+// Link is a Markdown link or image of the body.
 type Link struct {
-	Dest string // as written
-	Pos  Pos    // of its opening [
+	Dest  string // as written
+	Pos   Pos    // of its opening [ (of the ! of an image)
+	Image bool
 }
 
 // Body is what lint and render need of an SOP's Markdown, read from its
@@ -145,6 +146,13 @@ func parseBody(src []byte, firstLine int) Body {
 			start := -1
 			if t := firstText(n); t != nil {
 				start = bytes.LastIndexByte(src[:t.Segment.Start], '[')
+				// Text inside an image inside the link: the link opens
+				// before the image's "![".
+				for p := t.Parent(); p != nil && p != ast.Node(n) && start > 0; p = p.Parent() {
+					if p.Kind() == ast.KindImage {
+						start = bytes.LastIndexByte(src[:start], '[')
+					}
+				}
 			} else if i := bytes.IndexByte(src[cursor:], '['); i >= 0 {
 				start = cursor + i
 			}
@@ -152,6 +160,19 @@ func parseBody(src []byte, firstLine int) Body {
 				start = cursor
 			}
 			b.Links = append(b.Links, Link{Dest: string(n.Destination), Pos: pos(start)})
+		case *ast.Image:
+			start := -1
+			if t := firstText(n); t != nil {
+				start = bytes.LastIndexByte(src[:t.Segment.Start], '[')
+			} else if i := bytes.Index(src[cursor:], []byte("![")); i >= 0 {
+				start = cursor + i + 1
+			}
+			if start < 0 {
+				start = cursor
+			} else if start > 0 && src[start-1] == '!' {
+				start--
+			}
+			b.Links = append(b.Links, Link{Dest: string(n.Destination), Pos: pos(start), Image: true})
 		case *ast.AutoLink:
 			label := n.Label(src)
 			start := cursor

@@ -1,6 +1,7 @@
 package sop
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,22 @@ func TestParseBody(t *testing.T) {
 	}
 	if !b.HasAnchor("procedure-1") || b.HasAnchor("procedure-2") {
 		t.Error("HasAnchor")
+	}
+}
+
+// Images are links too (broken-link checks them), placed at their "!".
+func TestBodyImages(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want []Link
+	}{
+		{"See ![map](img/map.png) and [x](a.md).\n", []Link{{Dest: "img/map.png", Pos: Pos{1, 5}, Image: true}, {Dest: "a.md", Pos: Pos{1, 29}}}},
+		{"![](empty-alt.png)\n", []Link{{Dest: "empty-alt.png", Pos: Pos{1, 1}, Image: true}}},
+		{"[![logo](logo.png)](https://example.org)\n", []Link{{Dest: "https://example.org", Pos: Pos{1, 1}}, {Dest: "logo.png", Pos: Pos{1, 2}, Image: true}}},
+	} {
+		b := parseBody([]byte(tt.body), 1)
+		if !slices.Equal(b.Links, tt.want) {
+			t.Errorf("%q: links = %+v, want %+v", tt.body, b.Links, tt.want)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -53,13 +52,17 @@ var (
 	versionPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}$`)
 )
 
+// MaxIDLength is the longest id ValidID accepts: an id names files, and
+// file names have limits.
+const MaxIDLength = 200
+
 // ValidID reports whether id has the form SPEC section 2 requires of SOP,
 // role and template ids: lower-case words of letters and digits joined by
-// single hyphens.
-func ValidID(id string) bool { return len(id) <= 200 && idPattern.MatchString(id) }
+// single hyphens, at most MaxIDLength characters.
+func ValidID(id string) bool { return len(id) <= MaxIDLength && idPattern.MatchString(id) }
 
 // IDRule describes a valid id for messages.
-const IDRule = "lower-case letters and digits in words joined by single hyphens, like complaint-resolution"
+const IDRule = "lower-case letters and digits in words joined by single hyphens, at most 200 characters, like complaint-resolution"
 
 func (m *Meta) scalar(name string) *Value {
 	switch name {
@@ -162,7 +165,10 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 func checkScalar(name string, v *yaml.Node, bad func(*yaml.Node, string, ...any)) {
 	switch name {
 	case "id":
-		if !ValidID(v.Value) {
+		switch {
+		case len(v.Value) > MaxIDLength:
+			bad(v, "id is %d characters long, over the limit of %d: shorten it (and the file name with it)", len(v.Value), MaxIDLength)
+		case !ValidID(v.Value):
 			bad(v, "id %q is not valid: use %s", v.Value, IDRule)
 		}
 	case "version":
@@ -176,8 +182,8 @@ func checkScalar(name string, v *yaml.Node, bad func(*yaml.Node, string, ...any)
 			bad(v, "status %q is not one of %s", v.Value, strings.Join(Statuses, ", "))
 		}
 	case "effective", "reviewed":
-		if _, err := time.Parse(time.DateOnly, v.Value); err != nil || len(v.Value) != 10 {
-			bad(v, "%s %q is not a date: write YYYY-MM-DD, like 2026-01-15", name, v.Value)
+		if _, err := ParseDate(v.Value); err != nil {
+			bad(v, "%s %q is %v", name, v.Value, err)
 		}
 	}
 }

@@ -171,8 +171,8 @@ func TestLinksExample(t *testing.T) {
 // section) it names.
 func TestLinksSmallTargets(t *testing.T) {
 	files, warns := bundle(t, smallDir, smallHistory())
-	if len(warns) != 3 {
-		t.Errorf("%d warnings, want 3 (missing file, missing anchor, missing local anchor): %v", len(warns), warns)
+	if len(warns) != 4 {
+		t.Errorf("%d warnings, want 4 (missing file, missing anchor, missing local anchor, missing image): %v", len(warns), warns)
 	}
 	docs := map[string]*xhtml.Node{}
 	for _, name := range htmlPages(files) {

@@ -3,6 +3,7 @@ package html
 import (
 	"encoding/json"
 	stdhtml "html"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,23 +20,29 @@ import (
 // 36. It is a .js file loaded by a plain <script>, because browsers refuse
 // fetch() from file://.
 func searchIndex(h *render.Handbook, docWords [][]string) []byte {
+	// Words are user text: as keys of a JavaScript object literal,
+	// "__proto__" would set the object's prototype instead of being a key.
+	// So the index holds two parallel arrays, and search.js builds a Map.
 	type index struct {
-		Base  string            `json:"base"`
-		Docs  [][2]string       `json:"docs"`
-		Terms map[string]string `json:"terms"`
+		Base     string      `json:"base"`
+		Docs     [][2]string `json:"docs"`
+		Words    []string    `json:"words"`    // sorted
+		Postings []string    `json:"postings"` // Postings[i] is Words[i]'s
 	}
 	postings := map[string][]int{}
-	idx := index{Base: "sops/", Docs: make([][2]string, len(h.SOPs)), Terms: map[string]string{}}
+	idx := index{Base: "sops/", Docs: make([][2]string, len(h.SOPs))}
 	for i, p := range h.SOPs {
 		idx.Docs[i] = [2]string{p.ID, p.Title}
 		for _, w := range docWords[i] {
 			postings[w] = append(postings[w], i)
 		}
 	}
-	for w, docs := range postings {
-		idx.Terms[w] = encodePostings(docs, len(h.SOPs))
+	idx.Words = slices.Sorted(maps.Keys(postings))
+	idx.Postings = make([]string, len(idx.Words))
+	for i, w := range idx.Words {
+		idx.Postings[i] = encodePostings(postings[w], len(h.SOPs))
 	}
-	out, _ := json.Marshal(idx) // strings and ints only: cannot fail; keys sorted
+	out, _ := json.Marshal(idx) // strings and ints only: cannot fail
 	return slices.Concat([]byte("window.SOPCTL_SEARCH = "), out, []byte(";\n"))
 }
 

@@ -25,10 +25,12 @@ import (
 // searchIndex is assets/search-index.js decoded, with the lookup of
 // assets/search.js ported to Go.
 type searchIndex struct {
-	Base  string            `json:"base"`
-	Docs  [][2]string       `json:"docs"`
-	Terms map[string]string `json:"terms"`
-	terms []string          // sorted
+	Base     string      `json:"base"`
+	Docs     [][2]string `json:"docs"`
+	Words    []string    `json:"words"`
+	Postings []string    `json:"postings"`
+	Terms    map[string]string
+	terms    []string // sorted
 }
 
 const indexPrefix = "window.SOPCTL_SEARCH = "
@@ -43,10 +45,20 @@ func decodeIndex(t testing.TB, js []byte) *searchIndex {
 	if err := json.Unmarshal(body, &idx); err != nil {
 		t.Fatalf("search-index.js: %v", err)
 	}
-	for term := range idx.Terms {
-		idx.terms = append(idx.terms, term)
+	if len(idx.Words) != len(idx.Postings) {
+		t.Fatalf("search-index.js: %d words but %d posting lists", len(idx.Words), len(idx.Postings))
 	}
-	slices.Sort(idx.terms)
+	idx.Terms = map[string]string{}
+	for i, w := range idx.Words {
+		if _, dup := idx.Terms[w]; dup {
+			t.Fatalf("search-index.js: word %q twice", w)
+		}
+		idx.Terms[w] = idx.Postings[i]
+	}
+	idx.terms = slices.Clone(idx.Words)
+	if !slices.IsSorted(idx.terms) {
+		t.Errorf("search-index.js: words are not sorted")
+	}
 	return &idx
 }
 

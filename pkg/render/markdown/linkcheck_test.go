@@ -162,8 +162,8 @@ func TestLinksExample(t *testing.T) {
 // The small library's links land where they should.
 func TestLinksSmallTargets(t *testing.T) {
 	files, warns := bundle(t, smallDir, smallHistory())
-	if len(warns) != 3 {
-		t.Errorf("%d warnings, want 3: %v", len(warns), warns)
+	if len(warns) != 4 {
+		t.Errorf("%d warnings, want 4 (missing file, missing anchor, missing local anchor, missing image): %v", len(warns), warns)
 	}
 	dests := func(name string) []string {
 		ls, raw := links(files[name])
