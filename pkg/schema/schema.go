@@ -33,7 +33,9 @@ var Kinds = []string{"front-matter", "config", "role"}
 const (
 	IDPattern      = `^[a-z0-9]+(-[a-z0-9]+)*$`
 	VersionPattern = `^[0-9]+(\.[0-9]+){0,2}$`
-	DatePattern    = `^\d{4}-\d{2}-\d{2}$`
+	// DatePattern admits the years sop.ParseDate does (1900-2999); a test
+	// keeps the two equal.
+	DatePattern = `^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$`
 	// nonBlank is any text with a character that is not a space: sopctl
 	// treats blank text as absent.
 	nonBlank = `\S`
