@@ -49,7 +49,7 @@ func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
 	}
 	now, err := Clock(os.Getenv("SOPCTL_NOW"))
 	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "sopctl: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "sopctl: %s\n", termsafe.Text(err.Error()))
 		return ExitUsage
 	}
 	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: now, Templates: templates.FS})

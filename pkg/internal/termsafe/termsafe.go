@@ -12,7 +12,7 @@
 // It lives under pkg/internal rather than in pkg/iostreams because it is
 // needed below pkg/cli (lint reports, the graph writers, show, gitlog's
 // error text), which must not depend on the streams; iostreams uses it for
-// the stream-level defence on stderr (NewWriter).
+// the stream-level defence (NewWriter).
 package termsafe
 
 import (
@@ -162,18 +162,30 @@ func JSON(b []byte) []byte {
 	return out
 }
 
-// NewWriter returns a writer that passes what is written through Text: a
-// defence in depth for streams that sopctl never styles (stderr), so that
-// a path that forgot Text still cannot reach the terminal raw. Each Write
-// is escaped on its own, so a writer that splits a character across two
-// writes would see it escaped as bytes; fmt and every writer of sopctl
-// write whole strings. Write reports len(p) written on success.
-func NewWriter(w io.Writer) io.Writer { return &writer{w} }
+// NewWriter returns a writer that passes what is written through Text, or
+// through Styled when styled is set: a defence in depth for a stream that
+// reaches a terminal, so that a path that forgot Text still cannot bring a
+// raw escape sequence to it. It does not replace Text on each value: a
+// styled stream cannot tell sopctl's own SGR sequences from a value's.
+// Each Write is escaped on its own, so a writer that split a character or
+// an SGR sequence across two writes would see it escaped as text; fmt,
+// text/tabwriter and every writer of sopctl write whole strings. Write
+// reports len(p) written on success.
+func NewWriter(w io.Writer, styled bool) io.Writer { return &writer{w, styled} }
 
-type writer struct{ w io.Writer }
+type writer struct {
+	w      io.Writer
+	styled bool
+}
 
 func (w *writer) Write(p []byte) (int, error) {
-	if _, err := io.WriteString(w.w, Text(string(p))); err != nil {
+	s := string(p)
+	if w.styled {
+		s = Styled(s)
+	} else {
+		s = Text(s)
+	}
+	if _, err := io.WriteString(w.w, s); err != nil {
 		return 0, err
 	}
 	return len(p), nil

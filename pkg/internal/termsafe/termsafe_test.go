@@ -136,18 +136,26 @@ type failing struct{}
 func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriter(t *testing.T) {
-	var b bytes.Buffer
-	w := NewWriter(&b)
-	in := "sops/bad\x1b]0;X\a.md:1:1: broken\n"
-	n, err := w.Write([]byte(in))
-	if err != nil || n != len(in) {
-		t.Errorf("Write = %d, %v; want %d, nil", n, err, len(in))
+	in := "sops/bad\x1b]0;X\a.md:1:1: \x1b[1mbroken\x1b[0m\n"
+	tests := []struct {
+		styled bool
+		want   string
+	}{
+		{false, `sops/bad\x1b]0;X\a.md:1:1: \x1b[1mbroken\x1b[0m` + "\n"},
+		{true, `sops/bad\x1b]0;X\a.md:1:1: ` + "\x1b[1mbroken\x1b[0m\n"},
 	}
-	if got, want := b.String(), "sops/bad\\x1b]0;X\\a.md:1:1: broken\n"; got != want {
-		t.Errorf("wrote %q, want %q", got, want)
-	}
-	if _, err := NewWriter(failing{}).Write([]byte("x")); err == nil {
-		t.Error("an error of the underlying writer was lost")
+	for _, tt := range tests {
+		var b bytes.Buffer
+		n, err := NewWriter(&b, tt.styled).Write([]byte(in))
+		if err != nil || n != len(in) {
+			t.Errorf("styled=%v: Write = %d, %v; want %d, nil", tt.styled, n, err, len(in))
+		}
+		if b.String() != tt.want {
+			t.Errorf("styled=%v: wrote %q, want %q", tt.styled, b.String(), tt.want)
+		}
+		if _, err := NewWriter(failing{}, tt.styled).Write([]byte("x")); err == nil {
+			t.Errorf("styled=%v: an error of the underlying writer was lost", tt.styled)
+		}
 	}
 }
 
