@@ -58,21 +58,33 @@ func Text(s string) string { return escape(s, false) }
 func Line(s string) string { return escape(s, true) }
 
 func escape(s string, line bool) string {
-	needs := func(r rune) bool { return r == utf8.RuneError || Escaped(r) || line && (r == '\t' || r == '\n') }
-	if !strings.ContainsFunc(s, needs) {
+	i := firstUnsafe(s, line)
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); {
+	b.Grow(len(s) + 16)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != 0x7F || !line && (c == '\t' || c == '\n') {
+				b.WriteByte(c)
+			} else {
+				b.WriteString(c0[c&0x7F])
+			}
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\x`)
-			b.WriteString(hex2(s[i]))
-		case needs(r) && r != utf8.RuneError:
-			q := strconv.QuoteRune(r) // '\x1b', '\a', '\u009b'
-			b.WriteString(q[1 : len(q)-1])
+			writeHex(&b, c)
+		case Escaped(r):
+			b.WriteString(`\u`)
+			writeHex(&b, byte(r>>8))
+			writeHex(&b, byte(r))
 		default:
 			b.WriteString(s[i : i+size])
 		}
@@ -81,9 +93,44 @@ func escape(s string, line bool) string {
 	return b.String()
 }
 
-func hex2(c byte) string {
-	const digits = "0123456789abcdef"
-	return string([]byte{digits[c>>4], digits[c&0xF]})
+// firstUnsafe returns the index of the first byte of s that escape
+// replaces, or len(s).
+func firstUnsafe(s string, line bool) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && (line || c != '\t' && c != '\n') || c == 0x7F {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || Escaped(r) {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// c0 holds the escapes of the C0 controls and, at 0x7F, DEL: Go's own
+// (strconv.QuoteRune), \a rather than \x07.
+var c0 = func() (t [0x80]string) {
+	for c := range t {
+		if c < 0x20 || c == 0x7F {
+			q := strconv.QuoteRune(rune(c))
+			t[c] = q[1 : len(q)-1]
+		}
+	}
+	return t
+}()
+
+const hexDigits = "0123456789abcdef"
+
+func writeHex(b *strings.Builder, c byte) {
+	b.WriteByte(hexDigits[c>>4])
+	b.WriteByte(hexDigits[c&0xF])
 }
 
 // Styled is Text for output that sopctl styled itself: Select Graphic
@@ -151,9 +198,8 @@ func JSON(b []byte) []byte {
 			if r == utf8.RuneError && size == 1 {
 				r = utf8.RuneError
 			}
-			out = append(out, `\u`...)
-			out = append(out, hex2(byte(r>>8))...)
-			out = append(out, hex2(byte(r))...)
+			out = append(out, '\\', 'u',
+				hexDigits[r>>12&0xF], hexDigits[r>>8&0xF], hexDigits[r>>4&0xF], hexDigits[r&0xF])
 		} else {
 			out = append(out, b[i:i+size]...)
 		}

@@ -179,3 +179,18 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkText: a safe 256 KiB text (the common case, no copy) and one
+// with an escape every 64 bytes.
+func BenchmarkText(b *testing.B) {
+	safe := strings.Repeat("Acknowledge the complaint and thank the customer. Café, 日本.\n", 4096)[:256<<10]
+	hostile := strings.Repeat(strings.Repeat("x", 60)+"\x1b[2J", 4096)
+	for _, bb := range []struct{ name, s string }{{"safe", safe}, {"hostile", hostile}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bb.s)))
+			for b.Loop() {
+				Text(bb.s)
+			}
+		})
+	}
+}
