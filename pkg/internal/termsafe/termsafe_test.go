@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -131,6 +133,25 @@ func TestJSON(t *testing.T) {
 	}
 }
 
+// reference is Text written the slow, obvious way.
+func reference(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r != '\t' && r != '\n' && raw(string(r), false) != "":
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
 type failing struct{}
 
 func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
@@ -176,6 +197,9 @@ func FuzzText(f *testing.F) {
 		}
 		if !utf8.ValidString(Text(s)) {
 			t.Errorf("Text(%q) is not UTF-8", s)
+		}
+		if got, want := Text(s), reference(s); got != want {
+			t.Errorf("Text(%q) = %q, reference %q", s, got, want)
 		}
 	})
 }
