@@ -44,7 +44,7 @@ type Env struct {
 func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
 	wd, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "sopctl: cannot read the current directory: %s\n", termsafe.Text(err.Error()))
+		fmt.Fprintf(ios.ErrOut, "sopctl: cannot read the current directory: %v\n", err)
 		return ExitUsage
 	}
 	now, err := Clock(os.Getenv("SOPCTL_NOW"))
