@@ -37,6 +37,7 @@ func TestReferencesToControls(t *testing.T) {
 		{"HTML block", "<div>\n&#27;[8m hidden\n</div>", `\x1b[8m`},
 		{"table cell", "| a |\n|---|\n| &#27;[8m |\n", `\x1b[8m`},
 		{"C1 CSI in a link destination", "[x](&#155;8m) hidden", `%5Cu009b8m`},
+		{"octal in goldmark's link destination", "[x](&#0033;[8m) hidden", `%5Cx1b%5B8m`},
 		{"C1 OSC", "a &#x9d;0;t&#x9c; hidden", `\u009d0;t`},
 		{"bell and carriage return", "a &#7; &#13; hidden", `\a \r`},
 		{"bidi override", "a &#x202e;evil hidden", `\u202eevil`},
@@ -72,6 +73,7 @@ func TestDefuseReferences(t *testing.T) {
 		{"&#127; &#128; &#x9b; &#159; &#160;", `\x7f \u0080 \u009b \u009f &#160;`},
 		{"&#x1bad; &#27abc", `&#x1bad; \x1babc`},
 		{"&#4294967323; &#99999999999;", `\x1b &#99999999999;`},
+		{"&#010; &#08; &#0033;", `\b \b \x1b`}, // goldmark: octal; html: decimal
 		{"\\&#27; `&#27;`", "\\\\x1b `\\x1b`"},
 		{"&&#27;&", `&\x1b&`},
 		{"&Tab; &NewLine; &amp; &lt &nosuch;", "&Tab; &NewLine; &amp; &lt &nosuch;"},

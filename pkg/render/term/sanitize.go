@@ -4,6 +4,8 @@ import (
 	"html"
 	"strings"
 
+	"github.com/yuin/goldmark/util"
+
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 )
 
@@ -23,12 +25,11 @@ func clean(s string) string {
 // references with html.UnescapeString in text, code spans, strikethrough,
 // image text and inline HTML, and goldmark decodes them in link
 // destinations; an escape sequence made that way after the fact would be
-// indistinguishable from glamour's own styling. A numeric reference is
-// read as html.UnescapeString reads it (the semicolon optional, the value
-// wrapping around in an int32) and as CommonMark does (at most 7 decimal
-// or 6 hex digits, the C1 range kept rather than mapped to Windows-1252);
-// either decoding to such a character defuses it. Named references are
-// checked too, though HTML5 names none but tab and line feed.
+// indistinguishable from glamour's own styling. The two decoders differ
+// (html's semicolon is optional, its values wrap around in an int32 and
+// map the C1 range to Windows-1252; goldmark reads a decimal reference
+// with a leading 0 as octal), so each reference is decoded by both, and
+// defused when either gives such a character.
 func defuseReferences(src string) string {
 	if !strings.Contains(src, "&") {
 		return src
@@ -41,16 +42,21 @@ func defuseReferences(src string) string {
 			break
 		}
 		start := i + j
-		end, value := reference(src, start)
+		end := reference(src, start)
 		i = max(end, start+1)
 		if end < 0 {
 			continue
 		}
+		ref := src[start:end]
 		bad := ""
-		if d := html.UnescapeString(src[start:end]); termsafe.Text(d) != d {
-			bad = d
-		} else if value >= 0 && termsafe.Escaped(value) {
-			bad = string(value)
+		for _, d := range []string{
+			html.UnescapeString(ref),
+			string(util.ResolveEntityNames(util.ResolveNumericReferences([]byte(ref)))),
+		} {
+			if termsafe.Text(d) != d {
+				bad = d
+				break
+			}
 		}
 		if bad != "" {
 			b.WriteString(src[done:start])
@@ -65,74 +71,39 @@ func defuseReferences(src string) string {
 	return b.String()
 }
 
-// reference reads a character reference at src[start:] (which holds
-// '&'): a name and an optional semicolon, or a numeric reference. It
-// returns where it ends (-1 when there is none) and, for a numeric
-// reference CommonMark accepts, its value (else -1).
-func reference(src string, start int) (end int, value rune) {
-	if start+1 < len(src) && src[start+1] == '#' {
-		return numericReference(src, start)
-	}
+// reference returns where the character reference at src[start:] (which
+// holds '&') ends, or -1 when there is none: '&', then '#' and decimal
+// digits, "#x" and hex digits, or a name, then an optional ';', read as
+// greedily as html.UnescapeString and goldmark read them.
+func reference(src string, start int) int {
 	i := start + 1
-	for i < len(src) && ('a' <= src[i] && src[i] <= 'z' || 'A' <= src[i] && src[i] <= 'Z' || i > start+1 && '0' <= src[i] && src[i] <= '9') {
-		i++
-	}
-	if i == start+1 {
-		return -1, -1
-	}
-	if i < len(src) && src[i] == ';' {
-		i++
-	}
-	return i, -1
-}
-
-// numericReference reads "&#" digits [";"] or "&#x" hex digits [";"] at
-// src[start:], as html.UnescapeString does, and returns where it ends (-1
-// when there are no digits) and its value as CommonMark reads it (-1 when
-// CommonMark does not take it as a reference: no semicolon, too many
-// digits).
-func numericReference(src string, start int) (end int, value rune) {
-	i := start + 2
-	base, maxDigits := 10, 7
-	if i < len(src) && (src[i] == 'x' || src[i] == 'X') {
-		base, maxDigits = 16, 6
-		i++
-	}
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
 	first := i
-	v := 0
-	for i < len(src) {
-		d := digit(src[i], base)
-		if d < 0 {
-			break
+	switch {
+	case i+1 < len(src) && src[i] == '#' && (src[i+1] == 'x' || src[i+1] == 'X'):
+		i += 2
+		first = i
+		for i < len(src) && (isDigit(src[i]) || 'a' <= src[i]|0x20 && src[i]|0x20 <= 'f') {
+			i++
 		}
-		if i-first < maxDigits {
-			v = v*base + d
-		}
+	case i < len(src) && src[i] == '#':
 		i++
+		first = i
+		for i < len(src) && isDigit(src[i]) {
+			i++
+		}
+	default:
+		for i < len(src) && ('a' <= src[i]|0x20 && src[i]|0x20 <= 'z' || i > first && isDigit(src[i])) {
+			i++
+		}
 	}
 	if i == first {
-		return -1, -1
-	}
-	value = rune(v)
-	if i-first > maxDigits || i >= len(src) || src[i] != ';' {
-		value = -1
+		return -1
 	}
 	if i < len(src) && src[i] == ';' {
 		i++
 	}
-	return i, value
-}
-
-func digit(c byte, base int) int {
-	switch {
-	case '0' <= c && c <= '9':
-		return int(c - '0')
-	case base == 16 && 'a' <= c && c <= 'f':
-		return int(c-'a') + 10
-	case base == 16 && 'A' <= c && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
+	return i
 }
 
 // filterOutput is the last line of defence, applied to what glamour wrote:
