@@ -98,7 +98,7 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 		defer cancel()
 		h, err := gitlog.Git{}.History(ctx, libDir)
 		if err != nil {
-			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %s\n", termsafe.Text(err.Error()))
+			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
 		} else {
 			history = h
 		}
