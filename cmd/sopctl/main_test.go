@@ -53,6 +53,8 @@ func scriptParams(dir string) testscript.Params {
 			"exitcode":  checkExitCode,
 			"snapshot":  takeSnapshot,
 			"unchanged": checkUnchanged,
+			"mvesc":     renameEscaped,
+			"termsafe":  checkTerminalSafe,
 		},
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/iostreams"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -50,7 +51,7 @@ func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
 	wd, _ := os.Getwd()
 	now, err := Clock(os.Getenv("SOPCTL_NOW"))
 	if err != nil {
-		fmt.Fprintf(ios.ErrOut, "sopctl: %v\n", err)
+		fmt.Fprintf(ios.ErrOut, "sopctl: %s\n", termsafe.Text(err.Error()))
 		return ExitUsage
 	}
 	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: now, Templates: templates.FS})
@@ -74,7 +75,7 @@ func Clock(pinned string) (func() time.Time, error) {
 func Run(ctx context.Context, args []string, env *Env) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(env.IO.ErrOut, "sopctl: internal error: %v\nThis is a bug in sopctl: please report it at https://github.com/sopctl/sopctl/issues with the command you ran.\n", r)
+			fmt.Fprintf(env.IO.ErrOut, "sopctl: internal error: %s\nThis is a bug in sopctl: please report it at https://github.com/sopctl/sopctl/issues with the command you ran.\n", termsafe.Text(fmt.Sprint(r)))
 			if os.Getenv("SOPCTL_DEBUG") != "" {
 				fmt.Fprintf(env.IO.ErrOut, "%s", debug.Stack())
 			}
@@ -91,7 +92,10 @@ func Run(ctx context.Context, args []string, env *Env) (code int) {
 	if errors.As(err, &silent) {
 		return silent.Code
 	}
-	fmt.Fprintln(env.IO.ErrOut, strings.TrimRight(err.Error(), "\n"))
+	// Errors quote paths, values and other programs' messages: the one
+	// place every error is printed shows what a terminal could act on as
+	// escapes.
+	fmt.Fprintln(env.IO.ErrOut, termsafe.Text(strings.TrimRight(err.Error(), "\n")))
 	code = exitCode(err)
 	if code == ExitUsage && isUsage(err) {
 		fmt.Fprintf(env.IO.ErrOut, "Run '%s --help' for usage.\n", cmd.CommandPath())

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/scaffold"
 )
@@ -55,7 +56,7 @@ func runInit(ctx context.Context, env *Env, opts *initOptions) error {
 	if !filepath.IsAbs(dir) {
 		dir = filepath.Join(env.Dir, dir)
 	}
-	show := func(rel string) string { return displayPath(env, dir, rel) }
+	show := func(rel string) string { return termsafe.Line(displayPath(env, dir, rel)) }
 	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
 		return fmt.Errorf("%s is a file, not a folder: choose another place for the library", opts.dir)
 	}
@@ -95,7 +96,7 @@ func runInit(ctx context.Context, env *Env, opts *initOptions) error {
 	}
 	fmt.Fprintf(env.IO.Out, "\nSOP library ready in %s. Next:\n", displayOrDot(show(".")))
 	if opts.dir != "." {
-		fmt.Fprintf(env.IO.Out, "  cd %s\n", opts.dir)
+		fmt.Fprintf(env.IO.Out, "  cd %s\n", termsafe.Line(opts.dir))
 	}
 	fmt.Fprintf(env.IO.Out, "  sopctl templates list            # the role templates\n  sopctl new --role ROLE           # scaffold a role's SOPs\n")
 	return nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/scaffold"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -120,7 +121,7 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 		if opts.dryRun {
 			verb = "would " + verb
 		}
-		fmt.Fprintf(out, "%s  %s (%s)\n", verb, displayPath(env, libDir, c.Path), c.Note)
+		fmt.Fprintf(out, "%s  %s (%s)\n", verb, termsafe.Line(displayPath(env, libDir, c.Path)), termsafe.Line(c.Note))
 	}
 	summary := tally(own, -1)
 	if opts.role != "" && opts.id == "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
@@ -88,7 +89,7 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 	libDir := lib.Dir
 	if len(lib.Failed) > 0 {
 		for _, f := range lib.Failed {
-			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s\n", displayPath(env, libDir, f.Path), f.Pos.Line, f.Pos.Col, f.Msg)
+			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s\n", termsafe.Line(displayPath(env, libDir, f.Path)), f.Pos.Line, f.Pos.Col, termsafe.Line(f.Msg))
 		}
 		return nil, nil, fmt.Errorf("%d SOP file(s) cannot be parsed: fix them (sopctl lint shows them); nothing was written", len(lib.Failed))
 	}
@@ -170,7 +171,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	}
 	for _, w := range slices.Concat(h.LeftOut, warnings) {
 		w.Path = displayPath(env, lib.Dir, w.Path)
-		fmt.Fprintln(env.IO.ErrOut, w)
+		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
 	}
 	entry := "index.html"
 	if opts.format == "markdown" {
@@ -331,4 +332,4 @@ and links in the body (dotted). dot is Graphviz's language (sopctl graph | dot
 }
 
 // reviewLine keeps a value of a table on one line.
-func reviewLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+func reviewLine(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }

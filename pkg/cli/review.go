@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -31,14 +33,19 @@ func writeReview(env *Env, lib *library.Library, due []*render.Page, today time.
 			Reviewed: m.Reviewed.Text, Due: p.NextReview, Overdue: p.Overdue, Days: p.DaysToReview}
 	}
 	if opts.format == "json" {
-		enc := json.NewEncoder(env.IO.Out)
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
-		return enc.Encode(struct {
+		err := enc.Encode(struct {
 			Version int           `json:"version"`
 			Today   string        `json:"today"`
 			Within  int           `json:"within"`
 			SOPs    []reviewEntry `json:"sops"`
 		}{1, day, opts.within, entries})
+		if err == nil {
+			_, err = env.IO.Out.Write(termsafe.JSON(b.Bytes()))
+		}
+		return err
 	}
 	if len(entries) == 0 {
 		fmt.Fprintf(env.IO.Out, "no SOP is overdue or due for review within %d days\n", opts.within)
@@ -58,7 +65,7 @@ func writeReview(env *Env, lib *library.Library, due []*render.Page, today time.
 		case e.Days == 1:
 			state = "in 1 day"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Due, state, e.ID, reviewLine(e.Owner), reviewLine(e.Title))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Due, state, reviewLine(e.ID), reviewLine(e.Owner), reviewLine(e.Title))
 	}
 	if err := w.Flush(); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/schema"
 )
@@ -64,7 +65,7 @@ func runSchema(env *Env, opts *schemaOptions) error {
 	default:
 		return usageErrorf("unknown schema %q: choose one of %s", opts.kind, strings.Join(schema.Kinds, ", "))
 	}
-	_, err := env.IO.Out.Write(out)
+	_, err := env.IO.Out.Write(termsafe.JSON(out)) // ids and names come from the library
 	return err
 }
 

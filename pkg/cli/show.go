@@ -38,7 +38,8 @@ notty. Text wraps at the terminal's width, up to
 120 columns, or at 80 when the width is unknown; --width sets it.
 
 Escape sequences and control characters in the file are never passed to the
-terminal, and front-matter values show as written, not as Markdown. An SOP
+terminal (they show as escapes such as \x1b), and front-matter values show as
+written, not as Markdown. An SOP
 whose body is over 256 KiB, nested more than 32 levels deep, or otherwise too
 costly to lay out is refused (exit 1): open the file or render the handbook
 instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
 
@@ -58,7 +59,7 @@ func runTemplatesList(env *Env) error {
 		if !t.Role {
 			kind = "catalogue"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\n", t.ID, oneLine(t.Title), kind, len(t.SOPs), t.Source())
+		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\n", oneLine(t.ID), oneLine(t.Title), kind, len(t.SOPs), t.Source())
 	}
 	return w.Flush()
 }
@@ -79,7 +80,7 @@ func runTemplatesShow(env *Env, id string) error {
 	if !t.Role {
 		kind = "catalogue"
 	}
-	fmt.Fprintf(out, "%s (%s, %s, %s %s)\n", oneLine(t.Title), t.ID, kind, t.Source(), t.Path)
+	fmt.Fprintf(out, "%s (%s, %s, %s %s)\n", oneLine(t.Title), oneLine(t.ID), kind, t.Source(), termsafe.Line(t.Path))
 	if t.Department != "" {
 		fmt.Fprintf(out, "Department: %s\n", oneLine(t.Department))
 	}
@@ -91,7 +92,7 @@ func runTemplatesShow(env *Env, id string) error {
 	sopTable(env, own)
 	if t.Role {
 		if extra := cat.Closure(own)[len(own):]; len(extra) > 0 {
-			fmt.Fprintf(out, "\nAlso scaffolded by sopctl new --role %s, because the SOPs above refer to them (%d):\n", t.ID, len(extra))
+			fmt.Fprintf(out, "\nAlso scaffolded by sopctl new --role %s, because the SOPs above refer to them (%d):\n", oneLine(t.ID), len(extra))
 			sopTable(env, extra)
 		}
 	}
@@ -102,13 +103,14 @@ func sopTable(env *Env, defs []*roles.SOP) {
 	w := tabwriter.NewWriter(env.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "  ID\tTITLE\tOWNER\tSTEPS\tKPIS")
 	for _, d := range defs {
-		fmt.Fprintf(w, "  %s\t%s\t%s\t%d\t%s\n", d.ID, oneLine(d.Title), oneLine(d.Owner), len(d.Steps), strings.Join(d.KPIs, ","))
+		fmt.Fprintf(w, "  %s\t%s\t%s\t%d\t%s\n", oneLine(d.ID), oneLine(d.Title), oneLine(d.Owner), len(d.Steps), oneLine(strings.Join(d.KPIs, ",")))
 	}
 	_ = w.Flush()
 }
 
-// oneLine keeps a value from a template on one line of a table.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine keeps a value from a file (a template, an SOP) on one line of a
+// table, with what a terminal could act on shown as escapes.
+func oneLine(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }
 
 func wrap(s string, width int) string {
 	var b strings.Builder

@@ -11,6 +11,8 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 )
 
 // Git is the Source that runs git: one `git log` for the whole library,
@@ -46,6 +48,7 @@ type Git struct {
 // It stops git when ctx is done.
 func (g Git) History(ctx context.Context, libDir string) (History, error) {
 	bin := cmp.Or(g.Binary, "git")
+	where := termsafe.Text(libDir) // errors are printed: no raw control characters
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	cmd := exec.CommandContext(runCtx, bin, logArgs(libDir)...)
@@ -59,7 +62,7 @@ func (g Git) History(ctx context.Context, libDir string) (History, error) {
 	}
 	if err := cmd.Start(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("git log in %s: %w", libDir, ctx.Err())
+			return nil, fmt.Errorf("git log in %s: %w", where, ctx.Err())
 		}
 		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
 			return History{}, nil
@@ -73,15 +76,15 @@ func (g Git) History(ctx context.Context, libDir string) (History, error) {
 	waitErr := cmd.Wait()
 	switch {
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("git log in %s: %w", libDir, ctx.Err())
+		return nil, fmt.Errorf("git log in %s: %w", where, ctx.Err())
 	case waitErr != nil:
 		var exit *exec.ExitError
 		if errors.As(waitErr, &exit) && exit.ExitCode() == 128 && noHistory(stderr.String()) {
 			return History{}, nil
 		}
-		return nil, fmt.Errorf("git log in %s failed: %s (%w)", libDir, firstLine(stderr.String()), waitErr)
+		return nil, fmt.Errorf("git log in %s failed: %s (%w)", where, firstLine(stderr.String()), waitErr)
 	case parseErr != nil:
-		return nil, fmt.Errorf("git log in %s: %w", libDir, parseErr)
+		return nil, fmt.Errorf("git log in %s: %w", where, parseErr)
 	}
 	return h, nil
 }
@@ -166,8 +169,14 @@ func noHistory(stderr string) bool {
 }
 
 // firstLine returns git's error message: the first line that starts with
-// "fatal:" or "error:", else the first line that is not empty.
+// "fatal:" or "error:", else the first line that is not empty, with what a
+// terminal could act on shown as escapes (git's messages quote paths and
+// arguments).
 func firstLine(stderr string) string {
+	return termsafe.Text(rawFirstLine(stderr))
+}
+
+func rawFirstLine(stderr string) string {
 	first := ""
 	for line := range strings.Lines(stderr) {
 		line = strings.TrimSpace(line)

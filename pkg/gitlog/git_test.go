@@ -320,3 +320,22 @@ func TestLatestAndNone(t *testing.T) {
 		t.Errorf("Latest = %v, %v; want %v", rev, ok, newest)
 	}
 }
+
+// TestGitHistoryFailureEscapes: git quotes the folder it cannot enter in
+// its message; a folder name with control characters must not bring them
+// into the error, which commands print.
+func TestGitHistoryFailureEscapes(t *testing.T) {
+	requireGit(t)
+	dir := filepath.Join(t.TempDir(), "missing\x1b]0;X\a\u009b2J")
+	_, err := Git{Env: isolated(t, dir)}.History(context.Background(), dir)
+	if err == nil {
+		t.Fatal("no error for a missing folder")
+	}
+	msg := err.Error()
+	if strings.ContainsAny(msg, "\x1b\a\u009b") {
+		t.Errorf("error holds control characters: %q", msg)
+	}
+	if !strings.Contains(msg, `missing\x1b]0;X\a\u009b2J`) {
+		t.Errorf("error does not show the folder's name with escapes: %q", msg)
+	}
+}

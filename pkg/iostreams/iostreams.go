@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 )
 
 // IOStreams is the I/O a command may use.
@@ -63,10 +65,22 @@ func lightBackground(colorfgbg string) bool {
 }
 
 // System returns the process's real streams and terminal facts.
+//
+// Every value from a file or a subprocess goes through termsafe on its way
+// out; the streams add a defence in depth, so that a path that forgets it
+// still cannot reach the terminal raw. Stderr, where sopctl never writes
+// an escape sequence of its own, always shows control characters as
+// escapes. Stdout does so only when it is a terminal, keeping SGR colour
+// sequences (sopctl's lint colours and show's styling): piped or
+// redirected, stdout stays byte for byte what the command wrote, since
+// graph, schema and the JSON formats are read by programs and are safe
+// already. A stream filter cannot tell sopctl's SGR sequences from one a
+// value brought, which is why the per-value escaping is the real defence.
 func System() *IOStreams {
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr}
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: termsafe.NewWriter(os.Stderr, false)}
 	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
 		s.StdoutTTY = true
+		s.Out = termsafe.NewWriter(os.Stdout, true)
 		if w, _, err := term.GetSize(fd); err == nil {
 			s.TermWidth = w
 		}

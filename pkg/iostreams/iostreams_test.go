@@ -1,6 +1,11 @@
 package iostreams
 
-import "testing"
+import (
+	"fmt"
+	"io"
+	"os"
+	"testing"
+)
 
 func TestColorEnabled(t *testing.T) {
 	tests := []struct {
@@ -60,5 +65,36 @@ func TestLightBackground(t *testing.T) {
 		if got := lightBackground(tt.colorfgbg); got != tt.want {
 			t.Errorf("lightBackground(%q) = %v, want %v", tt.colorfgbg, got, tt.want)
 		}
+	}
+}
+
+// TestSystemStreams: stderr shows control characters as escapes; stdout,
+// when it is not a terminal, is left byte for byte as written.
+func TestSystemStreams(t *testing.T) {
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errR, errW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = outW, errW
+	s := System()
+	os.Stdout, os.Stderr = stdout, stderr
+
+	const hostile = "x\x1b]0;X\a\x1b[1m\u009b2J\u202e\n"
+	fmt.Fprint(s.Out, hostile)
+	fmt.Fprint(s.ErrOut, hostile)
+	outW.Close()
+	errW.Close()
+	gotOut, _ := io.ReadAll(outR)
+	gotErr, _ := io.ReadAll(errR)
+	if s.StdoutTTY || string(gotOut) != hostile {
+		t.Errorf("piped stdout: TTY %v, got %q; want %q as written", s.StdoutTTY, gotOut, hostile)
+	}
+	if want := `x\x1b]0;X\a\x1b[1m\u009b2J\u202e` + "\n"; string(gotErr) != want {
+		t.Errorf("stderr got %q, want %q", gotErr, want)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 )
 
 // Edge kinds of the cross-reference graph.
@@ -70,9 +72,11 @@ func (h *Handbook) DOT() string {
 }
 
 // dotQuote quotes a DOT string: backslashes, quotes and line breaks.
+// Control characters first become visible escapes (termsafe.Text), whose
+// backslash is then escaped, so a label shows \x1b and never holds ESC.
 func dotQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "", "\n", `\n`)
-	return `"` + r.Replace(s) + `"`
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(termsafe.Text(s)) + `"`
 }
 
 // Mermaid writes the graph as a Mermaid flowchart, which GitHub renders in
@@ -99,10 +103,11 @@ func (h *Handbook) Mermaid() string {
 	return b.String()
 }
 
-// mermaidText escapes text for a quoted Mermaid label.
+// mermaidText escapes text for a quoted Mermaid label, on one line;
+// control characters show as their escapes (termsafe.Text).
 func mermaidText(s string) string {
 	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
+	for _, r := range strings.Join(strings.Fields(termsafe.Text(s)), " ") {
 		switch r {
 		case '"', '<', '>', '&', '#', '`', '[', ']', '{', '}', '(', ')', '|':
 			fmt.Fprintf(&b, "#%d;", r)

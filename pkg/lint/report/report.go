@@ -2,7 +2,8 @@
 // "text" for people, "json" for scripts, "sarif" for GitHub code scanning and
 // "github" for GitHub Actions annotations. Each writer takes findings as
 // they come (lint has already sorted them) and writes one complete document;
-// nothing here decides an exit code.
+// nothing here decides an exit code. No format lets a value from a file
+// reach a terminal raw (see pkg/internal/termsafe).
 package report
 
 import (
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/lint"
 )
 
@@ -55,6 +57,10 @@ func Write(w io.Writer, format string, findings []lint.Finding, opts Options) er
 	if err != nil {
 		return fmt.Errorf("writing %s report: %w", format, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out := buf.Bytes()
+	if format == "json" || format == "sarif" {
+		out = termsafe.JSON(out) // encoding/json leaves DEL, C1 and bidi controls raw
+	}
+	_, err = w.Write(out)
 	return err
 }

@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/lint"
 )
 
@@ -21,14 +19,15 @@ const (
 )
 
 // writeText prints "path:line:col: severity rule-id: message" per finding
-// and a summary line.
+// and a summary line. Values from files go through termsafe.Line: nothing
+// in them can reach the terminal raw or start a line of its own.
 func writeText(b *bytes.Buffer, findings []lint.Finding, opts Options) {
 	var errs, warns, infos int
 	files := map[string]bool{}
 	for _, f := range findings {
 		files[f.Path] = true
 		sev := f.Severity.String()
-		path := visible(f.Path)
+		path := termsafe.Line(f.Path)
 		switch f.Severity {
 		case lint.Error:
 			errs++
@@ -41,7 +40,7 @@ func writeText(b *bytes.Buffer, findings []lint.Finding, opts Options) {
 			path = sgrBold + path + sgrReset
 			sev = severityColor(f.Severity) + sev + sgrReset
 		}
-		fmt.Fprintf(b, "%s:%d:%d: %s %s: %s\n", path, f.Line, f.Column, sev, visible(f.Rule), visible(f.Message))
+		fmt.Fprintf(b, "%s:%d:%d: %s %s: %s\n", path, f.Line, f.Column, sev, termsafe.Line(f.Rule), termsafe.Line(f.Message))
 	}
 	if len(findings) == 0 {
 		fmt.Fprintf(b, "no problems in %s\n", count(opts.Files, "file", "files"))
@@ -69,29 +68,4 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
-}
-
-// visible replaces C0 and C1 control characters and DEL with Go escapes
-// (\n, \x1b, \u009b) and bytes that are not UTF-8 with \xNN, so text taken
-// from user files cannot move the cursor or start a terminal escape
-// sequence. Everything else, backslashes included, is kept as it is.
-func visible(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r == utf8.RuneError || unicode.IsControl(r) }) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case unicode.IsControl(r):
-			q := strconv.QuoteRune(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
 }

@@ -1,156 +1,119 @@
 package term
 
 import (
+	"html"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 )
 
-// clean removes what a file could use to take over the terminal that shows
-// it: escape sequences (ESC ..., and the C1 introducers CSI U+009B, OSC
-// U+009D, DCS U+0090, SOS U+0098, PM U+009E and APC U+009F with their
-// parameters or strings) and every other C0 and C1 control character and
-// DEL, keeping only line feed and tab. Invalid UTF-8 becomes U+FFFD. Line
-// feeds are never removed, so line numbers stay right.
+// clean makes a body safe to lay out: carriage returns are dropped (CRLF
+// line ends are allowed in a file; line feeds stay, so line numbers stay
+// right), every other character a terminal could act on shows as its
+// escape (termsafe.Text), and character references to such characters are
+// defused.
 func clean(s string) string {
-	if safe(s) {
-		return s
+	return defuseReferences(termsafe.Text(strings.ReplaceAll(s, "\r", "")))
+}
+
+// defuseReferences replaces each character reference in Markdown source
+// that decodes to a character termsafe.Text escapes ("&#27;", "&#x9d;")
+// with that escape ("\x1b", "\u009d"), which Markdown shows as it is. The
+// file cannot hold a raw control character, but glamour decodes
+// references with html.UnescapeString in text, code spans, strikethrough,
+// image text and inline HTML, and goldmark decodes them in link
+// destinations; an escape sequence made that way after the fact would be
+// indistinguishable from glamour's own styling. The two decoders differ
+// (html's semicolon is optional, its values wrap around in an int32 and
+// map the C1 range to Windows-1252; goldmark reads a decimal reference
+// with a leading 0 as octal), so each reference is decoded by both, and
+// defused when either gives such a character.
+func defuseReferences(src string) string {
+	if !strings.Contains(src, "&") {
+		return src
 	}
 	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-			i++
-		case r == 0x1B:
-			i = skipEscape(s, i+1)
-		case r == 0x9B: // CSI
-			i = skipCSI(s, i+size)
-		case r == 0x90 || r == 0x98 || r == 0x9D || r == 0x9E || r == 0x9F: // DCS, SOS, OSC, PM, APC
-			i = skipString(s, i+size)
-		case r == '\n' || r == '\t':
-			b.WriteRune(r)
-			i += size
-		case isControl(r):
-			i += size
-		default:
-			b.WriteString(s[i : i+size])
-			i += size
+	done := 0
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '&')
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := reference(src, start)
+		i = max(end, start+1)
+		if end < 0 {
+			continue
+		}
+		ref := src[start:end]
+		bad := ""
+		for _, d := range []string{
+			html.UnescapeString(ref),
+			string(util.ResolveEntityNames(util.ResolveNumericReferences([]byte(ref)))),
+		} {
+			if termsafe.Text(d) != d {
+				bad = d
+				break
+			}
+		}
+		if bad != "" {
+			b.WriteString(src[done:start])
+			b.WriteString(termsafe.Text(bad))
+			done = end
 		}
 	}
+	if done == 0 {
+		return src
+	}
+	b.WriteString(src[done:])
 	return b.String()
 }
 
-// safe reports whether s is valid UTF-8 without control characters other
-// than line feed and tab, the common case that needs no copy.
-func safe(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || r != '\n' && r != '\t' && isControl(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func isControl(r rune) bool { return r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F }
-
-// skipEscape returns the index after the escape sequence whose ESC ends
-// just before i.
-func skipEscape(s string, i int) int {
-	if i >= len(s) {
-		return i
-	}
-	switch c := s[i]; {
-	case c == '[':
-		return skipCSI(s, i+1)
-	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
-		return skipString(s, i+1)
-	case c >= 0x20 && c <= 0x2F: // intermediate bytes, then one final byte
-		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2F {
+// reference returns where the character reference at src[start:] (which
+// holds '&') ends, or -1 when there is none: '&', then '#' and decimal
+// digits, "#x" and hex digits, or a name, then an optional ';', read as
+// greedily as html.UnescapeString and goldmark read them.
+func reference(src string, start int) int {
+	i := start + 1
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	first := i
+	switch {
+	case i+1 < len(src) && src[i] == '#' && (src[i+1] == 'x' || src[i+1] == 'X'):
+		i += 2
+		first = i
+		for i < len(src) && (isDigit(src[i]) || 'a' <= src[i]|0x20 && src[i]|0x20 <= 'f') {
 			i++
 		}
-		if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7E {
+	case i < len(src) && src[i] == '#':
+		i++
+		first = i
+		for i < len(src) && isDigit(src[i]) {
 			i++
 		}
-		return i
-	case c >= 0x30 && c <= 0x7E:
-		return i + 1
-	}
-	return i // a lone ESC: drop it, keep what follows
-}
-
-// skipCSI skips a control sequence's parameter and intermediate bytes and
-// its final byte.
-func skipCSI(s string, i int) int {
-	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3F {
-		i++
-	}
-	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7E {
-		i++
-	}
-	return i
-}
-
-// skipString skips a control string (OSC, DCS, ...) up to and including its
-// terminator: BEL, ESC \ or U+009C. An unterminated string ends at the end
-// of its line, so that it cannot swallow the rest of the document.
-func skipString(s string, i int) int {
-	for i < len(s) {
-		switch {
-		case s[i] == 0x07:
-			return i + 1
-		case s[i] == 0x1B && i+1 < len(s) && s[i+1] == '\\':
-			return i + 2
-		case strings.HasPrefix(s[i:], "\u009c"):
-			return i + len("\u009c")
-		case s[i] == '\n':
-			return i
+	default:
+		for i < len(src) && ('a' <= src[i]|0x20 && src[i]|0x20 <= 'z' || i > first && isDigit(src[i])) {
+			i++
 		}
+	}
+	if i == first {
+		return -1
+	}
+	if i < len(src) && src[i] == ';' {
 		i++
 	}
 	return i
 }
 
 // filterOutput is the last line of defence, applied to what glamour wrote:
-// with color it keeps only SGR sequences (ESC [ digits and ; or : m), which
-// set colors and text attributes and nothing else; without, it keeps no
-// escape sequence at all. Other control characters but line feed and tab
-// are dropped.
+// with colour it keeps only SGR sequences, which set colours and text
+// attributes and nothing else; without, no escape sequence. Whatever else
+// a terminal could act on shows as text (termsafe). Since clean has made
+// the source safe, the SGR sequences kept are glamour's own.
 func filterOutput(s string, color bool) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 0x1B:
-			end := skipEscape(s, i+1)
-			if color && isSGR(s[i:end]) {
-				b.WriteString(s[i:end])
-			}
-			i = end
-		case r == utf8.RuneError && size == 1:
-			b.WriteRune(utf8.RuneError)
-			i++
-		case r == '\n' || r == '\t' || !isControl(r):
-			b.WriteString(s[i : i+size])
-			i += size
-		default:
-			i += size
-		}
+	if color {
+		return termsafe.Styled(s)
 	}
-	return b.String()
-}
-
-// isSGR reports whether seq is a Select Graphic Rendition sequence.
-func isSGR(seq string) bool {
-	if len(seq) < 3 || !strings.HasPrefix(seq, "\x1b[") || seq[len(seq)-1] != 'm' {
-		return false
-	}
-	for _, c := range []byte(seq[2 : len(seq)-1]) {
-		if (c < '0' || c > '9') && c != ';' && c != ':' {
-			return false
-		}
-	}
-	return true
+	return termsafe.Text(s)
 }

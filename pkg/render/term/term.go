@@ -1,8 +1,9 @@
 // Package term renders one SOP for a terminal, with glamour: a header with
 // the title and the metadata, then the body.
 //
-// Everything taken from the file is made safe first: terminal escape
-// sequences and control characters are removed, and front-matter values are
+// Everything taken from the file is made safe first: control characters,
+// and so every terminal escape sequence, show as their escapes (\x1b), as
+// do character references to them, and front-matter values are
 // escaped so that they show as written rather than as Markdown. Documents
 // that glamour would take too long to lay out are refused with a
 // *LimitError. The style and width are the caller's choice: Render never
@@ -18,6 +19,7 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/muesli/termenv"
 
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -141,10 +143,12 @@ func headerMarkdown(title string, m *sop.Meta, bold bool) string {
 	return b.String()
 }
 
-// oneLine is a value made safe and put on one line: control characters
-// removed, runs of white space (line breaks included) made one space.
+// oneLine is a value made safe and put on one line: what a terminal could
+// act on shown as its escape (termsafe.Text), runs of white space (line
+// breaks included) made one space. References need no defusing here:
+// escape makes every & show as written.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(clean(s)), " ")
+	return strings.Join(strings.Fields(termsafe.Text(s)), " ")
 }
 
 // escape makes text show literally in Markdown: a backslash is escaped
