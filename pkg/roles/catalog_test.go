@@ -159,7 +159,7 @@ func TestTemplateListsNoSOPs(t *testing.T) {
 		{"every entry wrong", "id: a\ntitle: A\nsops:\n  - titel: X\n    id: x\n  - id: ../y\n", []string{
 			`templates/a.yaml:4:5: unknown key "titel" in an SOP entry: did you mean "title"?`,
 			`templates/a.yaml:4:5: SOP "x": a full definition needs title, owner and at least one step; to use an SOP defined in another template, give its id alone`,
-			`templates/a.yaml:6:9: SOP id "../y" is not valid: use lower-case letters and digits in words joined by single hyphens, like complaint-resolution`,
+			`templates/a.yaml:6:9: SOP id "../y" is not valid: use lower-case letters and digits in words joined by single hyphens, at most 200 characters, like complaint-resolution`,
 		}},
 		{"an entry that is no mapping", "id: a\ntitle: A\nsops: [x]\n", []string{"templates/a.yaml:3:8: each SOP entry must be a mapping starting with id:"}},
 	}
