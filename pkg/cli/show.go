@@ -37,8 +37,9 @@ NO_COLOR is set, plain text (the notty style). --style chooses: dark, light or
 notty. Text wraps at the terminal's width, up to
 120 columns, or at 80 when the width is unknown; --width sets it.
 
-Escape sequences and control characters in the file are never passed to the
-terminal (they show as escapes such as \x1b), and front-matter values show as
+Escape sequences and control characters in the file are stripped, never
+passed to the terminal (a character reference to one, such as &#27;, shows
+as its escape, \x1b), and front-matter values show as
 written, not as Markdown. An SOP
 whose body is over 256 KiB, nested more than 32 levels deep, or otherwise too
 costly to lay out is refused (exit 1): open the file or render the handbook

@@ -11,11 +11,13 @@ import (
 
 // clean makes a body safe to lay out: carriage returns are dropped (CRLF
 // line ends are allowed in a file; line feeds stay, so line numbers stay
-// right), every other character a terminal could act on shows as its
-// escape (termsafe.Text), and character references to such characters are
-// defused.
+// right), escape sequences and every other character a terminal could act
+// on are stripped (termsafe.Strip; the parser refuses them in a file, so
+// only a Doc built in code brings them), and character references to such
+// characters are defused: shown as the escape they stand for, since they
+// are text the author wrote.
 func clean(s string) string {
-	return defuseReferences(termsafe.Text(strings.ReplaceAll(s, "\r", "")))
+	return defuseReferences(termsafe.Strip(strings.ReplaceAll(s, "\r", "")))
 }
 
 // defuseReferences replaces each character reference in Markdown source

@@ -143,12 +143,13 @@ func headerMarkdown(title string, m *sop.Meta, bold bool) string {
 	return b.String()
 }
 
-// oneLine is a value made safe and put on one line: what a terminal could
-// act on shown as its escape (termsafe.Text), runs of white space (line
-// breaks included) made one space. References need no defusing here:
-// escape makes every & show as written.
+// oneLine is a value made safe and put on one line: escape sequences and
+// other characters a terminal could act on stripped (termsafe.Strip, as
+// SPEC section 4 says of show), runs of white space (line breaks
+// included) made one space. References need no defusing here: escape
+// makes every & show as written.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(termsafe.Text(s)), " ")
+	return strings.Join(strings.Fields(termsafe.Strip(s)), " ")
 }
 
 // escape makes text show literally in Markdown: a backslash is escaped
