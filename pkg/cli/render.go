@@ -7,11 +7,9 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -241,7 +239,7 @@ func listForced(env *Env, out string, f *render.Forced) {
 	}
 	fmt.Fprintf(w, "render --force: %s was not made by sopctl; replacing it deletes it and everything in it (%s):\n", out, strings.Join(what, ", "))
 	for _, name := range f.Files[:min(len(f.Files), forcedShown)] {
-		fmt.Fprintf(w, "  %s\n", quoteUnprintable(path.Join(filepath.ToSlash(out), name)))
+		fmt.Fprintf(w, "  %s\n", termsafe.Line(path.Join(filepath.ToSlash(out), name)))
 	}
 	if n := len(f.Files) - forcedShown; n > 0 {
 		fmt.Fprintf(w, "  and %d more\n", n)
@@ -253,15 +251,6 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// quoteUnprintable quotes a file name holding characters a terminal would
-// act on, so a hostile name cannot rewrite the screen.
-func quoteUnprintable(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		return strconv.Quote(s)
-	}
-	return s
 }
 
 type reviewOptions struct {
