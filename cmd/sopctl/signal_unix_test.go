@@ -31,9 +31,6 @@ import (
 // a signal lands depends on the machine's load, so the test asserts no
 // timing: it logs how many landed mid-render.
 func TestRenderSignals(t *testing.T) {
-	if testing.Short() {
-		t.Skip("renders a library about ten times in child processes")
-	}
 	exe, err := exec.LookPath("sopctl-exe")
 	if err != nil {
 		t.Fatal(err)
@@ -96,17 +93,20 @@ func TestRenderSignals(t *testing.T) {
 			}
 		}
 	}
-	outcomes := map[string]int{}
-	for _, tc := range []struct {
+	type signalCase struct {
 		sig    syscall.Signal
 		frac   float64 // of an undisturbed render's time
 		staged bool    // counted from when the staging folder appears
-	}{
-		{syscall.SIGINT, 0.05, false}, {syscall.SIGINT, 0.4, false},
-		{syscall.SIGINT, 0, true}, {syscall.SIGINT, 0.1, true},
-		{syscall.SIGTERM, 0.05, true},
-		{syscall.SIGKILL, 0.3, false}, {syscall.SIGKILL, 0.05, true},
-	} {
+	}
+	cases := []signalCase{
+		{syscall.SIGINT, 0, true}, {syscall.SIGTERM, 0.05, true}, {syscall.SIGKILL, 0.05, true},
+	}
+	if !testing.Short() { // make test-long: more moments
+		cases = append(cases, signalCase{syscall.SIGINT, 0.05, false}, signalCase{syscall.SIGINT, 0.4, false},
+			signalCase{syscall.SIGINT, 0.1, true}, signalCase{syscall.SIGKILL, 0.3, false})
+	}
+	outcomes := map[string]int{}
+	for _, tc := range cases {
 		what := fmt.Sprintf("%v after %.0f%% of a render", tc.sig, 100*tc.frac)
 		if tc.staged {
 			what += " once the staging folder appeared"
