@@ -81,6 +81,10 @@ var Markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 func parseBody(src []byte, firstLine int) Body {
 	root := Markdown.Parser().Parse(text.NewReader(src))
 	lines := lineIndex(src)
+	// Positions are asked for mostly in order along a line; counting the
+	// column from the last one keeps a line of many links linear (from the
+	// line's start each time, 240 KB of "[x] " took 10 s).
+	lastLine, lastOff, lastCol := -1, 0, 0
 	pos := func(off int) Pos {
 		i := 0
 		for lo, hi := 0, len(lines)-1; lo <= hi; {
@@ -91,7 +95,12 @@ func parseBody(src []byte, firstLine int) Body {
 				hi = mid - 1
 			}
 		}
-		return Pos{firstLine + i, utf8.RuneCount(src[lines[i]:off]) + 1}
+		if i != lastLine || off < lastOff {
+			lastLine, lastOff, lastCol = i, lines[i], 1
+		}
+		lastCol += utf8.RuneCount(src[lastOff:off])
+		lastOff = off
+		return Pos{firstLine + i, lastCol}
 	}
 	var b Body
 	slugs := NewSlugger()

@@ -1,0 +1,259 @@
+package sop
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+// goldmark's time grows with the square of the input on some Markdown: a
+// megabyte body (max_file_kb allows one) would keep lint, render and show
+// busy for minutes. checkMarkdown measures each such shape in one linear
+// pass before goldmark sees the body, and parse refuses a body that passes
+// a limit as invalid-file at the line, so that every command names the
+// file and goes on with the rest of the library.
+//
+// Paragraphs cannot be known without parsing, so the pass works on blocks:
+// runs of lines without a blank line between them. Every paragraph lies
+// inside one block, so counting per block never counts less than goldmark
+// works on. Each limit is far above what a real procedure holds; the costs
+// the limits bound take about 0.1 s at most on a megabyte (see
+// limits_test.go and the families in testdata/fuzz/FuzzParse).
+const (
+	// MaxLinksPerWord is the most link destinations "](" one run of text
+	// without a space may hold. goldmark reads each destination up to the
+	// next space or the end of the line, so "[a](" repeated costs the
+	// square of the run's length (240 KB took 36 s). Real links are
+	// separated by spaces; adjacent ones like [a](x)[b](y) rarely exceed 3.
+	MaxLinksPerWord = 32
+	// MaxAngleLinksPerLine is the most destinations in angle brackets
+	// "](<" on one line: goldmark reads each to the next > on the line,
+	// spaces included. Real SOPs rarely use the form at all.
+	MaxAngleLinksPerLine = 32
+	// MaxBracketDepth is the deepest nesting of [ inside [ in a block.
+	// goldmark copies and walks the text of each closed label, so the
+	// cost is the depth times the text; unclosed [ pile up the same way
+	// ([ 200,000 times then ] 200,000 times took 11 s). Real link text
+	// nests two deep at most.
+	MaxBracketDepth = 32
+	// maxLabelCost bounds, over the body, the sum of link labels ([...])
+	// times the lines of their block: goldmark looks each label up by
+	// scanning its paragraph's lines, and each reference definition
+	// re-copies the lines after it. 32 million is a block of 5,000 lines
+	// holding 6,000 links; a 1 MB attack at this budget takes 0.05 s.
+	maxLabelCost = 32 << 20
+	// maxDelimiterCost bounds the sum over blocks of the square of the
+	// number of emphasis and strikethrough delimiter runs (*, _, ~ next
+	// to text) in the block: goldmark matches each closer against every
+	// opener before it (80 KB of "*a_ " took 1.6 s). 64 million is a
+	// block of 8,000 runs: 4,000 bold phrases without a blank line.
+	maxDelimiterCost = 64 << 20
+	// MaxTableCells is the most cells the tables of a body may have.
+	// goldmark pads every row to the header's width, so a wide header
+	// over many short rows makes millions of cells from a few KB (10 KB
+	// took 3 s). 200,000 is 10,000 rows of 20 columns.
+	MaxTableCells = 200000
+	// maxEscapedPipeCost bounds escaped pipes (\|) in table cells that
+	// hold code: goldmark checks every code span of such a cell against
+	// every such pipe of the document. It is the count of those pipes
+	// times the backticks on their lines; 4 million is 2,000 of each.
+	maxEscapedPipeCost = 4 << 20
+)
+
+// CheckBody returns an *Error (with no Path) at the first place in a body
+// that parse refuses so that goldmark never takes long on it: block quotes
+// and lists nested deeper than MaxNesting on one line, or a shape that
+// passes one of the limits above. bodyLine is the file line of the body's
+// first line. Parse calls it; the terminal renderer calls it too, for
+// documents that did not come from Parse.
+func CheckBody(body []byte, bodyLine int) *Error {
+	if e := checkNesting(body, bodyLine); e != nil {
+		return e
+	}
+	return checkMarkdown(body, bodyLine)
+}
+
+// blockScan is the state of checkMarkdown within one block.
+type blockScan struct {
+	start     int // body line index of the block's first line
+	lines     int
+	labels    int // ] that close an open [
+	depth     int // [ open
+	runs      int // emphasis and strikethrough delimiter runs
+	tableCols int // columns of the table delimiter rows seen so far
+	tableLine int // body line index of the first delimiter row
+}
+
+// checkMarkdown returns an error at the first shape in body that goldmark
+// would take too long on (see the limits above). bodyLine is the file line
+// of the body's first line.
+func checkMarkdown(body []byte, bodyLine int) *Error {
+	var (
+		b                    blockScan
+		labelCost, delimCost int
+		cells                int
+		pipes, pipeTicks     int
+		pipeLine             int
+	)
+	fail := func(line int, line0 []byte, i int, format string, args ...any) *Error {
+		col := 1
+		if line0 != nil {
+			col = utf8.RuneCount(line0[:i]) + 1
+		}
+		return &Error{Pos: Pos{Line: bodyLine + line, Col: col}, Rule: RuleInvalidFile, Msg: fmt.Sprintf(format, args...)}
+	}
+	endBlock := func() *Error {
+		if b.lines == 0 {
+			return nil
+		}
+		labelCost += b.labels * b.lines
+		if labelCost > maxLabelCost {
+			return fail(b.start, nil, 0, "the %d lines from here to the next blank line hold %d links or references, too many to parse in reasonable time with the blocks before them (links times lines at most %d million): put blank lines between paragraphs, or split the SOP", b.lines, b.labels, maxLabelCost>>20)
+		}
+		delimCost += b.runs * b.runs
+		if delimCost > maxDelimiterCost {
+			return fail(b.start, nil, 0, "the %d lines from here to the next blank line hold %d emphasis marks (* _ ~), too many to parse in reasonable time (at most about %d in a block): put blank lines between paragraphs, or split the SOP", b.lines, b.runs, isqrt(maxDelimiterCost))
+		}
+		b = blockScan{}
+		return nil
+	}
+	for lineIdx := 0; len(body) > 0; lineIdx++ {
+		line, rest, _ := bytes.Cut(body, []byte("\n"))
+		body = rest
+		if isBlank(line) {
+			if e := endBlock(); e != nil {
+				return e
+			}
+			continue
+		}
+		if b.lines == 0 {
+			b.start = lineIdx
+		}
+		b.lines++
+		cells += b.tableCols
+		if cells > MaxTableCells {
+			return fail(b.tableLine, nil, 0, "the table here has %d columns and runs on for %d lines, more than %d cells (every row is padded to the header's width): fix its header or split the table", b.tableCols, b.lines, MaxTableCells)
+		}
+		if cols := tableDelimiterCols(line); cols > 0 {
+			if b.tableCols == 0 {
+				b.tableLine = lineIdx
+			}
+			b.tableCols += cols
+		}
+		word, angles, ticks, escPipes := 0, 0, 0, 0
+		for i := 0; i < len(line); i++ {
+			switch c := line[i]; c {
+			case '\\':
+				if i+1 < len(line) && line[i+1] == '|' {
+					escPipes++
+				}
+				if i+1 < len(line) && isASCIIPunct(line[i+1]) {
+					i++
+				}
+			case ' ', '\t':
+				word = 0
+			case '`':
+				ticks++
+			case '[':
+				if b.depth++; b.depth > MaxBracketDepth {
+					return fail(lineIdx, line, i, "brackets [ nested or left open %d deep in one block; at most %d: close them with ], or escape a literal one as \\[", b.depth, MaxBracketDepth)
+				}
+			case ']':
+				if b.depth > 0 {
+					b.depth--
+					b.labels++
+				}
+				if i+1 < len(line) && line[i+1] == '(' {
+					if word++; word > MaxLinksPerWord {
+						return fail(lineIdx, line, i, "more than %d links ]( in one run of text without a space; put spaces between links, or close each destination with )", MaxLinksPerWord)
+					}
+					j := i + 2
+					for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+						j++
+					}
+					if j < len(line) && line[j] == '<' {
+						if angles++; angles > MaxAngleLinksPerLine {
+							return fail(lineIdx, line, i, "more than %d link destinations in angle brackets ](< on one line; close each with >) or split the line", MaxAngleLinksPerLine)
+						}
+					}
+				}
+			case '*', '_', '~':
+				j := i
+				for j+1 < len(line) && line[j+1] == c {
+					j++
+				}
+				// A run next to text on either side may open or close.
+				if i > 0 && !isSpaceByte(line[i-1]) || j+1 < len(line) && !isSpaceByte(line[j+1]) {
+					b.runs++
+				}
+				i = j
+			}
+		}
+		if escPipes > 0 && ticks > 0 {
+			if pipes == 0 {
+				pipeLine = lineIdx
+			}
+			pipes += escPipes
+			pipeTicks += ticks
+			if pipes*pipeTicks > maxEscapedPipeCost {
+				return fail(pipeLine, nil, 0, "from here on, %d escaped pipes \\| share lines with %d backticks `, too many for table cells with code to parse in reasonable time (their product at most %d million): use fewer escaped pipes in code", pipes, pipeTicks, maxEscapedPipeCost>>20)
+			}
+		}
+	}
+	return endBlock()
+}
+
+// tableDelimiterCols returns the number of columns of a line that goldmark
+// may take for a table's delimiter row (| :--- | ---: |), else 0.
+func tableDelimiterCols(line []byte) int {
+	indent, dash, pipes := 0, false, 0
+	for indent < len(line) && line[indent] == ' ' {
+		indent++
+	}
+	if indent > 3 {
+		return 0
+	}
+	allDash := true
+	for _, c := range line {
+		switch c {
+		case '-':
+			dash = true
+		case '|':
+			pipes++
+			allDash = false
+		case ':', ' ', '\t':
+			allDash = false
+		default:
+			return 0
+		}
+	}
+	if !dash || allDash {
+		return 0
+	}
+	return pipes + 1
+}
+
+func isBlank(line []byte) bool {
+	for _, c := range line {
+		if !isSpaceByte(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func isqrt(n int) int {
+	r := 0
+	for (r+1)*(r+1) <= n {
+		r++
+	}
+	return r
+}

@@ -1,0 +1,86 @@
+package sop
+
+import (
+	"strings"
+	"testing"
+)
+
+// limitCases are bodies just past (line > 0) or just within (line 0) each
+// limit of checkMarkdown, in small forms of the shapes goldmark is
+// quadratic on. FuzzParse starts from them too. The body starts on file
+// line 6.
+var limitCases = []struct {
+	name, body string
+	line, col  int    // where the error is; 0: the body parses
+	msg        string // part of the message
+}{
+	// Link destinations read to the end of a run without a space.
+	{"32 links in a word", strings.Repeat("[a](", 32) + "\n", 0, 0, ""},
+	{"33 links in a word", "text\n" + strings.Repeat("[a](", 33) + "\n", 7, 131, "more than 32 links ]( in one run of text without a space"},
+	{"33 images in a word", strings.Repeat("![a](", 33) + "\n", 6, 164, "more than 32 links ]("},
+	{"links with spaces", strings.Repeat("[a]( ", 200) + "\n", 0, 0, ""},
+	{"links in prose", strings.Repeat("see [a](a.md) and ", 500) + "\n", 0, 0, ""},
+	{"33 angle destinations on a line", strings.Repeat("[a](<b ", 33) + "\n", 6, 227, "more than 32 link destinations in angle brackets"},
+	// Brackets nest or stay open.
+	{"32 nested brackets", strings.Repeat("[", 32) + "a" + strings.Repeat("]", 32) + "(b)\n", 0, 0, ""},
+	{"33 nested brackets", strings.Repeat("[", 33) + "a" + strings.Repeat("]", 33) + "\n", 6, 33, "brackets [ nested or left open 33 deep"},
+	{"33 open brackets over lines", strings.Repeat("[a\n", 33), 38, 1, "left open 33 deep"},
+	{"open brackets in separate blocks", strings.Repeat("[a\n\n", 100), 0, 0, ""},
+	{"escaped brackets", strings.Repeat(`\[`, 100) + "\n", 0, 0, ""},
+	{"closed brackets", strings.Repeat("[a] ", 1000) + "\n", 0, 0, ""},
+	// Labels times the lines of their block.
+	{"labels times lines", strings.Repeat("[a]\n", 5800), 6, 1, "5800 lines from here to the next blank line hold 5800 links or references"},
+	{"labels in blocks", strings.Repeat("[a]\n\n", 5800), 0, 0, ""},
+	{"reference definitions", "text\n\n" + strings.Repeat("[r]: /u\n", 5800), 8, 1, "hold 5800 links or references"},
+	// Emphasis delimiters in one block.
+	{"8192 emphasis marks", strings.Repeat("*a ", 8192) + "\n", 0, 0, ""},
+	{"8193 emphasis marks", strings.Repeat("*a ", 8193) + "\n", 6, 1, "8193 emphasis marks"},
+	{"mismatched emphasis", strings.Repeat("*a_ ", 4097) + "\n", 6, 1, "8194 emphasis marks"},
+	{"strikethrough", strings.Repeat("~~a ", 8193) + "\n", 6, 1, "8193 emphasis marks"},
+	{"spaced stars", strings.Repeat("a * b ", 10000) + "\n", 0, 0, ""},
+	// Tables padded to the header's width.
+	{"wide header over short rows", "text\n\n" + strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 201), 9, 1, "the table here has 1001 columns"},
+	{"a table of 200,000 cells", strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 199), 0, 0, ""},
+	// Escaped pipes in code in table cells.
+	{"escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1449), 8, 1, "1449 escaped pipes"},
+	{"a few escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1000), 0, 0, ""},
+	// Checklists and long prose stay within every limit.
+	{"a 2,000-item checklist", strings.Repeat("- [ ] **Check** the [form](form.md) and _sign_ it\n", 2000), 0, 0, ""},
+}
+
+func TestMarkdownLimits(t *testing.T) {
+	for _, tt := range limitCases {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("sops/x.md", []byte("---\nid: x\ntitle: X\n---\n\n"+tt.body))
+			if tt.line == 0 {
+				if err != nil {
+					t.Fatalf("Parse: %v", err)
+				}
+				return
+			}
+			e, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("Parse gave %v, want an *Error", err)
+			}
+			if e.Pos.Line != tt.line || tt.col > 0 && e.Pos.Col != tt.col || e.Rule != RuleInvalidFile || !strings.Contains(e.Msg, tt.msg) {
+				t.Errorf("got %v (%s), want %d:%d invalid-file %q", e, e.Rule, tt.line, tt.col, tt.msg)
+			}
+		})
+	}
+}
+
+// TestManyLinksOnALine checks that placing links is linear in the length
+// of their line: it counted every column from the line's start.
+func TestManyLinksOnALine(t *testing.T) {
+	body := strings.Repeat("[x] ", 20000) + "\n\n[x]: /u\n"
+	doc, err := Parse("sops/x.md", []byte("---\nid: x\ntitle: X\n---\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Markdown.Links); n != 20000 {
+		t.Fatalf("%d links, want 20000", n)
+	}
+	if last := doc.Markdown.Links[19999].Pos; last != (Pos{5, 79997}) {
+		t.Errorf("last link at %v, want 5:79997", last)
+	}
+}
