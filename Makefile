@@ -6,7 +6,7 @@ LDFLAGS     := -s -w -X github.com/sopctl/sopctl/pkg/cli.Version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 30s
 FUZZLONG    ?= 10m
-FUZZBUDGET  ?= 100ms
+FUZZBUDGET  ?= 500ms
 EXAMPLE     := examples/customer-service
 
 .DEFAULT_GOAL := help

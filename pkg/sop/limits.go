@@ -51,8 +51,9 @@ const (
 	// MaxTableCells is the most cells the tables of a body may have.
 	// goldmark pads every row to the header's width, so a wide header
 	// over many short rows makes millions of cells from a few KB (10 KB
-	// took 3 s). 200,000 is 10,000 rows of 20 columns.
-	MaxTableCells = 200000
+	// took 3 s). 100,000 is 5,000 rows of 20 columns; goldmark makes
+	// and renders them in about 0.1 s.
+	MaxTableCells = 100000
 	// maxEscapedPipeCost bounds escaped pipes (\|) in table cells that
 	// hold code: goldmark checks every code span of such a cell against
 	// every such pipe of the document. It is the count of those pipes
@@ -108,11 +109,11 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		}
 		labelCost += b.labels * b.lines
 		if labelCost > maxLabelCost {
-			return fail(b.start, nil, 0, "the %d lines from here to the next blank line hold %d links or references, too many to parse in reasonable time with the blocks before them (links times lines at most %d million): put blank lines between paragraphs, or split the SOP", b.lines, b.labels, maxLabelCost>>20)
+			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d links and references; lines times links, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.labels, maxLabelCost>>20)
 		}
 		delimCost += b.runs * b.runs
 		if delimCost > maxDelimiterCost {
-			return fail(b.start, nil, 0, "the %d lines from here to the next blank line hold %d emphasis marks (* _ ~), too many to parse in reasonable time (at most about %d in a block): put blank lines between paragraphs, or split the SOP", b.lines, b.runs, isqrt(maxDelimiterCost))
+			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d emphasis marks (* _ ~); at most %d in one block, fewer when several blocks hold many: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.runs, isqrt(maxDelimiterCost))
 		}
 		b = blockScan{}
 		return nil
@@ -132,7 +133,7 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		b.lines++
 		cells += b.tableCols
 		if cells > MaxTableCells {
-			return fail(b.tableLine, nil, 0, "the table here has %d columns and runs on for %d lines, more than %d cells (every row is padded to the header's width): fix its header or split the table", b.tableCols, b.lines, MaxTableCells)
+			return fail(b.tableLine, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", b.tableCols, MaxTableCells)
 		}
 		if cols := tableDelimiterCols(line); cols > 0 {
 			if b.tableCols == 0 {
@@ -248,6 +249,13 @@ func isSpaceByte(c byte) bool {
 
 func isASCIIPunct(c byte) bool {
 	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func isqrt(n int) int {

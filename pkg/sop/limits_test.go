@@ -29,9 +29,9 @@ var limitCases = []struct {
 	{"escaped brackets", strings.Repeat(`\[`, 100) + "\n", 0, 0, ""},
 	{"closed brackets", strings.Repeat("[a] ", 1000) + "\n", 0, 0, ""},
 	// Labels times the lines of their block.
-	{"labels times lines", strings.Repeat("[a]\n", 5800), 6, 1, "5800 lines from here to the next blank line hold 5800 links or references"},
+	{"labels times lines", strings.Repeat("[a]\n", 5800), 6, 1, "this block of 5800 lines without a blank line holds 5800 links and references"},
 	{"labels in blocks", strings.Repeat("[a]\n\n", 5800), 0, 0, ""},
-	{"reference definitions", "text\n\n" + strings.Repeat("[r]: /u\n", 5800), 8, 1, "hold 5800 links or references"},
+	{"reference definitions", "text\n\n" + strings.Repeat("[r]: /u\n", 5800), 8, 1, "holds 5800 links and references"},
 	// Emphasis delimiters in one block.
 	{"8192 emphasis marks", strings.Repeat("*a ", 8192) + "\n", 0, 0, ""},
 	{"8193 emphasis marks", strings.Repeat("*a ", 8193) + "\n", 6, 1, "8193 emphasis marks"},
@@ -39,8 +39,8 @@ var limitCases = []struct {
 	{"strikethrough", strings.Repeat("~~a ", 8193) + "\n", 6, 1, "8193 emphasis marks"},
 	{"spaced stars", strings.Repeat("a * b ", 10000) + "\n", 0, 0, ""},
 	// Tables padded to the header's width.
-	{"wide header over short rows", "text\n\n" + strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 201), 9, 1, "the table here has 1001 columns"},
-	{"a table of 200,000 cells", strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 199), 0, 0, ""},
+	{"wide header over short rows", "text\n\n" + strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 100), 9, 1, "the table here has 1001 columns, and with its rows the tables of this SOP have more than 100000 cells"},
+	{"a table of 99,099 cells", strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 99), 0, 0, ""},
 	// Escaped pipes in code in table cells.
 	{"escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1449), 8, 1, "1449 escaped pipes"},
 	{"a few escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1000), 0, 0, ""},
