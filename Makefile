@@ -39,8 +39,8 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
 	  done; \
 	done
 
-# Each input may take FUZZBUDGET plus as much again per 64 KiB of its size
-# (SOPCTL_FUZZ_BUDGET, see pkg/internal/testlib/budget.go); a slower one
+# Each input may take FUZZBUDGET of CPU time plus as much again per 64 KiB
+# of its size (SOPCTL_FUZZ_BUDGET, see pkg/internal/testlib/budget.go); a slower one
 # fails like a crash. go test saves every failing input under the
 # package's testdata/fuzz/FuzzX/, where the normal test suite runs it from
 # then on: fix the cause, then commit the file. FUZZFLAGS adds flags, e.g.

@@ -271,6 +271,10 @@ func (s *Slugger) Slug(text string) string {
 		cand := base + "-" + strconv.Itoa(n)
 		if _, taken := s.seen[cand]; !taken {
 			s.seen[cand] = 1
+			// The next repeat starts after the numbers found taken, as
+			// GitHub's slugger does: starting again from n made each
+			// repeat skip them all, quadratic in the repeats.
+			s.seen[base] = n + 1
 			return cand
 		}
 		n++

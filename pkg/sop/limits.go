@@ -59,6 +59,15 @@ const (
 	// every such pipe of the document. It is the count of those pipes
 	// times the backticks on their lines; 4 million is 2,000 of each.
 	maxEscapedPipeCost = 4 << 20
+	// MaxBlocks and MaxInlines bound what goldmark builds a node for, on
+	// shapes that are merely linear: render parses a body several times,
+	// and at about 5 µs a node a megabyte of "- a" lines (262,144 list
+	// items) took 2 s to render as Markdown. Blocks are counted as one
+	// per line that is not blank plus the list and quote markers opening
+	// it; inlines as [, <, &, backtick runs and emphasis runs. 50,000
+	// blocks and 100,000 inlines are ten times a long procedure.
+	MaxBlocks  = 50000
+	MaxInlines = 100000
 )
 
 // CheckBody returns an *Error (with no Path) at the first place in a body
@@ -91,6 +100,7 @@ type blockScan struct {
 func checkMarkdown(body []byte, bodyLine int) *Error {
 	var (
 		b                    blockScan
+		blocks, inlines      int
 		labelCost, delimCost int
 		cells                int
 		pipes, pipeTicks     int
@@ -131,6 +141,10 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 			b.start = lineIdx
 		}
 		b.lines++
+		if blocks += 1 + ContainerDepth(string(line)); blocks > MaxBlocks {
+			return fail(lineIdx, nil, 0, "the body has more than %d blocks (paragraphs, list items, quotes, headings, table rows) by this line: split the SOP", MaxBlocks)
+		}
+		runs := b.runs
 		cells += b.tableCols
 		if cells > MaxTableCells {
 			return fail(b.tableLine, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", b.tableCols, MaxTableCells)
@@ -153,9 +167,15 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				}
 			case ' ', '\t':
 				word = 0
+			case '<', '&':
+				inlines++
 			case '`':
+				if i == 0 || line[i-1] != '`' {
+					inlines++
+				}
 				ticks++
 			case '[':
+				inlines++
 				if b.depth++; b.depth > MaxBracketDepth {
 					return fail(lineIdx, line, i, "brackets [ nested or left open %d deep in one block; at most %d: close them with ], or escape a literal one as \\[", b.depth, MaxBracketDepth)
 				}
@@ -189,6 +209,9 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				}
 				i = j
 			}
+		}
+		if inlines += b.runs - runs; inlines > MaxInlines {
+			return fail(lineIdx, nil, 0, "the body has more than %d links, emphasis marks, code spans, HTML tags and entities by this line: split the SOP", MaxInlines)
 		}
 		if escPipes > 0 && ticks > 0 {
 			if pipes == 0 {

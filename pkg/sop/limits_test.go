@@ -1,6 +1,7 @@
 package sop
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -44,6 +45,11 @@ var limitCases = []struct {
 	// Escaped pipes in code in table cells.
 	{"escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1449), 8, 1, "1449 escaped pipes"},
 	{"a few escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1000), 0, 0, ""},
+	// Merely many blocks and inlines: render parses a body several times.
+	{"50,000 blocks", strings.Repeat("a\n", 25000) + strings.Repeat("- a\n", 12500), 0, 0, ""},
+	{"50,001 blocks", strings.Repeat("a\n", 25001) + strings.Repeat("- a\n", 12500), 25006 + 12500, 1, "more than 50000 blocks"},
+	{"100,000 inlines", strings.Repeat("<", 100000) + "\n", 0, 0, ""},
+	{"100,001 inlines", "text\n" + strings.Repeat("&`", 50000) + "<\n", 7, 1, "more than 100000 links, emphasis marks, code spans"},
 	// Checklists and long prose stay within every limit.
 	{"a 2,000-item checklist", strings.Repeat("- [ ] **Check** the [form](form.md) and _sign_ it\n", 2000), 0, 0, ""},
 }
@@ -82,5 +88,31 @@ func TestManyLinksOnALine(t *testing.T) {
 	}
 	if last := doc.Markdown.Links[19999].Pos; last != (Pos{5, 79997}) {
 		t.Errorf("last link at %v, want 5:79997", last)
+	}
+}
+
+// TestSluggerRepeats checks GitHub's numbering when headings repeat and
+// some numbered slugs are taken already, and that each repeat starts
+// after the numbers found taken (it started from the count of repeats,
+// skipping every taken number again: quadratic).
+func TestSluggerRepeats(t *testing.T) {
+	s := NewSlugger()
+	var got []string
+	for _, h := range []string{"a", "a-1", "a", "a", "a-3", "a", "a-2"} {
+		got = append(got, s.Slug(h))
+	}
+	want := "a a-1 a-2 a-3 a-3-1 a-4 a-2-1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("slugs %q, want %q", strings.Join(got, " "), want)
+	}
+	s = NewSlugger()
+	const n = 2000
+	for i := 1; i <= n; i++ {
+		s.Slug("a-" + strconv.Itoa(i))
+	}
+	s.Slug("a")
+	s.Slug("a")
+	if s.seen["a"] != n+2 {
+		t.Errorf("after %d taken numbers the next repeat of a starts at %d, want %d", n, s.seen["a"], n+2)
 	}
 }
