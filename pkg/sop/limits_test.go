@@ -45,6 +45,9 @@ var limitCases = []struct {
 	// Escaped pipes in code in table cells.
 	{"escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1449), 8, 1, "1449 escaped pipes"},
 	{"a few escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1000), 0, 0, ""},
+	// Backtick runs of every length.
+	{"32 backticks", "a " + strings.Repeat("`", 32) + " b\n", 0, 0, ""},
+	{"33 backticks", "a " + strings.Repeat("`", 33) + " b\n", 6, 3, "a run of 33 backticks"},
 	// Merely many blocks and inlines: render parses a body several times.
 	{"50,000 blocks", strings.Repeat("a\n", 25000) + strings.Repeat("- a\n", 12500), 0, 0, ""},
 	{"50,001 blocks", strings.Repeat("a\n", 25001) + strings.Repeat("- a\n", 12500), 25006 + 12500, 1, "more than 50000 blocks"},
