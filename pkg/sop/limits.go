@@ -59,6 +59,13 @@ const (
 	// every such pipe of the document. It is the count of those pipes
 	// times the backticks on their lines; 4 million is 2,000 of each.
 	maxEscapedPipeCost = 4 << 20
+	// MaxTagBytes bounds the bytes inside HTML tags (from < and a letter,
+	// / ! or ? to the >, or to the end of the block), over the body.
+	// goldmark matches each with regular expressions at about 0.2 s a
+	// megabyte, and render parses a body several times: one tag of a
+	// megabyte took 1.8 s to render as Markdown. 256 KiB leaves room for
+	// a few pasted images (<img src="data:...">).
+	MaxTagBytes = 256 << 10
 	// MaxBacktickRun is the longest run of backticks. A code span's
 	// opening run that no run of its length closes makes goldmark read to
 	// the end of the block, and runs of every length up to k do that k
@@ -107,6 +114,10 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 	var (
 		b                    blockScan
 		blocks, inlines      int
+		tagBytes             int
+		inTag                bool
+		tagQuote             byte
+		tagLine, tagCol      int
 		labelCost, delimCost int
 		cells                int
 		pipes, pipeTicks     int
@@ -141,6 +152,7 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 			if e := endBlock(); e != nil {
 				return e
 			}
+			inTag = false
 			continue
 		}
 		if b.lines == 0 {
@@ -163,6 +175,22 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		}
 		word, angles, ticks, escPipes := 0, 0, 0, 0
 		for i := 0; i < len(line); i++ {
+			if inTag {
+				switch c := line[i]; {
+				case tagQuote != 0:
+					if c == tagQuote {
+						tagQuote = 0
+					}
+				case c == '"' || c == '\'':
+					tagQuote = c
+				case c == '>':
+					inTag = false
+				}
+				if tagBytes++; tagBytes > MaxTagBytes {
+					return fail(tagLine, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, tagCol)
+				}
+				// The other counts go on: goldmark may not read this as a tag.
+			}
 			switch c := line[i]; c {
 			case '\\':
 				if i+1 < len(line) && line[i+1] == '|' {
@@ -173,7 +201,14 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				}
 			case ' ', '\t':
 				word = 0
-			case '<', '&':
+			case '<':
+				inlines++
+				if !inTag && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '!' || line[i+1] == '?') {
+					inTag, tagQuote = true, 0
+					tagLine, tagCol = lineIdx, utf8.RuneCount(line[:i])+1
+					tagBytes++
+				}
+			case '&':
 				inlines++
 			case '`':
 				j := i
@@ -280,6 +315,10 @@ func isBlank(line []byte) bool {
 
 func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func isASCIILetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func isASCIIPunct(c byte) bool {

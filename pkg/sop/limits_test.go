@@ -45,6 +45,12 @@ var limitCases = []struct {
 	// Escaped pipes in code in table cells.
 	{"escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1449), 8, 1, "1449 escaped pipes"},
 	{"a few escaped pipes in code", "|a|\n|-|\n" + strings.Repeat("|`\\|`|\n", 1000), 0, 0, ""},
+	// HTML tags, matched by regular expressions.
+	{"a 256 KiB tag", "<img src=\"" + strings.Repeat("A", 256<<10-12) + "\">\n", 0, 0, ""},
+	{"a tag past 256 KiB", "text\n\n<img src=\"" + strings.Repeat("A", 256<<10-11) + "\">\n", 8, 1, "HTML tags take more than 256 KiB of the body by the one that starts at column 1 here"},
+	{"a quoted > does not end the tag", "x <a b=\">\" " + strings.Repeat("c ", 128<<10) + ">\n", 6, 1, "by the one that starts at column 3 here"},
+	{"a tag unclosed to the end of its block", strings.Repeat("<a "+strings.Repeat("b", 1000)+"\n\n", 200), 0, 0, ""},
+	{"links inside a tag still count", "<a " + strings.Repeat("[a](", 33) + "\n", 6, 0, "more than 32 links"},
 	// Backtick runs of every length.
 	{"32 backticks", "a " + strings.Repeat("`", 32) + " b\n", 0, 0, ""},
 	{"33 backticks", "a " + strings.Repeat("`", 33) + " b\n", 6, 3, "a run of 33 backticks"},
