@@ -16,9 +16,10 @@ import (
 // Paragraphs cannot be known without parsing, so the pass works on blocks:
 // runs of lines without a blank line between them. Every paragraph lies
 // inside one block, so counting per block never counts less than goldmark
-// works on. Each limit is far above what a real procedure holds; the costs
-// the limits bound take about 0.1 s at most on a megabyte (see
-// limits_test.go and the families in testdata/fuzz/FuzzParse).
+// works on. Each limit is far above what a real procedure holds; what the
+// limits let through takes goldmark about 0.1 s at most on a megabyte
+// (limits_test.go has a small form of each shape, FuzzParseRepeated grows
+// shapes to look for more).
 const (
 	// MaxLinksPerWord is the most link destinations "](" one run of text
 	// without a space may hold. goldmark reads each destination up to the
