@@ -38,7 +38,8 @@ var limitCases = []struct {
 	{"8193 emphasis marks", strings.Repeat("*a ", 8193) + "\n", 6, 1, "8193 emphasis marks"},
 	{"mismatched emphasis", strings.Repeat("*a_ ", 4097) + "\n", 6, 1, "8194 emphasis marks"},
 	{"strikethrough", strings.Repeat("~~a ", 8193) + "\n", 6, 1, "8193 emphasis marks"},
-	{"spaced stars", strings.Repeat("a * b ", 10000) + "\n", 0, 0, ""},
+	{"spaced stars", strings.Repeat("a * b ", 8000) + "\n", 0, 0, ""},
+	{"spaced stars then closers", "x" + strings.Repeat(" * ", 8000) + strings.Repeat("a* ", 200) + "\n", 6, 1, "8200 emphasis marks"},
 	// Tables padded to the header's width.
 	{"wide header over short rows", "text\n\n" + strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 100), 9, 1, "the table here has 1001 columns, and with its rows the tables of this SOP have more than 100000 cells"},
 	{"a table of 99,099 cells", strings.Repeat("|a", 1000) + "\n" + strings.Repeat("|-", 1000) + "\n" + strings.Repeat("a\n", 99), 0, 0, ""},
