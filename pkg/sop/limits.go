@@ -14,9 +14,9 @@ import (
 // file and goes on with the rest of the library.
 //
 // Paragraphs cannot be known without parsing, so the pass works on blocks:
-// runs of lines without a blank line between them. Every paragraph lies
-// inside one block, so counting per block never counts less than goldmark
-// works on. Each limit is far above what a real procedure holds; what the
+// runs of lines without a blank line between them, also split before a
+// bullet item at the margin. Every paragraph lies inside one block, so
+// counting per block never counts less than goldmark works on. Each limit is far above what a real procedure holds; what the
 // limits let through takes goldmark about 0.1 s at most on a megabyte
 // (limits_test.go has a small form of each shape, FuzzParseRepeated grows
 // shapes to look for more).
@@ -43,11 +43,15 @@ const (
 	// re-copies the lines after it. 32 million is a block of 5,000 lines
 	// holding 6,000 links; a 1 MB attack at this budget takes 0.05 s.
 	maxLabelCost = 32 << 20
-	// maxDelimiterCost bounds the sum over blocks of the square of the
-	// number of runs of *, _ and ~ in the block: goldmark matches each
-	// closer against every run before it (80 KB of "*a_ " took 1.6 s).
-	// 64 million is a block of 8,192 runs: 4,000 bold phrases without a
-	// blank line.
+	// maxDelimiterCost bounds, over the blocks, the runs of *, _ and ~ in
+	// a block times the inline nodes and lines of the block (the inline
+	// marks counted for MaxInlines, twice for the text between them):
+	// goldmark matches each closer against every run before it (80 KB of
+	// "*a_ " took 1.6 s), and at the end of each link that holds a run it
+	// walks back over every node to the last run before the link (80,000
+	// entities then 8,000 links "[*a](b)" took 1.4 s). 64 million is a
+	// block of 5,792 runs and nothing else, or 2,000 runs among 16,000
+	// nodes.
 	maxDelimiterCost = 64 << 20
 	// MaxTableCells is the most cells the tables of a body may have.
 	// goldmark pads every row to the header's width, so a wide header
@@ -104,6 +108,7 @@ type blockScan struct {
 	labels    int // ] that close an open [
 	depth     int // [ open
 	runs      int // emphasis and strikethrough delimiter runs
+	marks     int // inline marks (see MaxInlines), runs included
 	tableCols int // columns of the table delimiter rows seen so far
 	tableLine int // body line index of the first delimiter row
 }
@@ -139,9 +144,9 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		if labelCost > maxLabelCost {
 			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d links and references; lines times links, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.labels, maxLabelCost>>20)
 		}
-		delimCost += b.runs * b.runs
+		delimCost += b.runs * (2*b.marks + b.lines)
 		if delimCost > maxDelimiterCost {
-			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d emphasis marks (* _ ~); at most %d in one block, fewer when several blocks hold many: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.runs, isqrt(maxDelimiterCost))
+			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d emphasis marks (* _ ~) among %d links, code spans, tags and entities; emphasis marks times those and lines, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.runs, b.marks-b.runs, maxDelimiterCost>>20)
 		}
 		b = blockScan{}
 		return nil
@@ -149,12 +154,15 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 	for lineIdx := 0; len(body) > 0; lineIdx++ {
 		line, rest, _ := bytes.Cut(body, []byte("\n"))
 		body = rest
-		if isBlank(line) {
+		if isBlank(line) || bulletItem(line) {
+			// A bullet item at the margin ends any paragraph before it.
 			if e := endBlock(); e != nil {
 				return e
 			}
 			inTag = false
-			continue
+			if isBlank(line) {
+				continue
+			}
 		}
 		if b.lines == 0 {
 			b.start = lineIdx
@@ -163,7 +171,7 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		if blocks += 1 + ContainerDepth(string(line)); blocks > MaxBlocks {
 			return fail(lineIdx, nil, 0, "the body has more than %d blocks (paragraphs, list items, quotes, headings, table rows) by this line: split the SOP", MaxBlocks)
 		}
-		runs := b.runs
+		runs, marks := b.runs, inlines
 		cells += b.tableCols
 		if cells > MaxTableCells {
 			return fail(b.tableLine, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", b.tableCols, MaxTableCells)
@@ -261,6 +269,7 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		if inlines += b.runs - runs; inlines > MaxInlines {
 			return fail(lineIdx, nil, 0, "the body has more than %d links, emphasis marks, code spans, HTML tags and entities by this line: split the SOP", MaxInlines)
 		}
+		b.marks += inlines - marks
 		if escPipes > 0 && ticks > 0 {
 			if pipes == 0 {
 				pipeLine = lineIdx
@@ -318,6 +327,14 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
+// bulletItem reports whether a line starts, at its first column, a bullet
+// list item with text ("- x", "* x", "+ x"): CommonMark lets such an item
+// interrupt any paragraph, so goldmark's paragraphs never span it.
+func bulletItem(line []byte) bool {
+	return len(line) > 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
+		(line[1] == ' ' || line[1] == '\t') && !isBlank(line[2:])
+}
+
 func isASCIILetter(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
@@ -331,12 +348,4 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func isqrt(n int) int {
-	r := 0
-	for (r+1)*(r+1) <= n {
-		r++
-	}
-	return r
 }
