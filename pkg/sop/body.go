@@ -162,10 +162,17 @@ func parseBody(src []byte, firstLine int) Body {
 			}
 			b.Links = append(b.Links, Link{Dest: string(n.Destination), Pos: pos(start)})
 		case *ast.AutoLink:
+			// At its < if it has one. GFM also links bare www. and
+			// http:// text: searching for "<" and the label read the
+			// rest of the body for each of those (quadratic); the label
+			// itself is found right after the last text.
 			label := n.Label(src)
 			start := cursor
-			if i := bytes.Index(src[cursor:], append([]byte("<"), label...)); i >= 0 {
+			if i := bytes.Index(src[cursor:], label); i >= 0 {
 				start = cursor + i
+				if start > 0 && src[start-1] == '<' {
+					start--
+				}
 			}
 			b.Links = append(b.Links, Link{Dest: string(n.URL(src)), Pos: pos(start)})
 		case *ast.Text:

@@ -123,7 +123,8 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 		tagBytes             int
 		inTag                bool
 		tagQuote             byte
-		tagLine, tagCol      int
+		tagLine, tagAt       int
+		tagText              []byte // the line of the tag being counted
 		labelCost, delimCost int
 		cells                int
 		pipes, pipeTicks     int
@@ -196,7 +197,8 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 					inTag = false
 				}
 				if tagBytes++; tagBytes > MaxTagBytes {
-					return fail(tagLine, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, tagCol)
+					col := utf8.RuneCount(tagText[:tagAt]) + 1
+					return fail(tagLine, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, col)
 				}
 				// The other counts go on: goldmark may not read this as a tag.
 			}
@@ -214,7 +216,7 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				inlines++
 				if !inTag && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '!' || line[i+1] == '?') {
 					inTag, tagQuote = true, 0
-					tagLine, tagCol = lineIdx, utf8.RuneCount(line[:i])+1
+					tagLine, tagText, tagAt = lineIdx, line, i
 					tagBytes++
 				}
 			case '&':

@@ -127,3 +127,21 @@ func TestSluggerRepeats(t *testing.T) {
 		t.Errorf("after %d taken numbers the next repeat of a starts at %d, want %d", n, s.seen["a"], n+2)
 	}
 }
+
+// TestAutoLinkPositions checks where bare (GFM) and angle-bracket links
+// are placed: finding them searched the rest of the body for "<" and the
+// label, which bare links never have (quadratic in their number).
+func TestAutoLinkPositions(t *testing.T) {
+	doc, err := Parse("sops/x.md", []byte("---\nid: x\ntitle: X\n---\nsee www.a.com and <http://b.c>, *www.d.org* or <e@f.gh>\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range doc.Markdown.Links {
+		got = append(got, l.Dest+"@"+strconv.Itoa(l.Pos.Line)+":"+strconv.Itoa(l.Pos.Col))
+	}
+	want := "http://www.a.com@5:5 http://b.c@5:19 http://www.d.org@5:34 e@f.gh@5:48"
+	if strings.Join(got, " ") != want {
+		t.Errorf("links %q, want %q", strings.Join(got, " "), want)
+	}
+}
