@@ -59,8 +59,9 @@ var limitCases = []struct {
 	// Merely many blocks and inlines: render parses a body several times.
 	{"50,000 blocks", strings.Repeat("a\n", 25000) + strings.Repeat("- a\n", 12500), 0, 0, ""},
 	{"50,001 blocks", strings.Repeat("a\n", 25001) + strings.Repeat("- a\n", 12500), 25006 + 12500, 1, "more than 50000 blocks"},
-	{"100,000 inlines", strings.Repeat("<", 100000) + "\n", 0, 0, ""},
-	{"100,001 inlines", "text\n" + strings.Repeat("&`", 50000) + "<\n", 7, 1, "more than 100000 links, emphasis marks, code spans"},
+	{"50,000 inlines", strings.Repeat("<", 50000) + "\n", 0, 0, ""},
+	{"50,001 inlines", "text\n" + strings.Repeat("&`", 25000) + "<\n", 7, 1, "more than 50000 links, emphasis marks, code spans"},
+	{"50,001 bare links", strings.Repeat("www.a.com http://b.c a@d.ef ", 16667) + "\n", 6, 1, "more than 50000 links"},
 	// Checklists and long prose stay within every limit.
 	{"a 2,000-item checklist", strings.Repeat("- [ ] **Check** the [form](form.md) and _sign_ it\n", 2000), 0, 0, ""},
 }
