@@ -184,10 +184,18 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 			}
 			b.tableCols += cols
 		}
-		word, angles, ticks, escPipes := 0, 0, 0, 0
-		for i := 0; i < len(line); i++ {
-			if inTag {
-				switch c := line[i]; {
+		// HTML tags are counted in a pass of their own, over every byte:
+		// the pass below skips escaped characters and runs.
+		for i, c := range line {
+			if !inTag {
+				if c == '<' && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '!' || line[i+1] == '?') {
+					inTag, tagQuote = true, 0
+					tagLine, tagText, tagAt = lineIdx, line, i
+				} else {
+					continue
+				}
+			} else {
+				switch {
 				case tagQuote != 0:
 					if c == tagQuote {
 						tagQuote = 0
@@ -197,12 +205,14 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				case c == '>':
 					inTag = false
 				}
-				if tagBytes++; tagBytes > MaxTagBytes {
-					col := utf8.RuneCount(tagText[:tagAt]) + 1
-					return fail(tagLine, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, col)
-				}
-				// The other counts go on: goldmark may not read this as a tag.
 			}
+			if tagBytes++; tagBytes > MaxTagBytes {
+				col := utf8.RuneCount(tagText[:tagAt]) + 1
+				return fail(tagLine, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, col)
+			}
+		}
+		word, angles, ticks, escPipes := 0, 0, 0, 0
+		for i := 0; i < len(line); i++ {
 			switch c := line[i]; c {
 			case '\\':
 				if i+1 < len(line) && line[i+1] == '|' {
@@ -213,14 +223,7 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				}
 			case ' ', '\t':
 				word = 0
-			case '<':
-				inlines++
-				if !inTag && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '!' || line[i+1] == '?') {
-					inTag, tagQuote = true, 0
-					tagLine, tagText, tagAt = lineIdx, line, i
-					tagBytes++
-				}
-			case '&', '@':
+			case '<', '&', '@':
 				inlines++
 			case ':':
 				if bytes.HasPrefix(line[i:], []byte("://")) {

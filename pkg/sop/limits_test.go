@@ -52,6 +52,8 @@ var limitCases = []struct {
 	{"a tag past 256 KiB", "text\n\n<img src=\"" + strings.Repeat("A", 256<<10-11) + "\">\n", 8, 1, "HTML tags take more than 256 KiB of the body by the one that starts at column 1 here"},
 	{"a quoted > does not end the tag", "x <a b=\">\" " + strings.Repeat("c ", 128<<10) + ">\n", 6, 1, "by the one that starts at column 3 here"},
 	{"a tag unclosed to the end of its block", strings.Repeat("<a "+strings.Repeat("b", 1000)+"\n\n", 200), 0, 0, ""},
+	{"a tag of one long run", "<a b=\"" + strings.Repeat("*", 256<<10) + "\">\n", 6, 1, "HTML tags take more than 256 KiB"},
+	{"a tag of escapes", "<a b=\"" + strings.Repeat(`\*`, 128<<10) + "\">\n", 6, 1, "HTML tags take more than 256 KiB"},
 	{"links inside a tag still count", "<a " + strings.Repeat("[a](", 33) + "\n", 6, 0, "more than 32 links"},
 	// Backtick runs of every length.
 	{"32 backticks", "a " + strings.Repeat("`", 32) + " b\n", 0, 0, ""},
