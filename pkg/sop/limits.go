@@ -183,6 +183,9 @@ func checkMarkdown(body []byte, bodyLine int) *Error {
 				b.tableLine = lineIdx
 			}
 			b.tableCols += cols
+			if cells += cols; cells > MaxTableCells { // the header's
+				return fail(lineIdx, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", b.tableCols, MaxTableCells)
+			}
 		}
 		// HTML tags are counted in a pass of their own, over every byte:
 		// the pass below skips escaped characters and runs.
