@@ -5,13 +5,15 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 LDFLAGS     := -s -w -X github.com/sopctl/sopctl/pkg/cli.Version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 30s
+FUZZLONG    ?= 10m
+FUZZBUDGET  ?= 500ms
 EXAMPLE     := examples/customer-service
 
 .DEFAULT_GOAL := help
-.PHONY: help build test update lint fuzz bench demo clean
+.PHONY: help build test update lint fuzz fuzz-long bench demo clean
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## build bin/sopctl
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/sopctl
@@ -36,6 +38,23 @@ fuzz: ## run every fuzz target for FUZZTIME each (default 30s)
 	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; \
 	done
+
+# Each input may take FUZZBUDGET of CPU time plus as much again per 64 KiB
+# of its size (SOPCTL_FUZZ_BUDGET, see pkg/internal/testlib/budget.go); a slower one
+# fails like a crash. go test saves every failing input under the
+# package's testdata/fuzz/FuzzX/, where the normal test suite runs it from
+# then on: fix the cause, then commit the file. FUZZFLAGS adds flags, e.g.
+# FUZZFLAGS='-parallel 1'.
+fuzz-long: ## every fuzz target for FUZZLONG each (default 10m), with a time budget per input
+	@failed=; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$target ($(FUZZLONG), budget $(FUZZBUDGET))"; \
+	    SOPCTL_FUZZ_BUDGET=$(FUZZBUDGET) $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZLONG) $(FUZZFLAGS) $$pkg \
+	      || failed="$$failed $$pkg.$$target"; \
+	  done; \
+	done; \
+	git status --short --untracked-files=all -- '*/testdata/fuzz/*'; \
+	if [ -n "$$failed" ]; then echo "fuzz-long: failing inputs from:$$failed; they are kept under testdata/fuzz (listed above): fix, then commit them"; exit 1; fi
 
 bench: ## benchmarks on generated 1k and 10k SOP libraries
 	@mkdir -p bin

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
 // out builds git log output as logFormat, -z and --name-status write it.
@@ -317,6 +319,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(manyFiles(3, 2))
 	f.Add([]byte("\x1e" + strings.Repeat("a", 40) + "\x00x\x00y\x00\x00\x00\n"))
 	f.Fuzz(func(t *testing.T, in []byte) {
+		defer testlib.Budget(t, len(in))()
 		h, err := parse(bytes.NewReader(in))
 		if err != nil {
 			return

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -18,6 +19,7 @@ func FuzzParseConfig(f *testing.F) {
 		f.Add([]byte(c.src))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer testlib.Budget(t, len(src))()
 		c, err := ParseConfig("sopctl.yaml", src)
 		lines := countLines(src)
 		if err != nil {

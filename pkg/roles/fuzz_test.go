@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/sop"
 	"github.com/sopctl/sopctl/templates"
 )
@@ -21,6 +22,7 @@ func FuzzParseTemplate(f *testing.F) {
 	f.Add("id: a\nsops: [[]]\n")
 	f.Add("id: a\nsops:\n  - id: x\n    responsibilities: [1, {role: []}]\n")
 	f.Fuzz(func(t *testing.T, src string) {
+		defer testlib.Budget(t, len(src))()
 		_, err := ParseTemplate("templates/a.yaml", []byte(src), false)
 		if err == nil {
 			return

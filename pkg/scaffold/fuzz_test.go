@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -23,6 +24,7 @@ func FuzzAddRole(f *testing.F) {
 		f.Add("\xef\xbb\xbf---\r\n" + front + "---\r\n")
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		defer testlib.Budget(t, len(src))()
 		doc, err := sop.Parse("x.md", []byte(src))
 		if err != nil {
 			return

@@ -86,7 +86,7 @@ func parse(path string, src []byte) (*Doc, error) {
 		}
 		return nil, err
 	}
-	if e := checkNesting(body, bodyLine); e != nil {
+	if e := CheckBody(body, bodyLine); e != nil {
 		e.Path = path
 		return nil, e
 	}

@@ -71,6 +71,11 @@ func Render(doc *sop.Doc, opts Options) (string, error) {
 	if err := checkLines(src, loc); err != nil {
 		return "", err
 	}
+	// The limits sop.Parse applies, again before goldmark parses: the body
+	// laid out is cleaned, and a Doc need not come from Parse.
+	if e := sop.CheckBody([]byte(body), 1); e != nil {
+		return "", loc.errorf(loc.headerLines+e.Pos.Line, "%s", e.Msg)
+	}
 	if err := checkTree(src, width, loc); err != nil {
 		return "", err
 	}
