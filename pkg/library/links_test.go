@@ -158,6 +158,7 @@ func FuzzResolveLink(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, dest string) {
+		defer testlib.Budget(t, len(dest))()
 		r := lib.ResolveLink(lib.Docs[0], dest)
 		if r.Kind != LinkLocal || r.Problem == LinkEmpty {
 			return

@@ -59,6 +59,7 @@ func FuzzScalar(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer testlib.Budget(t, len(s))()
 		if !utf8.ValidString(s) {
 			return
 		}

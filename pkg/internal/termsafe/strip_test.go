@@ -1,6 +1,10 @@
 package termsafe
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
+)
 
 func TestStrip(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -42,6 +46,7 @@ func FuzzStrip(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer testlib.Budget(t, len(s))()
 		if got := Strip(s); Text(got) != got {
 			t.Errorf("Strip(%q) = %q still holds what Text escapes", s, got)
 		}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
 func TestText(t *testing.T) {
@@ -183,6 +185,7 @@ func TestWriter(t *testing.T) {
 func FuzzText(f *testing.F) {
 	f.Add("R\x1b]0;PWN\a\x1b[31mT\u009b\u202e\xff")
 	f.Fuzz(func(t *testing.T, s string) {
+		defer testlib.Budget(t, len(s))()
 		if bad := raw(Text(s), false); bad != "" {
 			t.Errorf("Text(%q) holds %q", s, bad)
 		}

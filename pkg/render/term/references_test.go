@@ -9,6 +9,8 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/sop"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
 // A file cannot hold a raw control character (the parser refuses it), but
@@ -90,6 +92,7 @@ func TestDefuseReferences(t *testing.T) {
 func FuzzDefuseReferences(f *testing.F) {
 	f.Add("&#27;[8m &#x9d; &#4294967323; &#x202e; &amp;#27;")
 	f.Fuzz(func(t *testing.T, s string) {
+		defer testlib.Budget(t, len(s))()
 		if termsafe.Text(s) != s {
 			return
 		}
