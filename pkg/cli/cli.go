@@ -92,6 +92,9 @@ func Run(ctx context.Context, args []string, env *Env) (code int) {
 	if errors.As(err, &silent) {
 		return silent.Code
 	}
+	if err == context.Canceled { // stopped by SIGINT or SIGTERM while reading
+		err = errors.New("interrupted: nothing was changed")
+	}
 	// Errors quote paths, values and other programs' messages: the one
 	// place every error is printed shows what a terminal could act on as
 	// escapes.

@@ -137,3 +137,24 @@ func TestDeletedWorkingDirectory(t *testing.T) {
 		})
 	}
 }
+
+// A command that reads the library stops once its context is done (the
+// user pressed Ctrl-C) and says so, instead of finishing the work.
+func TestReadingStopsWhenInterrupted(t *testing.T) {
+	lib := t.TempDir()
+	if code, _, stderr := run(t, lib, templates.FS, "init", "."); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, lib, templates.FS, "new", "x", "--title", "X"); code != 0 {
+		t.Fatalf("new: %d %s", code, stderr)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{{"lint"}, {"show", "x"}, {"review"}, {"graph"}} {
+		ios, _, out, errOut := iostreams.Test()
+		env := &Env{IO: ios, Dir: lib, Now: time.Now, Templates: templates.FS}
+		if code := Run(ctx, args, env); code != ExitProblems || errOut.String() != "interrupted: nothing was changed\n" || out.Len() != 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1, nothing, %q", args, code, out, errOut, "interrupted: nothing was changed\n")
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -20,12 +21,12 @@ func (e *templateError) Unwrap() error { return e.err }
 
 // loadLibrary finds the library at or above the start directory (an
 // error when there is none) and loads it.
-func loadLibrary(env *Env) (*library.Library, error) {
+func loadLibrary(ctx context.Context, env *Env) (*library.Library, error) {
 	dir, err := library.Find(env.Dir)
 	if err != nil {
 		return nil, err
 	}
-	return library.Load(dir)
+	return library.LoadContext(ctx, dir)
 }
 
 // findLibrary returns the library root at or above the start directory,

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -60,7 +61,7 @@ that annotate a pull request).`,
 			case opts.explain != "":
 				return explainRule(env, opts.explain)
 			}
-			return runLint(env, opts)
+			return runLint(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
@@ -131,7 +132,7 @@ func indent(s string) string {
 	return b.String()
 }
 
-func runLint(env *Env, opts *lintOptions) error {
+func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 	libDir, err := library.Find(env.Dir)
 	if err != nil {
 		return err
@@ -140,7 +141,7 @@ func runLint(env *Env, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	lib, err := library.Load(libDir)
+	lib, err := library.LoadContext(ctx, libDir)
 	if err != nil {
 		return err
 	}

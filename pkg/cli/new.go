@@ -78,7 +78,7 @@ running the command again plans from what is there.`,
 }
 
 func runNew(ctx context.Context, env *Env, opts *newOptions) error {
-	lib, err := loadLibrary(env)
+	lib, err := loadLibrary(ctx, env)
 	if err != nil {
 		return err
 	}

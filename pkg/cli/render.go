@@ -80,7 +80,7 @@ to a folder is followed.`,
 // loadHandbook loads the library and resolves it; files that cannot be
 // parsed stop it (exit 1), after each is named on stderr.
 func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Handbook, *library.Library, error) {
-	lib, err := loadLibrary(env)
+	lib, err := loadLibrary(ctx, env)
 	if err != nil {
 		return nil, nil, err
 	}

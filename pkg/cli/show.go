@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -64,7 +65,7 @@ instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,
 			if cmd.Flags().Changed("style") && !slices.Contains(term.Styles, opts.style) {
 				return usageErrorf("--style %q is not one of %s", opts.style, strings.Join(term.Styles, ", "))
 			}
-			return runShow(env, opts)
+			return runShow(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().IntVar(&opts.width, "width", 0, "wrap text at `N` columns (default: the terminal's width up to 120, else 80)")
@@ -72,8 +73,8 @@ instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,
 	return cmd
 }
 
-func runShow(env *Env, opts *showOptions) error {
-	lib, err := loadLibrary(env)
+func runShow(ctx context.Context, env *Env, opts *showOptions) error {
+	lib, err := loadLibrary(ctx, env)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@
 package library
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -81,7 +82,12 @@ func Open(dir string) (*Library, error) {
 // Load reads the config of the library rooted at dir and every SOP file in
 // it. Files that cannot be read or parsed are listed in Failed; the error
 // is for a library that cannot be loaded at all (no or bad config).
-func Load(dir string) (*Library, error) {
+func Load(dir string) (*Library, error) { return LoadContext(context.Background(), dir) }
+
+// LoadContext is Load that stops parsing once ctx is done (the user
+// pressed Ctrl-C), returning ctx's error, so that a large library does not
+// keep a command running after it was asked to stop.
+func LoadContext(ctx context.Context, dir string) (*Library, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -97,7 +103,10 @@ func Load(dir string) (*Library, error) {
 		return nil, err
 	}
 	lib.Failed = failed
-	docs, failed := parseAll(root, paths, int64(cfg.MaxFileKB)*1024)
+	docs, failed := parseAll(ctx, root, paths, int64(cfg.MaxFileKB)*1024)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	lib.Docs = docs
 	slices.SortFunc(lib.Docs, func(a, b *sop.Doc) int { return strings.Compare(a.Path, b.Path) })
 	lib.Failed = append(lib.Failed, failed...)
@@ -207,10 +216,13 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 }
 
 // parseAll reads and parses the files in parallel, each exactly once.
-func parseAll(root *os.Root, paths []string, maxBytes int64) ([]*sop.Doc, []*sop.Error) {
+func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
+		if ctx.Err() != nil {
+			return // stopping: the caller discards the results
+		}
 		docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
 	})
 	var okDocs []*sop.Doc
