@@ -10,7 +10,7 @@ FUZZBUDGET  ?= 500ms
 EXAMPLE     := examples/customer-service
 
 .DEFAULT_GOAL := help
-.PHONY: help build test update lint fuzz fuzz-long bench demo clean
+.PHONY: help build test test-long update lint fuzz fuzz-long bench demo clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -18,9 +18,15 @@ help: ## list the targets
 build: ## build bin/sopctl
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/sopctl
 
-test: ## vet and run every test (fuzz seed corpora included)
+# -short leaves out what takes long on a 2-core machine (10,000-SOP
+# libraries, 1,000-file git histories, every signal moment): test-long runs it.
+test: ## vet and run the tests (fuzz seed corpora included), with the race detector
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -short -count=1 ./...
+
+test-long: ## every test, the long ones too (10k-SOP libraries, all signal moments)
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 
 update: ## rewrite golden files after a deliberate change (review the diff)
 	$(GO) test -count=1 ./cmd/sopctl -update
