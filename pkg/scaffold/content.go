@@ -38,8 +38,13 @@ func frontMatter(fields []field) []byte {
 			}
 		} else {
 			v = strNode(f.str, false)
-			if f.key == "version" {
+			switch f.key {
+			case "version":
 				v.Style = yaml.DoubleQuotedStyle // SPEC: a version is a quoted string
+			case "effective", "reviewed":
+				// A date (today's, YYYY-MM-DD) is written plain, as people
+				// write it (SPEC section 8): tagged as what YAML reads it as.
+				v.Tag, v.Style = "!!timestamp", 0
 			}
 		}
 		m.Content = append(m.Content, k, v)
