@@ -46,6 +46,13 @@ func scriptParams(dir string) testscript.Params {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOPCTL_NOW", "2026-11-25")
 			env.Setenv("NO_COLOR", "1")
+			// Scripts that repeat real-process runs (signals, races) do
+			// fewer rounds under -short (make test); make test-long runs all.
+			if testing.Short() {
+				env.Setenv("ROUNDS", "short")
+			} else {
+				env.Setenv("ROUNDS", "long")
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
