@@ -86,13 +86,13 @@ function el(tag) {
     removeChild(c) { this.children.splice(this.children.indexOf(c), 1); return c; },
     addEventListener() {} };
 }
-const byId = { q: el("input"), results: el("ul"), "search-status": el("p") };
+const byId = { q: el("input"), "search-results": el("ul"), "search-status": el("p") };
 const window = { location: { search: "?q=" + encodeURIComponent(query) } };
 const ctx = { window, URLSearchParams, document: { getElementById: (id) => byId[id] || null, createElement: el } };
 vm.createContext(ctx);
 vm.runInContext(fs.readFileSync(dir + "/search-index.js", "utf8"), ctx);
 vm.runInContext(fs.readFileSync(dir + "/search.js", "utf8"), ctx);
-const ids = byId.results.children.map((li) => li.children[0].href.replace(/^sops\/|\.html$/g, ""));
+const ids = byId["search-results"].children.map((li) => li.children[0].href.replace(/^sops\/|\.html$/g, ""));
 console.log(JSON.stringify({ status: byId["search-status"].textContent, ids }));
 `
 

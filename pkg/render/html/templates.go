@@ -77,7 +77,7 @@ const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <label for="q">Search the handbook</label>
 <div class="search-row"><input type="search" id="q" name="q" autocomplete="off" placeholder="A word from a title or a procedure, e.g. refund"><button type="submit">Search</button></div>
 <p id="search-status" class="muted" role="status" aria-live="polite"></p>
-<ul id="results"></ul>
+<ul id="search-results"></ul>
 </form>
 {{range .Handbook.Roles}}<h2 id="Role-{{.ID}}">{{if not .Other}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
 {{template "soptable" .SOPs}}

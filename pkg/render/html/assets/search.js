@@ -7,7 +7,7 @@
   "use strict";
   var data = window.SOPCTL_SEARCH;
   var input = document.getElementById("q");
-  var list = document.getElementById("results");
+  var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!data || !input || !list) { return; }
   var index = new Map(); // word -> encoded posting list
