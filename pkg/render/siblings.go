@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/sopctl/sopctl/pkg/internal/proc"
 )
 
 // A render builds its output in a temporary sibling of the output folder,
@@ -102,7 +104,7 @@ func removeStale(root *os.Root, name string) []*LeftoverError {
 	var left []*LeftoverError
 	for _, e := range entries {
 		pid, kind, ok := parseSibling(e.Name(), name)
-		if !ok || !e.Type().IsDir() || processRunning(pid) {
+		if !ok || !e.Type().IsDir() || proc.Running(pid) {
 			continue
 		}
 		if err := removeTree(root, e.Name(), kind == newKind || marked(root, e.Name())); err != nil {

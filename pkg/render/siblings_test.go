@@ -38,12 +38,3 @@ func TestSiblingNames(t *testing.T) {
 		}
 	}
 }
-
-func TestProcessRunning(t *testing.T) {
-	if !processRunning(os.Getpid()) {
-		t.Error("this process is not running")
-	}
-	if processRunning(99999999) {
-		t.Error("process 99999999 is running")
-	}
-}

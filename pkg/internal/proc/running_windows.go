@@ -1,15 +1,15 @@
 //go:build windows
 
-package render
+package proc
 
 import "syscall"
 
-// processRunning reports whether a process with this id is running. A
+// Running reports whether a process with this id is running. A
 // process that has exited can still be opened while someone holds a handle
 // to it, so its exit code is asked too. When in doubt (access denied), it
 // counts as running: a sibling is only removed when its creator is surely
 // gone.
-func processRunning(pid int) bool {
+func Running(pid int) bool {
 	const (
 		queryLimitedInformation = 0x1000 // PROCESS_QUERY_LIMITED_INFORMATION
 		stillActive             = 259    // STILL_ACTIVE

@@ -1,15 +1,15 @@
 //go:build unix
 
-package render
+package proc
 
 import (
 	"errors"
 	"syscall"
 )
 
-// processRunning reports whether a process with this id exists. Signal 0
+// Running reports whether a process with this id exists. Signal 0
 // checks without sending anything; EPERM means it exists but belongs to
 // someone else, which counts as running.
-func processRunning(pid int) bool {
+func Running(pid int) bool {
 	return !errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }
