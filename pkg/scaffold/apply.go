@@ -10,7 +10,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
+
+	"github.com/sopctl/sopctl/pkg/internal/proc"
 )
 
 // Apply writes the changes inside root. Each file is first written in full
@@ -28,9 +32,14 @@ func Apply(ctx context.Context, root *os.Root, changes []Change) (err error) {
 			err = w.undo(err)
 		}
 	}()
+	swept := map[string]bool{}
 	for _, c := range changes {
 		if ctx.Err() != nil {
 			return errInterrupted
+		}
+		if dir := path.Dir(c.Path); !swept[dir] {
+			swept[dir] = true
+			removeStaleTemps(root, dir)
 		}
 		if err := w.stage(c); err != nil {
 			return err
@@ -197,11 +206,13 @@ func checkUnchanged(root *os.Root, c Change) error {
 }
 
 // writeTemp writes data to a new hidden file beside name and returns its
-// path. Hidden files (starting with ".") are never read as SOPs.
+// path: .NAME.sopctl-PID-RAND, PID being this process's id, so that a
+// later run can tell a file left by a killed run (see removeStaleTemps).
+// Hidden files (starting with ".") are never read as SOPs.
 func writeTemp(root *os.Root, name string, data []byte, mode fs.FileMode) (string, error) {
 	var rnd [6]byte
 	_, _ = rand.Read(rnd[:])
-	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".sopctl-"+hex.EncodeToString(rnd[:]))
+	tmp := path.Join(path.Dir(name), "."+path.Base(name)+".sopctl-"+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(rnd[:]))
 	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
 	if err != nil {
 		return "", err
@@ -248,4 +259,30 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// staleTemp matches the name of a temporary file writeTemp makes,
+// capturing its maker's process id.
+var staleTemp = regexp.MustCompile(`^\..+\.sopctl-([0-9]+)-[0-9a-f]{12}$`)
+
+// removeStaleTemps removes from the folder dir the temporary files that a
+// run killed mid-write (SIGKILL, a power cut: nothing it could catch) left
+// behind: regular files named exactly as writeTemp names them whose maker
+// is no longer running. Another run's files, still being written, are
+// left alone, as is anything else. Failures are ignored: such a file is
+// hidden, never read as an SOP, and init's .gitignore covers it.
+func removeStaleTemps(root *os.Root, dir string) {
+	entries, err := fs.ReadDir(root.FS(), dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := staleTemp.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		if pid, err := strconv.Atoi(m[1]); err == nil && !proc.Running(pid) {
+			_ = root.Remove(path.Join(dir, e.Name()))
+		}
+	}
 }

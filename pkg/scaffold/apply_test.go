@@ -3,6 +3,7 @@ package scaffold
 import (
 	"context"
 	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -214,5 +215,46 @@ func TestApplyFileAppearsMidway(t *testing.T) {
 		if got := tree(t, dir); !maps.Equal(got, want) {
 			t.Errorf("appeared at step %d: tree %v, want %v", step, got, want)
 		}
+	}
+}
+
+// A run killed mid-write (SIGKILL) leaves its temporary files; the next
+// Apply in that folder removes those whose maker is gone, and nothing
+// else: a live run's files, other names, folders.
+func TestApplyRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	live := fmt.Sprintf(".b.md.sopctl-%d-0123456789ab", os.Getpid())
+	files := map[string]string{
+		"sops/.a.md.sopctl-99999999-0123456789ab": "stale", // maker gone: removed
+		"sops/" + live:                             "live",  // this process: kept
+		"sops/.a.md.sopctl-0123456789ab":           "old",   // no process id: kept
+		"sops/.a.md.sopctl-99999999-xyz":           "other", // not sopctl's name: kept
+		"sops/a.sopctl-99999999-0123456789ab":      "shown", // not hidden: kept
+		"sops/keep.md":                             "keep",  // an SOP: kept
+		"other/.a.md.sopctl-99999999-0123456789ab": "else",  // a folder Apply does not write to: kept
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sops", ".c.md.sopctl-99999999-0123456789ab"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Apply(context.Background(), openRoot(t, dir), []Change{{Path: "sops/new.md", Action: Create, Data: []byte("new")}}); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, dir)
+	delete(files, "sops/.a.md.sopctl-99999999-0123456789ab")
+	files["sops/new.md"] = "new"
+	if !maps.Equal(got, files) {
+		t.Errorf("after Apply:\n%v\nwant\n%v", got, files)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sops", ".c.md.sopctl-99999999-0123456789ab")); err != nil {
+		t.Errorf("a folder with a temporary file's name was removed: %v", err)
 	}
 }

@@ -28,7 +28,7 @@ func InitFiles(title, organization string, cat *roles.Catalog) []Change {
 
 // gitignore keeps out of git the rendered handbooks and the temporary
 // files and folders sopctl writes before renaming them into place (render's
-// .site.sopctl-new-PID-RAND, the scaffold's .a.md.sopctl-RAND): left by an
+// .site.sopctl-new-PID-RAND, the scaffold's .a.md.sopctl-PID-RAND): left by an
 // interrupted run, they must not show in git status or be committed.
 const gitignore = `# Rendered handbooks (sopctl render)
 /site/
