@@ -23,3 +23,27 @@ func TestFor(t *testing.T) {
 		}
 	}
 }
+
+// A panic in a worker reaches the caller's goroutine, where a recover can
+// catch it, and the rest of the work stops.
+func TestForPanicReachesCaller(t *testing.T) {
+	for _, n := range []int{1, 2, 100, 10_000} {
+		var calls atomic.Int64
+		got := func() (r any) {
+			defer func() { r = recover() }()
+			For(n, func(i int) {
+				calls.Add(1)
+				if i == n/2 {
+					panic("boom")
+				}
+			})
+			return nil
+		}()
+		if got != "boom" {
+			t.Errorf("n=%d: recovered %v, want boom", n, got)
+		}
+		if n == 10_000 && calls.Load() == int64(n) {
+			t.Errorf("n=%d: every item ran after the panic", n)
+		}
+	}
+}
