@@ -123,7 +123,7 @@ func existingConfig(dir string, show func(string) string) (bool, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		err = fmt.Errorf("%s is a link to a file that does not exist: remove the link or restore its file, then run sopctl init again", show(library.ConfigFile))
 	default:
-		err = fmt.Errorf("%s exists but cannot be read (%v): remove or fix it, then run sopctl init again", show(library.ConfigFile), unwrapPathErr(err))
+		err = fmt.Errorf("%s exists but cannot be read (%v): remove or fix it, then run sopctl init again", show(library.ConfigFile), library.WithoutPath(err))
 	}
 	return false, &library.ConfigError{Err: err}
 }
@@ -147,7 +147,7 @@ func initWrite(ctx context.Context, dir, arg string, todo []scaffold.Change) (er
 		}
 	}()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", arg, unwrapPathErr(err))
+		return fmt.Errorf("cannot create %s: %w", arg, library.WithoutPath(err))
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
@@ -162,12 +162,4 @@ func displayOrDot(p string) string {
 		return "the current folder"
 	}
 	return p
-}
-
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

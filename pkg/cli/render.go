@@ -209,7 +209,7 @@ func warnLeftovers(env *Env, left []*render.LeftoverError) (partial bool) {
 			what, partial = "the partial output", true
 		}
 		fmt.Fprintf(env.IO.ErrOut, "warning: %s could not be removed and is left in %s (%v): make it writable and delete it\n",
-			what, displayPath(env, "", l.Dir), unwrapPathErr(l.Err))
+			what, displayPath(env, "", l.Dir), library.WithoutPath(l.Err))
 	}
 	return partial
 }
@@ -220,7 +220,7 @@ func writeError(out string, err error) error {
 	if errors.As(err, &refused) {
 		return fmt.Errorf("%s %s", out, refused.Why)
 	}
-	return fmt.Errorf("cannot write %s: %w", out, unwrapPathErr(err))
+	return fmt.Errorf("cannot write %s: %w", out, library.WithoutPath(err))
 }
 
 // forcedShown is how many files listForced names before "and N more".
@@ -319,6 +319,3 @@ and links in the body (dotted). dot is Graphviz's language (sopctl graph | dot
 	cmd.Flags().StringVar(&format, "format", "dot", "graph `FORMAT`: dot or mermaid")
 	return cmd
 }
-
-// reviewLine keeps a value of a table on one line.
-func reviewLine(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }

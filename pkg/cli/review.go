@@ -65,7 +65,7 @@ func writeReview(env *Env, lib *library.Library, due []*render.Page, today time.
 		case e.Days == 1:
 			state = "in 1 day"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Due, state, reviewLine(e.ID), reviewLine(e.Owner), reviewLine(e.Title))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Due, state, oneLine(e.ID), oneLine(e.Owner), oneLine(e.Title))
 	}
 	if err := w.Flush(); err != nil {
 		return err

@@ -65,7 +65,7 @@ func Find(dir string) (string, error) {
 func ReadConfig(root *os.Root) (*Config, error) {
 	src, err := readLimited(root, ConfigFile, 1<<20)
 	if err != nil {
-		return nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config", Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))}}
+		return nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: sop.Pos{Line: 1, Col: 1}, Rule: "config", Msg: fmt.Sprintf("cannot be read: %v", WithoutPath(err))}}
 	}
 	return ParseConfig(ConfigFile, src)
 }
@@ -157,7 +157,7 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 	}
 	if err != nil {
 		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: cfg.SOPsDirPos, Rule: "config",
-			Msg: fmt.Sprintf("sops_dir %q cannot be read (%v): it must be a folder inside the library", cfg.SOPsDir, unwrapPath(err))}}
+			Msg: fmt.Sprintf("sops_dir %q cannot be read (%v): it must be a folder inside the library", cfg.SOPsDir, WithoutPath(err))}}
 	}
 	if !fi.IsDir() {
 		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: cfg.SOPsDirPos, Rule: "config",
@@ -166,7 +166,7 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 	walkErr := fs.WalkDir(root.FS(), cfg.SOPsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
-				Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))})
+				Msg: fmt.Sprintf("cannot be read: %v", WithoutPath(err))})
 			return nil
 		}
 		rel := p
@@ -244,7 +244,7 @@ func parseOne(root *os.Root, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
 			Msg: fmt.Sprintf("the file is larger than max_file_kb (%d KB): split it into smaller SOPs or raise max_file_kb in %s", maxBytes/1024, ConfigFile)}
 	}
 	if err != nil {
-		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: fmt.Sprintf("cannot be read: %v", unwrapPath(err))}
+		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: fmt.Sprintf("cannot be read: %v", WithoutPath(err))}
 	}
 	doc, err := sop.Parse(p, src)
 	if err != nil {
@@ -273,9 +273,10 @@ func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	return src, nil
 }
 
-// unwrapPath drops the *PathError wrapper, whose path the message already
-// names.
-func unwrapPath(err error) error {
+// WithoutPath drops an *fs.PathError's wrapper from err, for a message
+// that already names the path ("sops/a.md: cannot be read: permission
+// denied", not "... open sops/a.md: permission denied").
+func WithoutPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/internal/proc"
+	"github.com/sopctl/sopctl/pkg/library"
 )
 
 // Apply writes the changes inside root. Each file is first written in full
@@ -95,7 +96,7 @@ func (w *writer) stage(c Change) error {
 	dirs, err := mkdirAll(w.root, path.Dir(c.Path))
 	w.madeDirs = append(w.madeDirs, dirs...)
 	if err != nil {
-		return fmt.Errorf("%s: cannot create its folder: %w", c.Path, unwrap(err))
+		return fmt.Errorf("%s: cannot create its folder: %w", c.Path, library.WithoutPath(err))
 	}
 	mode := fs.FileMode(0o644)
 	if fi, err := w.root.Stat(c.Path); err == nil {
@@ -103,7 +104,7 @@ func (w *writer) stage(c Change) error {
 	}
 	tmp, err := writeTemp(w.root, c.Path, c.Data, mode)
 	if err != nil {
-		return fmt.Errorf("%s: cannot write: %w", c.Path, unwrap(err))
+		return fmt.Errorf("%s: cannot write: %w", c.Path, library.WithoutPath(err))
 	}
 	w.staged = append(w.staged, staged{c: c, tmp: tmp, mode: mode})
 	return nil
@@ -129,7 +130,7 @@ func (w *writer) place(s *staged) error {
 		}
 	}
 	if err := w.root.Rename(s.tmp, s.c.Path); err != nil {
-		return fmt.Errorf("%s: cannot write: %w", s.c.Path, unwrap(err))
+		return fmt.Errorf("%s: cannot write: %w", s.c.Path, library.WithoutPath(err))
 	}
 	s.placed = true
 	return nil
@@ -142,13 +143,13 @@ func (w *writer) undo(cause error) error {
 	var left []string
 	for _, s := range w.staged {
 		if err := w.root.Remove(s.tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			left = append(left, fmt.Sprintf("the temporary file %s could not be removed (%v): delete it", s.tmp, unwrap(err)))
+			left = append(left, fmt.Sprintf("the temporary file %s could not be removed (%v): delete it", s.tmp, library.WithoutPath(err)))
 		}
 	}
 	for i := len(w.staged) - 1; i >= 0; i-- {
 		if s := w.staged[i]; s.placed {
 			if err := w.restore(s); err != nil {
-				left = append(left, fmt.Sprintf("%s could not be restored (%v): check it", s.c.Path, unwrap(err)))
+				left = append(left, fmt.Sprintf("%s could not be restored (%v): check it", s.c.Path, library.WithoutPath(err)))
 			}
 		}
 	}
@@ -192,12 +193,12 @@ func checkUnchanged(root *os.Root, c Change) error {
 	}
 	f, err := root.Open(c.Path)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read: %w", c.Path, unwrap(err))
+		return fmt.Errorf("%s: cannot read: %w", c.Path, library.WithoutPath(err))
 	}
 	defer f.Close()
 	var b bytes.Buffer
 	if _, err := b.ReadFrom(f); err != nil {
-		return fmt.Errorf("%s: cannot read: %w", c.Path, unwrap(err))
+		return fmt.Errorf("%s: cannot read: %w", c.Path, library.WithoutPath(err))
 	}
 	if !bytes.Equal(b.Bytes(), c.Old) {
 		return fmt.Errorf("%s changed while sopctl was working: nothing was written; run the command again", c.Path)
@@ -251,14 +252,6 @@ func mkdirAll(root *os.Root, dir string) ([]string, error) {
 		return made, err
 	}
 	return append(made, dir), nil
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // staleTemp matches the name of a temporary file writeTemp makes,
