@@ -100,7 +100,7 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 	}
 	c := &Config{
 		Src: src, Root: root, SOPsDir: DefaultSOPsDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays,
-		MaxFileKB: DefaultMaxFileKB, RequiredFields: DefaultRequiredFields, RequiredSections: DefaultRequiredSections,
+		MaxFileKB: DefaultMaxFileKB, RequiredFields: slices.Clone(DefaultRequiredFields), RequiredSections: slices.Clone(DefaultRequiredSections),
 	}
 	r := &sop.NodeReader{Path: name, Rule: "config"}
 	for _, kv := range r.Mapping(root, ConfigFile) {

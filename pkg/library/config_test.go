@@ -336,3 +336,23 @@ func TestParseConfigBugFrontMatterWording(t *testing.T) {
 		}
 	}
 }
+
+// Each Config has its own copy of the defaults: changing one library's
+// required fields changes neither the defaults nor another library's.
+func TestConfigDefaultsAreCopied(t *testing.T) {
+	a, err := ParseConfig("sopctl.yaml", []byte("title: A\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ParseConfig("sopctl.yaml", []byte("title: B\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.RequiredFields[0], a.RequiredSections[0] = "changed", "changed"
+	if DefaultRequiredFields[0] != "id" || DefaultRequiredSections[0] != "Purpose" {
+		t.Errorf("the defaults changed with one Config: %v, %v", DefaultRequiredFields, DefaultRequiredSections)
+	}
+	if b.RequiredFields[0] != "id" || b.RequiredSections[0] != "Purpose" {
+		t.Errorf("another Config changed with one: %v, %v", b.RequiredFields, b.RequiredSections)
+	}
+}
