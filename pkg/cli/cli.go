@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/iostreams"
 	"github.com/sopctl/sopctl/pkg/library"
@@ -40,6 +41,17 @@ type Env struct {
 	Now func() time.Time
 	// Templates are the built-in role templates.
 	Templates fs.FS
+	// History is where render's revision history comes from; nil means
+	// git (gitlog.Git).
+	History gitlog.Source
+}
+
+// history returns the revision-history source of env.
+func (env *Env) history() gitlog.Source {
+	if env.History == nil {
+		return gitlog.Git{}
+	}
+	return env.History
 }
 
 // Main runs sopctl with the process's real environment and returns the

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/iostreams"
 	"github.com/sopctl/sopctl/templates"
 )
@@ -156,5 +157,38 @@ func TestReadingStopsWhenInterrupted(t *testing.T) {
 		if code := Run(ctx, args, env); code != ExitProblems || errOut.String() != "interrupted: nothing was changed\n" || out.Len() != 0 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 1, nothing, %q", args, code, out, errOut, "interrupted: nothing was changed\n")
 		}
+	}
+}
+
+// fakeHistory is a revision history without git.
+type fakeHistory gitlog.History
+
+func (f fakeHistory) History(context.Context, string) (gitlog.History, error) {
+	return gitlog.History(f), nil
+}
+
+// render takes its revision history from Env.History, so a test (or
+// another source than git) can give it.
+func TestRenderHistoryFromEnv(t *testing.T) {
+	lib := t.TempDir()
+	if code, _, stderr := run(t, lib, templates.FS, "init", "."); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, lib, templates.FS, "new", "x", "--title", "X"); code != 0 {
+		t.Fatalf("new: %d %s", code, stderr)
+	}
+	ios, _, _, errOut := iostreams.Test()
+	env := &Env{IO: ios, Dir: lib, Now: time.Now, Templates: templates.FS, History: fakeHistory{
+		"sops/x.md": {{Commit: "0123456789ab", Author: "Ann", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Subject: "Write the refund steps"}},
+	}}
+	if code := Run(context.Background(), []string{"render"}, env); code != 0 {
+		t.Fatalf("render: %d %s", code, errOut)
+	}
+	page, err := os.ReadFile(filepath.Join(lib, "site", "sops", "x.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), "Write the refund steps") {
+		t.Error("the SOP page lacks the revision the history source gave")
 	}
 }

@@ -110,7 +110,7 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 		defer cancel()
 		// After an interrupt, git's failure is no news: render says it was
 		// interrupted.
-		switch h, err := (gitlog.Git{}).History(gitCtx, libDir); {
+		switch h, err := env.history().History(gitCtx, libDir); {
 		case err == nil:
 			history = h
 		case ctx.Err() == nil:
