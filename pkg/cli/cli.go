@@ -94,6 +94,10 @@ func Run(ctx context.Context, args []string, env *Env) (code int) {
 			code = ExitProblems
 		}
 	}()
+	// Each invocation works on its own copy: -C changes the directory of
+	// this run only, never the caller's Env.
+	own := *env
+	env = &own
 	root := newRootCmd(env)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteContextC(ctx)

@@ -192,3 +192,14 @@ func TestRenderHistoryFromEnv(t *testing.T) {
 		t.Error("the SOP page lacks the revision the history source gave")
 	}
 }
+
+// -C applies to one invocation: the caller's Env keeps its directory.
+func TestChdirDoesNotChangeCallersEnv(t *testing.T) {
+	dir := t.TempDir()
+	ios, _, _, _ := iostreams.Test()
+	env := &Env{IO: ios, Dir: dir, Now: time.Now, Templates: templates.FS}
+	Run(context.Background(), []string{"-C", filepath.Join(dir, "elsewhere"), "version"}, env)
+	if env.Dir != dir {
+		t.Errorf("after -C, the caller's Env.Dir = %q, want %q", env.Dir, dir)
+	}
+}
