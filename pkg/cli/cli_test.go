@@ -142,13 +142,7 @@ func TestDeletedWorkingDirectory(t *testing.T) {
 // A command that reads the library stops once its context is done (the
 // user pressed Ctrl-C) and says so, instead of finishing the work.
 func TestReadingStopsWhenInterrupted(t *testing.T) {
-	lib := t.TempDir()
-	if code, _, stderr := run(t, lib, templates.FS, "init", "."); code != 0 {
-		t.Fatalf("init: %d %s", code, stderr)
-	}
-	if code, _, stderr := run(t, lib, templates.FS, "new", "x", "--title", "X"); code != 0 {
-		t.Fatalf("new: %d %s", code, stderr)
-	}
+	lib := libraryWithOneSOP(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, args := range [][]string{{"lint"}, {"show", "x"}, {"review"}, {"graph"}} {
@@ -170,13 +164,7 @@ func (f fakeHistory) History(context.Context, string) (gitlog.History, error) {
 // render takes its revision history from Env.History, so a test (or
 // another source than git) can give it.
 func TestRenderHistoryFromEnv(t *testing.T) {
-	lib := t.TempDir()
-	if code, _, stderr := run(t, lib, templates.FS, "init", "."); code != 0 {
-		t.Fatalf("init: %d %s", code, stderr)
-	}
-	if code, _, stderr := run(t, lib, templates.FS, "new", "x", "--title", "X"); code != 0 {
-		t.Fatalf("new: %d %s", code, stderr)
-	}
+	lib := libraryWithOneSOP(t)
 	ios, _, _, errOut := iostreams.Test()
 	env := &Env{IO: ios, Dir: lib, Now: time.Now, Templates: templates.FS, History: fakeHistory{
 		"sops/x.md": {{Commit: "0123456789ab", Author: "Ann", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Subject: "Write the refund steps"}},
@@ -202,4 +190,17 @@ func TestChdirDoesNotChangeCallersEnv(t *testing.T) {
 	if env.Dir != dir {
 		t.Errorf("after -C, the caller's Env.Dir = %q, want %q", env.Dir, dir)
 	}
+}
+
+// libraryWithOneSOP makes a library (sopctl init) holding one blank SOP, x.
+func libraryWithOneSOP(t *testing.T) string {
+	t.Helper()
+	lib := t.TempDir()
+	if code, _, stderr := run(t, lib, templates.FS, "init", "."); code != 0 {
+		t.Fatalf("init: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, lib, templates.FS, "new", "x", "--title", "X"); code != 0 {
+		t.Fatalf("new: %d %s", code, stderr)
+	}
+	return lib
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
 func tree(t *testing.T, dir string) map[string]string {
@@ -233,15 +235,7 @@ func TestApplyRemovesStaleTemps(t *testing.T) {
 		"sops/keep.md":                             "keep",  // an SOP: kept
 		"other/.a.md.sopctl-99999999-0123456789ab": "else",  // a folder Apply does not write to: kept
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 	if err := os.Mkdir(filepath.Join(dir, "sops", ".c.md.sopctl-99999999-0123456789ab"), 0o755); err != nil {
 		t.Fatal(err)
 	}
