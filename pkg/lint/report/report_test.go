@@ -5,18 +5,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // forged is a message that would start a second workflow command if CR or LF
 // went through unescaped.
@@ -80,28 +76,8 @@ func TestWrite(t *testing.T) {
 			if err := Write(&b, tt.format, tt.findings, tt.opts); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, b.Bytes())
+			testlib.Golden(t, b.Bytes())
 		})
-	}
-}
-
-// golden compares got with testdata/<TestName>.golden ("/" in subtest names
-// becomes "_"), or rewrites the file under -update.
-func golden(t *testing.T, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", strings.ReplaceAll(t.Name(), "/", "_")+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -23,7 +24,7 @@ func TestDeterministic(t *testing.T) {
 			}
 			for name := range a {
 				if !bytes.Equal(a[name], b[name]) {
-					t.Errorf("%s differs between two renders:\n%s", name, firstDiff(a[name], b[name]))
+					t.Errorf("%s differs between two renders:\n%s", name, testlib.FirstDiff(a[name], b[name]))
 				}
 			}
 			if !slices.EqualFunc(wa, wb, func(x, y render.Warning) bool { return x == y }) {
