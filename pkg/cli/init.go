@@ -156,10 +156,3 @@ func initWrite(ctx context.Context, dir, arg string, todo []scaffold.Change) (er
 	defer root.Close()
 	return scaffold.Apply(ctx, root, todo)
 }
-
-func displayOrDot(p string) string {
-	if p == "" || p == "." {
-		return "the current folder"
-	}
-	return p
-}

@@ -9,11 +9,9 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
@@ -75,49 +73,6 @@ to a folder is followed.`,
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "output `DIR` (default site, or site-md for markdown)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace a folder sopctl did not make, outside the library (listing what it deletes first)")
 	return cmd
-}
-
-// loadHandbook loads the library and resolves it; files that cannot be
-// parsed stop it (exit 1), after each is named on stderr.
-func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Handbook, *library.Library, error) {
-	lib, err := loadLibrary(ctx, env)
-	if err != nil {
-		return nil, nil, err
-	}
-	libDir := lib.Dir
-	if len(lib.Failed) > 0 {
-		for _, f := range lib.Failed {
-			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s\n", termsafe.Line(displayPath(env, libDir, f.Path)), f.Pos.Line, f.Pos.Col, termsafe.Line(f.Msg))
-		}
-		return nil, nil, fmt.Errorf("%d SOP file(s) cannot be parsed: fix them (sopctl lint shows them); nothing was written", len(lib.Failed))
-	}
-	cat, err := loadCatalog(env, libDir)
-	if err != nil {
-		return nil, nil, err
-	}
-	titles := map[string]string{}
-	for _, t := range cat.Templates() {
-		if t.Role {
-			titles[t.ID] = t.Title
-		}
-	}
-	for _, r := range lib.Config.Roles {
-		titles[r.ID] = r.Name
-	}
-	history := gitlog.History{}
-	if withHistory {
-		gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-		defer cancel()
-		// After an interrupt, git's failure is no news: render says it was
-		// interrupted.
-		switch h, err := env.history().History(gitCtx, libDir); {
-		case err == nil:
-			history = h
-		case ctx.Err() == nil:
-			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
-		}
-	}
-	return render.Build(lib, titles, history, env.Now()), lib, nil
 }
 
 func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
@@ -251,71 +206,4 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-type reviewOptions struct {
-	within int
-	format string
-}
-
-func newReviewCmd(env *Env) *cobra.Command {
-	opts := &reviewOptions{}
-	cmd := &cobra.Command{
-		Use:   "review [--within DAYS]",
-		Short: "List the SOPs overdue or due for review, with owner and due date",
-		Long: `List the SOPs whose next review (reviewed, else effective, plus
-review_cycle_days from sopctl.yaml) has passed or falls within DAYS, soonest
-first. Retired SOPs and SOPs with neither date are never due.`,
-		Example: `  sopctl review
-  sopctl review --within 90
-  sopctl review --format json`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.within < 0 {
-				return usageErrorf("--within must be 0 or more days")
-			}
-			if opts.format != "text" && opts.format != "json" {
-				return usageErrorf("--format %q is not one of text, json", opts.format)
-			}
-			h, lib, err := loadHandbook(cmd.Context(), env, false)
-			if err != nil {
-				return err
-			}
-			return writeReview(env, lib, h.Due(opts.within), env.Now(), opts)
-		},
-	}
-	cmd.Flags().IntVar(&opts.within, "within", 30, "also list SOPs due within `DAYS` from today")
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: text or json")
-	return cmd
-}
-
-func newGraphCmd(env *Env) *cobra.Command {
-	var format string
-	cmd := &cobra.Command{
-		Use:   "graph [--format dot|mermaid]",
-		Short: "Print the cross-reference graph of the SOPs",
-		Long: `Print how SOPs refer to each other: related (plain arrows), supersedes (bold)
-and links in the body (dotted). dot is Graphviz's language (sopctl graph | dot
--Tsvg > sops.svg); mermaid is a flowchart GitHub renders inside Markdown.`,
-		Example: `  sopctl graph | dot -Tsvg > sops.svg
-  sopctl graph --format mermaid`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains([]string{"dot", "mermaid"}, format) {
-				return usageErrorf("--format %q is not one of dot, mermaid", format)
-			}
-			h, _, err := loadHandbook(cmd.Context(), env, false)
-			if err != nil {
-				return err
-			}
-			out := h.DOT()
-			if format == "mermaid" {
-				out = h.Mermaid()
-			}
-			_, err = fmt.Fprint(env.IO.Out, out)
-			return err
-		},
-	}
-	cmd.Flags().StringVar(&format, "format", "dot", "graph `FORMAT`: dot or mermaid")
-	return cmd
 }

@@ -7,10 +7,48 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 )
+
+type reviewOptions struct {
+	within int
+	format string
+}
+
+func newReviewCmd(env *Env) *cobra.Command {
+	opts := &reviewOptions{}
+	cmd := &cobra.Command{
+		Use:   "review [--within DAYS]",
+		Short: "List the SOPs overdue or due for review, with owner and due date",
+		Long: `List the SOPs whose next review (reviewed, else effective, plus
+review_cycle_days from sopctl.yaml) has passed or falls within DAYS, soonest
+first. Retired SOPs and SOPs with neither date are never due.`,
+		Example: `  sopctl review
+  sopctl review --within 90
+  sopctl review --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.within < 0 {
+				return usageErrorf("--within must be 0 or more days")
+			}
+			if opts.format != "text" && opts.format != "json" {
+				return usageErrorf("--format %q is not one of text, json", opts.format)
+			}
+			h, lib, err := loadHandbook(cmd.Context(), env, false)
+			if err != nil {
+				return err
+			}
+			return writeReview(env, lib, h.Due(opts.within), env.Now(), opts)
+		},
+	}
+	cmd.Flags().IntVar(&opts.within, "within", 30, "also list SOPs due within `DAYS` from today")
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: text or json")
+	return cmd
+}
 
 // reviewEntry is one SOP of sopctl review's JSON output.
 type reviewEntry struct {

@@ -107,24 +107,3 @@ func sopTable(env *Env, defs []*roles.SOP) {
 	}
 	_ = w.Flush()
 }
-
-// oneLine keeps a value from a file (a template, an SOP) on one line of a
-// table, with what a terminal could act on shown as escapes.
-func oneLine(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }
-
-func wrap(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, word := range strings.Fields(s) {
-		if n > 0 && n+1+len(word) > width {
-			b.WriteByte('\n')
-			n = 0
-		} else if n > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(word)
-		n += len(word)
-	}
-	return b.String()
-}

@@ -3,12 +3,15 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
+	"time"
 
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
 
@@ -66,29 +69,45 @@ func loadCatalog(env *Env, libDir string) (*roles.Catalog, error) {
 	return cat, nil
 }
 
-// displayPath shows a library path (slash-separated, relative to the root
-// at libDir) relative to the start directory when it lies under it, else
-// relative to the library root (SPEC section 5).
-func displayPath(env *Env, libDir, rel string) string {
-	abs := filepath.Join(libDir, filepath.FromSlash(rel))
-	if r, err := filepath.Rel(env.Dir, abs); err == nil && filepath.IsLocal(r) {
-		return filepath.ToSlash(r)
+// loadHandbook loads the library and resolves it; files that cannot be
+// parsed stop it (exit 1), after each is named on stderr.
+func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Handbook, *library.Library, error) {
+	lib, err := loadLibrary(ctx, env)
+	if err != nil {
+		return nil, nil, err
 	}
-	return rel
-}
-
-// validTitle checks a title given on the command line: one line of text.
-func validTitle(t string) error {
-	if strings.TrimSpace(t) == "" {
-		return usageErrorf("--title must not be empty")
+	libDir := lib.Dir
+	if len(lib.Failed) > 0 {
+		for _, f := range lib.Failed {
+			fmt.Fprintf(env.IO.ErrOut, "%s:%d:%d: %s\n", termsafe.Line(displayPath(env, libDir, f.Path)), f.Pos.Line, f.Pos.Col, termsafe.Line(f.Msg))
+		}
+		return nil, nil, fmt.Errorf("%d SOP file(s) cannot be parsed: fix them (sopctl lint shows them); nothing was written", len(lib.Failed))
 	}
-	if len([]rune(t)) > 200 {
-		return usageErrorf("--title is longer than 200 characters: shorten it")
+	cat, err := loadCatalog(env, libDir)
+	if err != nil {
+		return nil, nil, err
 	}
-	for _, r := range t {
-		if r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) {
-			return usageErrorf("--title must be one line of text without control characters")
+	titles := map[string]string{}
+	for _, t := range cat.Templates() {
+		if t.Role {
+			titles[t.ID] = t.Title
 		}
 	}
-	return nil
+	for _, r := range lib.Config.Roles {
+		titles[r.ID] = r.Name
+	}
+	history := gitlog.History{}
+	if withHistory {
+		gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		// After an interrupt, git's failure is no news: render says it was
+		// interrupted.
+		switch h, err := env.history().History(gitCtx, libDir); {
+		case err == nil:
+			history = h
+		case ctx.Err() == nil:
+			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
+		}
+	}
+	return render.Build(lib, titles, history, env.Now()), lib, nil
 }

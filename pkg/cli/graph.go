@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+)
+
+func newGraphCmd(env *Env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "graph [--format dot|mermaid]",
+		Short: "Print the cross-reference graph of the SOPs",
+		Long: `Print how SOPs refer to each other: related (plain arrows), supersedes (bold)
+and links in the body (dotted). dot is Graphviz's language (sopctl graph | dot
+-Tsvg > sops.svg); mermaid is a flowchart GitHub renders inside Markdown.`,
+		Example: `  sopctl graph | dot -Tsvg > sops.svg
+  sopctl graph --format mermaid`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains([]string{"dot", "mermaid"}, format) {
+				return usageErrorf("--format %q is not one of dot, mermaid", format)
+			}
+			h, _, err := loadHandbook(cmd.Context(), env, false)
+			if err != nil {
+				return err
+			}
+			out := h.DOT()
+			if format == "mermaid" {
+				out = h.Mermaid()
+			}
+			_, err = fmt.Fprint(env.IO.Out, out)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "dot", "graph `FORMAT`: dot or mermaid")
+	return cmd
+}
