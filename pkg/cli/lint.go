@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -52,8 +53,8 @@ that annotate a pull request).`,
   sopctl lint --explain broken-link`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if !validFormat(opts.format) {
-				return usageErrorf("--format %q is not one of %s", opts.format, strings.Join(report.Formats, ", "))
+			if !slices.Contains(report.Formats(), opts.format) {
+				return usageErrorf("--format %q is not one of %s", opts.format, strings.Join(report.Formats(), ", "))
 			}
 			switch {
 			case opts.listRules:
@@ -64,21 +65,12 @@ that annotate a pull request).`,
 			return runLint(cmd.Context(), env, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats(), ", "))
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().IntVar(&opts.maxWarnings, "max-warnings", -1, "fail when there are more than `N` warnings (-1: no limit)")
 	cmd.Flags().BoolVar(&opts.listRules, "list-rules", false, "list the rules with their default severity")
 	cmd.Flags().StringVar(&opts.explain, "explain", "", "explain a `RULE`, with an example that fires and its fix")
 	return cmd
-}
-
-func validFormat(f string) bool {
-	for _, v := range report.Formats {
-		if v == f {
-			return true
-		}
-	}
-	return false
 }
 
 func listRules(env *Env) error {

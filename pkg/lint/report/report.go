@@ -17,8 +17,31 @@ import (
 	"github.com/sopctl/sopctl/pkg/lint"
 )
 
-// Formats are the names Write accepts, default first.
-var Formats = []string{"text", "json", "sarif", "github"}
+// format is one output format of Write.
+type format struct {
+	name  string
+	write func(*bytes.Buffer, []lint.Finding, Options) error
+	// json output has the controls encoding/json leaves raw escaped.
+	json bool
+}
+
+// formats are the formats Write accepts, default first: a new format is
+// one entry here and its writer.
+var formats = []format{
+	{"text", func(b *bytes.Buffer, f []lint.Finding, o Options) error { writeText(b, f, o); return nil }, false},
+	{"json", func(b *bytes.Buffer, f []lint.Finding, _ Options) error { return writeJSON(b, f) }, true},
+	{"sarif", writeSARIF, true},
+	{"github", func(b *bytes.Buffer, f []lint.Finding, _ Options) error { writeGitHub(b, f); return nil }, false},
+}
+
+// Formats returns the names Write accepts, default first.
+func Formats() []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
 
 // Options tune the output.
 type Options struct {
@@ -33,34 +56,25 @@ type Options struct {
 	Files int
 }
 
-// Write prints findings to w in the named format. Findings whose severity is
-// lint.Off (a disabled rule) are not printed. The document is built in
-// memory and written with a single Write call.
-func Write(w io.Writer, format string, findings []lint.Finding, opts Options) error {
+// Write prints findings to w in the format called name. Findings whose
+// severity is lint.Off (a disabled rule) are not printed. The document is
+// built in memory and written with a single Write call.
+func Write(w io.Writer, name string, findings []lint.Finding, opts Options) error {
 	if slices.ContainsFunc(findings, func(f lint.Finding) bool { return f.Severity == lint.Off }) {
 		findings = slices.DeleteFunc(slices.Clone(findings), func(f lint.Finding) bool { return f.Severity == lint.Off })
 	}
-	var buf bytes.Buffer
-	var err error
-	switch format {
-	case "text":
-		writeText(&buf, findings, opts)
-	case "json":
-		err = writeJSON(&buf, findings)
-	case "sarif":
-		err = writeSARIF(&buf, findings, opts)
-	case "github":
-		writeGitHub(&buf, findings)
-	default:
-		return fmt.Errorf("format %q is not one of %s", format, strings.Join(Formats, ", "))
+	i := slices.IndexFunc(formats, func(f format) bool { return f.name == name })
+	if i < 0 {
+		return fmt.Errorf("format %q is not one of %s", name, strings.Join(Formats(), ", "))
 	}
-	if err != nil {
-		return fmt.Errorf("writing %s report: %w", format, err)
+	var buf bytes.Buffer
+	if err := formats[i].write(&buf, findings, opts); err != nil {
+		return fmt.Errorf("writing %s report: %w", name, err)
 	}
 	out := buf.Bytes()
-	if format == "json" || format == "sarif" {
+	if formats[i].json {
 		out = termsafe.JSON(out) // encoding/json leaves DEL, C1 and bidi controls raw
 	}
-	_, err = w.Write(out)
+	_, err := w.Write(out)
 	return err
 }

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -97,7 +99,7 @@ type failWriter struct{}
 func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriteError(t *testing.T) {
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		if err := Write(failWriter{}, format, sample, sampleOpts); err == nil {
 			t.Errorf("%s: no error from a failing writer", format)
 		}
@@ -106,7 +108,7 @@ func TestWriteError(t *testing.T) {
 
 func TestWriteSkipsOff(t *testing.T) {
 	in := []lint.Finding{{Rule: "orphan", Severity: lint.Off, Path: "a.md", Line: 1, Column: 1, Message: "m"}}
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		var b bytes.Buffer
 		if err := Write(&b, format, in, Options{Files: 1}); err != nil {
 			t.Fatal(err)
@@ -361,5 +363,21 @@ func TestPascalCase(t *testing.T) {
 		if got := pascalCase(in); got != want {
 			t.Errorf("pascalCase(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestFormatsIsACopy: a caller changing the list Formats returns changes
+// neither what Formats returns next nor what Write accepts.
+func TestFormatsIsACopy(t *testing.T) {
+	got := Formats()
+	if want := []string{"text", "json", "sarif", "github"}; !slices.Equal(got, want) {
+		t.Fatalf("Formats() = %v, want %v", got, want)
+	}
+	got[0] = "evil"
+	if Formats()[0] != "text" {
+		t.Errorf("Formats()[0] = %q after a caller changed its copy", Formats()[0])
+	}
+	if err := Write(io.Discard, "evil", nil, Options{}); err == nil {
+		t.Error(`Write accepted "evil"`)
 	}
 }

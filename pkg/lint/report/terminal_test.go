@@ -35,7 +35,7 @@ func terminalRaw(out string) string {
 }
 
 func TestNoTerminalEscapesInAnyFormat(t *testing.T) {
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		for _, color := range []bool{false, true} {
 			var b bytes.Buffer
 			if err := Write(&b, format, hostileFindings, Options{Color: color, Rules: sampleRules}); err != nil {
