@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/lint/report"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -125,15 +124,12 @@ func indent(s string) string {
 }
 
 func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
-	libDir, err := library.Find(env.Dir)
+	lib, err := loadLibrary(ctx, env)
 	if err != nil {
 		return err
 	}
+	libDir := lib.Dir
 	only, err := pathFilter(env, libDir, opts.paths)
-	if err != nil {
-		return err
-	}
-	lib, err := library.LoadContext(ctx, libDir)
 	if err != nil {
 		return err
 	}

@@ -22,14 +22,24 @@ type templateError struct{ err error }
 func (e *templateError) Error() string { return e.err.Error() }
 func (e *templateError) Unwrap() error { return e.err }
 
-// loadLibrary finds the library at or above the start directory (an
-// error when there is none) and loads it.
+// loadLibrary opens the library at or above the start directory (an
+// error when there is none).
 func loadLibrary(ctx context.Context, env *Env) (*library.Library, error) {
-	dir, err := library.Find(env.Dir)
-	if err != nil {
-		return nil, err
+	return library.Open(ctx, env.Dir)
+}
+
+// openLibraryIfAny is loadLibrary for a command that also runs outside a
+// library: no library and no error when there is none.
+func openLibraryIfAny(ctx context.Context, env *Env) (*library.Library, error) {
+	if env.Dir == "" {
+		return nil, nil // the current directory was deleted: no library
 	}
-	return library.LoadContext(ctx, dir)
+	lib, err := library.Open(ctx, env.Dir)
+	var nf *library.NotFoundError
+	if errors.As(err, &nf) {
+		return nil, nil
+	}
+	return lib, err
 }
 
 // findLibrary returns the library root at or above the start directory,

@@ -1,12 +1,12 @@
 package cli
 
 import (
+	"context"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
-	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/schema"
 )
 
@@ -43,17 +43,17 @@ config and role schemas are the same everywhere.`,
 			if len(args) == 1 {
 				opts.kind = args[0]
 			}
-			return runSchema(env, opts)
+			return runSchema(cmd.Context(), env, opts)
 		},
 	}
 	return cmd
 }
 
-func runSchema(env *Env, opts *schemaOptions) error {
+func runSchema(ctx context.Context, env *Env, opts *schemaOptions) error {
 	var out []byte
 	switch opts.kind {
 	case "front-matter":
-		fm, err := frontMatterOptions(env)
+		fm, err := frontMatterOptions(ctx, env)
 		if err != nil {
 			return err
 		}
@@ -72,16 +72,12 @@ func runSchema(env *Env, opts *schemaOptions) error {
 // frontMatterOptions describes the library sopctl runs in, or none. Like
 // every command that reads a library, it stops at a sopctl.yaml or a local
 // template that cannot be used (exit 2).
-func frontMatterOptions(env *Env) (schema.FrontMatterOptions, error) {
-	libDir, err := findLibrary(env)
-	if err != nil || libDir == "" {
+func frontMatterOptions(ctx context.Context, env *Env) (schema.FrontMatterOptions, error) {
+	lib, err := openLibraryIfAny(ctx, env)
+	if err != nil || lib == nil {
 		return schema.DefaultOptions(), err
 	}
-	lib, err := library.Load(libDir)
-	if err != nil {
-		return schema.FrontMatterOptions{}, err
-	}
-	cat, err := loadCatalog(env, libDir)
+	cat, err := loadCatalog(env, lib.Dir)
 	if err != nil {
 		return schema.FrontMatterOptions{}, err
 	}

@@ -70,13 +70,15 @@ func ReadConfig(root *os.Root) (*Config, error) {
 	return ParseConfig(ConfigFile, src)
 }
 
-// Open finds the library at or above dir and loads it.
-func Open(dir string) (*Library, error) {
+// Open finds the library at or above dir and loads it, stopping once ctx
+// is done (see LoadContext). It is how commands open the library they run
+// in.
+func Open(ctx context.Context, dir string) (*Library, error) {
 	libDir, err := Find(dir)
 	if err != nil {
 		return nil, err
 	}
-	return Load(libDir)
+	return LoadContext(ctx, libDir)
 }
 
 // Load reads the config of the library rooted at dir and every SOP file in

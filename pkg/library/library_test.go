@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -147,7 +148,7 @@ func TestFindNotFound(t *testing.T) {
 			t.Errorf("message %q lacks %q", err.Error(), want)
 		}
 	}
-	if _, err := Open(dir); !errors.As(err, &nf) {
+	if _, err := Open(context.Background(), dir); !errors.As(err, &nf) {
 		t.Errorf("Open() error = %v, want a *NotFoundError", err)
 	}
 }
@@ -159,7 +160,7 @@ func TestOpen(t *testing.T) {
 		"sops/orders/order-processing.md":  sopFile("order-processing"),
 		"sops/orders/returns/.placeholder": "",
 	})
-	lib, err := Open(filepath.Join(root, "sops", "orders", "returns"))
+	lib, err := Open(context.Background(), filepath.Join(root, "sops", "orders", "returns"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,6 +169,12 @@ func TestOpen(t *testing.T) {
 	}
 	if got := docPaths(lib); !slices.Equal(got, []string{"sops/orders/order-processing.md"}) {
 		t.Errorf("Docs = %q", got)
+	}
+	// A command interrupted while it opens its library stops there.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Open(ctx, root); !errors.Is(err, context.Canceled) {
+		t.Errorf("Open(cancelled) error = %v, want context.Canceled", err)
 	}
 }
 
