@@ -23,7 +23,7 @@ var layers = map[string][]string{
 	"pkg/iostreams":       {},
 	"pkg/gitlog":          {},
 	"pkg/library":         {"pkg/sop"},
-	"pkg/roles":           {"pkg/sop"},
+	"pkg/roles":           {"pkg/sop", "pkg/library"},
 	"pkg/lint":            {"pkg/sop", "pkg/library"},
 	"pkg/lint/report":     {"pkg/sop", "pkg/library", "pkg/lint"},
 	"pkg/render":          {"pkg/sop", "pkg/library", "pkg/gitlog"},

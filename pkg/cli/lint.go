@@ -15,6 +15,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/lint/report"
+	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -141,13 +142,7 @@ func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	var roleIDs []string
-	for _, t := range cat.Templates() {
-		if t.Role {
-			roleIDs = append(roleIDs, t.ID)
-		}
-	}
-	findings := lint.Run(lib, lint.Options{Now: env.Now(), Severities: severities, Roles: roleIDs, Only: only})
+	findings := lint.Run(lib, lint.Options{Now: env.Now(), Severities: severities, Roles: roles.Known(cat, lib.Config).IDs(), Only: only})
 	files := 0
 	for _, d := range lib.Docs {
 		if only == nil || only(d.Path) {

@@ -97,15 +97,6 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 	if err != nil {
 		return nil, nil, err
 	}
-	titles := map[string]string{}
-	for _, t := range cat.Templates() {
-		if t.Role {
-			titles[t.ID] = t.Title
-		}
-	}
-	for _, r := range lib.Config.Roles {
-		titles[r.ID] = r.Name
-	}
 	history := gitlog.History{}
 	if withHistory {
 		gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
@@ -119,5 +110,5 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
 		}
 	}
-	return render.Build(lib, titles, history, env.Now()), lib, nil
+	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, env.Now()), lib, nil
 }

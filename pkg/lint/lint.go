@@ -17,7 +17,8 @@ type Options struct {
 	Now time.Time
 	// Severities are the rules' severities, from Configure.
 	Severities map[string]Severity
-	// Roles are the role ids a roles: list may name (templates and config).
+	// Roles are the role ids a roles: list may name: all of them, the
+	// role templates' and sopctl.yaml's (roles.Known).
 	Roles []string
 	// Only, when set, limits findings to the files (library paths) it
 	// accepts; references still resolve against the whole library.

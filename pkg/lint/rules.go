@@ -45,9 +45,6 @@ func newChecker(lib *library.Library, opts Options) *checker {
 	for _, r := range opts.Roles {
 		c.roles[r] = true
 	}
-	for _, e := range lib.Config.Roles {
-		c.roles[e.ID] = true
-	}
 	for _, d := range lib.Docs {
 		for _, id := range append(d.Meta.Related.Strings(), d.Meta.Supersedes.Strings()...) {
 			// A shared id belongs to the first file by path (SPEC 8).

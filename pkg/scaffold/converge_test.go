@@ -40,12 +40,8 @@ func brokenRefs(t *testing.T, dir string, cat *roles.Catalog) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var roleIDs []string
-	for _, tpl := range cat.Templates() {
-		roleIDs = append(roleIDs, tpl.ID)
-	}
 	var out []string
-	for _, f := range lint.Run(lib, lint.Options{Roles: roleIDs}) {
+	for _, f := range lint.Run(lib, lint.Options{Roles: roles.Known(cat, lib.Config).IDs()}) {
 		if f.Rule == "broken-ref" {
 			out = append(out, f.Path+": "+f.Message)
 		}

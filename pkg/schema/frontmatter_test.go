@@ -10,6 +10,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
+	"github.com/sopctl/sopctl/pkg/roles"
 )
 
 // schemaRules are the lint rules whose checks the front-matter schema
@@ -97,12 +98,6 @@ func TestFrontMatterAgreesWithLint(t *testing.T) {
 			write("sops/other-sop.md", otherSOP)
 			write("sops/101.md", strings.Replace(otherSOP, "id: other-sop", "id: 101", 1))
 			cat := catalog(t, dir)
-			var roleIDs []string
-			for _, tpl := range cat.Templates() {
-				if tpl.Role {
-					roleIDs = append(roleIDs, tpl.ID)
-				}
-			}
 			for _, tt := range frontMatterCases {
 				write("sops/case.md", "---\n"+tt.src+"---\n")
 				lib, err := library.Load(dir)
@@ -114,7 +109,7 @@ func TestFrontMatterAgreesWithLint(t *testing.T) {
 					t.Fatal(err)
 				}
 				var found []string
-				for _, f := range lint.Run(lib, lint.Options{Now: time.Now(), Severities: sev, Roles: roleIDs,
+				for _, f := range lint.Run(lib, lint.Options{Now: time.Now(), Severities: sev, Roles: roles.Known(cat, lib.Config).IDs(),
 					Only: func(p string) bool { return p == "sops/case.md" }}) {
 					if slices.Contains(schemaRules, f.Rule) {
 						found = append(found, f.Rule+": "+f.Message)
