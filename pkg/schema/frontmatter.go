@@ -64,14 +64,7 @@ func ForLibrary(lib *library.Library, cat *roles.Catalog) (FrontMatterOptions, e
 	for _, e := range cfg.KPIs {
 		opts.KPIs = append(opts.KPIs, e.ID)
 	}
-	for _, t := range cat.Templates() {
-		if t.Role {
-			opts.Roles = append(opts.Roles, t.ID)
-		}
-	}
-	for _, e := range cfg.Roles {
-		opts.Roles = append(opts.Roles, e.ID)
-	}
+	opts.Roles = append(opts.Roles, roles.Known(cat, cfg).IDs()...)
 	for _, d := range lib.Docs {
 		if id := d.Meta.ID.Text; id != "" {
 			opts.SOPs = append(opts.SOPs, id)
