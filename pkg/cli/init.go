@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -57,75 +58,73 @@ func runInit(ctx context.Context, env *Env, opts *initOptions) error {
 		dir = filepath.Join(env.Dir, dir)
 	}
 	show := func(rel string) string { return termsafe.Line(displayPath(env, dir, rel)) }
-	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return fmt.Errorf("%s is a file, not a folder: choose another place for the library", opts.dir)
+	plan, err := planInit(env, dir, opts)
+	var blocked *scaffold.BlockedError
+	if errors.As(err, &blocked) {
+		blocked.Path = show(blocked.Path)
 	}
-	if done, err := existingConfig(dir, show); done || err != nil {
-		if err == nil {
-			fmt.Fprintf(env.IO.Out, "%s already has a %s: it is a library already; nothing changed\n", displayOrDot(show(".")), library.ConfigFile)
-		}
-		return err
-	}
-	cat, err := loadCatalog(env, "")
 	if err != nil {
 		return err
 	}
-	var todo []scaffold.Change
-	for _, c := range scaffold.InitFiles(opts.title, opts.organization, cat) {
-		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(c.Path))); err == nil {
-			fmt.Fprintf(env.IO.Out, "exists  %s (left as it is)\n", show(c.Path))
-			continue
-		}
-		todo = append(todo, c)
+	if plan.Library {
+		fmt.Fprintf(env.IO.Out, "%s already has a %s: it is a library already; nothing changed\n", displayOrDot(show(".")), library.ConfigFile)
+		return nil
 	}
+	for _, c := range plan.Changes {
+		if c.Action == scaffold.Keep {
+			fmt.Fprintf(env.IO.Out, "exists  %s (left as it is)\n", show(c.Path))
+		}
+	}
+	if !opts.dryRun {
+		if err := initWrite(ctx, dir, opts.dir, plan.Changes); err != nil {
+			return err
+		}
+	}
+	printInitDone(env, opts, plan, show)
+	return nil
+}
+
+// planInit plans init in dir, the folder the library goes in, which is
+// looked at only through an os.Root.
+func planInit(env *Env, dir string, opts *initOptions) (*scaffold.InitPlan, error) {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a folder: choose another place for the library", opts.dir)
+	}
+	cat, err := loadCatalog(env, "")
+	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return scaffold.PlanInit(nil, cat, opts.title, opts.organization) // init creates the folder
+	case err != nil:
+		return nil, err
+	}
+	defer root.Close()
+	return scaffold.PlanInit(root.FS(), cat, opts.title, opts.organization)
+}
+
+// printInitDone lists what init created (or would) and what to do next.
+func printInitDone(env *Env, opts *initOptions, plan *scaffold.InitPlan, show func(string) string) {
 	verb := "create"
 	if opts.dryRun {
 		verb = "would create"
 	}
-	if !opts.dryRun {
-		if err := initWrite(ctx, dir, opts.dir, todo); err != nil {
-			return err
+	for _, c := range plan.Changes {
+		if c.Action == scaffold.Create {
+			fmt.Fprintf(env.IO.Out, "%s  %s\n", verb, show(c.Path))
 		}
-	}
-	for _, c := range todo {
-		fmt.Fprintf(env.IO.Out, "%s  %s\n", verb, show(c.Path))
 	}
 	if opts.dryRun {
 		fmt.Fprintln(env.IO.Out, "dry run: nothing was written")
-		return nil
+		return
 	}
 	fmt.Fprintf(env.IO.Out, "\nSOP library ready in %s. Next:\n", displayOrDot(show(".")))
 	if opts.dir != "." {
 		fmt.Fprintf(env.IO.Out, "  cd %s\n", termsafe.Line(opts.dir))
 	}
 	fmt.Fprintf(env.IO.Out, "  sopctl templates list            # the role templates\n  sopctl new --role ROLE           # scaffold a role's SOPs\n")
-	return nil
-}
-
-// existingConfig says whether dir already holds a library's sopctl.yaml.
-// Anything else by that name (a folder, a broken link) blocks init: like
-// a sopctl.yaml that cannot be read, it is an error that stops the
-// command from starting (exit 2), and every other command, which looks
-// for a file, would not find the library either.
-func existingConfig(dir string, show func(string) string) (bool, error) {
-	p := filepath.Join(dir, library.ConfigFile)
-	if _, err := os.Lstat(p); err != nil {
-		return false, nil
-	}
-	fi, err := os.Stat(p)
-	switch {
-	case err == nil && fi.Mode().IsRegular():
-		return true, nil
-	case err == nil && fi.IsDir():
-		err = fmt.Errorf("%s is a folder, not a file: sopctl.yaml must be the library's configuration file; rename or remove that folder, then run sopctl init again", show(library.ConfigFile))
-	case err == nil:
-		err = fmt.Errorf("%s is not a regular file: remove it, then run sopctl init again", show(library.ConfigFile))
-	case errors.Is(err, fs.ErrNotExist):
-		err = fmt.Errorf("%s is a link to a file that does not exist: remove the link or restore its file, then run sopctl init again", show(library.ConfigFile))
-	default:
-		err = fmt.Errorf("%s exists but cannot be read (%v): remove or fix it, then run sopctl init again", show(library.ConfigFile), library.WithoutPath(err))
-	}
-	return false, &library.ConfigError{Err: err}
 }
 
 // initWrite creates dir (named arg on the command line) and its missing

@@ -18,7 +18,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/library"
 )
 
-// Apply writes the changes inside root. Each file is first written in full
+// Apply writes the changes inside root (all but Keep). Each file is first written in full
 // to a temporary name beside it; only when all are written are they put in
 // place (renamed, or for a new file linked, so that a file another program
 // created meanwhile is never overwritten). If anything fails, or ctx is
@@ -37,6 +37,9 @@ func Apply(ctx context.Context, root *os.Root, changes []Change) (err error) {
 	for _, c := range changes {
 		if ctx.Err() != nil {
 			return errInterrupted
+		}
+		if c.Action == Keep {
+			continue
 		}
 		if dir := path.Dir(c.Path); !swept[dir] {
 			swept[dir] = true

@@ -1,7 +1,9 @@
 package scaffold
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/library"
@@ -76,4 +78,73 @@ sopctl new --role ROLE                    # scaffold every SOP of a role as draf
 sopctl new ID --title "Title"             # start a blank SOP
 ` + "```" + `
 `)
+}
+
+// InitPlan is what sopctl init does in a folder.
+type InitPlan struct {
+	// Library is set when the folder holds a library's sopctl.yaml
+	// already: init changes nothing.
+	Library bool
+	// Changes are the files of InitFiles, in order: Create for a missing
+	// one, Keep for one that exists in any form (a file, a link, a
+	// folder), which init leaves as it is.
+	Changes []Change
+}
+
+// BlockedError is something other than a library's configuration file
+// where init would write sopctl.yaml.
+type BlockedError struct {
+	// Path is the file's path: library.ConfigFile, relative to the
+	// folder; a caller may set it to the path it shows.
+	Path string
+	Why  string // what it is and what to do
+}
+
+func (e *BlockedError) Error() string { return e.Path + " " + e.Why }
+
+// PlanInit plans sopctl init in a folder, seen through dir (nil when the
+// folder does not exist yet, so everything is created). Anything but a
+// regular file, or a link to one, named sopctl.yaml blocks init: every
+// other command, which looks for that file, would not find the library
+// either. Like a sopctl.yaml that cannot be read, it is a
+// *library.ConfigError (the command cannot start); it wraps a
+// *BlockedError.
+func PlanInit(dir fs.FS, cat *roles.Catalog, title, organization string) (*InitPlan, error) {
+	files := InitFiles(title, organization, cat)
+	if dir == nil {
+		return &InitPlan{Changes: files}, nil
+	}
+	if isLibrary, err := existingConfig(dir); isLibrary || err != nil {
+		return &InitPlan{Library: isLibrary}, err
+	}
+	for i, c := range files {
+		// Lstat: a link counts as there, wherever it points.
+		if _, err := fs.Lstat(dir, c.Path); err == nil {
+			files[i].Action = Keep
+		}
+	}
+	return &InitPlan{Changes: files}, nil
+}
+
+// existingConfig says whether dir holds a library's sopctl.yaml already,
+// or why what is there blocks init.
+func existingConfig(dir fs.FS) (bool, error) {
+	if _, err := fs.Lstat(dir, library.ConfigFile); err != nil {
+		return false, nil
+	}
+	fi, err := fs.Stat(dir, library.ConfigFile)
+	var why string
+	switch {
+	case err == nil && fi.Mode().IsRegular():
+		return true, nil
+	case err == nil && fi.IsDir():
+		why = "is a folder, not a file: sopctl.yaml must be the library's configuration file; rename or remove that folder, then run sopctl init again"
+	case err == nil:
+		why = "is not a regular file: remove it, then run sopctl init again"
+	case errors.Is(err, fs.ErrNotExist):
+		why = "is a link to a file that does not exist: remove the link or restore its file, then run sopctl init again"
+	default:
+		why = fmt.Sprintf("exists but cannot be read (%v): remove or fix it, then run sopctl init again", library.WithoutPath(err))
+	}
+	return false, &library.ConfigError{Err: &BlockedError{Path: library.ConfigFile, Why: why}}
 }

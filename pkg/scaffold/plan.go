@@ -1,7 +1,8 @@
-// Package scaffold plans and writes new SOP files and libraries: Plan
-// functions are pure and return the changes to make; Apply writes them,
-// each file to a temporary name renamed into place, and undoes everything
-// if any step fails.
+// Package scaffold plans and writes new SOP files and libraries: the Plan
+// functions (PlanNew for sopctl new, PlanInit for sopctl init) read what
+// they are given, write nothing and return the changes to make; Apply
+// writes them, each file to a temporary name renamed into place, and
+// undoes everything if any step fails.
 package scaffold
 
 import (
@@ -23,6 +24,7 @@ const (
 	Create  Action = "create"
 	Update  Action = "update"  // an edit inside the file's own bytes
 	Replace Action = "replace" // new content over an existing file (--force)
+	Keep    Action = "keep"    // an existing file left as it is: Apply skips it
 )
 
 // Change is one file to write.
