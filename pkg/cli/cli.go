@@ -44,6 +44,9 @@ type Env struct {
 	// History is where render's revision history comes from; nil means
 	// git (gitlog.Git).
 	History gitlog.Source
+	// Debug (SOPCTL_DEBUG set) adds the stack to an internal error's
+	// report.
+	Debug bool
 }
 
 // history returns the revision-history source of env.
@@ -66,7 +69,7 @@ func Main(ctx context.Context, args []string, ios *iostreams.IOStreams) int {
 		fmt.Fprintf(ios.ErrOut, "sopctl: %s\n", termsafe.Text(err.Error()))
 		return ExitUsage
 	}
-	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: now, Templates: templates.FS})
+	return Run(ctx, args, &Env{IO: ios, Dir: wd, Now: now, Templates: templates.FS, Debug: os.Getenv("SOPCTL_DEBUG") != ""})
 }
 
 // Clock returns the clock sopctl uses: the real one, or, when SOPCTL_NOW
@@ -88,7 +91,7 @@ func Run(ctx context.Context, args []string, env *Env) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(env.IO.ErrOut, "sopctl: internal error: %s\nThis is a bug in sopctl: please report it at https://github.com/sopctl/sopctl/issues with the command you ran.\n", termsafe.Text(fmt.Sprint(r)))
-			if os.Getenv("SOPCTL_DEBUG") != "" {
+			if env.Debug {
 				fmt.Fprintf(env.IO.ErrOut, "%s", debug.Stack())
 			}
 			code = ExitProblems
