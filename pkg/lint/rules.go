@@ -200,33 +200,28 @@ func (c *docCheck) refs(field string, l sop.List, known func(string) bool, hint 
 }
 
 func (c *docCheck) sopHint(id string) string {
-	msg := "is no SOP of this library"
-	if s := sop.Closest(id, c.ids); s != "" {
-		msg += fmt.Sprintf(": did you mean %q?", s)
-	} else {
-		msg += ": fix the id or remove it"
-	}
-	return msg
+	return "is no SOP of this library" + suggest(id, c.ids, "fix the id or remove it")
 }
 
 func (c *docCheck) roleHint(r string) string {
-	msg := "is no role template and not under roles: in " + library.ConfigFile
-	if s := sop.Closest(r, mapKeys(c.roles)); s != "" {
-		return msg + fmt.Sprintf(": did you mean %q?", s)
-	}
-	return msg + ": add it there or fix the id"
+	return "is no role template and not under roles: in " + library.ConfigFile + suggest(r, mapKeys(c.roles), "add it there or fix the id")
 }
 
 func (c *docCheck) kpiHint(k string) string {
-	msg := "is not under kpis: in " + library.ConfigFile
 	var ids []string
 	for _, e := range c.lib.Config.KPIs {
 		ids = append(ids, e.ID)
 	}
-	if s := sop.Closest(k, ids); s != "" {
-		return msg + fmt.Sprintf(": did you mean %q?", s)
+	return "is not under kpis: in " + library.ConfigFile + suggest(k, ids, "add it there with its name")
+}
+
+// suggest ends a message about the unknown name s: with the closest of
+// known, else with what to do.
+func suggest(s string, known []string, otherwise string) string {
+	if c := sop.Closest(s, known); c != "" {
+		return fmt.Sprintf(": did you mean %q?", c)
 	}
-	return msg + ": add it there with its name"
+	return ": " + otherwise
 }
 
 // selfRefs: self-ref, in related, in supersedes and in body links.
