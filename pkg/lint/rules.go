@@ -78,129 +78,275 @@ func (c *checker) add(out []Finding, rule, p string, pos sop.Pos, format string,
 
 var fileStart = sop.Pos{Line: 1, Col: 1}
 
-// checkDoc runs every per-file rule on one SOP.
+// docCheck is what each per-file check looks at: one SOP with its links
+// resolved, and the checker's lookups across the library. Checks report
+// into it.
+type docCheck struct {
+	*checker
+	d        *sop.Doc
+	resolved []library.Link // d.Markdown.Links resolved, in order
+	out      []Finding
+}
+
+// report adds a finding about the SOP unless its rule is off.
+func (c *docCheck) report(rule string, pos sop.Pos, format string, args ...any) {
+	c.out = c.add(c.out, rule, c.d.Path, pos, format, args...)
+}
+
+// retired reports whether the SOP is itself retired: it may then refer to
+// retired SOPs.
+func (c *docCheck) retired() bool { return c.d.Meta.Status.Text == "retired" }
+
+// docChecks are the per-file checks, each of one rule (frontMatterProblems:
+// of the rules the parser applies to fields).
+var docChecks = []func(*docCheck){
+	(*docCheck).frontMatterProblems,
+	(*docCheck).missingFields,
+	(*docCheck).idMismatch,
+	(*docCheck).missingSections,
+	(*docCheck).emptySections,
+	(*docCheck).noSteps,
+	(*docCheck).brokenRefs,
+	(*docCheck).selfRefs,
+	(*docCheck).retiredRefs,
+	(*docCheck).brokenLinks,
+	(*docCheck).approvalIncomplete,
+	(*docCheck).reviewOverdue,
+	(*docCheck).titleMismatch,
+	(*docCheck).placeholders,
+}
+
+// checkDoc runs every per-file check on one SOP.
 func (c *checker) checkDoc(d *sop.Doc) []Finding {
-	var out []Finding
-	add := func(rule string, pos sop.Pos, format string, args ...any) {
-		out = c.add(out, rule, d.Path, pos, format, args...)
+	dc := &docCheck{checker: c, d: d, resolved: c.links[d]}
+	for _, check := range docChecks {
+		check(dc)
 	}
-	m := d.Meta
+	return dc.out
+}
 
-	for _, p := range d.Problems {
-		add(p.Rule, p.Pos, "%s", p.Msg)
+// frontMatterProblems reports the fields the parser found wrong
+// (invalid-field, unknown-field).
+func (c *docCheck) frontMatterProblems() {
+	for _, p := range c.d.Problems {
+		c.report(p.Rule, p.Pos, "%s", p.Msg)
 	}
+}
+
+// missingFields: missing-field.
+func (c *docCheck) missingFields() {
 	for _, f := range c.lib.Config.RequiredFields {
-		if !m.Has(f) {
-			add("missing-field", fileStart, "required field %s is missing or empty: add %s: to the front matter", f, f)
+		if !c.d.Meta.Has(f) {
+			c.report("missing-field", fileStart, "required field %s is missing or empty: add %s: to the front matter", f, f)
 		}
 	}
-	stem := strings.TrimSuffix(path.Base(d.Path), ".md")
+}
+
+// idMismatch: id-mismatch.
+func (c *docCheck) idMismatch() {
+	m := c.d.Meta
+	stem := strings.TrimSuffix(path.Base(c.d.Path), ".md")
 	if m.ID.Set && m.ID.Text != stem {
-		add("id-mismatch", m.ID.Pos, "id %q differs from the file name %s.md: rename the file to %s.md or set id: %s", m.ID.Text, stem, m.ID.Text, stem)
+		c.report("id-mismatch", m.ID.Pos, "id %q differs from the file name %s.md: rename the file to %s.md or set id: %s", m.ID.Text, stem, m.ID.Text, stem)
 	}
+}
 
-	body := &d.Markdown
+// missingSections: missing-section.
+func (c *docCheck) missingSections() {
 	for _, name := range c.lib.Config.RequiredSections {
-		s, ok := body.Section(name)
-		switch {
-		case !ok:
-			add("missing-section", fileStart, "required section %q is missing: add a heading ## %s with its text", name, name)
-		case s.Empty:
-			add("empty-section", s.Pos, "section %q is empty: write its text under the heading", s.Text)
+		if _, ok := c.d.Markdown.Section(name); !ok {
+			c.report("missing-section", fileStart, "required section %q is missing: add a heading ## %s with its text", name, name)
 		}
 	}
-	if s, ok := body.Section("Procedure"); ok && !s.Empty && !s.OrderedList {
-		add("no-steps", s.Pos, "the Procedure has no numbered steps: write them as a numbered list (1. 2. 3.)")
-	}
+}
 
-	retired := m.Status.Text == "retired"
-	checkRefs := func(field string, l sop.List, known func(string) bool, hint func(string) string) {
-		for _, it := range l.Items {
-			if !known(it.Text) {
-				add("broken-ref", it.Pos, "%s names %q, which %s", field, it.Text, hint(it.Text))
-			}
+// emptySections: empty-section, for the required sections.
+func (c *docCheck) emptySections() {
+	for _, name := range c.lib.Config.RequiredSections {
+		if s, ok := c.d.Markdown.Section(name); ok && s.Empty {
+			c.report("empty-section", s.Pos, "section %q is empty: write its text under the heading", s.Text)
 		}
 	}
+}
+
+// noSteps: no-steps.
+func (c *docCheck) noSteps() {
+	if s, ok := c.d.Markdown.Section("Procedure"); ok && !s.Empty && !s.OrderedList {
+		c.report("no-steps", s.Pos, "the Procedure has no numbered steps: write them as a numbered list (1. 2. 3.)")
+	}
+}
+
+// brokenRefs: broken-ref, for related, supersedes, roles and kpis.
+func (c *docCheck) brokenRefs() {
+	m := c.d.Meta
 	sopRef := func(id string) bool { return len(c.lib.Lookup(id)) > 0 }
-	sopHint := func(id string) string {
-		msg := "is no SOP of this library"
-		if s := sop.Closest(id, c.ids); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
-		} else {
-			msg += ": fix the id or remove it"
+	c.refs("related", m.Related, sopRef, c.sopHint)
+	c.refs("supersedes", m.Supersedes, sopRef, c.sopHint)
+	c.refs("roles", m.Roles, func(r string) bool { return c.roles[r] }, c.roleHint)
+	c.refs("kpis", m.KPIs, func(k string) bool { _, ok := c.lib.Config.KPI(k); return ok }, c.kpiHint)
+}
+
+// refs reports each item of the field's list that known does not know,
+// saying what it is not with hint.
+func (c *docCheck) refs(field string, l sop.List, known func(string) bool, hint func(string) string) {
+	for _, it := range l.Items {
+		if !known(it.Text) {
+			c.report("broken-ref", it.Pos, "%s names %q, which %s", field, it.Text, hint(it.Text))
 		}
-		return msg
 	}
-	checkRefs("related", m.Related, sopRef, sopHint)
-	checkRefs("supersedes", m.Supersedes, sopRef, sopHint)
-	checkRefs("roles", m.Roles, func(r string) bool { return c.roles[r] }, func(r string) string {
-		msg := "is no role template and not under roles: in " + library.ConfigFile
-		if s := sop.Closest(r, mapKeys(c.roles)); s != "" {
-			return msg + fmt.Sprintf(": did you mean %q?", s)
-		}
-		return msg + ": add it there or fix the id"
-	})
-	checkRefs("kpis", m.KPIs, func(k string) bool { _, ok := c.lib.Config.KPI(k); return ok }, func(k string) string {
-		msg := "is not under kpis: in " + library.ConfigFile
-		var ids []string
-		for _, e := range c.lib.Config.KPIs {
-			ids = append(ids, e.ID)
-		}
-		if s := sop.Closest(k, ids); s != "" {
-			return msg + fmt.Sprintf(": did you mean %q?", s)
-		}
-		return msg + ": add it there with its name"
-	})
+}
+
+func (c *docCheck) sopHint(id string) string {
+	return "is no SOP of this library" + suggest(id, c.ids, "fix the id or remove it")
+}
+
+func (c *docCheck) roleHint(r string) string {
+	return "is no role template and not under roles: in " + library.ConfigFile + suggest(r, mapKeys(c.roles), "add it there or fix the id")
+}
+
+func (c *docCheck) kpiHint(k string) string {
+	var ids []string
+	for _, e := range c.lib.Config.KPIs {
+		ids = append(ids, e.ID)
+	}
+	return "is not under kpis: in " + library.ConfigFile + suggest(k, ids, "add it there with its name")
+}
+
+// suggest ends a message about the unknown name s: with the closest of
+// known, else with what to do.
+func suggest(s string, known []string, otherwise string) string {
+	if c := sop.Closest(s, known); c != "" {
+		return fmt.Sprintf(": did you mean %q?", c)
+	}
+	return ": " + otherwise
+}
+
+// selfRefs: self-ref, in related, in supersedes and in body links.
+func (c *docCheck) selfRefs() {
+	m := c.d.Meta
 	for _, it := range m.Related.Items {
 		if it.Text == m.ID.Text {
-			add("self-ref", it.Pos, "the SOP lists itself in related: remove %s", it.Text)
-			continue
-		}
-		if !retired && c.isRetired(it.Text) {
-			add("retired-ref", it.Pos, "%s is retired: relate to the SOP that supersedes it instead", it.Text)
+			c.report("self-ref", it.Pos, "the SOP lists itself in related: remove %s", it.Text)
 		}
 	}
 	for _, it := range m.Supersedes.Items {
 		if it.Text == m.ID.Text {
-			add("self-ref", it.Pos, "the SOP supersedes itself: remove %s from supersedes", it.Text)
+			c.report("self-ref", it.Pos, "the SOP supersedes itself: remove %s from supersedes", it.Text)
 		}
 	}
+	for j, l := range c.d.Markdown.Links {
+		if t, r := c.linkedSOP(j); t == c.d && !r.AnchorOnly {
+			c.report("self-ref", l.Pos, "the SOP links to itself (%s): link to the heading with #anchor, or remove the link", l.Dest)
+		}
+	}
+}
 
-	for j, l := range body.Links {
-		out = c.checkLink(out, d, l, c.links[d][j], retired)
+// retiredRefs: retired-ref, in related and in body links, unless the SOP
+// is retired itself.
+func (c *docCheck) retiredRefs() {
+	if c.retired() {
+		return
 	}
+	m := c.d.Meta
+	for _, it := range m.Related.Items {
+		if it.Text != m.ID.Text && c.isRetired(it.Text) {
+			c.report("retired-ref", it.Pos, "%s is retired: relate to the SOP that supersedes it instead", it.Text)
+		}
+	}
+	for j, l := range c.d.Markdown.Links {
+		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Status.Text == "retired" {
+			c.report("retired-ref", l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
+		}
+	}
+}
 
-	if m.Status.Text == "approved" {
-		var missing []string
-		if !m.Approver.Set {
-			missing = append(missing, "approver")
+// linkedSOP returns the SOP that the SOP's j-th link leads to, and the
+// resolved link; nil for an image, a link that is not local or is broken,
+// or a file that is no SOP.
+func (c *docCheck) linkedSOP(j int) (*sop.Doc, library.Link) {
+	r := c.resolved[j]
+	if c.d.Markdown.Links[j].Image || r.Kind != library.LinkLocal || r.Problem != library.LinkOK {
+		return nil, r
+	}
+	return r.Doc, r
+}
+
+// brokenLinks: broken-link, for the local links and images of the body
+// (the web, mail and other schemes are render's to judge). The library's
+// resolver decides, as it does for render.
+func (c *docCheck) brokenLinks() {
+	for j, l := range c.d.Markdown.Links {
+		r := c.resolved[j]
+		if r.Kind != library.LinkLocal {
+			continue
 		}
-		if !m.Effective.Set {
-			missing = append(missing, "effective")
+		// Worded as render words its warning about the same link.
+		what, link := "link", "link to "+l.Dest
+		if l.Image {
+			what, link = "image", "image "+l.Dest
 		}
-		switch len(missing) {
-		case 1:
-			add("approval-incomplete", m.Status.Pos, "status is approved but %s is missing: add it", missing[0])
-		case 2:
-			add("approval-incomplete", m.Status.Pos, "status is approved but approver and effective are missing: add who approved it and the date it applies from")
+		switch r.Problem {
+		case library.LinkEmpty:
+			c.report("broken-link", l.Pos, "%s %s: write the file or #heading it leads to", what, r.Reason())
+		case library.LinkOutside:
+			c.report("broken-link", l.Pos, "%s %s: link to a file inside the library, or to its web address", link, r.Reason())
+		case library.LinkMissing:
+			c.report("broken-link", l.Pos, "%s %s: fix the path (relative to this file, or starting with / for the library root)", link, r.Reason())
+		case library.LinkNoHeading:
+			c.report("broken-link", l.Pos, "%s %s%s", link, r.Reason(), anchorHint(r.Doc, r.Anchor))
 		}
 	}
+}
+
+// approvalIncomplete: approval-incomplete.
+func (c *docCheck) approvalIncomplete() {
+	m := c.d.Meta
+	if m.Status.Text != "approved" {
+		return
+	}
+	var missing []string
+	if !m.Approver.Set {
+		missing = append(missing, "approver")
+	}
+	if !m.Effective.Set {
+		missing = append(missing, "effective")
+	}
+	switch len(missing) {
+	case 1:
+		c.report("approval-incomplete", m.Status.Pos, "status is approved but %s is missing: add it", missing[0])
+	case 2:
+		c.report("approval-incomplete", m.Status.Pos, "status is approved but approver and effective are missing: add who approved it and the date it applies from")
+	}
+}
+
+// reviewOverdue: review-overdue.
+func (c *docCheck) reviewOverdue() {
+	m := c.d.Meta
 	if r, ok := m.NextReview(c.lib.Config.ReviewCycleDays, c.opts.Now); ok && r.Overdue() {
-		add("review-overdue", r.Base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
+		c.report("review-overdue", r.Base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
 			r.Due, r.Base.Text, c.lib.Config.ReviewCycleDays)
 	}
+}
+
+// titleMismatch: title-mismatch.
+func (c *docCheck) titleMismatch() {
+	m, body := c.d.Meta, &c.d.Markdown
 	if h := body.H1; h != nil && m.Title.Set && h.Text != strings.TrimSpace(m.Title.Text) {
-		add("title-mismatch", h.Pos, "the heading %q differs from the title %q: make them the same", h.Text, m.Title.Text)
+		c.report("title-mismatch", h.Pos, "the heading %q differs from the title %q: make them the same", h.Text, m.Title.Text)
 	}
+}
+
+// placeholders: todo-placeholder, in front matter values and in the body.
+func (c *docCheck) placeholders() {
+	m := c.d.Meta
 	for _, v := range []sop.Value{m.Title, m.Owner, m.Approver} {
 		if strings.Contains(v.Text, sop.Placeholder) {
-			add("todo-placeholder", v.Pos, "a placeholder is still here: replace %q with the real value", v.Text)
+			c.report("todo-placeholder", v.Pos, "a placeholder is still here: replace %q with the real value", v.Text)
 		}
 	}
-	for _, p := range body.Placeholders {
-		add("todo-placeholder", p, "a %s placeholder from scaffolding is still here: write the text it asks for", strings.TrimSuffix(sop.Placeholder, ":"))
+	for _, p := range c.d.Markdown.Placeholders {
+		c.report("todo-placeholder", p, "a %s placeholder from scaffolding is still here: write the text it asks for", strings.TrimSuffix(sop.Placeholder, ":"))
 	}
-	return out
 }
 
 // checkLibrary runs the rules that compare files: duplicate-id, orphan.
@@ -229,38 +375,6 @@ func (c *checker) checkLibrary() []Finding {
 func (c *checker) isRetired(id string) bool {
 	docs := c.lib.Lookup(id)
 	return len(docs) > 0 && docs[0].Meta.Status.Text == "retired"
-}
-
-// checkLink reports a link or image of d that is broken (broken-link), or
-// a link to d itself (self-ref) or to a retired SOP (retired-ref). The
-// library's resolver decides, as it does for render.
-func (c *checker) checkLink(out []Finding, d *sop.Doc, l sop.Link, r library.Link, retired bool) []Finding {
-	if r.Kind != library.LinkLocal {
-		return out // the web, mail and other schemes are render's to judge
-	}
-	// Worded as render words its warning about the same link.
-	what, link := "link", "link to "+l.Dest
-	if l.Image {
-		what, link = "image", "image "+l.Dest
-	}
-	switch r.Problem {
-	case library.LinkEmpty:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: write the file or #heading it leads to", what, r.Reason())
-	case library.LinkOutside:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: link to a file inside the library, or to its web address", link, r.Reason())
-	case library.LinkMissing:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s: fix the path (relative to this file, or starting with / for the library root)", link, r.Reason())
-	case library.LinkNoHeading:
-		return c.add(out, "broken-link", d.Path, l.Pos, "%s %s%s", link, r.Reason(), anchorHint(r.Doc, r.Anchor))
-	}
-	switch t := r.Doc; {
-	case l.Image || t == nil:
-	case t == d && !r.AnchorOnly:
-		out = c.add(out, "self-ref", d.Path, l.Pos, "the SOP links to itself (%s): link to the heading with #anchor, or remove the link", l.Dest)
-	case t != d && !retired && t.Meta.Status.Text == "retired":
-		out = c.add(out, "retired-ref", d.Path, l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
-	}
-	return out
 }
 
 func anchorHint(t *sop.Doc, anchor string) string {

@@ -102,6 +102,19 @@ func CheckBody(body []byte, bodyLine int) *Error {
 	return checkMarkdown(body, bodyLine)
 }
 
+// markdownScan is the state of checkMarkdown over a body: the block the
+// scan is in, and the counts that run over the whole body.
+type markdownScan struct {
+	bodyLine             int // file line of the body's first line
+	b                    blockScan
+	blocks, inlines      int
+	tag                  tagScan
+	labelCost, delimCost int
+	cells                int
+	pipes, pipeTicks     int // escaped pipes, and backticks on their lines
+	pipeLine             int // body line index of the first such line
+}
+
 // blockScan is the state of checkMarkdown within one block.
 type blockScan struct {
 	start     int // body line index of the block's first line
@@ -114,191 +127,306 @@ type blockScan struct {
 	tableLine int // body line index of the first delimiter row
 }
 
+// tagScan is the state of checkMarkdown's count of bytes in HTML tags.
+type tagScan struct {
+	bytes int // inside tags, over the body
+	in    bool
+	quote byte   // the quote an attribute value is open in, or 0
+	line  int    // body line index of the tag being counted
+	at    int    // its byte offset in text
+	text  []byte // the line of the tag being counted
+}
+
 // checkMarkdown returns an error at the first shape in body that goldmark
 // would take too long on (see the limits above). bodyLine is the file line
 // of the body's first line.
 func checkMarkdown(body []byte, bodyLine int) *Error {
-	var (
-		b                    blockScan
-		blocks, inlines      int
-		tagBytes             int
-		inTag                bool
-		tagQuote             byte
-		tagLine, tagAt       int
-		tagText              []byte // the line of the tag being counted
-		labelCost, delimCost int
-		cells                int
-		pipes, pipeTicks     int
-		pipeLine             int
-	)
-	fail := func(line int, line0 []byte, i int, format string, args ...any) *Error {
-		col := 1
-		if line0 != nil {
-			col = utf8.RuneCount(line0[:i]) + 1
-		}
-		return &Error{Pos: Pos{Line: bodyLine + line, Col: col}, Rule: RuleInvalidFile, Msg: fmt.Sprintf(format, args...)}
-	}
-	endBlock := func() *Error {
-		if b.lines == 0 {
-			return nil
-		}
-		labelCost += b.labels * b.lines
-		if labelCost > maxLabelCost {
-			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d links and references; lines times links, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.labels, maxLabelCost>>20)
-		}
-		delimCost += b.runs * (2*b.marks + b.lines)
-		if delimCost > maxDelimiterCost {
-			return fail(b.start, nil, 0, "this block of %s without a blank line holds %d emphasis marks (* _ ~) among %d links, code spans, tags and entities; emphasis marks times those and lines, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.runs, b.marks-b.runs, maxDelimiterCost>>20)
-		}
-		b = blockScan{}
-		return nil
-	}
+	s := markdownScan{bodyLine: bodyLine}
 	for lineIdx := 0; len(body) > 0; lineIdx++ {
 		line, rest, _ := bytes.Cut(body, []byte("\n"))
 		body = rest
-		if isBlank(line) || bulletItem(line) {
-			// A bullet item at the margin ends any paragraph before it.
-			if e := endBlock(); e != nil {
-				return e
-			}
-			inTag = false
-			if isBlank(line) {
-				continue
-			}
-		}
-		if b.lines == 0 {
-			b.start = lineIdx
-		}
-		b.lines++
-		if blocks += 1 + ContainerDepth(string(line)); blocks > MaxBlocks {
-			return fail(lineIdx, nil, 0, "the body has more than %d blocks (paragraphs, list items, quotes, headings, table rows) by this line: split the SOP", MaxBlocks)
-		}
-		runs, marks := b.runs, inlines
-		cells += b.tableCols
-		if cells > MaxTableCells {
-			return fail(b.tableLine, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", b.tableCols, MaxTableCells)
-		}
-		if cols := tableDelimiterCols(line); cols > 0 {
-			if b.tableCols == 0 {
-				b.tableLine = lineIdx
-			}
-			b.tableCols += cols
-			if cells += cols; cells > MaxTableCells { // the header's
-				return fail(lineIdx, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", b.tableCols, MaxTableCells)
-			}
-		}
-		// HTML tags are counted in a pass of their own, over every byte:
-		// the pass below skips escaped characters and runs.
-		for i, c := range line {
-			if !inTag {
-				if c == '<' && i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '!' || line[i+1] == '?') {
-					inTag, tagQuote = true, 0
-					tagLine, tagText, tagAt = lineIdx, line, i
-				} else {
-					continue
-				}
-			} else {
-				switch {
-				case tagQuote != 0:
-					if c == tagQuote {
-						tagQuote = 0
-					}
-				case c == '"' || c == '\'':
-					tagQuote = c
-				case c == '>':
-					inTag = false
-				}
-			}
-			if tagBytes++; tagBytes > MaxTagBytes {
-				col := utf8.RuneCount(tagText[:tagAt]) + 1
-				return fail(tagLine, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, col)
-			}
-		}
-		word, angles, ticks, escPipes := 0, 0, 0, 0
-		for i := 0; i < len(line); i++ {
-			switch c := line[i]; c {
-			case '\\':
-				if i+1 < len(line) && line[i+1] == '|' {
-					escPipes++
-				}
-				if i+1 < len(line) && isASCIIPunct(line[i+1]) {
-					i++
-				}
-			case ' ', '\t':
-				word = 0
-			case '<', '&', '@':
-				inlines++
-			case ':':
-				if bytes.HasPrefix(line[i:], []byte("://")) {
-					inlines++
-				}
-			case 'w':
-				if bytes.HasPrefix(line[i:], []byte("www.")) {
-					inlines++
-				}
-			case '`':
-				j := i
-				for j+1 < len(line) && line[j+1] == '`' {
-					j++
-				}
-				if n := j - i + 1; n > MaxBacktickRun {
-					return fail(lineIdx, line, i, "a run of %d backticks `; at most %d: shorten it (a code span needs only one more backtick than the code holds)", n, MaxBacktickRun)
-				}
-				inlines++
-				ticks += j - i + 1
-				i = j
-			case '[':
-				inlines++
-				if b.depth++; b.depth > MaxBracketDepth {
-					return fail(lineIdx, line, i, "brackets [ nested or left open %d deep in one block; at most %d: close them with ], or escape a literal one as \\[", b.depth, MaxBracketDepth)
-				}
-			case ']':
-				if b.depth > 0 {
-					b.depth--
-					b.labels++
-				}
-				if i+1 < len(line) && line[i+1] == '(' {
-					if word++; word > MaxLinksPerWord {
-						return fail(lineIdx, line, i, "more than %d links ]( in one run of text without a space; put spaces between links, or close each destination with )", MaxLinksPerWord)
-					}
-					j := i + 2
-					for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
-						j++
-					}
-					if j < len(line) && line[j] == '<' {
-						if angles++; angles > MaxAngleLinksPerLine {
-							return fail(lineIdx, line, i, "more than %d link destinations in angle brackets ](< on one line; close each with >) or split the line", MaxAngleLinksPerLine)
-						}
-					}
-				}
-			case '*', '_', '~':
-				j := i
-				for j+1 < len(line) && line[j+1] == c {
-					j++
-				}
-				// Every run counts, even one between spaces that can
-				// neither open nor close: goldmark keeps it in the list
-				// each closer searches (" * " repeated, then "a* ").
-				b.runs++
-				i = j
-			}
-		}
-		if inlines += b.runs - runs; inlines > MaxInlines {
-			return fail(lineIdx, nil, 0, "the body has more than %d links, emphasis marks, code spans, HTML tags and entities by this line: split the SOP", MaxInlines)
-		}
-		b.marks += inlines - marks
-		if escPipes > 0 && ticks > 0 {
-			if pipes == 0 {
-				pipeLine = lineIdx
-			}
-			pipes += escPipes
-			pipeTicks += ticks
-			if pipes*pipeTicks > maxEscapedPipeCost {
-				return fail(pipeLine, nil, 0, "from here on, %d escaped pipes \\| share lines with %d backticks `, too many for table cells with code to parse in reasonable time (their product at most %d million): use fewer escaped pipes in code", pipes, pipeTicks, maxEscapedPipeCost>>20)
-			}
+		if e := s.line(lineIdx, line); e != nil {
+			return e
 		}
 	}
-	return endBlock()
+	return s.endBlock()
+}
+
+// line counts one line of the body against every limit.
+func (s *markdownScan) line(lineIdx int, line []byte) *Error {
+	if isBlank(line) || bulletItem(line) {
+		// A bullet item at the margin ends any paragraph before it.
+		if e := s.endBlock(); e != nil {
+			return e
+		}
+		s.tag.in = false
+		if isBlank(line) {
+			return nil
+		}
+	}
+	if e := s.countBlocks(lineIdx, line); e != nil {
+		return e
+	}
+	if e := s.countCells(lineIdx, line); e != nil {
+		return e
+	}
+	// HTML tags are counted in a pass of their own, over every byte:
+	// the pass of countInlines skips escaped characters and runs.
+	if e := s.countTags(lineIdx, line); e != nil {
+		return e
+	}
+	return s.countInlines(lineIdx, line)
+}
+
+// fail returns the error at body line index line; at the column of byte i
+// of text when text is not nil, else at column 1.
+func (s *markdownScan) fail(line int, text []byte, i int, format string, args ...any) *Error {
+	col := 1
+	if text != nil {
+		col = utf8.RuneCount(text[:i]) + 1
+	}
+	return &Error{Pos: Pos{Line: s.bodyLine + line, Col: col}, Rule: RuleInvalidFile, Msg: fmt.Sprintf(format, args...)}
+}
+
+// endBlock adds the block that ends to the costs summed over blocks
+// (maxLabelCost, maxDelimiterCost) and starts the next one.
+func (s *markdownScan) endBlock() *Error {
+	if s.b.lines == 0 {
+		return nil
+	}
+	if e := s.addLabelCost(); e != nil {
+		return e
+	}
+	if e := s.addDelimiterCost(); e != nil {
+		return e
+	}
+	s.b = blockScan{}
+	return nil
+}
+
+// addLabelCost adds the block's labels times its lines (maxLabelCost).
+func (s *markdownScan) addLabelCost() *Error {
+	b := &s.b
+	if s.labelCost += b.labels * b.lines; s.labelCost > maxLabelCost {
+		return s.fail(b.start, nil, 0, "this block of %s without a blank line holds %d links and references; lines times links, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.labels, maxLabelCost>>20)
+	}
+	return nil
+}
+
+// addDelimiterCost adds the block's emphasis runs times its inline marks
+// and lines (maxDelimiterCost).
+func (s *markdownScan) addDelimiterCost() *Error {
+	b := &s.b
+	if s.delimCost += b.runs * (2*b.marks + b.lines); s.delimCost > maxDelimiterCost {
+		return s.fail(b.start, nil, 0, "this block of %s without a blank line holds %d emphasis marks (* _ ~) among %d links, code spans, tags and entities; emphasis marks times those and lines, summed over such blocks, may be at most %d million: put blank lines between paragraphs, or split the SOP", plural(b.lines, "line"), b.runs, b.marks-b.runs, maxDelimiterCost>>20)
+	}
+	return nil
+}
+
+// countBlocks adds line to its block, and the blocks it opens to the
+// body's (MaxBlocks).
+func (s *markdownScan) countBlocks(lineIdx int, line []byte) *Error {
+	if s.b.lines == 0 {
+		s.b.start = lineIdx
+	}
+	s.b.lines++
+	if s.blocks += 1 + ContainerDepth(string(line)); s.blocks > MaxBlocks {
+		return s.fail(lineIdx, nil, 0, "the body has more than %d blocks (paragraphs, list items, quotes, headings, table rows) by this line: split the SOP", MaxBlocks)
+	}
+	return nil
+}
+
+// countCells adds the cells line makes in the table of its block, padded
+// to the width of the delimiter rows seen so far (MaxTableCells).
+func (s *markdownScan) countCells(lineIdx int, line []byte) *Error {
+	if s.cells += s.b.tableCols; s.cells > MaxTableCells {
+		return s.tooManyCells(s.b.tableLine)
+	}
+	if cols := tableDelimiterCols(line); cols > 0 {
+		if s.b.tableCols == 0 {
+			s.b.tableLine = lineIdx
+		}
+		s.b.tableCols += cols
+		if s.cells += cols; s.cells > MaxTableCells { // the header's
+			return s.tooManyCells(lineIdx)
+		}
+	}
+	return nil
+}
+
+func (s *markdownScan) tooManyCells(lineIdx int) *Error {
+	return s.fail(lineIdx, nil, 0, "the table here has %d columns, and with its rows the tables of this SOP have more than %d cells (every row is padded to the header's width): fix the header's columns or split the table", s.b.tableCols, MaxTableCells)
+}
+
+// countTags adds the bytes of line inside HTML tags to the body's
+// (MaxTagBytes). A tag runs from < and a letter, / ! or ? to the > that
+// is not in quotes, or to the end of its block.
+func (s *markdownScan) countTags(lineIdx int, line []byte) *Error {
+	// Locals, not s.tag's fields, in the loop over every byte.
+	in, quote, n := s.tag.in, s.tag.quote, s.tag.bytes
+	for i, c := range line {
+		if !in {
+			if c != '<' || !tagStart(line, i) {
+				continue
+			}
+			in, quote = true, 0
+			s.tag.line, s.tag.text, s.tag.at = lineIdx, line, i
+		} else {
+			switch {
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '>':
+				in = false
+			}
+		}
+		if n++; n > MaxTagBytes {
+			col := utf8.RuneCount(s.tag.text[:s.tag.at]) + 1
+			return s.fail(s.tag.line, nil, 0, "HTML tags take more than %d KiB of the body by the one that starts at column %d here: move large data (such as data: images) into files and link them", MaxTagBytes>>10, col)
+		}
+	}
+	s.tag.in, s.tag.quote, s.tag.bytes = in, quote, n
+	return nil
+}
+
+// tagStart reports whether the < at line[i] may open an HTML tag.
+func tagStart(line []byte, i int) bool {
+	return i+1 < len(line) && (isASCIILetter(line[i+1]) || line[i+1] == '/' || line[i+1] == '!' || line[i+1] == '?')
+}
+
+// countInlines counts the inline marks of line: those bounded per word,
+// line and block as it goes (scanInlines), then the body's (MaxInlines),
+// and the escaped pipes among backticks (maxEscapedPipeCost).
+func (s *markdownScan) countInlines(lineIdx int, line []byte) *Error {
+	runs := s.b.runs
+	marks, ticks, escPipes, e := s.scanInlines(lineIdx, line)
+	if e != nil {
+		return e
+	}
+	marks += s.b.runs - runs
+	if s.inlines += marks; s.inlines > MaxInlines {
+		return s.fail(lineIdx, nil, 0, "the body has more than %d links, emphasis marks, code spans, HTML tags and entities by this line: split the SOP", MaxInlines)
+	}
+	s.b.marks += marks
+	return s.countEscapedPipes(lineIdx, escPipes, ticks)
+}
+
+// scanInlines reads line once, skipping escaped characters and runs, and
+// returns its inline marks (emphasis runs aside: it adds those to the
+// block's), its backticks and its escaped pipes. It counts brackets and
+// labels into the block, and fails at a bracket nested too deep
+// (MaxBracketDepth), a backtick run too long (MaxBacktickRun) or too many
+// links in a word or angle destinations on the line.
+func (s *markdownScan) scanInlines(lineIdx int, line []byte) (marks, ticks, escPipes int, e *Error) {
+	word, angles := 0, 0
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; c {
+		case '\\':
+			if i+1 < len(line) && line[i+1] == '|' {
+				escPipes++
+			}
+			if i+1 < len(line) && isASCIIPunct(line[i+1]) {
+				i++
+			}
+		case ' ', '\t':
+			word = 0
+		case '<', '&', '@':
+			marks++
+		case ':':
+			if bytes.HasPrefix(line[i:], []byte("://")) {
+				marks++
+			}
+		case 'w':
+			if bytes.HasPrefix(line[i:], []byte("www.")) {
+				marks++
+			}
+		case '`':
+			j := runEnd(line, i)
+			if n := j - i + 1; n > MaxBacktickRun {
+				return marks, ticks, escPipes, s.fail(lineIdx, line, i, "a run of %d backticks `; at most %d: shorten it (a code span needs only one more backtick than the code holds)", n, MaxBacktickRun)
+			}
+			marks++
+			ticks += j - i + 1
+			i = j
+		case '[':
+			marks++
+			if s.b.depth++; s.b.depth > MaxBracketDepth {
+				return marks, ticks, escPipes, s.fail(lineIdx, line, i, "brackets [ nested or left open %d deep in one block; at most %d: close them with ], or escape a literal one as \\[", s.b.depth, MaxBracketDepth)
+			}
+		case ']':
+			if s.b.depth > 0 {
+				s.b.depth--
+				s.b.labels++
+			}
+			if i+1 < len(line) && line[i+1] == '(' {
+				word++
+				angles += angleDestination(line, i+2)
+				if e := s.checkLinks(lineIdx, line, i, word, angles); e != nil {
+					return marks, ticks, escPipes, e
+				}
+			}
+		case '*', '_', '~':
+			// Every run counts, even one between spaces that can
+			// neither open nor close: goldmark keeps it in the list
+			// each closer searches (" * " repeated, then "a* ").
+			s.b.runs++
+			i = runEnd(line, i)
+		}
+	}
+	return marks, ticks, escPipes, nil
+}
+
+// runEnd returns the index of the last byte of the run of line[i].
+func runEnd(line []byte, i int) int {
+	for i+1 < len(line) && line[i+1] == line[i] {
+		i++
+	}
+	return i
+}
+
+// angleDestination returns 1 if the link destination that starts at
+// line[i] is in angle brackets, else 0.
+func angleDestination(line []byte, i int) int {
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	if i < len(line) && line[i] == '<' {
+		return 1
+	}
+	return 0
+}
+
+// checkLinks fails at the ]( at line[i] when it makes more than
+// MaxLinksPerWord destinations in its word, or more than
+// MaxAngleLinksPerLine in angle brackets on its line.
+func (s *markdownScan) checkLinks(lineIdx int, line []byte, i, word, angles int) *Error {
+	if word > MaxLinksPerWord {
+		return s.fail(lineIdx, line, i, "more than %d links ]( in one run of text without a space; put spaces between links, or close each destination with )", MaxLinksPerWord)
+	}
+	if angles > MaxAngleLinksPerLine {
+		return s.fail(lineIdx, line, i, "more than %d link destinations in angle brackets ](< on one line; close each with >) or split the line", MaxAngleLinksPerLine)
+	}
+	return nil
+}
+
+// countEscapedPipes adds a line's escaped pipes and backticks, when it has
+// both, to the body's (maxEscapedPipeCost).
+func (s *markdownScan) countEscapedPipes(lineIdx, escPipes, ticks int) *Error {
+	if escPipes == 0 || ticks == 0 {
+		return nil
+	}
+	if s.pipes == 0 {
+		s.pipeLine = lineIdx
+	}
+	s.pipes += escPipes
+	s.pipeTicks += ticks
+	if s.pipes*s.pipeTicks > maxEscapedPipeCost {
+		return s.fail(s.pipeLine, nil, 0, "from here on, %d escaped pipes \\| share lines with %d backticks `, too many for table cells with code to parse in reasonable time (their product at most %d million): use fewer escaped pipes in code", s.pipes, s.pipeTicks, maxEscapedPipeCost>>20)
+	}
+	return nil
 }
 
 // tableDelimiterCols returns the number of columns of a line that goldmark

@@ -237,11 +237,16 @@ func relLink(sops []genSOP, from, to int) string {
 	return "../" + areaName(sops[to].area) + "/" + name
 }
 
+// writeSOP writes SOP i of sops: its front matter, then its body.
 func writeSOP(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int) {
-	s := &sops[i]
-	topic := strings.ToLower(s.topic)
+	roles := writeFrontMatter(b, rng, sops, i)
+	writeBody(b, rng, sops, i, roles)
+}
 
-	// Front matter.
+// writeFrontMatter writes the front matter of SOP i and returns the
+// indexes in RoleIDs of the roles it cites.
+func writeFrontMatter(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int) []int {
+	s := &sops[i]
 	fmt.Fprintf(b, "---\nid: %s\ntitle: %s\n", s.id, s.title)
 	major := 1 + rng.IntN(3)
 	if s.status == "draft" {
@@ -255,44 +260,32 @@ func writeSOP(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int) {
 			effective.Format(time.DateOnly), reviewed.Format(time.DateOnly))
 	}
 	roles := sample(rng, len(RoleIDs), 1+rng.IntN(2))
-	b.WriteString("roles: [")
-	for k, r := range roles {
-		if k > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(RoleIDs[r])
-	}
-	b.WriteString("]\nchannels: [")
-	for k, c := range sample(rng, len(channels), 1+rng.IntN(4)) {
-		if k > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(channels[c])
-	}
-	b.WriteString("]\nrelated: [")
-	for k, r := range s.related {
-		if k > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(sops[r].id)
-	}
-	b.WriteString("]\nkpis: [")
-	for k, c := range sample(rng, len(KPIs), 1+rng.IntN(3)) {
-		if k > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(KPIs[c].ID)
-	}
-	b.WriteString("]\ntags: [")
-	for k, c := range sample(rng, len(tagWords), 1+rng.IntN(3)) {
-		if k > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(tagWords[c])
-	}
-	b.WriteString("]\n---\n\n")
+	writeList(b, "roles", roles, func(r int) string { return RoleIDs[r] })
+	writeList(b, "channels", sample(rng, len(channels), 1+rng.IntN(4)), func(c int) string { return channels[c] })
+	writeList(b, "related", s.related, func(r int) string { return sops[r].id })
+	writeList(b, "kpis", sample(rng, len(KPIs), 1+rng.IntN(3)), func(c int) string { return KPIs[c].ID })
+	writeList(b, "tags", sample(rng, len(tagWords), 1+rng.IntN(3)), func(c int) string { return tagWords[c] })
+	b.WriteString("---\n\n")
+	return roles
+}
 
-	// Body.
+// writeList writes a front-matter list in flow style: key: [a, b].
+func writeList(b *bytes.Buffer, key string, idx []int, name func(int) string) {
+	fmt.Fprintf(b, "%s: [", key)
+	for k, j := range idx {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(name(j))
+	}
+	b.WriteString("]\n")
+}
+
+// writeBody writes the body of SOP i, whose roles (indexes in RoleIDs)
+// have a line each under Responsibilities.
+func writeBody(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int, roles []int) {
+	s := &sops[i]
+	topic := strings.ToLower(s.topic)
 	fmt.Fprintf(b, "# %s\n\n## Purpose\n", s.title)
 	paragraph(b, rng, purposes, 3+rng.IntN(2), topic)
 	b.WriteString("\n## Scope\n")
@@ -302,12 +295,24 @@ func writeSOP(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int) {
 		fmt.Fprintf(b, "- **%s** %s\n", roleTitles[r], pick(rng, duties))
 	}
 	fmt.Fprintf(b, "- **The owner** %s\n", duties[4])
+	writeProcedure(b, rng, sops, i, topic)
+	b.WriteString("\n## Checklist\n")
+	items := sample(rng, len(checks), 4+rng.IntN(4))
+	slices.Sort(items)
+	for _, c := range items {
+		fmt.Fprintf(b, "- [ ] %s\n", checks[c])
+	}
+}
 
+// writeProcedure writes the Procedure section of SOP i: steps from the
+// pool in the order a contact runs, one or two of them linking to related
+// SOPs.
+func writeProcedure(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int, topic string) {
+	s := &sops[i]
 	b.WriteString("\n## Procedure\n")
 	nSteps := 6 + rng.IntN(5)
 	order := sample(rng, len(steps), nSteps)
 	slices.Sort(order) // the pool is in the order a contact runs
-	// One or two steps link to related SOPs.
 	links := min(len(s.related), 1+rng.IntN(2))
 	linkAt := sample(rng, nSteps, links)
 	for k, st := range order {
@@ -321,13 +326,6 @@ func writeSOP(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int) {
 			b.WriteString(steps[st])
 		}
 		b.WriteString("\n")
-	}
-
-	b.WriteString("\n## Checklist\n")
-	items := sample(rng, len(checks), 4+rng.IntN(4))
-	slices.Sort(items)
-	for _, c := range items {
-		fmt.Fprintf(b, "- [ ] %s\n", checks[c])
 	}
 }
 
