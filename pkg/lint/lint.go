@@ -36,10 +36,9 @@ func Rule(id string) (RuleInfo, bool) { return ruleDoc(id) }
 // change a rule that cannot be changed, is a *library.ConfigError at its
 // line.
 func Configure(cfg *library.Config) (map[string]Severity, error) {
-	sev := map[string]Severity{}
+	sev := defaultSeverities()
 	var ids []string
 	for _, r := range ruleDocs {
-		sev[r.ID] = r.Default
 		ids = append(ids, r.ID)
 	}
 	var errs []error
@@ -73,15 +72,21 @@ func Configure(cfg *library.Config) (map[string]Severity, error) {
 	return sev, nil
 }
 
+// defaultSeverities maps every rule to its default severity.
+func defaultSeverities() map[string]Severity {
+	sev := make(map[string]Severity, len(ruleDocs))
+	for _, r := range ruleDocs {
+		sev[r.ID] = r.Default
+	}
+	return sev
+}
+
 // Run checks the library and returns the findings, sorted. Files are
 // checked in parallel; each file's findings depend only on the in-memory
 // library, so the result is the same whatever the order.
 func Run(lib *library.Library, opts Options) []Finding {
 	if opts.Severities == nil {
-		opts.Severities = map[string]Severity{}
-		for _, r := range ruleDocs {
-			opts.Severities[r.ID] = r.Default
-		}
+		opts.Severities = defaultSeverities()
 	}
 	c := newChecker(lib, opts)
 	var out []Finding
