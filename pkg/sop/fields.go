@@ -108,6 +108,10 @@ const (
 	DateValue                     // a date: ParseDate
 )
 
+func (k ValueKind) String() string {
+	return [...]string{"free text", "id", "version", "status", "date"}[k]
+}
+
 // Ref is what the items of a list field name; lint's broken-ref checks
 // that they exist.
 type Ref int
@@ -119,6 +123,10 @@ const (
 	RefRole            // ids of role templates or of roles in sopctl.yaml
 	RefKPI             // ids under kpis in sopctl.yaml
 )
+
+func (r Ref) String() string {
+	return [...]string{"nothing", "SOP ids", "role ids", "KPI ids"}[r]
+}
 
 // Field is one front-matter field of SPEC section 2.
 type Field struct {
