@@ -55,7 +55,7 @@ func ConfigKeys() []ConfigKey {
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.MaxFileKB = r.Positive(v, key.Name, key.Max)
 			}},
-		{Key: sop.Key{Name: "exclude", Shape: sop.ShapeList, Title: "Excluded paths", Description: "Globs, relative to sops_dir, of files and folders that are not SOPs, like drafts/* or _archive."},
+		{Key: sop.Key{Name: "exclude", Shape: sop.ShapeList, Title: "Excluded paths", Description: "Globs, relative to sops_dir, of files and folders that are not SOPs, like drafts/* or _archive; a glob that matches a folder excludes everything in it."},
 			Default: []string{}, read: readExclude},
 		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
 			Default: map[string]string{},
@@ -65,7 +65,7 @@ func ConfigKeys() []ConfigKey {
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.Roles = entries(r, v, key.Name, true)
 			}},
-		{Key: sop.Key{Name: "lint", Shape: sop.ShapeMapping, Title: "Lint settings", Description: "Settings of sopctl lint."},
+		{Key: sop.Key{Name: "lint", Shape: sop.ShapeMapping, Title: "Lint settings", Description: "Settings of sopctl lint: under rules, a severity per rule id (error, warning, info or off)."},
 			Default: map[string]any{"rules": map[string]string{}},
 			read:    func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.LintRules = lintRules(r, v) }},
 	}

@@ -125,7 +125,7 @@ const (
 )
 
 func (r Ref) String() string {
-	return [...]string{"nothing", "SOP ids", "role ids", "KPI ids"}[r]
+	return [...]string{"free text", "SOP ids", "role ids", "KPI ids"}[r]
 }
 
 // Field is one front-matter field of SPEC section 2.
