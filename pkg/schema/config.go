@@ -50,7 +50,7 @@ func configKey(k library.ConfigKey) *node {
 		n.Items = &node{Enum: enum(sop.FieldNames())}
 	case "kpis":
 		n.PropertyNames = &node{Pattern: nonBlank}
-		n.AdditionalProperties = filledText("KPI name", "The KPI's full name, like Customer Satisfaction Score.")
+		n.AdditionalProperties = kpiName()
 	case "roles":
 		n.PropertyNames = &node{Pattern: sop.IDPattern, MaxLength: new(sop.MaxIDLength)}
 		n.AdditionalProperties = filledText("Role title", "The role's title, like Night Supervisor.")
@@ -59,6 +59,12 @@ func configKey(k library.ConfigKey) *node {
 		n.AdditionalProperties = false
 	}
 	return n
+}
+
+// kpiName is the name of a KPI in an id: name mapping of sopctl.yaml or
+// of a template.
+func kpiName() *node {
+	return filledText("KPI name", "The KPI's full name, like Customer Satisfaction Score.")
 }
 
 func lintRules() *node {

@@ -20,23 +20,34 @@ func role() *node {
 		If:   &node{Properties: props{{"role", &node{Const: false}}}, Required: []string{"role"}},
 		Else: &node{Required: []string{"sops"}, Properties: props{{"sops", &node{MinItems: new(1)}}}},
 	}
-	for _, k := range roles.TemplateKeys() {
-		var n *node
+	return withKeys(root, roles.TemplateKeys(), func(k sop.Key) *node {
 		switch k.Name {
 		case "kpis":
-			n = mapping(k.Title, k.Description)
-			n.AdditionalProperties = filledText("KPI name", "The KPI's full name, like Customer Satisfaction Score.")
+			n := mapping(k.Title, k.Description)
+			n.AdditionalProperties = kpiName()
+			return n
 		case "sops":
-			n = &node{Title: k.Title, Description: k.Description, Type: "array", Items: &node{OneOf: []*node{sopByID(), sopDefinition()}}}
-		default:
-			n = roleKey(k)
+			return &node{Title: k.Title, Description: k.Description, Type: "array", Items: &node{OneOf: []*node{sopByID(), sopDefinition()}}}
+		}
+		return nil
+	})
+}
+
+// withKeys adds keys to the object schema n in order, each as special
+// makes it or, when special gives nil, as roleKey does, and lists the
+// required ones.
+func withKeys(n *node, keys []sop.Key, special func(sop.Key) *node) *node {
+	for _, k := range keys {
+		p := special(k)
+		if p == nil {
+			p = roleKey(k)
 		}
 		if k.Required {
-			root.Required = append(root.Required, k.Name)
+			n.Required = append(n.Required, k.Name)
 		}
-		root.Properties = append(root.Properties, prop{k.Name, n})
+		n.Properties = append(n.Properties, prop{k.Name, p})
 	}
-	return root
+	return n
 }
 
 // roleKey is the schema of a key of a template or of an SOP entry by its
@@ -76,31 +87,20 @@ func sopDefinition() *node {
 		Type:                 "object",
 		AdditionalProperties: false,
 	}
-	for _, k := range roles.EntryKeys() {
-		var p *node
+	return withKeys(n, roles.EntryKeys(), func(k sop.Key) *node {
 		switch k.Name {
 		case "responsibilities":
-			p = list(k.Title, k.Description, pair("Responsibility", "One role and its duty in the SOP.", roles.ResponsibilityKeys()))
+			return list(k.Title, k.Description, pair("Responsibility", "One role and its duty in the SOP.", roles.ResponsibilityKeys()))
 		case "sections":
-			p = list(k.Title, k.Description, pair("Section", "One extra section of the SOP.", roles.SectionKeys()))
-		default:
-			p = roleKey(k)
+			return list(k.Title, k.Description, pair("Section", "One extra section of the SOP.", roles.SectionKeys()))
 		}
-		if k.Required {
-			n.Required = append(n.Required, k.Name)
-		}
-		n.Properties = append(n.Properties, prop{k.Name, p})
-	}
-	return n
+		return nil
+	})
 }
 
 // pair is an item of a list of mappings of required text keys, like role
 // and duty.
 func pair(title, desc string, keys []sop.Key) *node {
 	n := &node{Title: title, Description: desc, Type: "object", AdditionalProperties: false}
-	for _, k := range keys {
-		n.Required = append(n.Required, k.Name)
-		n.Properties = append(n.Properties, prop{k.Name, filledText(k.Title, k.Description)})
-	}
-	return n
+	return withKeys(n, keys, func(sop.Key) *node { return nil })
 }
