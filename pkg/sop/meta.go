@@ -51,10 +51,11 @@ func (m *Meta) list(name string) *List {
 	return nil
 }
 
-// readMeta reads the typed fields from a checked front-matter mapping and
-// lists the fields that are present but wrong.
-func readMeta(root *yaml.Node) (Meta, []Problem) {
-	var m Meta
+// readMeta reads the typed fields from a checked front-matter mapping into
+// m and lists the fields that are present but wrong. It fills the caller's
+// Meta, which the field table's accessors point into, rather than one of
+// its own that would then escape to the heap.
+func readMeta(root *yaml.Node, m *Meta) []Problem {
 	var probs []Problem
 	bad := func(n *yaml.Node, format string, args ...any) {
 		probs = append(probs, Problem{Rule: RuleInvalidField, Pos: nodePos(n), Msg: fmt.Sprintf(format, args...)})
@@ -62,7 +63,9 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		name := k.Value
-		if s := m.scalar(name); s != nil {
+		f, _ := FieldNamed(name)
+		if f.scalar != nil {
+			s := f.scalar(m)
 			if v.Kind != yaml.ScalarNode {
 				bad(v, "%s must be a single value, not a list or mapping", name)
 				continue
@@ -72,11 +75,11 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 				s.Pos = nodePos(k)
 				continue
 			}
-			f, _ := FieldNamed(name)
 			checkScalar(f, v, bad)
 			continue
 		}
-		if l := m.list(name); l != nil {
+		if f.list != nil {
+			l := f.list(m)
 			*l = List{Pos: nodePos(k), Set: true}
 			switch v.Kind {
 			case yaml.ScalarNode:
@@ -107,7 +110,7 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 		}
 		probs = append(probs, Problem{Rule: RuleUnknownField, Pos: nodePos(k), Msg: msg})
 	}
-	return m, probs
+	return probs
 }
 
 // checkScalar checks a non-empty single value against its field's kind.

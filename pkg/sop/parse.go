@@ -91,7 +91,7 @@ func parse(path string, src []byte) (*Doc, error) {
 		return nil, e
 	}
 	doc := &Doc{Path: path, Src: src, Front: root, Body: body, BodyLine: bodyLine}
-	doc.Meta, doc.Problems = readMeta(root)
+	doc.Problems = readMeta(root, &doc.Meta)
 	doc.Markdown = parseBody(body, bodyLine)
 	return doc, nil
 }
