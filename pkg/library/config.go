@@ -40,10 +40,7 @@ func DefaultRequiredSections() []string { return []string{"Purpose", "Scope", "P
 func Severities() []string { return []string{"error", "warning", "info", "off"} }
 
 // Entry is one id: name pair of a mapping in sopctl.yaml (kpis, roles).
-type Entry struct {
-	ID, Name string
-	Pos      sop.Pos
-}
+type Entry = sop.Entry
 
 // RuleSetting is one lint.rules entry.
 type RuleSetting struct {
@@ -127,24 +124,6 @@ func itemNodes(n *yaml.Node) []*yaml.Node {
 				out = append(out, it)
 			}
 		}
-	}
-	return out
-}
-
-func entries(r *sop.NodeReader, n *yaml.Node, key string, ids bool) []Entry {
-	var out []Entry
-	for _, kv := range r.Mapping(n, key) {
-		k, v := kv[0], kv[1]
-		switch {
-		case strings.TrimSpace(k.Value) == "":
-			r.Fail(k, "%s: an id must not be empty", key)
-		case ids && !sop.ValidID(k.Value):
-			r.Fail(k, "%s: %q is not a valid id: use %s", key, k.Value, sop.IDRule)
-		}
-		if v.Kind != yaml.ScalarNode || sop.IsNull(v) || strings.TrimSpace(v.Value) == "" {
-			r.Fail(v, "%s: %s needs a name, like %s: Its Full Name", key, k.Value, k.Value)
-		}
-		out = append(out, Entry{ID: k.Value, Name: v.Value, Pos: sop.Pos{Line: k.Line, Col: k.Column}})
 	}
 	return out
 }

@@ -59,11 +59,13 @@ func ConfigKeys() []ConfigKey {
 			Default: []string{}, read: readExclude},
 		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
 			Default: map[string]string{},
-			read:    func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.KPIs = ReadKPIs(r, v, key.Name) }},
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.KPIs = r.Entries(v, key.Name, false)
+			}},
 		{Key: sop.Key{Name: "roles", Shape: sop.ShapeMapping, Title: "Roles", Description: "Roles that SOPs may name in their roles field besides the role templates: id, then its title."},
 			Default: map[string]string{},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
-				c.Roles = entries(r, v, key.Name, true)
+				c.Roles = r.Entries(v, key.Name, true)
 			}},
 		{Key: sop.Key{Name: "lint", Shape: sop.ShapeMapping, Title: "Lint settings", Description: "Settings of sopctl lint: under rules, a severity per rule id (error, warning, info or off)."},
 			Default: map[string]any{"rules": map[string]string{}},
@@ -107,10 +109,4 @@ func readExclude(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 			r.Fail(it, "exclude: %q is not a valid glob pattern", it.Value)
 		}
 	}
-}
-
-// ReadKPIs reads an id: name mapping of KPIs, the kpis of sopctl.yaml and
-// of a role template alike. key names the mapping in messages.
-func ReadKPIs(r *sop.NodeReader, n *yaml.Node, key string) []Entry {
-	return entries(r, n, key, false)
 }

@@ -3,7 +3,6 @@ package roles
 import (
 	"gopkg.in/yaml.v3"
 
-	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -47,7 +46,7 @@ var templateKeys = []key[*Template]{
 		func(t *Template, r *sop.NodeReader, name string, v *yaml.Node) { t.Role = r.Bool(v, name) }},
 	{sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "Metrics the template defines, offered to sopctl.yaml when its SOPs are scaffolded: id, then its full name."},
 		func(t *Template, r *sop.NodeReader, name string, v *yaml.Node) {
-			for _, e := range library.ReadKPIs(r, v, name) {
+			for _, e := range r.Entries(v, name, false) {
 				t.KPIs = append(t.KPIs, KPI{ID: e.ID, Name: e.Name})
 			}
 		}},

@@ -164,7 +164,7 @@ func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
 
 // parsePairs reads a list of two-key mappings such as {role, duty}.
 func parsePairs[T any](r *sop.NodeReader, n *yaml.Node, key string, keys []sop.Key, mk func(a, b string) T) []T {
-	names := sop.Names(keys)
+	names := sop.KeyNames(keys)
 	if sop.IsNull(n) {
 		return nil
 	}

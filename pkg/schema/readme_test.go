@@ -112,10 +112,10 @@ func TestReadmeFieldTables(t *testing.T) {
 			}
 		}
 	}
-	if got, want := strings.Join(top, " "), strings.Join(sop.Names(roles.TemplateKeys()), " "); got != want {
+	if got, want := strings.Join(top, " "), strings.Join(sop.KeyNames(roles.TemplateKeys()), " "); got != want {
 		t.Errorf("the README's template example has the keys %s, a template has %s", got, want)
 	}
-	if got, want := strings.Join(entry, " "), strings.Join(sop.Names(roles.EntryKeys()), " "); got != want {
+	if got, want := strings.Join(entry, " "), strings.Join(sop.KeyNames(roles.EntryKeys()), " "); got != want {
 		t.Errorf("the README's SOP entry example has the keys %s, an entry has %s", got, want)
 	}
 }

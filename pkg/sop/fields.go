@@ -82,8 +82,8 @@ type Key struct {
 	Title, Description string
 }
 
-// Names returns the names of keys, in order.
-func Names[K interface{ KeyOf() Key }](keys []K) []string {
+// KeyNames returns the names of keys, in order.
+func KeyNames[K interface{ KeyOf() Key }](keys []K) []string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
 		out[i] = k.KeyOf().Name
@@ -91,8 +91,8 @@ func Names[K interface{ KeyOf() Key }](keys []K) []string {
 	return out
 }
 
-// KeyOf returns k; tables whose entries embed a Key share Names and
-// NodeReader.Keys through it.
+// KeyOf returns k; tables whose entries embed a Key share KeyNames and
+// ReadKeys through it.
 func (k Key) KeyOf() Key { return k }
 
 // ValueKind is what each value of a front-matter field must be: the field's
@@ -182,7 +182,7 @@ const UserFieldPrefix = "x-"
 func Fields() []Field { return slices.Clone(fields) }
 
 // FieldNames returns the names of Fields.
-func FieldNames() []string { return Names(fields) }
+func FieldNames() []string { return KeyNames(fields) }
 
 // FieldNamed returns the front-matter field called name.
 func FieldNamed(name string) (Field, bool) {
@@ -201,7 +201,7 @@ func ReadKeys[K interface{ KeyOf() Key }](r *NodeReader, n *yaml.Node, what, whe
 	for _, kv := range r.Mapping(n, what) {
 		i := slices.IndexFunc(table, func(e K) bool { return e.KeyOf().Name == kv[0].Value })
 		if i < 0 {
-			r.Unknown(kv[0], where, Names(table))
+			r.Unknown(kv[0], where, KeyNames(table))
 			continue
 		}
 		read(table[i], kv[0], kv[1])
