@@ -37,9 +37,9 @@ config and role schemas are the same everywhere.`,
   sopctl schema config > .sopctl/config.schema.json
   sopctl schema role > .sopctl/role.schema.json`,
 		Args:      cobra.MaximumNArgs(1),
-		ValidArgs: schema.Kinds,
+		ValidArgs: schema.Kinds(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.kind = schema.Kinds[0]
+			opts.kind = schema.Kinds()[0]
 			if len(args) == 1 {
 				opts.kind = args[0]
 			}
@@ -63,7 +63,7 @@ func runSchema(ctx context.Context, env *Env, opts *schemaOptions) error {
 	case "role":
 		out = schema.Role()
 	default:
-		return usageErrorf("unknown schema %q: choose one of %s", opts.kind, strings.Join(schema.Kinds, ", "))
+		return usageErrorf("unknown schema %q: choose one of %s", opts.kind, strings.Join(schema.Kinds(), ", "))
 	}
 	_, err := env.IO.Out.Write(termsafe.JSON(out)) // ids and names come from the library
 	return err

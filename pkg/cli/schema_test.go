@@ -94,7 +94,7 @@ func TestSchemaBrokenConfig(t *testing.T) {
 
 func TestSchemaCompletion(t *testing.T) {
 	_, stdout, _ := run(t, t.TempDir(), templates.FS, "__complete", "schema", "")
-	for _, kind := range schema.Kinds {
+	for _, kind := range schema.Kinds() {
 		if !strings.Contains(stdout, kind+"\n") {
 			t.Errorf("completion lacks %s:\n%s", kind, stdout)
 		}

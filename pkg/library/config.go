@@ -1,12 +1,8 @@
 package library
 
 import (
-	"fmt"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -17,25 +13,34 @@ import (
 const ConfigFile = "sopctl.yaml"
 
 // Defaults of sopctl.yaml (SPEC section 1).
-var (
-	DefaultRequiredFields   = []string{"id", "title", "version", "status", "owner"}
-	DefaultRequiredSections = []string{"Purpose", "Scope", "Procedure"}
-)
-
 const (
 	DefaultSOPsDir         = "sops"
 	DefaultReviewCycleDays = 365
 	DefaultMaxFileKB       = 1024
 )
 
-// Severities a lint rule may be set to in sopctl.yaml.
-var Severities = []string{"error", "warning", "info", "off"}
+// DefaultRequiredFields returns the front-matter fields sopctl.yaml
+// requires by default: those sop.Fields marks required.
+func DefaultRequiredFields() []string {
+	var out []string
+	for _, f := range sop.Fields() {
+		if f.Required {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// DefaultRequiredSections returns the sections sopctl.yaml requires by
+// default.
+func DefaultRequiredSections() []string { return []string{"Purpose", "Scope", "Procedure"} }
+
+// Severities returns the severities a lint rule may be set to in
+// sopctl.yaml, most severe first.
+func Severities() []string { return []string{"error", "warning", "info", "off"} }
 
 // Entry is one id: name pair of a mapping in sopctl.yaml (kpis, roles).
-type Entry struct {
-	ID, Name string
-	Pos      sop.Pos
-}
+type Entry = sop.Entry
 
 // RuleSetting is one lint.rules entry.
 type RuleSetting struct {
@@ -87,9 +92,6 @@ func lookup(entries []Entry, id string) (string, bool) {
 	return "", false
 }
 
-var configKeys = []string{"title", "organization", "sops_dir", "review_cycle_days", "required_fields",
-	"required_sections", "max_file_kb", "exclude", "kpis", "roles", "lint"}
-
 // ParseConfig parses and validates sopctl.yaml. name names the file in
 // messages. Every problem is reported with the file's line and column; the
 // error is a *ConfigError.
@@ -100,61 +102,12 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 	}
 	c := &Config{
 		Src: src, Root: root, SOPsDir: DefaultSOPsDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays,
-		MaxFileKB: DefaultMaxFileKB, RequiredFields: slices.Clone(DefaultRequiredFields), RequiredSections: slices.Clone(DefaultRequiredSections),
+		MaxFileKB: DefaultMaxFileKB, RequiredFields: DefaultRequiredFields(), RequiredSections: DefaultRequiredSections(),
 	}
 	r := &sop.NodeReader{Path: name, Rule: "config"}
-	for _, kv := range r.Mapping(root, ConfigFile) {
-		k, v := kv[0], kv[1]
-		switch k.Value {
-		case "title":
-			c.Title = r.Str(v, k.Value)
-		case "organization":
-			c.Organization = r.Str(v, k.Value)
-		case "sops_dir":
-			if d := r.Str(v, k.Value); d != "" {
-				switch {
-				case strings.ContainsFunc(d, unicode.IsControl):
-					r.Fail(v, "sops_dir %q holds a control character: name a folder inside the library, like sops", d)
-				case !filepath.IsLocal(filepath.FromSlash(d)) || strings.Contains(d, `\`):
-					r.Fail(v, "sops_dir %q must be a folder inside the library, like sops", d)
-				}
-				c.SOPsDir = path.Clean(d)
-				c.SOPsDirPos = sop.Pos{Line: v.Line, Col: v.Column}
-			}
-		case "review_cycle_days":
-			c.ReviewCycleDays = r.Positive(v, k.Value, 100*365)
-		case "max_file_kb":
-			c.MaxFileKB = r.Positive(v, k.Value, 1<<20) // up to 1 GiB
-		case "required_fields":
-			c.RequiredFields = r.Strings(v, k.Value)
-			for _, it := range itemNodes(v) {
-				if f := it.Value; !slices.Contains(sop.Fields, f) {
-					msg := fmt.Sprintf("required_fields: %q is not an SOP field", f)
-					if s := sop.Closest(f, sop.Fields); s != "" {
-						msg += fmt.Sprintf("; did you mean %q?", s)
-					}
-					r.Fail(it, "%s", msg)
-				}
-			}
-		case "required_sections":
-			c.RequiredSections = r.Strings(v, k.Value)
-		case "exclude":
-			c.Exclude = r.Strings(v, k.Value)
-			for _, it := range itemNodes(v) {
-				if _, err := path.Match(it.Value, ""); err != nil {
-					r.Fail(it, "exclude: %q is not a valid glob pattern", it.Value)
-				}
-			}
-		case "kpis":
-			c.KPIs = entries(r, v, k.Value, false)
-		case "roles":
-			c.Roles = entries(r, v, k.Value, true)
-		case "lint":
-			c.LintRules = lintRules(r, v)
-		default:
-			r.Unknown(k, ConfigFile, configKeys)
-		}
-	}
+	sop.ReadKeys(r, root, ConfigFile, ConfigFile, ConfigKeys(), func(key ConfigKey, _, v *yaml.Node) {
+		key.read(c, r, key, v)
+	})
 	if err := r.Err(); err != nil {
 		return nil, &ConfigError{Err: err}
 	}
@@ -175,24 +128,6 @@ func itemNodes(n *yaml.Node) []*yaml.Node {
 	return out
 }
 
-func entries(r *sop.NodeReader, n *yaml.Node, key string, ids bool) []Entry {
-	var out []Entry
-	for _, kv := range r.Mapping(n, key) {
-		k, v := kv[0], kv[1]
-		switch {
-		case strings.TrimSpace(k.Value) == "":
-			r.Fail(k, "%s: an id must not be empty", key)
-		case ids && !sop.ValidID(k.Value):
-			r.Fail(k, "%s: %q is not a valid id: use %s", key, k.Value, sop.IDRule)
-		}
-		if v.Kind != yaml.ScalarNode || sop.IsNull(v) || strings.TrimSpace(v.Value) == "" {
-			r.Fail(v, "%s: %s needs a name, like %s: Its Full Name", key, k.Value, k.Value)
-		}
-		out = append(out, Entry{ID: k.Value, Name: v.Value, Pos: sop.Pos{Line: k.Line, Col: k.Column}})
-	}
-	return out
-}
-
 func lintRules(r *sop.NodeReader, n *yaml.Node) []RuleSetting {
 	var out []RuleSetting
 	for _, kv := range r.Mapping(n, "lint") {
@@ -202,8 +137,8 @@ func lintRules(r *sop.NodeReader, n *yaml.Node) []RuleSetting {
 		}
 		for _, rule := range r.Mapping(kv[1], "lint.rules") {
 			rk, rv := rule[0], rule[1]
-			if rv.Kind != yaml.ScalarNode || !slices.Contains(Severities, rv.Value) {
-				r.Fail(rv, "lint.rules.%s: severity must be one of %s", rk.Value, strings.Join(Severities, ", "))
+			if rv.Kind != yaml.ScalarNode || !slices.Contains(Severities(), rv.Value) {
+				r.Fail(rv, "lint.rules.%s: severity must be one of %s", rk.Value, strings.Join(Severities(), ", "))
 			}
 			out = append(out, RuleSetting{Rule: rk.Value, Severity: rv.Value, Pos: sop.Pos{Line: rk.Line, Col: rk.Column}})
 		}

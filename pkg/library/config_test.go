@@ -349,8 +349,8 @@ func TestConfigDefaultsAreCopied(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.RequiredFields[0], a.RequiredSections[0] = "changed", "changed"
-	if DefaultRequiredFields[0] != "id" || DefaultRequiredSections[0] != "Purpose" {
-		t.Errorf("the defaults changed with one Config: %v, %v", DefaultRequiredFields, DefaultRequiredSections)
+	if DefaultRequiredFields()[0] != "id" || DefaultRequiredSections()[0] != "Purpose" {
+		t.Errorf("the defaults changed with one Config: %v, %v", DefaultRequiredFields(), DefaultRequiredSections())
 	}
 	if b.RequiredFields[0] != "id" || b.RequiredSections[0] != "Purpose" {
 		t.Errorf("another Config changed with one: %v, %v", b.RequiredFields, b.RequiredSections)

@@ -93,6 +93,10 @@ func TestTemplateErrors(t *testing.T) {
 		{"listed twice", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: complaint-resolution\n  - id: complaint-resolution\n", "listed twice in this template (first at line 4)"},
 		{"null responsibility", "a.yaml", "id: a\ntitle: A\nsops:\n  - id: x\n    title: X\n    owner: O\n    steps: [s]\n    responsibilities: [~]\n", "templates/a.yaml:8:24: each entry of responsibilities must be a mapping"},
 		{"alias", "a.yaml", "id: a\ntitle: &t A\n", "templates/a.yaml:2:8: anchor &t"},
+		// A template's kpis are read as sopctl.yaml's are (NodeReader.Entries).
+		{"kpi without name", "a.yaml", "id: a\ntitle: A\nkpis: {NPS: ~}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:13: kpis: NPS needs a name, like NPS: Its Full Name"},
+		{"kpi without id", "a.yaml", "id: a\ntitle: A\nkpis: {\"\": Net Promoter Score}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:8: kpis: an id must not be empty"},
+		{"template key of the wrong shape", "a.yaml", "id: a\ntitle: [A]\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:2:8: title must be text, not a list or mapping"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

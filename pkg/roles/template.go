@@ -63,13 +63,6 @@ type Responsibility struct{ Role, Duty string }
 // Section is an extra section of an SOP, placed before its Procedure.
 type Section struct{ Heading, Body string }
 
-var (
-	templateKeys       = []string{"id", "title", "department", "description", "role", "kpis", "sops"}
-	sopKeys            = []string{"id", "title", "owner", "purpose", "scope", "responsibilities", "sections", "steps", "checklist", "related", "kpis", "channels", "tags"}
-	responsibilityKeys = []string{"role", "duty"}
-	sectionKeys        = []string{"heading", "body"}
-)
-
 // ParseTemplate parses one template file. name is its path for messages
 // (templates/<id>.yaml); the template's id must equal the file's stem.
 func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
@@ -80,32 +73,15 @@ func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
 	t := &Template{Role: true, Path: name, Builtin: builtin}
 	r := &sop.NodeReader{Path: name, Rule: "template"}
 	var idNode, sopsNode *yaml.Node
-	for _, kv := range r.Mapping(root, name) {
-		k, v := kv[0], kv[1]
-		switch k.Value {
+	sop.ReadKeys(r, root, name, "a role template", templateKeys, func(key key[*Template], _, v *yaml.Node) {
+		switch key.Name {
 		case "id":
-			t.ID, idNode = r.Str(v, "id"), v
-		case "title":
-			t.Title = r.Str(v, "title")
-		case "department":
-			t.Department = r.Str(v, "department")
-		case "description":
-			t.Description = r.Str(v, "description")
-		case "role":
-			t.Role = r.Bool(v, "role")
-		case "kpis":
-			for _, kpi := range r.Mapping(v, "kpis") {
-				if kpi[1].Kind != yaml.ScalarNode || strings.TrimSpace(kpi[1].Value) == "" {
-					r.Fail(kpi[1], "kpis: %s needs a name, like %s: Its Full Name", kpi[0].Value, kpi[0].Value)
-				}
-				t.KPIs = append(t.KPIs, KPI{ID: kpi[0].Value, Name: kpi[1].Value})
-			}
+			idNode = v
 		case "sops":
-			t.SOPs, sopsNode = parseEntries(r, v, t), v
-		default:
-			r.Unknown(k, "a role template", templateKeys)
+			sopsNode = v
 		}
-	}
+		key.read(t, r, key.Name, v)
+	})
 	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	switch {
 	case idNode == nil:
@@ -162,46 +138,12 @@ func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
 	}
 	d := &SOP{Template: t, Pos: pos}
 	var idNode *yaml.Node
-	keys := 0
-	for _, kv := range r.Mapping(n, "an SOP entry") {
-		k, v := kv[0], kv[1]
-		keys++
-		switch k.Value {
-		case "id":
-			d.ID, idNode = r.Str(v, "id"), v
-		case "title":
-			d.Title = r.Str(v, "title")
-		case "owner":
-			d.Owner = r.Str(v, "owner")
-		case "purpose":
-			d.Purpose = r.Str(v, "purpose")
-		case "scope":
-			d.Scope = r.Str(v, "scope")
-		case "responsibilities":
-			d.Responsibilities = parsePairs(r, v, "responsibilities", responsibilityKeys, func(a, b string) Responsibility { return Responsibility{a, b} })
-		case "sections":
-			d.Sections = parsePairs(r, v, "sections", sectionKeys, func(a, b string) Section { return Section{a, b} })
-		case "steps":
-			d.Steps = r.Strings(v, "steps")
-		case "checklist":
-			d.Checklist = r.Strings(v, "checklist")
-		case "related":
-			d.Related = r.Strings(v, "related")
-			if v.Kind == yaml.SequenceNode {
-				for _, it := range v.Content {
-					d.relatedPos = append(d.relatedPos, sop.Pos{Line: it.Line, Col: it.Column})
-				}
-			}
-		case "kpis":
-			d.KPIs = r.Strings(v, "kpis")
-		case "channels":
-			d.Channels = r.Strings(v, "channels")
-		case "tags":
-			d.Tags = r.Strings(v, "tags")
-		default:
-			r.Unknown(k, "an SOP entry", sopKeys)
+	sop.ReadKeys(r, n, "an SOP entry", "an SOP entry", entryKeys, func(key key[*SOP], _, v *yaml.Node) {
+		if key.Name == "id" {
+			idNode = v
 		}
-	}
+		key.read(d, r, key.Name, v)
+	})
 	if idNode == nil {
 		r.Fail(n, "an SOP entry needs an id")
 		return Entry{}, false
@@ -210,7 +152,7 @@ func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
 		r.Fail(idNode, "SOP id %q is not valid: use %s", d.ID, sop.IDRule)
 		return Entry{}, false
 	}
-	if keys == 1 {
+	if len(n.Content) == 2 {
 		return Entry{ID: d.ID, Pos: pos}, true // by id alone
 	}
 	if strings.TrimSpace(d.Title) == "" || strings.TrimSpace(d.Owner) == "" || len(d.Steps) == 0 {
@@ -221,7 +163,8 @@ func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
 }
 
 // parsePairs reads a list of two-key mappings such as {role, duty}.
-func parsePairs[T any](r *sop.NodeReader, n *yaml.Node, key string, names []string, mk func(a, b string) T) []T {
+func parsePairs[T any](r *sop.NodeReader, n *yaml.Node, key string, keys []sop.Key, mk func(a, b string) T) []T {
+	names := sop.KeyNames(keys)
 	if sop.IsNull(n) {
 		return nil
 	}

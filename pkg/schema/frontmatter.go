@@ -36,7 +36,7 @@ type FrontMatterOptions struct {
 // library in particular: sopctl.yaml's default required fields, and any
 // well-formed id where a reference is expected.
 func DefaultOptions() FrontMatterOptions {
-	return FrontMatterOptions{RequiredFields: slices.Clone(library.DefaultRequiredFields)}
+	return FrontMatterOptions{RequiredFields: library.DefaultRequiredFields()}
 }
 
 // ForLibrary returns the options for a loaded library, with the role
@@ -82,25 +82,6 @@ const (
 	ruleApproval = "approval-incomplete"
 )
 
-// fieldDocs are the title and description of each front-matter field, for
-// editors' hovers.
-var fieldDocs = map[string][2]string{
-	"id":         {"Id", "The SOP's unique id, equal to its file name without .md: lower-case letters and digits in words joined by single hyphens."},
-	"title":      {"Title", "The SOP's title as the handbook shows it; a level-1 heading, when there is one, should say the same."},
-	"version":    {"Version", `The SOP's version as a quoted string of one to three numbers joined by dots, like "1.2" (unquoted, YAML reads 1.10 as the number 1.1).`},
-	"status":     {"Status", "Where the SOP is in its lifecycle: draft, review, approved or retired."},
-	"owner":      {"Owner", "The person or role responsible for the SOP."},
-	"approver":   {"Approver", "Who approved the SOP, required when its status is approved."},
-	"effective":  {"Effective date", "The date the SOP applies from, as YYYY-MM-DD, required when its status is approved."},
-	"reviewed":   {"Last reviewed", "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later."},
-	"roles":      {"Roles", "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml."},
-	"channels":   {"Channels", "The channels the SOP covers, in free text, like phone, email or chat."},
-	"related":    {"Related SOPs", "Ids of other SOPs of the library that readers of this one should know."},
-	"kpis":       {"KPIs", "The metrics the SOP serves: ids of KPIs under kpis in sopctl.yaml."},
-	"supersedes": {"Supersedes", "Ids of the SOPs of the library that this one replaces."},
-	"tags":       {"Tags", "Free-text labels that help readers find the SOP."},
-}
-
 // FrontMatter returns the schema of an SOP's front matter (SPEC section
 // 2), as JSON.
 func FrontMatter(opts FrontMatterOptions) []byte { return encode(frontMatter(opts)) }
@@ -112,7 +93,7 @@ func frontMatter(opts FrontMatterOptions) *node {
 	var required []string
 	if !off(ruleMissing) {
 		for _, f := range opts.RequiredFields {
-			if slices.Contains(sop.Fields, f) && !slices.Contains(required, f) {
+			if slices.Contains(sop.FieldNames(), f) && !slices.Contains(required, f) {
 				required = append(required, f)
 			}
 		}
@@ -129,20 +110,18 @@ func frontMatter(opts FrontMatterOptions) *node {
 		Type:        "object",
 		Required:    required,
 	}
-	for _, f := range sop.Fields {
-		doc := fieldDocs[f]
-		req := slices.Contains(required, f)
+	for _, f := range sop.Fields() {
+		req := slices.Contains(required, f.Name)
 		var n *node
-		switch f {
-		case "roles", "channels", "related", "kpis", "supersedes", "tags":
-			n = listField(doc[0], doc[1], req, checked)
+		if f.Shape == sop.ShapeList {
+			n = listField(f.Title, f.Description, req, checked)
 			switch {
 			case !refs:
-			case f == "roles":
+			case f.Refs == sop.RefRole:
 				n.Items, n.MaxItems = refItems(roleIDs, idItem())
-			case f == "kpis":
+			case f.Refs == sop.RefKPI:
 				n.Items, n.MaxItems = refItems(kpis, n.Items)
-			case f == "related" || f == "supersedes":
+			case f.Refs == sop.RefSOP:
 				if sopIDs == nil {
 					n.Items = idItem()
 				} else if len(sopIDs) == 0 {
@@ -151,23 +130,23 @@ func frontMatter(opts FrontMatterOptions) *node {
 					n.Items = &node{Ref: "#/definitions/sop-id"}
 				}
 			}
-		default:
-			n = scalarField(f, doc[0], doc[1], req, checked)
+		} else {
+			n = scalarField(f, req, checked)
 		}
-		root.Properties = append(root.Properties, prop{f, n})
+		root.Properties = append(root.Properties, prop{f.Name, n})
 	}
-	root.PatternProperties = props{{"^x-", &node{Title: "Your own field", Description: "A field of your own: sopctl ignores every key that starts with x-."}}}
+	root.PatternProperties = props{{"^" + sop.UserFieldPrefix, &node{Title: "Your own field", Description: "A field of your own: sopctl ignores every key that starts with " + sop.UserFieldPrefix + "."}}}
 	if !off(ruleUnknown) {
 		root.AdditionalProperties = false
 	}
 	if !off(ruleApproval) {
-		root.If = &node{Properties: props{{"status", &node{Const: "approved"}}}, Required: []string{"status"}}
-		root.Then = &node{
-			Required: []string{"approver", "effective"},
-			Properties: props{
-				{"approver", &node{Type: textTypes, Pattern: nonBlank}},
-				{"effective", &node{Type: textTypes, Pattern: nonBlank}},
-			},
+		root.If = &node{Properties: props{{"status", &node{Const: sop.StatusApproved}}}, Required: []string{"status"}}
+		root.Then = &node{}
+		for _, f := range sop.Fields() {
+			if f.Approval {
+				root.Then.Required = append(root.Then.Required, f.Name)
+				root.Then.Properties = append(root.Then.Properties, prop{f.Name, &node{Type: textTypes, Pattern: nonBlank}})
+			}
 		}
 	}
 	if refs && len(sopIDs) > 0 {
@@ -189,8 +168,8 @@ func frontMatterDescription(lib string) string {
 
 // scalarField is the schema of a single-valued field. sopctl reads an
 // empty value (null) as absent, so only a required field must have one.
-func scalarField(f, title, desc string, req, checked bool) *node {
-	n := &node{Title: title, Description: desc}
+func scalarField(f sop.Field, req, checked bool) *node {
+	n := &node{Title: f.Title, Description: f.Description}
 	withNull := func(t ...string) any {
 		if req {
 			if len(t) == 1 {
@@ -206,17 +185,17 @@ func scalarField(f, title, desc string, req, checked bool) *node {
 		if req {
 			n.Type, n.Pattern = textTypes, nonBlank
 		}
-	case f == "id":
-		n.Type, n.Pattern, n.MaxLength, n.Minimum = withNull(idTypes...), IDPattern, new(maxIDLength), new(0)
-	case f == "version":
-		n.Type, n.Pattern = withNull("string"), VersionPattern
-	case f == "status":
-		n.Type, n.Enum = withNull("string"), enum(sop.Statuses)
+	case f.Kind == sop.IDValue:
+		n.Type, n.Pattern, n.MaxLength, n.Minimum = withNull(idTypes...), sop.IDPattern, new(sop.MaxIDLength), new(0)
+	case f.Kind == sop.VersionValue:
+		n.Type, n.Pattern = withNull("string"), sop.VersionPattern
+	case f.Kind == sop.StatusValue:
+		n.Type, n.Enum = withNull("string"), enum(sop.Statuses())
 		if !req {
 			n.Enum = append(n.Enum, nil)
 		}
-	case f == "effective" || f == "reviewed":
-		n.Type, n.Pattern, n.Format = withNull("string"), DatePattern, "date"
+	case f.Kind == sop.DateValue:
+		n.Type, n.Pattern, n.Format = withNull("string"), sop.DatePattern, "date"
 	case req:
 		n.Type, n.Pattern = textTypes, nonBlank
 	default:
@@ -255,7 +234,7 @@ func refItems(ids []string, fallback *node) (*node, *int) {
 }
 
 func idItem() *node {
-	return &node{Type: idTypes, Pattern: IDPattern, MaxLength: new(maxIDLength), Minimum: new(0)}
+	return idNode("", "")
 }
 
 // unique returns ids sorted without repeats or empty ones; nil stays nil.

@@ -20,28 +20,20 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // Draft is the JSON Schema version of every schema here.
 const Draft = "http://json-schema.org/draft-07/schema#"
 
-// Kinds are the schemas sopctl prints, by name, the first being the default.
-var Kinds = []string{"front-matter", "config", "role"}
+// Kinds returns the schemas sopctl prints, by name, the first being the
+// default.
+func Kinds() []string { return []string{"front-matter", "config", "role"} }
 
-// Patterns sopctl checks values against (SPEC section 2). They are plain
-// regular expressions that both Go and ECMAScript read the same way.
-const (
-	IDPattern      = `^[a-z0-9]+(-[a-z0-9]+)*$`
-	VersionPattern = `^[0-9]+(\.[0-9]+){0,2}$`
-	// DatePattern admits the years sop.ParseDate does (1900-2999); a test
-	// keeps the two equal.
-	DatePattern = `^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$`
-	// nonBlank is any text with a character that is not a space: sopctl
-	// treats blank text as absent.
-	nonBlank = `\S`
-	// maxIDLength is the longest id sop.ValidID accepts.
-	maxIDLength = 200
-)
+// nonBlank is any text with a character that is not a space: sopctl
+// treats blank text as absent.
+const nonBlank = `\S`
 
 // node is one schema. Fields are in the order they are written, so that
 // title and description come first for a person reading the file; empty
@@ -170,7 +162,7 @@ var idTypes = []string{"string", "integer"}
 
 // idNode is an sopctl id: lower-case words joined by single hyphens.
 func idNode(title, desc string) *node {
-	return &node{Title: title, Description: desc, Type: idTypes, Pattern: IDPattern, MaxLength: new(maxIDLength), Minimum: new(0)}
+	return &node{Title: title, Description: desc, Type: idTypes, Pattern: sop.IDPattern, MaxLength: new(sop.MaxIDLength), Minimum: new(0)}
 }
 
 // enum turns values into enum values.

@@ -2,7 +2,7 @@ package sop
 
 import (
 	"fmt"
-	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -37,77 +37,25 @@ type Meta struct {
 	Roles, Channels, Related, KPIs, Supersedes, Tags                 List
 }
 
-// Statuses an SOP may have, in lifecycle order.
-var Statuses = []string{"draft", "review", "approved", "retired"}
-
-// Fields are the front-matter keys SPEC section 2 defines, in the order
-// sopctl writes them. Keys starting with "x-" are the user's own.
-var Fields = []string{
-	"id", "title", "version", "status", "owner", "approver", "effective", "reviewed",
-	"roles", "channels", "related", "kpis", "supersedes", "tags",
-}
-
-var (
-	idPattern      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	versionPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,2}$`)
-)
-
-// MaxIDLength is the longest id ValidID accepts: an id names files, and
-// file names have limits.
-const MaxIDLength = 200
-
-// ValidID reports whether id has the form SPEC section 2 requires of SOP,
-// role and template ids: lower-case words of letters and digits joined by
-// single hyphens, at most MaxIDLength characters.
-func ValidID(id string) bool { return len(id) <= MaxIDLength && idPattern.MatchString(id) }
-
-// IDRule describes a valid id for messages.
-const IDRule = "lower-case letters and digits in words joined by single hyphens, at most 200 characters, like complaint-resolution"
-
 func (m *Meta) scalar(name string) *Value {
-	switch name {
-	case "id":
-		return &m.ID
-	case "title":
-		return &m.Title
-	case "version":
-		return &m.Version
-	case "status":
-		return &m.Status
-	case "owner":
-		return &m.Owner
-	case "approver":
-		return &m.Approver
-	case "effective":
-		return &m.Effective
-	case "reviewed":
-		return &m.Reviewed
+	if f, ok := FieldNamed(name); ok && f.scalar != nil {
+		return f.scalar(m)
 	}
 	return nil
 }
 
 func (m *Meta) list(name string) *List {
-	switch name {
-	case "roles":
-		return &m.Roles
-	case "channels":
-		return &m.Channels
-	case "related":
-		return &m.Related
-	case "kpis":
-		return &m.KPIs
-	case "supersedes":
-		return &m.Supersedes
-	case "tags":
-		return &m.Tags
+	if f, ok := FieldNamed(name); ok && f.list != nil {
+		return f.list(m)
 	}
 	return nil
 }
 
-// readMeta reads the typed fields from a checked front-matter mapping and
-// lists the fields that are present but wrong.
-func readMeta(root *yaml.Node) (Meta, []Problem) {
-	var m Meta
+// readMeta reads the typed fields from a checked front-matter mapping into
+// m and lists the fields that are present but wrong. It fills the caller's
+// Meta, which the field table's accessors point into, rather than one of
+// its own that would then escape to the heap.
+func readMeta(root *yaml.Node, m *Meta) []Problem {
 	var probs []Problem
 	bad := func(n *yaml.Node, format string, args ...any) {
 		probs = append(probs, Problem{Rule: RuleInvalidField, Pos: nodePos(n), Msg: fmt.Sprintf(format, args...)})
@@ -115,7 +63,9 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		name := k.Value
-		if s := m.scalar(name); s != nil {
+		f, _ := FieldNamed(name)
+		if f.scalar != nil {
+			s := f.scalar(m)
 			if v.Kind != yaml.ScalarNode {
 				bad(v, "%s must be a single value, not a list or mapping", name)
 				continue
@@ -125,10 +75,11 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 				s.Pos = nodePos(k)
 				continue
 			}
-			checkScalar(name, v, bad)
+			checkScalar(f, v, bad)
 			continue
 		}
-		if l := m.list(name); l != nil {
+		if f.list != nil {
+			l := f.list(m)
 			*l = List{Pos: nodePos(k), Set: true}
 			switch v.Kind {
 			case yaml.ScalarNode:
@@ -148,53 +99,45 @@ func readMeta(root *yaml.Node) (Meta, []Problem) {
 			}
 			continue
 		}
-		if strings.HasPrefix(name, "x-") {
+		if strings.HasPrefix(name, UserFieldPrefix) {
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q", name)
-		if s := Closest(name, Fields); s != "" {
+		if s := Closest(name, FieldNames()); s != "" {
 			msg += fmt.Sprintf(": did you mean %q?", s)
 		} else {
-			msg += "; known fields are " + strings.Join(Fields, ", ") + ", and x-* for your own"
+			msg += "; known fields are " + strings.Join(FieldNames(), ", ") + ", and " + UserFieldPrefix + "* for your own"
 		}
 		probs = append(probs, Problem{Rule: RuleUnknownField, Pos: nodePos(k), Msg: msg})
 	}
-	return m, probs
+	return probs
 }
 
-func checkScalar(name string, v *yaml.Node, bad func(*yaml.Node, string, ...any)) {
-	switch name {
-	case "id":
+// checkScalar checks a non-empty single value against its field's kind.
+func checkScalar(f Field, v *yaml.Node, bad func(*yaml.Node, string, ...any)) {
+	switch f.Kind {
+	case IDValue:
 		switch {
 		case len(v.Value) > MaxIDLength:
-			bad(v, "id is %d characters long, over the limit of %d: shorten it (and the file name with it)", len(v.Value), MaxIDLength)
+			bad(v, "%s is %d characters long, over the limit of %d: shorten it (and the file name with it)", f.Name, len(v.Value), MaxIDLength)
 		case !ValidID(v.Value):
-			bad(v, "id %q is not valid: use %s", v.Value, IDRule)
+			bad(v, "%s %q is not valid: use %s", f.Name, v.Value, IDRule)
 		}
-	case "version":
+	case VersionValue:
 		if v.Tag != "!!str" {
-			bad(v, "version %s must be a quoted string: write version: %q (unquoted, YAML reads it as a number and 1.10 becomes 1.1)", v.Value, v.Value)
-		} else if !versionPattern.MatchString(v.Value) {
-			bad(v, "version %q must be one to three numbers joined by dots, like \"1.2\"", v.Value)
+			bad(v, "%s %s must be a quoted string: write %s: %q (unquoted, YAML reads it as a number and 1.10 becomes 1.1)", f.Name, v.Value, f.Name, v.Value)
+		} else if !ValidVersion(v.Value) {
+			bad(v, "%s %q must be one to three numbers joined by dots, like \"1.2\"", f.Name, v.Value)
 		}
-	case "status":
-		if !contains(Statuses, v.Value) {
-			bad(v, "status %q is not one of %s", v.Value, strings.Join(Statuses, ", "))
+	case StatusValue:
+		if !slices.Contains(Statuses(), v.Value) {
+			bad(v, "%s %q is not one of %s", f.Name, v.Value, strings.Join(Statuses(), ", "))
 		}
-	case "effective", "reviewed":
+	case DateValue:
 		if _, err := ParseDate(v.Value); err != nil {
-			bad(v, "%s %q is %v", name, v.Value, err)
+			bad(v, "%s %q is %v", f.Name, v.Value, err)
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Has reports whether a field is present and not empty (a list with at

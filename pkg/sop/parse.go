@@ -6,6 +6,11 @@
 // anchors, aliases, merge keys, tags, duplicate or non-scalar keys, tab
 // indentation and a second document are errors at their position. The body
 // is kept as Markdown with the line it starts on.
+//
+// The package owns the format's definitions that others read: the table of
+// front-matter fields (Fields), the forms of ids, versions and dates and the
+// statuses, and the Key, ReadKeys and NodeReader with which library and
+// roles read sopctl.yaml and templates by the same kind of table.
 package sop
 
 import (
@@ -91,7 +96,7 @@ func parse(path string, src []byte) (*Doc, error) {
 		return nil, e
 	}
 	doc := &Doc{Path: path, Src: src, Front: root, Body: body, BodyLine: bodyLine}
-	doc.Meta, doc.Problems = readMeta(root)
+	doc.Problems = readMeta(root, &doc.Meta)
 	doc.Markdown = parseBody(body, bodyLine)
 	return doc, nil
 }

@@ -170,7 +170,7 @@ func TestClosest(t *testing.T) {
 		{"reviwed", "reviewed"}, {"colour", ""}, {"x", ""}, {"id", "id"},
 	}
 	for _, tt := range tests {
-		if got := Closest(tt.word, Fields); got != tt.want {
+		if got := Closest(tt.word, FieldNames()); got != tt.want {
 			t.Errorf("Closest(%q) = %q, want %q", tt.word, got, tt.want)
 		}
 	}

@@ -1,0 +1,112 @@
+package library
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// ConfigKey is one top-level key of sopctl.yaml (SPEC section 1): what
+// ParseConfig reads, pkg/schema's config schema offers and the README
+// documents.
+type ConfigKey struct {
+	sop.Key
+	// Default is the value that applies when the key is absent, as YAML
+	// reads it; nil for text that is then empty.
+	Default any
+	// Max is the largest whole number a sop.ShapeNumber key takes; the
+	// least is 1.
+	Max  int
+	read func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node)
+}
+
+// ConfigKeys returns the keys of sopctl.yaml in the order sopctl init
+// writes them. Each call builds them anew, defaults included, so no
+// caller can change another's.
+func ConfigKeys() []ConfigKey {
+	return []ConfigKey{
+		{Key: sop.Key{Name: "title", Title: "Handbook title", Description: "The library's title, shown on the rendered handbook."},
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.Title = r.Str(v, key.Name) }},
+		{Key: sop.Key{Name: "organization", Title: "Organization", Description: "The organization the handbook belongs to."},
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.Organization = r.Str(v, key.Name) }},
+		{Key: sop.Key{Name: "sops_dir", Title: "SOPs folder", Description: `The folder, relative to the library root and inside it, that holds the SOP files at any depth; empty means "sops".`},
+			Default: DefaultSOPsDir, read: readSOPsDir},
+		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again."},
+			Default: DefaultReviewCycleDays, Max: 100 * 365,
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.ReviewCycleDays = r.Positive(v, key.Name, key.Max)
+			}},
+		{Key: sop.Key{Name: "required_fields", Shape: sop.ShapeList, Title: "Required fields", Description: "The front-matter fields every SOP must have, filled in; empty requires none."},
+			Default: DefaultRequiredFields(), read: readRequiredFields},
+		{Key: sop.Key{Name: "required_sections", Shape: sop.ShapeList, Title: "Required sections", Description: "The level-2 headings every SOP must have, with text under them; case does not matter."},
+			Default: DefaultRequiredSections(),
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.RequiredSections = r.Strings(v, key.Name)
+			}},
+		{Key: sop.Key{Name: "max_file_kb", Shape: sop.ShapeNumber, Title: "Largest SOP file in KiB", Description: "SOP files larger than this many KiB are refused before they are read."},
+			Default: DefaultMaxFileKB, Max: 1 << 20, // 1 GiB
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.MaxFileKB = r.Positive(v, key.Name, key.Max)
+			}},
+		{Key: sop.Key{Name: "exclude", Shape: sop.ShapeList, Title: "Excluded paths", Description: "Globs, relative to sops_dir, of files and folders that are not SOPs, like drafts/* or _archive; a glob that matches a folder excludes everything in it."},
+			Default: []string{}, read: readExclude},
+		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
+			Default: map[string]string{},
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.KPIs = r.Entries(v, key.Name, false)
+			}},
+		{Key: sop.Key{Name: "roles", Shape: sop.ShapeMapping, Title: "Roles", Description: "Roles that SOPs may name in their roles field besides the role templates: id, then its title."},
+			Default: map[string]string{},
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.Roles = r.Entries(v, key.Name, true)
+			}},
+		{Key: sop.Key{Name: "lint", Shape: sop.ShapeMapping, Title: "Lint settings", Description: "Settings of sopctl lint: under rules, a severity per rule id (error, warning, info or off)."},
+			Default: map[string]any{"rules": map[string]string{}},
+			read:    func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.LintRules = lintRules(r, v) }},
+	}
+}
+
+func readSOPsDir(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	d := r.Str(v, key.Name)
+	if d == "" {
+		return
+	}
+	switch {
+	case strings.ContainsFunc(d, unicode.IsControl):
+		r.Fail(v, "sops_dir %q holds a control character: name a folder inside the library, like sops", d)
+	case !filepath.IsLocal(filepath.FromSlash(d)) || strings.Contains(d, `\`):
+		r.Fail(v, "sops_dir %q must be a folder inside the library, like sops", d)
+	}
+	c.SOPsDir = path.Clean(d)
+	c.SOPsDirPos = sop.Pos{Line: v.Line, Col: v.Column}
+}
+
+func readRequiredFields(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	c.RequiredFields = r.Strings(v, key.Name)
+	names := sop.FieldNames()
+	for _, it := range itemNodes(v) {
+		if f := it.Value; !slices.Contains(names, f) {
+			msg := fmt.Sprintf("required_fields: %q is not an SOP field", f)
+			if s := sop.Closest(f, names); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			r.Fail(it, "%s", msg)
+		}
+	}
+}
+
+func readExclude(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	c.Exclude = r.Strings(v, key.Name)
+	for _, it := range itemNodes(v) {
+		if _, err := path.Match(it.Value, ""); err != nil {
+			r.Fail(it, "exclude: %q is not a valid glob pattern", it.Value)
+		}
+	}
+}
