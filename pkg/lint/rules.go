@@ -192,7 +192,7 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 		add("review-overdue", r.Base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
 			r.Due, r.Base.Text, c.lib.Config.ReviewCycleDays)
 	}
-	if h := body.H1; h != nil && m.Title.Set && h.Text != strings.TrimSpace(m.Title.Text) {
+	if h, repeats := body.TitleHeading(m.Title.Text); h != nil && m.Title.Set && !repeats {
 		add("title-mismatch", h.Pos, "the heading %q differs from the title %q: make them the same", h.Text, m.Title.Text)
 	}
 	for _, v := range []sop.Value{m.Title, m.Owner, m.Approver} {
