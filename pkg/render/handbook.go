@@ -243,16 +243,12 @@ func (h *Handbook) Due(within int) []*Page {
 	return out
 }
 
-// titleSlug is the anchor of the body's H1 when it repeats the title: the
-// bundles show the title in its place, so a link to it goes to the top.
+// titleSlug is the anchor of the body's H1 when it repeats the title
+// (sop.Body.TitleHeading): the bundles show the title in its place, so a
+// link to it goes to the top.
 func (p *Page) titleSlug() string {
-	for _, h := range p.Doc.Markdown.Headings {
-		if h.Level == 1 {
-			if h.Text == p.Title {
-				return h.Slug
-			}
-			return ""
-		}
+	if h, repeats := p.Doc.Markdown.TitleHeading(p.Title); repeats {
+		return h.Slug
 	}
 	return ""
 }

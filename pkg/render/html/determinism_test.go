@@ -57,14 +57,12 @@ func TestDeterministic(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					opts := options(l)
-					opts.Emit = stage.WriteFile
-					files, warns, err := renderhtml.Bundle(h, opts)
-					if err != nil || files != nil {
-						t.Fatalf("Bundle with Emit: %d files returned, %v", len(files), err)
+					warns, err := renderhtml.Bundle(h, stage, options(l))
+					if err != nil {
+						t.Fatalf("Bundle into a stage: %v", err)
 					}
 					if !slices.EqualFunc(wa, warns, func(x, y render.Warning) bool { return x == y }) {
-						t.Errorf("warnings differ with Emit:\n%v\n%v", wa, warns)
+						t.Errorf("warnings differ when written into a stage:\n%v\n%v", wa, warns)
 					}
 					if err := stage.Commit(); err != nil {
 						t.Fatal(err)

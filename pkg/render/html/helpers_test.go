@@ -84,11 +84,19 @@ func options(lib *library.Library) renderhtml.Options {
 func bundle(t testing.TB, dir string, history gitlog.History) (map[string][]byte, []render.Warning) {
 	t.Helper()
 	h, lib := load(t, dir, history)
-	files, warns, err := renderhtml.Bundle(h, options(lib))
+	var files render.Files
+	warns, err := renderhtml.Bundle(h, &files, options(lib))
 	if err != nil {
 		t.Fatalf("Bundle(%s): %v", dir, err)
 	}
-	return files, warns
+	return files.Map(), warns
+}
+
+// bundleOf renders a handbook as HTML into memory.
+func bundleOf(h *render.Handbook, opts renderhtml.Options) (map[string][]byte, []render.Warning, error) {
+	var files render.Files
+	warns, err := renderhtml.Bundle(h, &files, opts)
+	return files.Map(), warns, err
 }
 
 // libraryFiles writes a library to a temporary folder: path -> content.

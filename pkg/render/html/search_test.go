@@ -19,7 +19,6 @@ import (
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
-	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
 )
 
 // searchIndex is assets/search-index.js decoded, with the lookup of
@@ -170,7 +169,7 @@ func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[strin
 
 func TestSearchExample(t *testing.T) {
 	h, lib := load(t, exampleDir, gitlog.History{})
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +228,7 @@ func TestSearchExample(t *testing.T) {
 
 func TestSearchSmallTitleWords(t *testing.T) {
 	h, lib := loadSmall(t)
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +254,7 @@ func TestSearchSmallTitleWords(t *testing.T) {
 // raw HTML that is dropped) should not make an SOP a search result.
 func TestSearchIndexesOnlyPublishedText(t *testing.T) {
 	h, lib := loadSmall(t)
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -301,7 +300,7 @@ func TestSearchIndexSize10k(t *testing.T) {
 	if len(h.SOPs) != 10_000 {
 		t.Fatalf("%d SOPs, want 10000", len(h.SOPs))
 	}
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ type placement struct {
 }
 
 // body returns p's Markdown for the bundle: the H1 that repeats the title
-// dropped, raw HTML removed, SOP links pointed at their files, links that
+// (sop.Body.TitleHeading) dropped, raw HTML removed, SOP links pointed at their files, links that
 // cannot be resolved or use unsafe schemes turned into their text, images
 // replaced by their description, headings shifted.
 func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
@@ -39,6 +39,10 @@ func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.War
 	root := sop.Markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	edits := definitionEdits(h, p, src, ctx, pl)
 	headings := p.Doc.Markdown.Headings
+	title, repeats := p.Doc.Markdown.TitleHeading(p.Title)
+	if !repeats {
+		title = nil
+	}
 	nHeading := 0
 	cursor := 0 // end of the last text, to find an autolink after it
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -47,10 +51,13 @@ func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.War
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			first := nHeading == firstH1(headings)
-			drop := n.Level == 1 && first && nHeading < len(headings) && headings[nHeading].Text == p.Title
+			// The headings come in the order the parsed body lists them.
+			if nHeading < len(headings) && &headings[nHeading] == title {
+				edits = append(edits, edit{title.Start, title.End, ""})
+			} else {
+				edits = append(edits, headingEdits(src, n, pl.shift)...)
+			}
 			nHeading++
-			edits = append(edits, headingEdits(src, n, drop && n.Parent() == root, pl.shift)...)
 		case *ast.HTMLBlock:
 			edits = append(edits, edit{blockStart(src, n), blockEnd(src, n), ""})
 			return ast.WalkSkipChildren, nil
@@ -209,9 +216,9 @@ func lineEnd(src []byte, off int) int {
 	return len(src)
 }
 
-// headingEdits drops a heading or shifts its level. An ATX heading gets
-// more #; a setext heading (text underlined with === or ---) becomes ATX.
-func headingEdits(src []byte, n *ast.Heading, drop bool, shift int) []edit {
+// headingEdits shifts a heading's level. An ATX heading gets more #; a
+// setext heading (text underlined with === or ---) becomes ATX.
+func headingEdits(src []byte, n *ast.Heading, shift int) []edit {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return nil
@@ -222,9 +229,6 @@ func headingEdits(src []byte, n *ast.Heading, drop bool, shift int) []edit {
 	end := lineEnd(src, last.Start)
 	if !atx {
 		end = lineEnd(src, end) // the underline
-	}
-	if drop {
-		return []edit{{start, end, ""}}
 	}
 	if shift == 0 {
 		return nil
@@ -343,15 +347,6 @@ func autoLinkSpan(src []byte, n *ast.AutoLink, from int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return from + idx, from + idx + len(label) + 2, true
-}
-
-func firstH1(hs []sop.Heading) int {
-	for i, h := range hs {
-		if h.Level == 1 {
-			return i
-		}
-	}
-	return -1
 }
 
 func textOf(n ast.Node, src []byte) []byte {

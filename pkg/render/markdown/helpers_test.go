@@ -72,11 +72,12 @@ func options(lib *library.Library) markdown.Options {
 func bundle(t testing.TB, dir string, history gitlog.History) (map[string][]byte, []render.Warning) {
 	t.Helper()
 	h, lib := load(t, dir, history)
-	files, warns, err := markdown.Bundle(h, options(lib))
+	var files render.Files
+	warns, err := markdown.Bundle(h, &files, options(lib))
 	if err != nil {
 		t.Fatalf("Bundle(%s): %v", dir, err)
 	}
-	return files, warns
+	return files.Map(), warns
 }
 
 // libraryFiles writes a library to a temporary folder: path -> content.
