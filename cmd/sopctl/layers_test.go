@@ -29,7 +29,7 @@ var layers = map[string][]string{
 	"pkg/render":          {"pkg/sop", "pkg/library", "pkg/gitlog"},
 	"pkg/render/html":     {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},
 	"pkg/render/markdown": {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},
-	"pkg/render/term":     {"pkg/sop"},
+	"pkg/render/term":     {"pkg/sop", "pkg/render"},
 	"pkg/scaffold":        {"pkg/sop", "pkg/library", "pkg/roles"},
 	"pkg/schema":          {"pkg/sop", "pkg/library", "pkg/roles", "pkg/lint"},
 	"pkg/cli":             {"*"},
