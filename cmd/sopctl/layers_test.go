@@ -35,6 +35,9 @@ var layers = map[string][]string{
 	"pkg/cli":             {"*"},
 	"cmd/sopctl":          {"pkg/cli", "pkg/iostreams"},
 	"templates":           {},
+
+	// The render tests' shared helpers load a library as sopctl render does.
+	"pkg/render/internal/rendertest": {"pkg/gitlog", "pkg/library", "pkg/render", "pkg/roles", "templates"},
 }
 
 // TestImportDirection fails when a package imports against the layers, or

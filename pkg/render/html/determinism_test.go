@@ -10,30 +10,20 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
-	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 func TestDeterministic(t *testing.T) {
 	for _, lib := range []struct {
 		name, dir string
 		history   gitlog.History
-	}{{"small", smallDir, smallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
+	}{{"small", smallDir, rendertest.SmallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
 		t.Run(lib.name, func(t *testing.T) {
 			a, wa := bundle(t, lib.dir, lib.history)
 			b, wb := bundle(t, lib.dir, lib.history)
-			if !slices.Equal(slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b))) {
-				t.Fatalf("two renders give different files")
-			}
-			for name := range a {
-				if !bytes.Equal(a[name], b[name]) {
-					t.Errorf("%s differs between two renders:\n%s", name, testlib.FirstDiff(a[name], b[name]))
-				}
-			}
-			if !slices.EqualFunc(wa, wb, func(x, y render.Warning) bool { return x == y }) {
-				t.Errorf("warnings differ between two renders:\n%v\n%v", wa, wb)
-			}
+			rendertest.SameRenders(t, a, b, wa, wb)
 
 			// Written out, the two trees are the same too: one written from
 			// the map Bundle returns, one streamed to a Stage while rendering
@@ -52,7 +42,7 @@ func TestDeterministic(t *testing.T) {
 						t.Fatal(err)
 					}
 				} else {
-					h, l := load(t, lib.dir, lib.history)
+					h, l := rendertest.Load(t, lib.dir, lib.history)
 					stage, err := render.NewStage(t.Context(), target)
 					if err != nil {
 						t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // searchIndex is assets/search-index.js decoded, with the lookup of
@@ -168,7 +169,7 @@ func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[strin
 }
 
 func TestSearchExample(t *testing.T) {
-	h, lib := load(t, exampleDir, gitlog.History{})
+	h, lib := rendertest.Load(t, exampleDir, gitlog.History{})
 	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
@@ -296,7 +297,7 @@ func TestSearchIndexSize10k(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, lib := load(t, dir, gitlog.History{})
+	h, lib := rendertest.Load(t, dir, gitlog.History{})
 	if len(h.SOPs) != 10_000 {
 		t.Fatalf("%d SOPs, want 10000", len(h.SOPs))
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // Once the output refuses a file (an interrupted render, a full disk),
@@ -19,9 +20,9 @@ func TestBundleStopsWhenOutputFails(t *testing.T) {
 	files := map[string]string{"sopctl.yaml": "title: T\n"}
 	for i := range n {
 		id := fmt.Sprintf("s%03d", i)
-		files["sops/"+id+".md"] = sopFile(id, "", "# "+id+"\n\nText.\n")
+		files["sops/"+id+".md"] = rendertest.SOPFile(id, "", "# "+id+"\n\nText.\n")
 	}
-	h, lib := load(t, libraryFiles(t, files), gitlog.History{})
+	h, lib := rendertest.Load(t, rendertest.LibraryFiles(t, files), gitlog.History{})
 	stop := errors.New("interrupted")
 	var calls atomic.Int64
 	out := outputFunc(func(string, []byte) error {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // The body's H1 is left out when it repeats the title, by the one rule
@@ -25,10 +26,10 @@ func TestTitleHeading(t *testing.T) {
 		{"in a list item", "- # Alpha\n\nText.\n", "\n- # Alpha\n\nText.\n", "\n- ## Alpha\n\nText.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := libraryFiles(t, map[string]string{
+			dir := rendertest.LibraryFiles(t, map[string]string{
 				"sopctl.yaml":   "title: T\n",
 				"sops/alpha.md": "---\nid: alpha\ntitle: Alpha\nversion: \"1\"\nstatus: draft\nowner: O\n---\n" + tt.body,
-				"sops/b.md":     sopFile("b", "", "[to](alpha.md#alpha)\n"),
+				"sops/b.md":     rendertest.SOPFile("b", "", "[to](alpha.md#alpha)\n"),
 			})
 			files, _ := bundle(t, dir, gitlog.History{})
 			page, handbook := string(files["sops/alpha.md"]), string(files["handbook.md"])
