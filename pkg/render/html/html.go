@@ -206,9 +206,9 @@ func (w *writer) libraryFiles(parts sopParts) error {
 	return errors.Join(slices.Concat(errs...)...)
 }
 
-// page executes a template's layout; sizeHint saves the copies of growing
+// layout executes a template's layout; sizeHint saves the copies of growing
 // a buffer of tens of megabytes.
-func (w *writer) page(name string, t *htmltemplate.Template, data page, sizeHint int) file {
+func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHint int) file {
 	var b bytes.Buffer
 	b.Grow(sizeHint)
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
@@ -219,7 +219,7 @@ func (w *writer) page(name string, t *htmltemplate.Template, data page, sizeHint
 
 func (w *writer) index() []file {
 	h := w.h
-	return []file{w.page("index.html", templates(w.opts.KPINames, "sops/", indexPage),
+	return []file{w.layout("index.html", templates(w.opts.KPINames, "sops/", indexPage),
 		page{Lang: w.opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+len(h.SOPs)*400)}
 }
 
@@ -229,7 +229,7 @@ func (w *writer) handbook(sections []htmltemplate.HTML) []file {
 	for _, s := range sections {
 		size += len(s)
 	}
-	return []file{w.page("handbook.html", w.handbookT,
+	return []file{w.layout("handbook.html", w.handbookT,
 		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
 }
 
@@ -239,7 +239,7 @@ func (w *writer) roles() []file {
 	var out []file
 	for _, r := range h.Roles {
 		if !r.Other {
-			out = append(out, w.page("roles/"+r.ID+".html", roleT,
+			out = append(out, w.layout("roles/"+r.ID+".html", roleT,
 				page{Lang: w.opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
 		}
 	}
