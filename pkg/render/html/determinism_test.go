@@ -25,9 +25,9 @@ func TestDeterministic(t *testing.T) {
 			b, wb := bundle(t, lib.dir, lib.history)
 			rendertest.SameRenders(t, a, b, wa, wb)
 
-			// Written out, the two trees are the same too: one written from
-			// the map Bundle returns, one streamed to a Stage while rendering
-			// (as sopctl render does).
+			// Written out, the two trees are the same too: one rendered into
+			// render.Files and written, one streamed to a Stage while
+			// rendering (as sopctl render does).
 			libDir, err := filepath.Abs(lib.dir)
 			if err != nil {
 				t.Fatal(err)
@@ -61,7 +61,7 @@ func TestDeterministic(t *testing.T) {
 				trees = append(trees, readTree(t, target.Dir))
 			}
 			if !maps.EqualFunc(trees[0], trees[1], bytes.Equal) {
-				t.Errorf("the bundle written from Bundle's map and the one streamed through Emit differ")
+				t.Errorf("the bundle rendered into memory and written, and the one streamed into a Stage, differ")
 			}
 			if len(trees[0]) != len(a)+1 {
 				t.Errorf("written %d files, want the bundle's %d and the marker", len(trees[0]), len(a))
