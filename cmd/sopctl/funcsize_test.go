@@ -23,19 +23,6 @@ import (
 // one if what is left is short.
 const maxFuncLines = 80
 
-// longFuncsBeingSplit are the functions over maxFuncLines that other
-// engineers are splitting right now (issue 9), by the names longFuncs
-// gives them. The lead empties this list once their branches are merged;
-// the test fails on an entry that is no longer long, so that the list
-// cannot outlive the functions it excuses. Add nothing here: split the
-// function instead.
-var longFuncsBeingSplit = []string{
-	"pkg/render/html.Bundle",    // render: html.Bundle returns files one way
-	"pkg/render.Build",          // render: the model knows nothing of HTML
-	"pkg/sop.parseBody",         // sop: parseBody and its ast.Walk callback
-	"pkg/render/term.checkTree", // term: renders the Handbook model
-}
-
 // TestFunctionSize fails when a function (or function literal) in a
 // non-test Go file under pkg/ or cmd/ has more than maxFuncLines lines of
 // body outside composite literals.
@@ -50,14 +37,7 @@ func TestFunctionSize(t *testing.T) {
 		long = append(long, found...)
 	}
 	for _, f := range long {
-		if !slices.Contains(longFuncsBeingSplit, f.name) {
-			t.Errorf("%s: %s has %d lines outside composite literals; at most %d: split it into named steps", f.pos, f.name, f.lines, maxFuncLines)
-		}
-	}
-	for _, name := range longFuncsBeingSplit {
-		if !slices.ContainsFunc(long, func(f longFunc) bool { return f.name == name }) {
-			t.Errorf("%s is in longFuncsBeingSplit but is no longer over %d lines (or is gone): remove it from the list", name, maxFuncLines)
-		}
+		t.Errorf("%s: %s has %d lines outside composite literals; at most %d: split it into named steps", f.pos, f.name, f.lines, maxFuncLines)
 	}
 }
 

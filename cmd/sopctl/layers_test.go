@@ -29,12 +29,15 @@ var layers = map[string][]string{
 	"pkg/render":          {"pkg/sop", "pkg/library", "pkg/gitlog"},
 	"pkg/render/html":     {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},
 	"pkg/render/markdown": {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},
-	"pkg/render/term":     {"pkg/sop"},
+	"pkg/render/term":     {"pkg/sop", "pkg/render"},
 	"pkg/scaffold":        {"pkg/sop", "pkg/library", "pkg/roles"},
 	"pkg/schema":          {"pkg/sop", "pkg/library", "pkg/roles", "pkg/lint"},
 	"pkg/cli":             {"*"},
 	"cmd/sopctl":          {"pkg/cli", "pkg/iostreams"},
 	"templates":           {},
+
+	// The render tests' shared helpers load a library as sopctl render does.
+	"pkg/render/internal/rendertest": {"pkg/gitlog", "pkg/library", "pkg/render", "pkg/roles", "templates"},
 }
 
 // TestImportDirection fails when a package imports against the layers, or

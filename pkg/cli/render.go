@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -96,22 +95,13 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if f := stage.Forced(); f != nil {
 		listForced(env, opts.out, f)
 	}
-	// The HTML pages are written while the others are still rendered.
-	var written atomic.Int64
-	emit := func(name string, data []byte) error {
-		written.Add(1)
-		return stage.WriteFile(name, data)
-	}
+	// The pages are written into the stage while the others are still
+	// rendered.
 	var warnings []render.Warning
 	if opts.format == "html" {
-		_, warnings, err = renderhtml.Bundle(h, renderhtml.Options{KPINames: kpis, Emit: emit})
+		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis})
 	} else {
-		var files map[string][]byte
-		files, warnings, err = markdown.Bundle(h, markdown.Options{KPINames: kpis})
-		if err == nil {
-			written.Add(int64(len(files)))
-			err = stage.WriteAll(files)
-		}
+		warnings, err = markdown.Bundle(h, stage, markdown.Options{KPINames: kpis})
 	}
 	if err == nil {
 		err = stage.Commit()
@@ -134,7 +124,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if n := len(h.LeftOut); n > 0 {
 		leftOut = fmt.Sprintf(" and left out %d (named on stderr)", n)
 	}
-	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s to %s (%d files); open %s\n", len(h.SOPs), leftOut, opts.out, written.Load()+1,
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s to %s (%d files); open %s\n", len(h.SOPs), leftOut, opts.out, stage.Written()+1,
 		filepath.ToSlash(filepath.Join(opts.out, entry)))
 	return nil
 }

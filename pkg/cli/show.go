@@ -13,6 +13,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/iostreams"
 	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/render/term"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -62,8 +63,8 @@ instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,
 			if cmd.Flags().Changed("width") && (opts.width < term.MinWidth || opts.width > term.MaxWidth) {
 				return usageErrorf("--width %d is out of range: use %d to %d columns", opts.width, term.MinWidth, term.MaxWidth)
 			}
-			if cmd.Flags().Changed("style") && !slices.Contains(term.Styles, opts.style) {
-				return usageErrorf("--style %q is not one of %s", opts.style, strings.Join(term.Styles, ", "))
+			if cmd.Flags().Changed("style") && !slices.Contains(term.Styles(), opts.style) {
+				return usageErrorf("--style %q is not one of %s", opts.style, strings.Join(term.Styles(), ", "))
 			}
 			return runShow(cmd.Context(), env, opts)
 		},
@@ -90,7 +91,10 @@ func runShow(ctx context.Context, env *Env, opts *showOptions) error {
 	if width == 0 {
 		width = showWidth(env.IO)
 	}
-	out, err := term.Render(doc, term.Options{Style: style, Width: width})
+	// show is the handbook model's view of one SOP, laid out for a
+	// terminal; it needs no role titles or history.
+	page := render.Build(lib, nil, nil, env.Now()).View(doc)
+	out, err := term.Render(page, term.Options{Style: style, Width: width})
 	var limit *term.LimitError
 	if errors.As(err, &limit) {
 		return fmt.Errorf("%s: %w: open the file or render the handbook instead", displayPath(env, lib.Dir, doc.Path), err)

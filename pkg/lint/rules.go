@@ -331,7 +331,7 @@ func (c *docCheck) reviewOverdue() {
 // titleMismatch: title-mismatch.
 func (c *docCheck) titleMismatch() {
 	m, body := c.d.Meta, &c.d.Markdown
-	if h := body.H1; h != nil && m.Title.Set && h.Text != strings.TrimSpace(m.Title.Text) {
+	if h, repeats := body.TitleHeading(m.Title.Text); h != nil && m.Title.Set && !repeats {
 		c.report("title-mismatch", h.Pos, "the heading %q differs from the title %q: make them the same", h.Text, m.Title.Text)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // TestGraphEscapes: a title or a handbook title with control characters
@@ -18,7 +19,7 @@ func TestGraphEscapes(t *testing.T) {
 		"sops/a.md":   "---\nid: a\ntitle: \"R\\e]0;PWN\\a\\e[31mT \\\" \\\\ \\u009b1m \\u202eevil\\r\\nnext\"\nrelated: [b]\n---\n# x\n",
 		"sops/b.md":   "---\nid: b\ntitle: B\n---\n# B\n",
 	})
-	h, _ := load(t, dir, nil)
+	h, _ := rendertest.Load(t, dir, nil)
 	tests := []struct {
 		format string
 		out    string

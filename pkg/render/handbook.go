@@ -1,8 +1,11 @@
 // Package render publishes a library as a handbook. Build resolves the
 // in-memory library once into a Handbook (SOPs, roles, links and
-// backlinks, review dates, revision history); the HTML and Markdown
-// writers turn a Handbook into a bundle of files, and Write puts a bundle
-// in place atomically.
+// backlinks, review dates, revision history): the model, which knows
+// nothing of any output format. The writers in its sub-packages turn a
+// Handbook into a bundle of files written through an Output (html,
+// markdown), or one SOP's page into terminal text (term). A Stage is the
+// Output that builds the bundle's folder beside its target and swaps it
+// in atomically; Write does the same for files held in memory.
 package render
 
 import (
@@ -70,30 +73,67 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	if h.Title == "" {
 		h.Title = "SOP Handbook"
 	}
-	for _, d := range lib.Docs {
+	h.addPages(lib.Docs, history)
+	h.crossReference()
+	h.groupByRole(roleTitles)
+	for _, p := range h.SOPs {
+		if r, ok := p.Doc.Meta.NextReview(lib.Config.ReviewCycleDays, now); ok {
+			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()
+		}
+	}
+	return h
+}
+
+// Standalone is the page of an SOP outside any handbook: its id and title
+// as Build gives them, with no links, roles, review date or history.
+// Its ID is "" when neither the SOP's id nor its file name is a valid id.
+func Standalone(d *sop.Doc) *Page {
+	p := &Page{Doc: d, ID: pageID(d), Title: strings.TrimSpace(d.Meta.Title.Text)}
+	if p.Title == "" {
+		p.Title = p.ID
+	}
+	return p
+}
+
+// View is the page of one SOP for a writer that shows it alone (term):
+// its page in the handbook, or, when the handbook leaves it out, a
+// Standalone one.
+func (h *Handbook) View(d *sop.Doc) *Page {
+	if p := h.byPath[d.Path]; p != nil && p.Doc == d {
+		return p
+	}
+	return Standalone(d)
+}
+
+// addPages makes the pages of the SOPs that can be published, sorted by
+// id, and names the others in LeftOut.
+func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
+	for _, d := range docs {
 		// The id names the page's file: an invalid one (lint reports it)
 		// gives way to the file name, and a file whose name is no valid id
 		// either is left out rather than written somewhere unexpected.
-		p := &Page{Doc: d, ID: pageID(d), Title: strings.TrimSpace(d.Meta.Title.Text), History: history[d.Path]}
+		p := Standalone(d)
+		p.History = history[d.Path]
 		if p.ID == "" {
 			h.LeftOut = append(h.LeftOut, Warning{d.Path, idPos(d),
 				"left out of the handbook: neither its id nor its file name is a valid id; use " + sop.IDRule})
 			continue
 		}
 		if _, dup := h.byID[p.ID]; dup {
-			continue // the first by path keeps the id; leftOut names the others
-		}
-		if p.Title == "" {
-			p.Title = p.ID
+			continue // the first by path keeps the id; duplicates names the others
 		}
 		h.SOPs = append(h.SOPs, p)
 		h.byID[p.ID] = p
 		h.byPath[d.Path] = p
 	}
-	h.LeftOut = append(h.LeftOut, duplicates(lib.Docs, h.byPath)...)
+	h.LeftOut = append(h.LeftOut, duplicates(docs, h.byPath)...)
 	slices.SortFunc(h.LeftOut, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
+}
 
+// crossReference resolves each SOP's related and supersedes entries and
+// the links of its body, and gives every SOP its backlinks.
+func (h *Handbook) crossReference() {
 	refs := map[*Page]map[*Page]bool{}
 	refer := func(from, to *Page) {
 		if from == to || to == nil {
@@ -104,7 +144,6 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		}
 		refs[to][from] = true
 	}
-	roles := map[string]*Role{}
 	for _, p := range h.SOPs {
 		m := p.Doc.Meta
 		for _, id := range m.Related.Strings() {
@@ -125,7 +164,22 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 				refer(p, t)
 			}
 		}
-		for _, id := range m.Roles.Strings() {
+	}
+	for _, p := range h.SOPs {
+		for from := range refs[p] {
+			p.ReferencedBy = append(p.ReferencedBy, from)
+		}
+		slices.SortFunc(p.ReferencedBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
+		slices.SortFunc(p.SupersededBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
+	}
+}
+
+// groupByRole groups the SOPs by their known roles, sorted by title, then
+// the SOPs of no known role under Unassigned.
+func (h *Handbook) groupByRole(roleTitles map[string]string) {
+	roles := map[string]*Role{}
+	for _, p := range h.SOPs {
+		for _, id := range p.Doc.Meta.Roles.Strings() {
 			title, known := roleTitles[id]
 			if !known {
 				continue
@@ -140,16 +194,6 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 				p.Roles = append(p.Roles, r)
 			}
 		}
-		if r, ok := m.NextReview(lib.Config.ReviewCycleDays, now); ok {
-			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()
-		}
-	}
-	for _, p := range h.SOPs {
-		for from := range refs[p] {
-			p.ReferencedBy = append(p.ReferencedBy, from)
-		}
-		slices.SortFunc(p.ReferencedBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
-		slices.SortFunc(p.SupersededBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 	}
 	for _, r := range roles {
 		h.Roles = append(h.Roles, r)
@@ -164,7 +208,6 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	if len(other) > 0 {
 		h.Roles = append(h.Roles, &Role{ID: Unassigned, Title: "Other procedures", SOPs: other, Other: true})
 	}
-	return h
 }
 
 // duplicates names each file left out because an earlier file by path
@@ -243,16 +286,12 @@ func (h *Handbook) Due(within int) []*Page {
 	return out
 }
 
-// titleSlug is the anchor of the body's H1 when it repeats the title: the
-// bundles show the title in its place, so a link to it goes to the top.
+// titleSlug is the anchor of the body's H1 when it repeats the title
+// (sop.Body.TitleHeading): the bundles show the title in its place, so a
+// link to it goes to the top.
 func (p *Page) titleSlug() string {
-	for _, h := range p.Doc.Markdown.Headings {
-		if h.Level == 1 {
-			if h.Text == p.Title {
-				return h.Slug
-			}
-			return ""
-		}
+	if h, repeats := p.Doc.Markdown.TitleHeading(p.Title); repeats {
+		return h.Slug
 	}
 	return ""
 }

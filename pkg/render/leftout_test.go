@@ -7,6 +7,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -26,7 +27,7 @@ func TestDuplicateIDsLeftOut(t *testing.T) {
 		"sops/other.md":    sopWithID("other", "related: [dupe]\n", "1. See [d](dupe.md) and [a](a.md).\n"),
 		"sops/Bad Name.md": sopWithID("Not Valid", "", "1. Do.\n"),
 	})
-	h, _ := load(t, dir, gitlog.History{})
+	h, _ := rendertest.Load(t, dir, gitlog.History{})
 	var ids []string
 	for _, p := range h.SOPs {
 		ids = append(ids, p.ID+"="+p.Doc.Path)

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 )
@@ -57,6 +58,7 @@ type Stage struct {
 
 	mu      sync.Mutex
 	folders map[string]*os.Root // folders of tmp opened so far, by slash path
+	written atomic.Int64        // files written by WriteFile
 }
 
 // Forced is an existing folder outside the library that sopctl did not
@@ -118,8 +120,9 @@ func NewStage(ctx context.Context, t Target) (*Stage, error) {
 // before calling Commit.
 func (s *Stage) Forced() *Forced { return s.forced }
 
-// WriteFile writes one file of the bundle; name is a slash-separated path
-// inside the output folder. Each name may be written once.
+// WriteFile writes one file of the bundle (Stage is an Output); name is a
+// slash-separated path inside the output folder. Each name may be written
+// once.
 func (s *Stage) WriteFile(name string, data []byte) error {
 	if err := s.ctx.Err(); err != nil {
 		return err
@@ -138,8 +141,15 @@ func (s *Stage) WriteFile(name string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	if err = errors.Join(err, f.Close()); err == nil {
+		s.written.Add(1)
+	}
+	return err
 }
+
+// Written is how many files WriteFile has written (the marker Commit adds
+// is not one of them).
+func (s *Stage) Written() int { return int(s.written.Load()) }
 
 // WriteAll writes files (name -> content) in parallel.
 func (s *Stage) WriteAll(files map[string][]byte) error {

@@ -20,6 +20,10 @@ type Heading struct {
 	Text  string // the heading's text as a reader sees it (escapes resolved)
 	Slug  string // its GitHub anchor, unique within the file
 	Pos   Pos
+	// Start and End are the byte offsets in the body of the lines the
+	// heading takes, a setext heading's underline included, for writers
+	// that edit the text; (0, 0) for a heading with no text.
+	Start, End int
 }
 
 // Section is a level-2 heading and what follows it up to the next heading
@@ -43,7 +47,9 @@ type Link struct {
 // Body is what lint and render need of an SOP's Markdown, read from its
 // goldmark syntax tree once, when the file is parsed.
 type Body struct {
-	H1       *Heading // the first level-1 heading, if any
+	// H1 is the document's heading: its first level-1 heading that is not
+	// inside a block quote, list item or other container; nil if none.
+	H1       *Heading
 	Headings []Heading
 	Sections []Section
 	Links    []Link
@@ -61,6 +67,18 @@ func (b *Body) Section(name string) (Section, bool) {
 		}
 	}
 	return Section{}, false
+}
+
+// TitleHeading is the rule for the heading that repeats an SOP's title
+// (SPEC section 2): it returns the document's H1 (nil if none), and
+// repeats reports whether its text equals the title, trimmed. Every page a
+// writer makes shows the title itself, so the writers leave out a heading
+// that repeats it; lint's title-mismatch reports an H1 that does not.
+func (b *Body) TitleHeading(title string) (h *Heading, repeats bool) {
+	if b.H1 == nil {
+		return nil, false
+	}
+	return b.H1, b.H1.Text == strings.TrimSpace(title)
 }
 
 // HasAnchor reports whether a heading has the slug.
@@ -81,30 +99,20 @@ var Markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
 // starts on.
 func parseBody(src []byte, firstLine int) Body {
 	root := Markdown.Parser().Parse(text.NewReader(src))
-	lines := lineIndex(src)
-	// Positions are asked for mostly in order along a line; counting the
-	// column from the last one keeps a line of many links linear (from the
-	// line's start each time, 240 KB of "[x] " took 10 s).
-	lastLine, lastOff, lastCol := -1, 0, 0
-	pos := func(off int) Pos {
-		i := 0
-		for lo, hi := 0, len(lines)-1; lo <= hi; {
-			mid := (lo + hi) / 2
-			if lines[mid] <= off {
-				i, lo = mid, mid+1
-			} else {
-				hi = mid - 1
-			}
-		}
-		if i != lastLine || off < lastOff {
-			lastLine, lastOff, lastCol = i, lines[i], 1
-		}
-		lastCol += utf8.RuneCount(src[lastOff:off])
-		lastOff = off
-		return Pos{firstLine + i, lastCol}
+	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1}
+	r.b.Sections = sections(root)
+	_ = ast.Walk(root, r.visit)
+	if r.h1 >= 0 {
+		r.b.H1 = &r.b.Headings[r.h1]
 	}
-	var b Body
-	slugs := NewSlugger()
+	return r.b
+}
+
+// sections lists the level-2 sections of the document, with whether each
+// is empty and holds a numbered list; their headings are filled in as the
+// walk meets them.
+func sections(root ast.Node) []Section {
+	var out []Section
 	var cur *Section
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
@@ -119,101 +127,185 @@ func parseBody(src []byte, firstLine int) Body {
 			}
 		}
 		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			b.Sections = append(b.Sections, Section{Empty: true})
-			cur = &b.Sections[len(b.Sections)-1]
+			out = append(out, Section{Empty: true})
+			cur = &out[len(out)-1]
 		}
 	}
-	section := 0
-	cursor := 0 // end of the last text seen, to place links without text
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	return out
+}
+
+// positioner turns byte offsets of the body into file positions.
+type positioner struct {
+	src       []byte
+	lines     []int // the offset each line starts at
+	firstLine int
+	// Positions are asked for mostly in order along a line; counting the
+	// column from the last one keeps a line of many links linear (from the
+	// line's start each time, 240 KB of "[x] " took 10 s).
+	lastLine, lastOff, lastCol int
+}
+
+func newPositioner(src []byte, firstLine int) *positioner {
+	return &positioner{src: src, lines: lineIndex(src), firstLine: firstLine, lastLine: -1}
+}
+
+func (p *positioner) at(off int) Pos {
+	i := 0
+	for lo, hi := 0, len(p.lines)-1; lo <= hi; {
+		mid := (lo + hi) / 2
+		if p.lines[mid] <= off {
+			i, lo = mid, mid+1
+		} else {
+			hi = mid - 1
 		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			start := 0
-			if l := n.Lines(); l.Len() > 0 {
-				start = l.At(0).Start
-			}
-			// The heading's position is its first character: the # of an
-			// ATX heading, or the text of a setext one.
-			for start > 0 && src[start-1] != '\n' {
-				start--
-			}
-			for start < len(src) && (src[start] == ' ') {
-				start++
-			}
-			txt := strings.TrimSpace(plainText(n, src))
-			h := Heading{Level: n.Level, Text: txt, Slug: slugs.Slug(txt), Pos: pos(start)}
-			b.Headings = append(b.Headings, h)
-			if h.Level == 2 && n.Parent() == root && section < len(b.Sections) {
-				s := &b.Sections[section]
-				s.Heading = h
-				section++
-			}
-		case *ast.Link:
-			start := -1
-			if t := firstText(n); t != nil {
-				start = bytes.LastIndexByte(src[:t.Segment.Start], '[')
-				// Text inside an image inside the link: the link opens
-				// before the image's "![".
-				for p := t.Parent(); p != nil && p != ast.Node(n) && start > 0; p = p.Parent() {
-					if p.Kind() == ast.KindImage {
-						start = bytes.LastIndexByte(src[:start], '[')
-					}
-				}
-			} else if i := bytes.IndexByte(src[cursor:], '['); i >= 0 {
-				start = cursor + i
-			}
-			if start < 0 {
-				start = cursor
-			}
-			b.Links = append(b.Links, Link{Dest: string(n.Destination), Pos: pos(start)})
-		case *ast.Image:
-			start := -1
-			if t := firstText(n); t != nil {
-				start = bytes.LastIndexByte(src[:t.Segment.Start], '[')
-			} else if i := bytes.Index(src[cursor:], []byte("![")); i >= 0 {
-				start = cursor + i + 1
-			}
-			if start < 0 {
-				start = cursor
-			} else if start > 0 && src[start-1] == '!' {
-				start--
-			}
-			b.Links = append(b.Links, Link{Dest: string(n.Destination), Pos: pos(start), Image: true})
-		case *ast.AutoLink:
-			// At its < if it has one. GFM also links bare www. and
-			// http:// text: searching for "<" and the label read the
-			// rest of the body for each of those (quadratic); the label
-			// itself is found right after the last text.
-			label := n.Label(src)
-			start := cursor
-			if i := bytes.Index(src[cursor:], label); i >= 0 {
-				start = cursor + i
-				if start > 0 && src[start-1] == '<' {
-					start--
-				}
-			}
-			b.Links = append(b.Links, Link{Dest: string(n.URL(src)), Pos: pos(start)})
-		case *ast.Text:
-			seg := n.Segment
-			cursor = seg.Stop
-			if _, inCode := n.Parent().(*ast.CodeSpan); !inCode {
-				if i := bytes.Index(seg.Value(src), []byte(Placeholder)); i >= 0 {
-					b.Placeholders = append(b.Placeholders, pos(seg.Start+i))
-				}
-			}
-		}
+	}
+	if i != p.lastLine || off < p.lastOff {
+		p.lastLine, p.lastOff, p.lastCol = i, p.lines[i], 1
+	}
+	p.lastCol += utf8.RuneCount(p.src[p.lastOff:off])
+	p.lastOff = off
+	return Pos{p.firstLine + i, p.lastCol}
+}
+
+// bodyReader collects a Body in one walk of the syntax tree.
+type bodyReader struct {
+	b       Body
+	src     []byte
+	root    ast.Node
+	pos     *positioner
+	slugs   *Slugger
+	section int // the next of b.Sections to meet
+	cursor  int // end of the last text seen, to place links without text
+	h1      int // index in b.Headings of the document's H1; -1 if none
+}
+
+func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
 		return ast.WalkContinue, nil
-	})
-	for i := range b.Headings {
-		if b.Headings[i].Level == 1 {
-			b.H1 = &b.Headings[i]
-			break
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		r.heading(n)
+	case *ast.Link:
+		r.b.Links = append(r.b.Links, Link{Dest: string(n.Destination), Pos: r.pos.at(r.linkStart(n))})
+	case *ast.Image:
+		r.b.Links = append(r.b.Links, Link{Dest: string(n.Destination), Pos: r.pos.at(r.imageStart(n)), Image: true})
+	case *ast.AutoLink:
+		r.b.Links = append(r.b.Links, Link{Dest: string(n.URL(r.src)), Pos: r.pos.at(r.autoLinkStart(n))})
+	case *ast.Text:
+		seg := n.Segment
+		r.cursor = seg.Stop
+		if _, inCode := n.Parent().(*ast.CodeSpan); !inCode {
+			if i := bytes.Index(seg.Value(r.src), []byte(Placeholder)); i >= 0 {
+				r.b.Placeholders = append(r.b.Placeholders, r.pos.at(seg.Start+i))
+			}
 		}
 	}
-	return b
+	return ast.WalkContinue, nil
+}
+
+func (r *bodyReader) heading(n *ast.Heading) {
+	src := r.src
+	start, end := headingLines(src, n)
+	// The heading's position is its first character: the # of an ATX
+	// heading, or the text of a setext one.
+	first := start
+	for first < len(src) && (src[first] == ' ') {
+		first++
+	}
+	txt := strings.TrimSpace(plainText(n, src))
+	h := Heading{Level: n.Level, Text: txt, Slug: r.slugs.Slug(txt), Pos: r.pos.at(first), Start: start, End: end}
+	r.b.Headings = append(r.b.Headings, h)
+	if n.Parent() != r.root {
+		return
+	}
+	if h.Level == 1 && r.h1 < 0 {
+		r.h1 = len(r.b.Headings) - 1
+	}
+	if h.Level == 2 && r.section < len(r.b.Sections) {
+		r.b.Sections[r.section].Heading = h
+		r.section++
+	}
+}
+
+// headingLines are the byte offsets of the start of a heading's first line
+// and the end of its last (after the line feed; a setext heading's
+// underline included). A heading with no text has none: (0, 0).
+func headingLines(src []byte, n *ast.Heading) (start, end int) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return 0, 0
+	}
+	first, last := lines.At(0), lines.At(lines.Len()-1)
+	start = bytes.LastIndexByte(src[:first.Start], '\n') + 1
+	end = lineEnd(src, last.Start)
+	if !bytes.HasSuffix(bytes.TrimRight(src[start:first.Start], " \t"), []byte("#")) {
+		end = lineEnd(src, end) // the underline of a setext heading
+	}
+	return start, end
+}
+
+func lineEnd(src []byte, off int) int {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return off + i + 1
+	}
+	return len(src)
+}
+
+// linkStart is the offset of a link's opening [.
+func (r *bodyReader) linkStart(n *ast.Link) int {
+	src, cursor := r.src, r.cursor
+	start := -1
+	if t := firstText(n); t != nil {
+		start = bytes.LastIndexByte(src[:t.Segment.Start], '[')
+		// Text inside an image inside the link: the link opens before the
+		// image's "![".
+		for p := t.Parent(); p != nil && p != ast.Node(n) && start > 0; p = p.Parent() {
+			if p.Kind() == ast.KindImage {
+				start = bytes.LastIndexByte(src[:start], '[')
+			}
+		}
+	} else if i := bytes.IndexByte(src[cursor:], '['); i >= 0 {
+		start = cursor + i
+	}
+	if start < 0 {
+		start = cursor
+	}
+	return start
+}
+
+// imageStart is the offset of an image's !.
+func (r *bodyReader) imageStart(n *ast.Image) int {
+	src, cursor := r.src, r.cursor
+	start := -1
+	if t := firstText(n); t != nil {
+		start = bytes.LastIndexByte(src[:t.Segment.Start], '[')
+	} else if i := bytes.Index(src[cursor:], []byte("![")); i >= 0 {
+		start = cursor + i + 1
+	}
+	if start < 0 {
+		start = cursor
+	} else if start > 0 && src[start-1] == '!' {
+		start--
+	}
+	return start
+}
+
+// autoLinkStart is the offset of an autolink: its < if it has one. GFM
+// also links bare www. and http:// text: searching for "<" and the label
+// read the rest of the body for each of those (quadratic); the label
+// itself is found right after the last text.
+func (r *bodyReader) autoLinkStart(n *ast.AutoLink) int {
+	src, cursor := r.src, r.cursor
+	label := n.Label(src)
+	start := cursor
+	if i := bytes.Index(src[cursor:], label); i >= 0 {
+		start = cursor + i
+		if start > 0 && src[start-1] == '<' {
+			start--
+		}
+	}
+	return start
 }
 
 func lineIndex(src []byte) []int {

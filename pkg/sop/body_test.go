@@ -117,3 +117,46 @@ func TestBodyImages(t *testing.T) {
 		}
 	}
 }
+
+// The H1 is the document's own level-1 heading, never one inside a
+// container; TitleHeading says whether it repeats the title, and where its
+// lines are.
+func TestTitleHeading(t *testing.T) {
+	for _, tt := range []struct {
+		name, body, title string
+		wantText          string // "" for no H1
+		repeats           bool
+		wantLines         string // the body's bytes Start:End
+	}{
+		{"atx", "# Alpha\n\nText.\n", "Alpha", "Alpha", true, "# Alpha\n"},
+		{"closing hashes", "# Alpha ##\n\nText.\n", "Alpha", "Alpha", true, "# Alpha ##\n"},
+		{"setext", "Alpha\n===\n\nText.\n", "Alpha", "Alpha", true, "Alpha\n===\n"},
+		{"leading blank lines", "\n\n# Alpha\nText.\n", "Alpha", "Alpha", true, "# Alpha\n"},
+		{"title trimmed", "# Alpha\n", "  Alpha ", "Alpha", true, "# Alpha\n"},
+		{"after text", "Intro.\n\n# Alpha\n", "Alpha", "Alpha", true, "# Alpha\n"},
+		{"differs", "# Beta\n", "Alpha", "Beta", false, "# Beta\n"},
+		{"first differs, second equals", "# Beta\n\n# Alpha\n", "Alpha", "Beta", false, "# Beta\n"},
+		{"in a block quote", "> # Alpha\n\nText.\n", "Alpha", "", false, ""},
+		{"in a list item", "- # Alpha\n\nText.\n", "Alpha", "", false, ""},
+		{"quoted, then the document's", "> # Alpha\n\n# Alpha\n", "Alpha", "Alpha", true, "# Alpha\n"},
+		{"no H1", "## Alpha\n", "Alpha", "", false, ""},
+		{"no final newline", "# Alpha", "Alpha", "Alpha", true, "# Alpha"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := parseBody([]byte(tt.body), 1)
+			h, repeats := b.TitleHeading(tt.title)
+			if tt.wantText == "" {
+				if h != nil || b.H1 != nil || repeats {
+					t.Fatalf("TitleHeading = %+v, %v; want none", h, repeats)
+				}
+				return
+			}
+			if h == nil || h != b.H1 || h.Text != tt.wantText || repeats != tt.repeats {
+				t.Fatalf("TitleHeading = %+v, %v; want %q, %v", h, repeats, tt.wantText, tt.repeats)
+			}
+			if got := tt.body[h.Start:h.End]; got != tt.wantLines {
+				t.Errorf("lines = %q, want %q", got, tt.wantLines)
+			}
+		})
+	}
+}

@@ -74,4 +74,10 @@ func checkParsed(t *testing.T, src []byte, doc *Doc, err error) {
 	if doc.BodyLine < 2 || doc.BodyLine > lines+1 {
 		t.Fatalf("body line %d in a %d-line file", doc.BodyLine, lines)
 	}
+	// Writers cut the heading's lines out of the body by these offsets.
+	for _, h := range doc.Markdown.Headings {
+		if h.Start < 0 || h.Start > h.End || h.End > len(doc.Body) {
+			t.Fatalf("heading %q spans bytes %d to %d of a %d-byte body", h.Text, h.Start, h.End, len(doc.Body))
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // pageProblems checks one page for validity and accessibility basics:
@@ -134,7 +135,7 @@ func TestAccessibility(t *testing.T) {
 	for _, lib := range []struct {
 		name, dir string
 		history   gitlog.History
-	}{{"small", smallDir, smallHistory()}, {"example", exampleDir, gitlog.History{}}} {
+	}{{"small", smallDir, rendertest.SmallHistory()}, {"example", exampleDir, gitlog.History{}}} {
 		t.Run(lib.name, func(t *testing.T) {
 			files, _ := bundle(t, lib.dir, lib.history)
 			for _, name := range htmlPages(files) {
@@ -149,7 +150,7 @@ func TestAccessibility(t *testing.T) {
 // The checkboxes of a GFM task list are form controls with no label: a
 // screen reader announces "checkbox, not checked, dimmed" with no name.
 func TestTaskListCheckboxesLabelled(t *testing.T) {
-	files, _ := bundle(t, smallDir, smallHistory())
+	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
 	name := "sops/complaint-handling.html"
 	var problems []string
 	for _, p := range pageProblems(name, parse(t, name, files[name]), true) {
@@ -166,11 +167,11 @@ func TestTaskListCheckboxesLabelled(t *testing.T) {
 // A body heading whose slug equals an id of the page's own template
 // ("main", "sopctl-related", ...) must not duplicate that id.
 func TestBodyHeadingIDsDoNotClash(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/main.md": sopFile("main", "", "## Purpose\n\nP.\n\n## Main\n\nThe main points.\n\n## Sopctl Related\n\nX.\n\n"+
+		"sops/main.md": rendertest.SOPFile("main", "", "## Purpose\n\nP.\n\n## Main\n\nThe main points.\n\n## Sopctl Related\n\nX.\n\n"+
 			"## Contents\n\nY.\n\n## Search\n\nZ.\n\n## Related\n\n## Referenced by\n\n## History\n\n## Procedure\n\n1. Do.\n"),
-		"sops/main-title.md": sopFile("main-title", "", "## Procedure\n\n1. Do.\n"),
+		"sops/main-title.md": rendertest.SOPFile("main-title", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	var problems []string

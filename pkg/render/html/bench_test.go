@@ -56,7 +56,7 @@ func BenchmarkRender(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if _, _, err := Bundle(h, Options{Emit: stage.WriteFile}); err != nil {
+					if _, err := Bundle(h, stage, Options{}); err != nil {
 						b.Fatal(err)
 					}
 					if err := stage.Commit(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // An embedded data: image is shown as its description, never as an
@@ -12,9 +13,9 @@ import (
 // names the scheme.
 func TestDataImage(t *testing.T) {
 	for _, dest := range []string{"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "data:image/png;base64,iVBORw0KGgo="} {
-		dir := libraryFiles(t, map[string]string{
+		dir := rendertest.LibraryFiles(t, map[string]string{
 			"sopctl.yaml": "title: T\n",
-			"sops/a.md":   sopFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
+			"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
 		})
 		files, warns := bundle(t, dir, gitlog.History{})
 		for _, name := range []string{"sops/a.html", "handbook.html"} {

@@ -10,34 +10,24 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
-	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 func TestDeterministic(t *testing.T) {
 	for _, lib := range []struct {
 		name, dir string
 		history   gitlog.History
-	}{{"small", smallDir, smallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
+	}{{"small", smallDir, rendertest.SmallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
 		t.Run(lib.name, func(t *testing.T) {
 			a, wa := bundle(t, lib.dir, lib.history)
 			b, wb := bundle(t, lib.dir, lib.history)
-			if !slices.Equal(slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b))) {
-				t.Fatalf("two renders give different files")
-			}
-			for name := range a {
-				if !bytes.Equal(a[name], b[name]) {
-					t.Errorf("%s differs between two renders:\n%s", name, testlib.FirstDiff(a[name], b[name]))
-				}
-			}
-			if !slices.EqualFunc(wa, wb, func(x, y render.Warning) bool { return x == y }) {
-				t.Errorf("warnings differ between two renders:\n%v\n%v", wa, wb)
-			}
+			rendertest.SameRenders(t, a, b, wa, wb)
 
-			// Written out, the two trees are the same too: one written from
-			// the map Bundle returns, one streamed to a Stage while rendering
-			// (as sopctl render does).
+			// Written out, the two trees are the same too: one rendered into
+			// render.Files and written, one streamed to a Stage while
+			// rendering (as sopctl render does).
 			libDir, err := filepath.Abs(lib.dir)
 			if err != nil {
 				t.Fatal(err)
@@ -52,19 +42,17 @@ func TestDeterministic(t *testing.T) {
 						t.Fatal(err)
 					}
 				} else {
-					h, l := load(t, lib.dir, lib.history)
+					h, l := rendertest.Load(t, lib.dir, lib.history)
 					stage, err := render.NewStage(t.Context(), target)
 					if err != nil {
 						t.Fatal(err)
 					}
-					opts := options(l)
-					opts.Emit = stage.WriteFile
-					files, warns, err := renderhtml.Bundle(h, opts)
-					if err != nil || files != nil {
-						t.Fatalf("Bundle with Emit: %d files returned, %v", len(files), err)
+					warns, err := renderhtml.Bundle(h, stage, options(l))
+					if err != nil {
+						t.Fatalf("Bundle into a stage: %v", err)
 					}
 					if !slices.EqualFunc(wa, warns, func(x, y render.Warning) bool { return x == y }) {
-						t.Errorf("warnings differ with Emit:\n%v\n%v", wa, warns)
+						t.Errorf("warnings differ when written into a stage:\n%v\n%v", wa, warns)
 					}
 					if err := stage.Commit(); err != nil {
 						t.Fatal(err)
@@ -73,7 +61,7 @@ func TestDeterministic(t *testing.T) {
 				trees = append(trees, readTree(t, target.Dir))
 			}
 			if !maps.EqualFunc(trees[0], trees[1], bytes.Equal) {
-				t.Errorf("the bundle written from Bundle's map and the one streamed through Emit differ")
+				t.Errorf("the bundle rendered into memory and written, and the one streamed into a Stage, differ")
 			}
 			if len(trees[0]) != len(a)+1 {
 				t.Errorf("written %d files, want the bundle's %d and the marker", len(trees[0]), len(a))

@@ -3,15 +3,13 @@ package html_test
 import (
 	"os"
 	"testing"
-	"time"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
-	"github.com/sopctl/sopctl/pkg/roles"
-	"github.com/sopctl/sopctl/templates"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 func TestMain(m *testing.M) {
@@ -26,81 +24,29 @@ const (
 	exampleDir = "../../../examples/customer-service"
 )
 
-// now is the fixed "today" of the render tests.
-var now = time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
-
-// smallHistory is a fabricated git history: one revision of one file.
-func smallHistory() gitlog.History {
-	return gitlog.History{
-		"sops/service/complaint-handling.md": {{
-			Commit:  "0123456789ab",
-			Author:  "Ann <Tester> & Co",
-			Date:    time.Date(2026, 11, 1, 14, 30, 0, 0, time.FixedZone("CET", 3600)),
-			Subject: "Tighten the <b>steps</b> | add limits",
-		}},
-	}
-}
-
-// load loads the library at dir and resolves it as sopctl render does.
-func load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
-	t.Helper()
-	lib, err := library.Load(dir)
-	if err != nil {
-		t.Fatalf("library.Load(%s): %v", dir, err)
-	}
-	for _, f := range lib.Failed {
-		t.Fatalf("%s: %v", dir, f)
-	}
-	cat, err := roles.Load(templates.FS, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	titles := map[string]string{}
-	for _, tp := range cat.Templates() {
-		if tp.Role {
-			titles[tp.ID] = tp.Title
-		}
-	}
-	for _, r := range lib.Config.Roles {
-		titles[r.ID] = r.Name
-	}
-	return render.Build(lib, titles, history, now), lib
-}
-
 func loadSmall(t testing.TB) (*render.Handbook, *library.Library) {
 	t.Helper()
-	return load(t, smallDir, smallHistory())
+	return rendertest.Load(t, smallDir, rendertest.SmallHistory())
 }
 
 func options(lib *library.Library) renderhtml.Options {
-	kpis := map[string]string{}
-	for _, k := range lib.Config.KPIs {
-		kpis[k.ID] = k.Name
-	}
-	return renderhtml.Options{KPINames: kpis}
+	return renderhtml.Options{KPINames: rendertest.KPINames(lib)}
+}
+
+// write is html.Bundle as sopctl render calls it.
+func write(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
+	return renderhtml.Bundle(h, out, options(lib))
 }
 
 // bundle renders the library at dir as HTML.
 func bundle(t testing.TB, dir string, history gitlog.History) (map[string][]byte, []render.Warning) {
 	t.Helper()
-	h, lib := load(t, dir, history)
-	files, warns, err := renderhtml.Bundle(h, options(lib))
-	if err != nil {
-		t.Fatalf("Bundle(%s): %v", dir, err)
-	}
-	return files, warns
+	return rendertest.Bundle(t, dir, history, write)
 }
 
-// libraryFiles writes a library to a temporary folder: path -> content.
-func libraryFiles(t testing.TB, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	testlib.WriteTree(t, dir, files)
-	return dir
-}
-
-// sopFile is a minimal valid SOP with the given id, extra front matter
-// and body.
-func sopFile(id, extra, body string) string {
-	return "---\nid: " + id + "\ntitle: " + id + "\nversion: \"1\"\nstatus: draft\nowner: O\n" + extra + "---\n\n" + body
+// bundleOf renders a handbook as HTML into memory.
+func bundleOf(h *render.Handbook, opts renderhtml.Options) (map[string][]byte, []render.Warning, error) {
+	var files render.Files
+	warns, err := renderhtml.Bundle(h, &files, opts)
+	return files.Map(), warns, err
 }

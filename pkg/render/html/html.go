@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -92,152 +93,172 @@ func (handbookLinker) Level(l int) int { return l + 1 }
 type Options struct {
 	KPINames map[string]string // KPI id -> name, for the metadata table
 	Lang     string            // the pages' language; "en" when empty
-	// Emit, when set, is given every file as soon as it is rendered, from
-	// several goroutines at once, and Bundle returns no map: a
-	// render.Stage's WriteFile writes the bundle while the rest of it is
-	// still being rendered, and no page is held in memory longer than it
-	// takes to write it.
-	Emit func(name string, data []byte) error
 }
 
-// errStopped marks the SOPs left unrendered after Emit failed.
+// errStopped marks the SOPs left unrendered after a file could not be
+// written.
 var errStopped = errors.New("not rendered: an earlier file could not be written")
 
-// Bundle renders the handbook into files (path -> content) and returns the
+// Bundle renders the handbook, writes its files to out, and returns the
 // warnings about links rendered as plain text, in page order.
 //
 // Everything done per SOP (its page, its section of the one-page handbook,
-// the words it adds to the search index) runs in parallel; then the files
-// made from the whole library (index, handbook, role pages, search index)
-// are built side by side.
-func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warning, error) {
+// the words it adds to the search index) runs in parallel, and each page
+// is written as soon as it is rendered; then the files made from the whole
+// library (index, handbook, role pages, search index) are built side by
+// side. The first file out refuses (a full disk, an interrupted render)
+// stops the rendering of SOPs: the bundle can no longer be complete.
+func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
-	sopT := templates(opts.KPINames, "", sopPage)
-	handbookT := templates(opts.KPINames, "#", handbookPage)
-	n := len(h.SOPs)
-	pages, sections := make([][]byte, n), make([]htmltemplate.HTML, n)
-	docWords := make([][]string, n)
+	w := &writer{h: h, opts: opts, out: &stopOutput{out: out},
+		sopT: templates(opts.KPINames, "", sopPage), handbookT: templates(opts.KPINames, "#", handbookPage)}
+	parts, err := w.sops()
+	if err != nil {
+		return nil, err
+	}
+	return parts.warnings, w.libraryFiles(parts)
+}
+
+// writer is one run of Bundle.
+type writer struct {
+	h               *render.Handbook
+	opts            Options
+	out             *stopOutput
+	sopT, handbookT *htmltemplate.Template
+}
+
+// stopOutput remembers that a file could not be written.
+type stopOutput struct {
+	out    render.Output
+	failed atomic.Bool
+}
+
+func (s *stopOutput) WriteFile(name string, data []byte) error {
+	err := s.out.WriteFile(name, data)
+	if err != nil {
+		s.failed.Store(true)
+	}
+	return err
+}
+
+// sopParts is what the SOPs give the whole-library files.
+type sopParts struct {
+	sections []htmltemplate.HTML // of the one-page handbook
+	words    [][]string          // for the search index
+	warnings []render.Warning
+}
+
+// sops renders and writes every SOP's page, in parallel.
+func (w *writer) sops() (sopParts, error) {
+	n := len(w.h.SOPs)
+	parts := sopParts{sections: make([]htmltemplate.HTML, n), words: make([][]string, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
-	// The first file Emit refuses (a full disk, an interrupted render)
-	// stops the rendering: the bundle can no longer be complete.
-	var emitFailed atomic.Bool
-	if emit := opts.Emit; emit != nil {
-		opts.Emit = func(name string, data []byte) error {
-			err := emit(name, data)
-			if err != nil {
-				emitFailed.Store(true)
-			}
-			return err
-		}
-	}
 	parallel.For(n, func(i int) {
-		if emitFailed.Load() {
+		if w.out.failed.Load() {
 			errs[i] = errStopped
 			return
 		}
-		p := h.SOPs[i]
-		warns[i] = h.LinkWarnings(p)
-		pages[i], sections[i], docWords[i], errs[i] = renderSOP(h, p, opts.Lang, sopT, handbookT)
-		if errs[i] == nil && opts.Emit != nil {
-			errs[i], pages[i] = opts.Emit("sops/"+p.ID+".html", pages[i]), nil
+		p := w.h.SOPs[i]
+		warns[i] = w.h.LinkWarnings(p)
+		var page []byte
+		page, parts.sections[i], parts.words[i], errs[i] = renderSOP(w.h, p, w.opts.Lang, w.sopT, w.handbookT)
+		if errs[i] == nil {
+			errs[i] = w.out.WriteFile("sops/"+p.ID+".html", page)
 		}
 	})
-	var warnings []render.Warning
-	for i, p := range h.SOPs {
+	for i, p := range w.h.SOPs {
 		if errs[i] != nil && !errors.Is(errs[i], errStopped) {
-			return nil, nil, fmt.Errorf("rendering %s: %w", p.Doc.Path, errs[i])
+			return sopParts{}, fmt.Errorf("rendering %s: %w", p.Doc.Path, errs[i])
 		}
-		warnings = append(warnings, warns[i]...)
+		parts.warnings = append(parts.warnings, warns[i]...)
 	}
+	return parts, nil
+}
 
-	// The whole-library files, each built by its own goroutine.
-	type file struct {
-		name string
-		data []byte
-		err  error
-	}
-	// sizeHint saves the copies of growing a buffer of tens of megabytes.
-	render1 := func(name string, t *htmltemplate.Template, data page, sizeHint int) file {
-		var b bytes.Buffer
-		b.Grow(sizeHint)
-		if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
-			return file{err: fmt.Errorf("rendering %s: %w", name, err)}
-		}
-		return file{name: name, data: b.Bytes()}
-	}
+// file is a whole-library file, or why it could not be made.
+type file struct {
+	name string
+	data []byte
+	err  error
+}
+
+// libraryFiles builds and writes the files made from the whole library,
+// each kind by its own goroutine.
+func (w *writer) libraryFiles(parts sopParts) error {
 	tasks := []func() []file{
-		func() []file {
-			return []file{render1("index.html", templates(opts.KPINames, "sops/", indexPage),
-				page{Lang: opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+n*400)}
-		},
-		func() []file {
-			size := 4<<10 + n*100 // the contents
-			for _, s := range sections {
-				size += len(s)
-			}
-			return []file{render1("handbook.html", handbookT,
-				page{Lang: opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
-		},
-		func() []file {
-			roleT := templates(opts.KPINames, "../sops/", rolePage)
-			var out []file
-			for _, r := range h.Roles {
-				if !r.Other {
-					out = append(out, render1("roles/"+r.ID+".html", roleT,
-						page{Lang: opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
-				}
-			}
-			return out
-		},
-		func() []file {
-			out := []file{{name: "assets/search-index.js", data: searchIndex(h, docWords)}}
-			for _, name := range []string{"style.css", "search.js"} {
-				b, err := assets.ReadFile("assets/" + name)
-				out = append(out, file{name: "assets/" + name, data: b, err: err})
-			}
-			return out
-		},
+		w.index,
+		func() []file { return w.handbook(parts.sections) },
+		w.roles,
+		func() []file { return w.assets(parts.words) },
 	}
-	results := make([][]file, len(tasks))
+	errs := make([][]error, len(tasks))
 	parallel.For(len(tasks), func(i int) {
-		results[i] = tasks[i]()
-		for j, f := range results[i] {
-			if f.err == nil && opts.Emit != nil {
-				results[i][j].err = opts.Emit(f.name, f.data)
+		for _, f := range tasks[i]() {
+			if f.err == nil {
+				f.err = w.out.WriteFile(f.name, f.data)
 			}
+			errs[i] = append(errs[i], f.err)
 		}
 	})
-	if opts.Emit != nil {
-		var errs []error
-		for _, fs := range results {
-			for _, f := range fs {
-				errs = append(errs, f.err)
-			}
+	return errors.Join(slices.Concat(errs...)...)
+}
+
+// layout executes a template's layout; sizeHint saves the copies of growing
+// a buffer of tens of megabytes.
+func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHint int) file {
+	var b bytes.Buffer
+	b.Grow(sizeHint)
+	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
+		return file{err: fmt.Errorf("rendering %s: %w", name, err)}
+	}
+	return file{name: name, data: b.Bytes()}
+}
+
+func (w *writer) index() []file {
+	h := w.h
+	return []file{w.layout("index.html", templates(w.opts.KPINames, "sops/", indexPage),
+		page{Lang: w.opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+len(h.SOPs)*400)}
+}
+
+func (w *writer) handbook(sections []htmltemplate.HTML) []file {
+	h := w.h
+	size := 4<<10 + len(h.SOPs)*100 // the contents
+	for _, s := range sections {
+		size += len(s)
+	}
+	return []file{w.layout("handbook.html", w.handbookT,
+		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
+}
+
+func (w *writer) roles() []file {
+	h := w.h
+	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
+	var out []file
+	for _, r := range h.Roles {
+		if !r.Other {
+			out = append(out, w.layout("roles/"+r.ID+".html", roleT,
+				page{Lang: w.opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
 		}
-		return nil, warnings, errors.Join(errs...)
 	}
-	files := make(map[string][]byte, n+len(h.Roles)+5)
-	for i, p := range h.SOPs {
-		files["sops/"+p.ID+".html"] = pages[i]
+	return out
+}
+
+func (w *writer) assets(words [][]string) []file {
+	out := []file{{name: "assets/search-index.js", data: searchIndex(w.h, words)}}
+	for _, name := range []string{"style.css", "search.js"} {
+		b, err := assets.ReadFile("assets/" + name)
+		out = append(out, file{name: "assets/" + name, data: b, err: err})
 	}
-	for _, fs := range results {
-		for _, f := range fs {
-			if f.err != nil {
-				return nil, nil, f.err
-			}
-			files[f.name] = f.data
-		}
-	}
-	return files, warnings, nil
+	return out
 }
 
 // renderSOP renders one SOP's page and its section of the one-page
 // handbook, and lists the words the search index takes from it.
 func renderSOP(h *render.Handbook, p *render.Page, lang string, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, []string, error) {
-	both, err := h.HTML(p, pageLinker{}, handbookLinker{})
+	both, err := bodyHTML(h, p, pageLinker{}, handbookLinker{})
 	if err != nil {
 		return nil, "", nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // parse parses an HTML page of a bundle.
@@ -150,7 +151,7 @@ func brokenLinks(t testing.TB, files map[string][]byte) []string {
 }
 
 func TestLinksSmall(t *testing.T) {
-	files, _ := bundle(t, smallDir, smallHistory())
+	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
 	for _, p := range brokenLinks(t, files) {
 		t.Error(p)
 	}
@@ -170,7 +171,7 @@ func TestLinksExample(t *testing.T) {
 // its text, leads to the element (and, on the one-page handbook, the SOP
 // section) it names.
 func TestLinksSmallTargets(t *testing.T) {
-	files, warns := bundle(t, smallDir, smallHistory())
+	files, warns := bundle(t, smallDir, rendertest.SmallHistory())
 	if len(warns) != 4 {
 		t.Errorf("%d warnings, want 4 (missing file, missing anchor, missing local anchor, missing image): %v", len(warns), warns)
 	}

@@ -9,14 +9,15 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // A link to the anchor of an SOP's H1 (which the page leaves out, since
 // it repeats the title) must still land somewhere.
 func TestLinkToDroppedH1Anchor(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   sopFile("a", "", "## Purpose\n\nSee [b](b.md#b-title) and [me](#a).\n\n## Procedure\n\n1. Do.\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "", "## Purpose\n\nSee [b](b.md#b-title) and [me](#a).\n\n## Procedure\n\n1. Do.\n"),
 		"sops/b.md":   "---\nid: b\ntitle: B Title\nversion: \"1\"\nstatus: draft\nowner: O\n---\n\n# B Title\n\n## Procedure\n\n1. Do.\n",
 	})
 	// a's title is "a", so "# a" would be dropped too; it has no H1, and
@@ -30,10 +31,10 @@ func TestLinkToDroppedH1Anchor(t *testing.T) {
 // A role whose id is "unassigned" (valid in sopctl.yaml roles:) gets its
 // page like any other.
 func TestRoleNamedUnassigned(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\nroles:\n  unassigned: Floating Staff\n",
-		"sops/a.md":   sopFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
-		"sops/b.md":   sopFile("b", "", "## Procedure\n\n1. Do.\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
+		"sops/b.md":   rendertest.SOPFile("b", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	problems := brokenLinks(t, files)
@@ -48,10 +49,10 @@ func TestRoleNamedUnassigned(t *testing.T) {
 // An SOP whose id is invalid (lint reports it; render still publishes
 // every SOP that parses) must not become a path outside sops/.
 func TestInvalidIDsStayInsideTheBundle(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/y.md":   sopFile("../../y", "", "## Procedure\n\n1. Do.\n"),
-		"sops/z.md":   sopFile("Z/Z", "", "## Procedure\n\n1. Do.\n"),
+		"sops/y.md":   rendertest.SOPFile("../../y", "", "## Procedure\n\n1. Do.\n"),
+		"sops/z.md":   rendertest.SOPFile("Z/Z", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	var bad []string
@@ -69,9 +70,9 @@ func TestInvalidIDsStayInsideTheBundle(t *testing.T) {
 // An image inside a link becomes a link inside a link, which HTML does
 // not allow.
 func TestImageInsideLink(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   sopFile("a", "", "## Procedure\n\n1. [![Logo](https://example.com/logo.png)](https://example.org/).\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. [![Logo](https://example.com/logo.png)](https://example.org/).\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	z := xhtml.NewTokenizer(bytes.NewReader(files["sops/a.html"]))
@@ -97,7 +98,7 @@ func TestImageInsideLink(t *testing.T) {
 // The revision table shows the day of the commit as git log does, in the
 // author's time zone.
 func TestHistoryDateInAuthorsZone(t *testing.T) {
-	h := smallHistory()
+	h := rendertest.SmallHistory()
 	rev := h["sops/service/complaint-handling.md"][0]
 	rev.Date = time.Date(2026, 11, 2, 0, 30, 0, 0, time.FixedZone("CET", 3600)) // 2026-11-01 23:30 UTC
 	h["sops/service/complaint-handling.md"][0] = rev
@@ -105,13 +106,13 @@ func TestHistoryDateInAuthorsZone(t *testing.T) {
 	page := string(files["sops/complaint-handling.html"])
 	if !strings.Contains(page, "<td>2026-11-02</td>") {
 		t.Errorf("regression: html.go template func date formats t.UTC(): a commit made 2026-11-02 00:30 +01:00 shows as %q, expected 2026-11-02 as git log --date=short and the author's calendar say (markdown.go does the same with r.Date.UTC())",
-			between(page, "<tbody><tr><td>", "</td>"))
+			rendertest.Between(page, "<tbody><tr><td>", "</td>"))
 	}
 }
 
 // An overdue review is said in words everywhere, not only by colour.
 func TestOverdueInWords(t *testing.T) {
-	files, _ := bundle(t, smallDir, smallHistory())
+	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
 	var missing []string
 	for _, name := range []string{"index.html", "roles/customer-service-representative.html", "sops/returns.html"} {
 		doc := parse(t, name, files[name])
@@ -132,23 +133,11 @@ func TestOverdueInWords(t *testing.T) {
 	}
 }
 
-func between(s, from, to string) string {
-	i := strings.Index(s, from)
-	if i < 0 {
-		return ""
-	}
-	s = s[i+len(from):]
-	if j := strings.Index(s, to); j >= 0 {
-		return s[:j]
-	}
-	return s
-}
-
 // Every link render turns into plain text is reported, autolinks too.
 func TestDroppedAutolinkIsWarned(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   sopFile("a", "", "## Procedure\n\n1. Call <javascript:alert(1)> or <ftp://example.org/x>.\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. Call <javascript:alert(1)> or <ftp://example.org/x>.\n"),
 	})
 	files, warns := bundle(t, dir, gitlog.History{})
 	for _, p := range xssProblems(t, files) {

@@ -19,7 +19,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
-	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // searchIndex is assets/search-index.js decoded, with the lookup of
@@ -169,8 +169,8 @@ func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[strin
 }
 
 func TestSearchExample(t *testing.T) {
-	h, lib := load(t, exampleDir, gitlog.History{})
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	h, lib := rendertest.Load(t, exampleDir, gitlog.History{})
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestSearchExample(t *testing.T) {
 
 func TestSearchSmallTitleWords(t *testing.T) {
 	h, lib := loadSmall(t)
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestSearchSmallTitleWords(t *testing.T) {
 // raw HTML that is dropped) should not make an SOP a search result.
 func TestSearchIndexesOnlyPublishedText(t *testing.T) {
 	h, lib := loadSmall(t)
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,11 +297,11 @@ func TestSearchIndexSize10k(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, lib := load(t, dir, gitlog.History{})
+	h, lib := rendertest.Load(t, dir, gitlog.History{})
 	if len(h.SOPs) != 10_000 {
 		t.Fatalf("%d SOPs, want 10000", len(h.SOPs))
 	}
-	files, _, err := renderhtml.Bundle(h, options(lib))
+	files, _, err := bundleOf(h, options(lib))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // prototypeWords are names of Object.prototype's members: as words of a
@@ -22,10 +23,10 @@ var prototypeWords = []string{"constructor", "__proto__", "toString", "hasOwnPro
 // one that holds none of them.
 func prototypeLibrary(t *testing.T) map[string][]byte {
 	t.Helper()
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   sopFile("a", "", "## Procedure\n\n1. The constructor signs. "+strings.Join(prototypeWords, " ")+"\n"),
-		"sops/b.md":   sopFile("b", "", "## Procedure\n\n1. Nothing special here.\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. The constructor signs. "+strings.Join(prototypeWords, " ")+"\n"),
+		"sops/b.md":   rendertest.SOPFile("b", "", "## Procedure\n\n1. Nothing special here.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	return files

@@ -5,15 +5,16 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // An embedded data: image is shown as its description, with a warning
 // that names the scheme (an SVG one can carry script).
 func TestDataImage(t *testing.T) {
 	for _, dest := range []string{"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "data:image/png;base64,iVBORw0KGgo=", "DATA:image/gif;base64,R0lGOD=="} {
-		dir := libraryFiles(t, map[string]string{
+		dir := rendertest.LibraryFiles(t, map[string]string{
 			"sopctl.yaml": "title: T\n",
-			"sops/a.md":   sopFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
+			"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
 		})
 		files, warns := bundle(t, dir, gitlog.History{})
 		for _, name := range []string{"sops/a.md", "handbook.md"} {
@@ -31,9 +32,9 @@ func TestDataImage(t *testing.T) {
 // A warning about a long destination stays one readable line.
 func TestLongDestinationWarning(t *testing.T) {
 	dest := "data:image/png;base64," + strings.Repeat("A", 100000)
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   sopFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
 	})
 	_, warns := bundle(t, dir, gitlog.History{})
 	if len(warns) != 1 || len(warns[0].String()) > 200 || !strings.Contains(warns[0].String(), "AAAA…") {

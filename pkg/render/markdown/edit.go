@@ -30,75 +30,20 @@ type placement struct {
 }
 
 // body returns p's Markdown for the bundle: the H1 that repeats the title
-// dropped, raw HTML removed, SOP links pointed at their files, links that
-// cannot be resolved or use unsafe schemes turned into their text, images
-// replaced by their description, headings shifted.
+// (sop.Body.TitleHeading) dropped, raw HTML removed, SOP links pointed at
+// their files, links that cannot be resolved or use unsafe schemes turned
+// into their text, images replaced by their description, headings
+// shifted.
 func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
 	src := p.Doc.Body
 	ctx := parser.NewContext()
 	root := sop.Markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	edits := definitionEdits(h, p, src, ctx, pl)
-	headings := p.Doc.Markdown.Headings
-	nHeading := 0
-	cursor := 0 // end of the last text, to find an autolink after it
-	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			first := nHeading == firstH1(headings)
-			drop := n.Level == 1 && first && nHeading < len(headings) && headings[nHeading].Text == p.Title
-			nHeading++
-			edits = append(edits, headingEdits(src, n, drop && n.Parent() == root, pl.shift)...)
-		case *ast.HTMLBlock:
-			edits = append(edits, edit{blockStart(src, n), blockEnd(src, n), ""})
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML:
-			// Removed, as the HTML bundle drops it. Removal can join the
-			// text around it into a new tag (<<b></b>script>): the check of
-			// the result below catches that.
-			for i := 0; i < n.Segments.Len(); i++ {
-				s := n.Segments.At(i)
-				edits = append(edits, edit{s.Start, s.Stop, ""})
-			}
-		case *ast.Link:
-			start, close, destFrom, destTo, end, ok := linkSpan(src, n)
-			if !ok {
-				return ast.WalkContinue, nil
-			}
-			kind, target, anchor := h.Classify(p, string(n.Destination))
-			switch kind {
-			case render.LinkSOP:
-				if pl.shift == 0 && strings.HasPrefix(string(n.Destination), "#") {
-					break // a link within the page works as written
-				}
-				edits = append(edits, edit{destFrom, destTo, pl.href(target, anchor)})
-			case render.LinkDrop:
-				edits = append(edits, edit{start, start + 1, ""}, edit{close, end, ""})
-			}
-		case *ast.AutoLink:
-			if kind, _, _ := h.Classify(p, string(n.URL(src))); kind != render.LinkKeep {
-				if s, e, ok := autoLinkSpan(src, n, cursor); ok {
-					edits = append(edits, edit{s, e, escape(string(n.Label(src)))})
-				}
-			}
-		case *ast.Text:
-			cursor = n.Segment.Stop
-		case *ast.Image:
-			if s, _, _, _, e, ok := linkSpan(src, n); ok && s > 0 && src[s-1] == '!' {
-				alt := strings.TrimSpace(string(textOf(n, src)))
-				repl := escape("[image: " + alt + "]")
-				if kind, _, _ := h.Classify(p, string(n.Destination)); kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
-					repl = "[" + repl + "](" + string(n.Destination) + ")"
-				}
-				edits = append(edits, edit{s - 1, e, repl})
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	out := strings.TrimSpace(apply(src, edits)) + "\n"
+	b := &bodyEdits{h: h, p: p, src: src, pl: pl, edits: definitionEdits(h, p, src, ctx, pl)}
+	if title, repeats := p.Doc.Markdown.TitleHeading(p.Title); repeats {
+		b.title = title
+	}
+	_ = ast.Walk(root, b.visit)
+	out := strings.TrimSpace(apply(src, b.edits)) + "\n"
 	if why := unsafeMarkdown(out); why != "" {
 		// Some shape of Markdown defeated the edits: publish the body as
 		// text rather than risk a live link or tag.
@@ -107,6 +52,90 @@ func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.War
 		return codeBlock(string(src)), &w
 	}
 	return out, nil
+}
+
+// bodyEdits collects the edits of a body in one walk of its syntax tree.
+type bodyEdits struct {
+	h        *render.Handbook
+	p        *render.Page
+	src      []byte
+	pl       placement
+	edits    []edit
+	title    *sop.Heading // the heading to drop, if any
+	nHeading int          // headings met so far: an index into p.Doc.Markdown.Headings
+	cursor   int          // end of the last text, to find an autolink after it
+}
+
+func (b *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	src := b.src
+	switch n := n.(type) {
+	case *ast.Heading:
+		// The headings come in the order the parsed body lists them.
+		if hs := b.p.Doc.Markdown.Headings; b.nHeading < len(hs) {
+			if hd := &hs[b.nHeading]; hd == b.title {
+				b.edits = append(b.edits, edit{hd.Start, hd.End, ""})
+			} else {
+				b.edits = append(b.edits, headingEdits(src, n, *hd, b.pl.shift)...)
+			}
+		}
+		b.nHeading++
+	case *ast.HTMLBlock:
+		b.edits = append(b.edits, edit{blockStart(src, n), blockEnd(src, n), ""})
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		// Removed, as the HTML bundle drops it. Removal can join the text
+		// around it into a new tag (<<b></b>script>): body's check of the
+		// result catches that.
+		for i := 0; i < n.Segments.Len(); i++ {
+			s := n.Segments.At(i)
+			b.edits = append(b.edits, edit{s.Start, s.Stop, ""})
+		}
+	case *ast.Link:
+		b.link(n)
+	case *ast.AutoLink:
+		if kind, _, _ := b.h.Classify(b.p, string(n.URL(src))); kind != render.LinkKeep {
+			if s, e, ok := autoLinkSpan(src, n, b.cursor); ok {
+				b.edits = append(b.edits, edit{s, e, escape(string(n.Label(src)))})
+			}
+		}
+	case *ast.Text:
+		b.cursor = n.Segment.Stop
+	case *ast.Image:
+		b.image(n)
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+func (b *bodyEdits) link(n *ast.Link) {
+	start, close, destFrom, destTo, end, ok := linkSpan(b.src, n)
+	if !ok {
+		return
+	}
+	switch kind, target, anchor := b.h.Classify(b.p, string(n.Destination)); kind {
+	case render.LinkSOP:
+		if b.pl.shift == 0 && strings.HasPrefix(string(n.Destination), "#") {
+			break // a link within the page works as written
+		}
+		b.edits = append(b.edits, edit{destFrom, destTo, b.pl.href(target, anchor)})
+	case render.LinkDrop:
+		b.edits = append(b.edits, edit{start, start + 1, ""}, edit{close, end, ""})
+	}
+}
+
+func (b *bodyEdits) image(n *ast.Image) {
+	src := b.src
+	if s, _, _, _, e, ok := linkSpan(src, n); ok && s > 0 && src[s-1] == '!' {
+		alt := strings.TrimSpace(string(textOf(n, src)))
+		repl := escape("[image: " + alt + "]")
+		if kind, _, _ := b.h.Classify(b.p, string(n.Destination)); kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
+			repl = "[" + repl + "](" + string(n.Destination) + ")"
+		}
+		b.edits = append(b.edits, edit{s - 1, e, repl})
+	}
 }
 
 // definitionEdits rewrites link reference definitions ([ref]: dest): to
@@ -209,26 +238,17 @@ func lineEnd(src []byte, off int) int {
 	return len(src)
 }
 
-// headingEdits drops a heading or shifts its level. An ATX heading gets
-// more #; a setext heading (text underlined with === or ---) becomes ATX.
-func headingEdits(src []byte, n *ast.Heading, drop bool, shift int) []edit {
+// headingEdits shifts a heading's level. An ATX heading gets more #; a
+// setext heading (text underlined with === or ---) becomes ATX.
+// hd is the heading as the parsed body lists it, for its lines.
+func headingEdits(src []byte, n *ast.Heading, hd sop.Heading, shift int) []edit {
 	lines := n.Lines()
-	if lines.Len() == 0 {
+	if shift == 0 || lines.Len() == 0 {
 		return nil
 	}
 	first, last := lines.At(0), lines.At(lines.Len()-1)
-	start := lineStart(src, first.Start)
+	start, end := hd.Start, hd.End
 	atx := bytes.HasSuffix(bytes.TrimRight(src[start:first.Start], " \t"), []byte("#"))
-	end := lineEnd(src, last.Start)
-	if !atx {
-		end = lineEnd(src, end) // the underline
-	}
-	if drop {
-		return []edit{{start, end, ""}}
-	}
-	if shift == 0 {
-		return nil
-	}
 	level := min(n.Level+shift, 6)
 	if atx {
 		// Replace only the run of # (inside a quote or list item the line
@@ -343,15 +363,6 @@ func autoLinkSpan(src []byte, n *ast.AutoLink, from int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return from + idx, from + idx + len(label) + 2, true
-}
-
-func firstH1(hs []sop.Heading) int {
-	for i, h := range hs {
-		if h.Level == 1 {
-			return i
-		}
-	}
-	return -1
 }
 
 func textOf(n ast.Node, src []byte) []byte {

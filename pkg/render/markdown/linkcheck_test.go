@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -143,7 +144,7 @@ func brokenLinks(t testing.TB, files map[string][]byte) []string {
 }
 
 func TestLinksSmall(t *testing.T) {
-	files, _ := bundle(t, smallDir, smallHistory())
+	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
 	for _, p := range brokenLinks(t, files) {
 		t.Error(p)
 	}
@@ -161,7 +162,7 @@ func TestLinksExample(t *testing.T) {
 
 // The small library's links land where they should.
 func TestLinksSmallTargets(t *testing.T) {
-	files, warns := bundle(t, smallDir, smallHistory())
+	files, warns := bundle(t, smallDir, rendertest.SmallHistory())
 	if len(warns) != 4 {
 		t.Errorf("%d warnings, want 4 (missing file, missing anchor, missing local anchor, missing image): %v", len(warns), warns)
 	}

@@ -5,7 +5,9 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
@@ -18,35 +20,43 @@ type Options struct {
 	KPINames map[string]string // KPI id -> name, for the metadata table
 }
 
-// Bundle renders the handbook into files (path -> content) and returns the
+// Bundle renders the handbook, writes its files to out, and returns the
 // warnings about links rendered as plain text. Each SOP's file and its
-// part of handbook.md are written in parallel.
-func Bundle(h *render.Handbook, opts Options) (map[string][]byte, []render.Warning, error) {
+// part of handbook.md are made in parallel, and the file written as soon
+// as it is made.
+func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
 	here, titleSlug := handbookPlacement(h)
 	n := len(h.SOPs)
-	pages, sections := make([][]byte, n), make([]string, n)
+	sections := make([]string, n)
 	warns := make([][]render.Warning, n)
+	errs := make([]error, n)
 	parallel.For(n, func(i int) {
 		p := h.SOPs[i]
-		pages[i], warns[i] = sopFile(h, p, opts)
+		var page []byte
+		page, warns[i] = sopFile(h, p, opts)
+		errs[i] = out.WriteFile("sops/"+p.ID+".md", page)
 		sections[i] = handbookSection(h, p, opts, here)
 	})
-	files := make(map[string][]byte, n+len(h.Roles)+3)
-	var warnings []render.Warning
-	for i, p := range h.SOPs {
-		files["sops/"+p.ID+".md"] = pages[i]
-		warnings = append(warnings, warns[i]...)
+	files := []file{
+		{"README.md", []byte(index(h))},
+		{"SUMMARY.md", []byte(summary(h))},
+		{"handbook.md", handbook(h, titleSlug, sections)},
 	}
-	files["README.md"] = []byte(index(h))
-	files["SUMMARY.md"] = []byte(summary(h))
-	files["handbook.md"] = handbook(h, titleSlug, sections)
 	for _, r := range h.Roles {
-		if r.Other {
-			continue
+		if !r.Other {
+			files = append(files, file{"roles/" + r.ID + ".md", []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md)\n\n%s", escape(r.Title), sopTable(r.SOPs, "../sops/")))})
 		}
-		files["roles/"+r.ID+".md"] = []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md)\n\n%s", escape(r.Title), sopTable(r.SOPs, "../sops/")))
 	}
-	return files, warnings, nil
+	for _, f := range files {
+		errs = append(errs, out.WriteFile(f.name, f.data))
+	}
+	return slices.Concat(warns...), errors.Join(errs...)
+}
+
+// file is one file of the bundle.
+type file struct {
+	name string
+	data []byte
 }
 
 // sopFile is an SOP's own file in sops/, and the warnings about its links.
@@ -219,8 +229,9 @@ func handbookPlacement(h *render.Handbook) (placement, map[*render.Page]string) 
 		titleSlug[p] = slugs.Slug(strings.Join(strings.Fields(p.Title), " ")) // as escape writes it
 		headingSlug[p] = map[string]string{}
 		hs := p.Doc.Markdown.Headings
+		title, repeats := p.Doc.Markdown.TitleHeading(p.Title)
 		for i, hd := range hs {
-			if hd.Level == 1 && i == firstH1(hs) && hd.Text == p.Title {
+			if repeats && &hs[i] == title {
 				continue // dropped: the SOP's own heading stands for it
 			}
 			headingSlug[p][hd.Slug] = slugs.Slug(hd.Text)

@@ -6,17 +6,18 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 // render1 renders a one-folder library whose SOP "a" (in sops/sub/) has
 // the given body, beside SOP "b" (in sops/).
 func render1(t *testing.T, body string) map[string][]byte {
 	t.Helper()
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml":     "title: T\n",
-		"sops/sub/a.md":   sopFile("a", "", "## Purpose\n\n"+body+"\n\n## Procedure\n\n1. Do.\n"),
-		"sops/b.md":       sopFile("b", "", "## Purpose\n\nB.\n\n## Triggers\n\nT.\n\n## Procedure\n\n1. Do.\n"),
-		"sops/sub/img.md": sopFile("img", "", "## Procedure\n\n1. Do.\n"),
+		"sops/sub/a.md":   rendertest.SOPFile("a", "", "## Purpose\n\n"+body+"\n\n## Procedure\n\n1. Do.\n"),
+		"sops/b.md":       rendertest.SOPFile("b", "", "## Purpose\n\nB.\n\n## Triggers\n\nT.\n\n## Procedure\n\n1. Do.\n"),
+		"sops/sub/img.md": rendertest.SOPFile("img", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	return files
@@ -95,10 +96,10 @@ func TestReferenceLinkToSOP(t *testing.T) {
 // A role whose id is "unassigned" (valid in sopctl.yaml roles:) gets its
 // page like any other.
 func TestRoleNamedUnassigned(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\nroles:\n  unassigned: Floating Staff\n",
-		"sops/a.md":   sopFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
-		"sops/b.md":   sopFile("b", "", "## Procedure\n\n1. Do.\n"),
+		"sops/a.md":   rendertest.SOPFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
+		"sops/b.md":   rendertest.SOPFile("b", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	for _, p := range brokenLinks(t, files) {
@@ -109,11 +110,11 @@ func TestRoleNamedUnassigned(t *testing.T) {
 // An SOP whose id is invalid (lint reports it; render still publishes
 // every SOP that parses) must not be used as a file name or link as is.
 func TestInvalidIDsStayInsideTheBundle(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
-		"sops/x.md":   sopFile("'x.md) [a](javascript:alert(1)) ('", "", "## Procedure\n\n1. Do.\n"),
-		"sops/y.md":   sopFile("../../y", "", "## Procedure\n\n1. Do.\n"),
-		"sops/z.md":   sopFile("Z Z", "", "## Procedure\n\n1. Do.\n"),
+		"sops/x.md":   rendertest.SOPFile("'x.md) [a](javascript:alert(1)) ('", "", "## Procedure\n\n1. Do.\n"),
+		"sops/y.md":   rendertest.SOPFile("../../y", "", "## Procedure\n\n1. Do.\n"),
+		"sops/z.md":   rendertest.SOPFile("Z Z", "", "## Procedure\n\n1. Do.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
 	var bad []string
@@ -141,7 +142,7 @@ func line(s, prefix string) string {
 // anchors it, even when the title has runs of spaces (which escape
 // collapses in the heading).
 func TestHandbookAnchorsOfOddTitles(t *testing.T) {
-	dir := libraryFiles(t, map[string]string{
+	dir := rendertest.LibraryFiles(t, map[string]string{
 		"sopctl.yaml": "title: T\n",
 		"sops/a.md":   "---\nid: a\ntitle: \"Two  Spaces\"\nversion: \"1\"\nstatus: draft\nowner: O\n---\n\n## Procedure\n\n1. See [b](b.md).\n",
 		"sops/b.md":   "---\nid: b\ntitle: \"Tab\\there & <more>\"\nversion: \"1\"\nstatus: draft\nowner: O\n---\n\n## Procedure\n\n1. See [a](a.md).\n",
@@ -161,19 +162,7 @@ func TestHandbookShiftKeepsContainers(t *testing.T) {
 	for _, want := range []string{"> ### Note", "Quoted text.", "- ### In a list", "Item text."} {
 		if !strings.Contains(hb, want) {
 			t.Errorf("regression: edit.go headingEdits takes an ATX heading inside a block quote or list item for a setext one (the text before it on its line is \"> \" or \"- \", not only spaces), so in handbook.md it replaces the heading line and the next line by \"### Note\": body %q gives %q, losing %q (content silently missing from handbook.md; sops/a.md is right)",
-				body, between(hb, "### Purpose", "### Procedure"), want)
+				body, rendertest.Between(hb, "### Purpose", "### Procedure"), want)
 		}
 	}
-}
-
-func between(s, from, to string) string {
-	i := strings.Index(s, from)
-	if i < 0 {
-		return ""
-	}
-	s = s[i+len(from):]
-	if j := strings.Index(s, to); j >= 0 {
-		return s[:j]
-	}
-	return s
 }

@@ -171,63 +171,15 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Def
 func checkTree(src string, width int, loc locator) error {
 	source := []byte(src)
 	root := markdown.Parser().Parse(text.NewReader(source))
-	lineStarts := []int{0}
+	m := &treeMeasure{loc: loc, lineStarts: []int{0}}
 	for i, c := range source {
 		if c == '\n' {
-			lineStarts = append(lineStarts, i+1)
-		}
-	}
-	lineOf := func(n ast.Node) int {
-		off := offset(n)
-		if off < 0 {
-			return 0
-		}
-		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
-	}
-	blocks, inlines, cost, leaves := 0, 0, 0, 0
-	enter := func(n ast.Node) error {
-		switch n.Type() {
-		case ast.TypeBlock:
-			if c := n.FirstChild(); c == nil || c.Type() != ast.TypeBlock {
-				lines := 1
-				if k := n.Kind(); k == ast.KindCodeBlock || k == ast.KindFencedCodeBlock || k == ast.KindHTMLBlock {
-					lines = max(n.Lines().Len(), 1)
-				}
-				leaves += lines
-				cost += lines * layoutCost(blocks)
-			}
-			if k := n.Kind(); k == ast.KindBlockquote || k == ast.KindList {
-				if blocks++; blocks > MaxDepth {
-					line := lineOf(n)
-					return loc.errorf(line, "block quotes and lists nested %d deep %s; at most %d", blocks, loc.at(line), MaxDepth)
-				}
-			}
-		case ast.TypeInline:
-			if n.HasChildren() {
-				cost++ // emphasis, a link, a code span: about a quarter of a paragraph
-				if inlines++; inlines > MaxDepth {
-					line := lineOf(n)
-					return loc.errorf(line, "emphasis, links and strikethrough nested %d deep %s; at most %d", inlines, loc.at(line), MaxDepth)
-				}
-			}
-		}
-		return nil
-	}
-	exit := func(n ast.Node) {
-		switch n.Type() {
-		case ast.TypeBlock:
-			if k := n.Kind(); k == ast.KindBlockquote || k == ast.KindList {
-				blocks--
-			}
-		case ast.TypeInline:
-			if n.HasChildren() {
-				inlines--
-			}
+			m.lineStarts = append(m.lineStarts, i+1)
 		}
 	}
 	// An iterative walk: the tree can be tens of thousands of levels deep.
 	for n := root.FirstChild(); n != nil; {
-		if err := enter(n); err != nil {
+		if err := m.enter(n); err != nil {
 			return err
 		}
 		if c := n.FirstChild(); c != nil {
@@ -235,7 +187,7 @@ func checkTree(src string, width int, loc locator) error {
 			continue
 		}
 		for {
-			exit(n)
+			m.exit(n)
 			if s := n.NextSibling(); s != nil {
 				n = s
 				break
@@ -246,10 +198,71 @@ func checkTree(src string, width int, loc locator) error {
 			}
 		}
 	}
-	if cost = cost * max(width, baseWidth) / baseWidth; cost > maxLayoutCost {
-		return &LimitError{Reason: fmt.Sprintf("%d paragraphs, list items, table cells and code lines to lay out at %d columns, which with their nesting cost %d; at most %d", leaves, width, cost, maxLayoutCost)}
+	if cost := m.cost * max(width, baseWidth) / baseWidth; cost > maxLayoutCost {
+		return &LimitError{Reason: fmt.Sprintf("%d paragraphs, list items, table cells and code lines to lay out at %d columns, which with their nesting cost %d; at most %d", m.leaves, width, cost, maxLayoutCost)}
 	}
 	return nil
+}
+
+// treeMeasure is checkTree's count as it walks the tree.
+type treeMeasure struct {
+	loc        locator
+	lineStarts []int // the offset each line of the source starts at
+	blocks     int   // block quotes and lists open
+	inlines    int   // inline elements with children open
+	cost       int   // of laying out the blocks, at baseWidth
+	leaves     int   // blocks that hold no other block, and code lines
+}
+
+func (m *treeMeasure) enter(n ast.Node) error {
+	switch n.Type() {
+	case ast.TypeBlock:
+		if c := n.FirstChild(); c == nil || c.Type() != ast.TypeBlock {
+			lines := 1
+			if k := n.Kind(); k == ast.KindCodeBlock || k == ast.KindFencedCodeBlock || k == ast.KindHTMLBlock {
+				lines = max(n.Lines().Len(), 1)
+			}
+			m.leaves += lines
+			m.cost += lines * layoutCost(m.blocks)
+		}
+		if k := n.Kind(); k == ast.KindBlockquote || k == ast.KindList {
+			if m.blocks++; m.blocks > MaxDepth {
+				line := m.lineOf(n)
+				return m.loc.errorf(line, "block quotes and lists nested %d deep %s; at most %d", m.blocks, m.loc.at(line), MaxDepth)
+			}
+		}
+	case ast.TypeInline:
+		if n.HasChildren() {
+			m.cost++ // emphasis, a link, a code span: about a quarter of a paragraph
+			if m.inlines++; m.inlines > MaxDepth {
+				line := m.lineOf(n)
+				return m.loc.errorf(line, "emphasis, links and strikethrough nested %d deep %s; at most %d", m.inlines, m.loc.at(line), MaxDepth)
+			}
+		}
+	}
+	return nil
+}
+
+func (m *treeMeasure) exit(n ast.Node) {
+	switch n.Type() {
+	case ast.TypeBlock:
+		if k := n.Kind(); k == ast.KindBlockquote || k == ast.KindList {
+			m.blocks--
+		}
+	case ast.TypeInline:
+		if n.HasChildren() {
+			m.inlines--
+		}
+	}
+}
+
+// lineOf is the line of the source where a node starts; 0 if unknown.
+func (m *treeMeasure) lineOf(n ast.Node) int {
+	off := offset(n)
+	if off < 0 {
+		return 0
+	}
+	return sort.Search(len(m.lineStarts), func(i int) bool { return m.lineStarts[i] > off })
 }
 
 // layoutCost is the cost of laying out a block that holds no other block

@@ -48,7 +48,7 @@ func TestReferencesToControls(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			doc := &sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("X")}, Body: []byte(tt.body + "\n")}
 			for _, style := range []string{"dark", "light"} {
-				out, err := Render(doc, Options{Style: style, Width: 200})
+				out, err := Render(page(doc), Options{Style: style, Width: 200})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -1,5 +1,7 @@
 // Package term renders one SOP for a terminal, with glamour: a header with
-// the title and the metadata, then the body.
+// the title and the metadata, then the body. It takes the SOP's page of the
+// handbook model (render.Handbook.View), as the bundle writers take the
+// Handbook.
 //
 // Everything taken from the file is made safe first: control characters,
 // and so every terminal escape sequence, show as their escapes (\x1b), as
@@ -11,6 +13,7 @@
 package term
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -20,13 +23,14 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
+	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
-// Styles are the glamour standard styles Render accepts: dark and light
-// for terminals with those backgrounds, notty for plain text (pipes,
-// files, NO_COLOR).
-var Styles = []string{"dark", "light", "notty"}
+// Styles returns the glamour standard styles Render accepts: dark and
+// light for terminals with those backgrounds, notty for plain text
+// (pipes, files, NO_COLOR).
+func Styles() []string { return []string{"dark", "light", "notty"} }
 
 // Options are how to render.
 type Options struct {
@@ -44,12 +48,15 @@ const (
 	MaxWidth     = 1000
 )
 
-// Render returns doc laid out for a terminal. The error is a *LimitError
-// when the document is too large or too deeply nested to lay out.
-func Render(doc *sop.Doc, opts Options) (string, error) {
+// Render returns an SOP's page laid out for a terminal (the page comes
+// from the handbook model: render.Handbook.View). The error is a
+// *LimitError when the document is too large or too deeply nested to lay
+// out.
+func Render(p *render.Page, opts Options) (string, error) {
+	doc := p.Doc
 	color := opts.Style != "notty"
-	if !slices.Contains(Styles, opts.Style) {
-		return "", fmt.Errorf("unknown style %q: use %s", opts.Style, strings.Join(Styles, ", "))
+	if !slices.Contains(Styles(), opts.Style) {
+		return "", fmt.Errorf("unknown style %q: use %s", opts.Style, strings.Join(Styles(), ", "))
 	}
 	width := opts.Width
 	if width == 0 {
@@ -65,7 +72,7 @@ func Render(doc *sop.Doc, opts Options) (string, error) {
 	if n := len(header); n > maxHeaderBytes {
 		return "", &LimitError{Reason: fmt.Sprintf("the front-matter values shown take %s; at most %s", kib(n), kib(maxHeaderBytes))}
 	}
-	body := dropTitle(clean(string(doc.Body)), title)
+	body := clean(dropTitle(p))
 	src := header + body
 	loc := locator{headerLines: strings.Count(header, "\n"), bodyLine: max(doc.BodyLine, 1)}
 	if err := checkLines(src, loc); err != nil {
@@ -177,39 +184,16 @@ func escape(s string) string {
 	return b.String()
 }
 
-// dropTitle removes the body's level-1 heading when it opens the body and
-// repeats the title the header already shows. The line stays, empty, so
-// that line numbers do not move.
-func dropTitle(body, title string) string {
-	start := 0
-	for start < len(body) {
-		end := strings.IndexByte(body[start:], '\n')
-		if end < 0 {
-			end = len(body) - start
-		}
-		line := body[start : start+end]
-		if strings.TrimSpace(line) == "" {
-			start += end + 1
-			continue
-		}
-		h, ok := strings.CutPrefix(line, "# ")
-		if ok && (oneLine(h) == title || oneLine(withoutClosing(h)) == title) {
-			return body[:start] + body[start+end:]
-		}
-		return body
+// dropTitle is the body with the lines of its H1 made empty when it
+// repeats the title (sop.Body.TitleHeading), which the header already
+// shows. The lines stay, empty, so that line numbers do not move.
+func dropTitle(p *render.Page) string {
+	body := p.Doc.Body
+	h, repeats := p.Doc.Markdown.TitleHeading(p.Title)
+	if !repeats || h.Start > h.End || h.End > len(body) {
+		return string(body)
 	}
-	return body
-}
-
-// withoutClosing removes the closing sequence of an ATX heading's text
-// ("Title ##"): #s preceded by a space.
-func withoutClosing(h string) string {
-	h = strings.TrimRight(h, " \t")
-	t := strings.TrimRight(h, "#")
-	if t == "" || strings.HasSuffix(t, " ") || strings.HasSuffix(t, "\t") {
-		return t
-	}
-	return h
+	return string(body[:h.Start]) + strings.Repeat("\n", bytes.Count(body[h.Start:h.End], []byte("\n"))) + string(body[h.End:])
 }
 
 // tidy trims the blank lines glamour puts around the document and, in

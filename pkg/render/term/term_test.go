@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -22,11 +23,21 @@ func list(items ...string) sop.List {
 	return l
 }
 
+// page is doc's page as show gets it from the handbook model, its body
+// read as sop.Parse reads it (when the file it makes parses), so that the
+// title rule (sop.Body.TitleHeading) knows its H1.
+func page(doc *sop.Doc) *render.Page {
+	if parsed, err := sop.Parse(doc.Path, append([]byte("---\nx-test: true\n---\n"), doc.Body...)); err == nil {
+		doc.Markdown = parsed.Markdown
+	}
+	return render.Standalone(doc)
+}
+
 // plain renders doc in the notty style, wide enough that no header line
 // wraps, and returns its lines without the margin.
 func plain(t *testing.T, doc *sop.Doc) []string {
 	t.Helper()
-	out, err := Render(doc, Options{Style: "notty", Width: 1000})
+	out, err := Render(page(doc), Options{Style: "notty", Width: 1000})
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
@@ -109,6 +120,26 @@ func TestHeader(t *testing.T) {
 			doc:  sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("Refunds")}, Body: []byte("# Returns\n")},
 			want: []string{"# Refunds", "--------", "# Returns"},
 		},
+		{
+			name: "a setext H1 repeating the title",
+			doc:  sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("Refunds")}, Body: []byte("Refunds\n=======\n\nText.\n")},
+			want: []string{"# Refunds", "--------", "Text."},
+		},
+		{
+			name: "a first H1 that differs, then one equal to the title: both stay",
+			doc:  sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("Refunds")}, Body: []byte("# Returns\n\n# Refunds\n")},
+			want: []string{"# Refunds", "--------", "# Returns", "# Refunds"},
+		},
+		{
+			name: "an H1 in a block quote stays",
+			doc:  sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("Refunds")}, Body: []byte("> # Refunds\n\nText.\n")},
+			want: []string{"# Refunds", "--------", "| # Refunds", "Text."},
+		},
+		{
+			name: "an H1 in a list item stays",
+			doc:  sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("Refunds")}, Body: []byte("- # Refunds\n\nText.\n")},
+			want: []string{"# Refunds", "--------", "• # Refunds", "Text."},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,8 +221,8 @@ func TestHostileValues(t *testing.T) {
 			Meta: sop.Meta{ID: set("x"), Title: set("T " + h.in), Owner: set(h.in), Roles: list(h.in, "b")},
 			Body: []byte("## Body\n\nText " + h.in + "\n\n- " + h.in + "\n"),
 		}
-		for _, style := range Styles {
-			out, err := Render(doc, Options{Style: style, Width: 200})
+		for _, style := range Styles() {
+			out, err := Render(page(doc), Options{Style: style, Width: 200})
 			if err != nil {
 				t.Fatalf("%q %s: %v", h.in, style, err)
 			}
@@ -253,11 +284,11 @@ func TestFilterOutput(t *testing.T) {
 func TestOptions(t *testing.T) {
 	doc := &sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set("X")},
 		Body: []byte(strings.Repeat("word ", 200) + "\n")}
-	if _, err := Render(doc, Options{Style: "auto"}); err == nil || !strings.Contains(err.Error(), `unknown style "auto"`) {
+	if _, err := Render(page(doc), Options{Style: "auto"}); err == nil || !strings.Contains(err.Error(), `unknown style "auto"`) {
 		t.Errorf("style auto: %v", err)
 	}
 	for _, tt := range []struct{ width, max int }{{40, 40}, {0, DefaultWidth}, {1, MinWidth}, {120, 120}} {
-		out, err := Render(doc, Options{Style: "notty", Width: tt.width})
+		out, err := Render(page(doc), Options{Style: "notty", Width: tt.width})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -269,7 +300,7 @@ func TestOptions(t *testing.T) {
 			t.Errorf("width %d: widest line %d, want at most %d", tt.width, widest, tt.max)
 		}
 	}
-	dark, err := Render(doc, Options{Style: "dark"})
+	dark, err := Render(page(doc), Options{Style: "dark"})
 	if err != nil || !strings.Contains(dark, "\x1b[") {
 		t.Errorf("dark: no color (%v)", err)
 	}
@@ -321,7 +352,7 @@ func TestLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.meta.ID = set("x")
 			doc := &sop.Doc{Path: "sops/x.md", Meta: tt.meta, Body: []byte(tt.body), BodyLine: 10}
-			_, err := Render(doc, Options{Style: "dark", Width: 80})
+			_, err := Render(page(doc), Options{Style: "dark", Width: 80})
 			if tt.want == "" {
 				if err != nil {
 					t.Fatalf("Render: %v", err)
@@ -352,7 +383,7 @@ func FuzzRender(f *testing.F) {
 		defer testlib.Budget(t, len(body)+len(title))()
 		doc := &sop.Doc{Path: "sops/x.md", Meta: sop.Meta{Title: set(title), Owner: set(title)}, Body: []byte(body), BodyLine: 4}
 		for _, style := range []string{"notty", "dark"} {
-			out, err := Render(doc, Options{Style: style, Width: 60})
+			out, err := Render(page(doc), Options{Style: style, Width: 60})
 			var le *LimitError
 			if err != nil && !errors.As(err, &le) {
 				t.Fatalf("%s: %v", style, err)

@@ -1,0 +1,213 @@
+package html
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// linker places pages in a bundle: the id attribute of a heading, and the
+// href of a link to an SOP (anchor may be "").
+type linker interface {
+	HeadingID(p *render.Page, slug string) string
+	Href(from, to *render.Page, anchor string) string
+	// Level maps a heading level of the body to the level it gets on the
+	// page, so that bodies nest under the page's own headings.
+	Level(level int) int
+}
+
+// bodyHTML converts an SOP's body to HTML once for each linker (a page of
+// its own, the one-page handbook), parsing it once: headings get GitHub
+// anchors placed by the linker, links to SOPs point at their pages, and
+// links that cannot be resolved or use an unsafe scheme become plain text
+// (Handbook.LinkWarnings lists them). Raw HTML is dropped. The body's H1
+// is left out when it repeats the title (sop.Body.TitleHeading), since
+// every page shows the title itself.
+func bodyHTML(h *render.Handbook, p *render.Page, linkers ...linker) ([][]byte, error) {
+	src := p.Doc.Body
+	root := sop.Markdown.Parser().Parse(text.NewReader(src))
+	body := prepare(h, p, root, src)
+	out := make([][]byte, len(linkers))
+	w := bufWriters.Get().(*bufio.Writer)
+	defer bufWriters.Put(w)
+	for i, l := range linkers {
+		body.place(p, l)
+		var b bytes.Buffer
+		b.Grow(len(src) + len(src)/2 + 256) // HTML runs about 1.25 times its Markdown
+		w.Reset(&b)
+		if err := bundleMarkdown.Renderer().Render(w, src, root); err != nil {
+			return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
+		}
+		out[i] = b.Bytes()
+	}
+	w.Reset(nil) // let the buffer go
+	return out, nil
+}
+
+// bufWriters spare goldmark's renderer a new 4 KiB bufio.Writer for every
+// body it writes (it makes one unless given one).
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
+// preparedBody is a syntax tree rewritten for publishing, with the parts
+// each linker places differently.
+type preparedBody struct {
+	headings []preparedHeading
+	links    []preparedLink
+}
+
+type preparedHeading struct {
+	node  *ast.Heading
+	slug  string
+	level int
+}
+
+type preparedLink struct {
+	node   *ast.Link
+	target *render.Page
+	anchor string
+}
+
+// place sets heading ids and levels and SOP link targets for a linker.
+func (b *preparedBody) place(p *render.Page, l linker) {
+	for _, hd := range b.headings {
+		hd.node.SetAttributeString("id", []byte(l.HeadingID(p, hd.slug)))
+		if hd.slug == "" || l.HeadingID(p, hd.slug) == "" {
+			hd.node.RemoveAttributes()
+		}
+		hd.node.Level = min(l.Level(hd.level), 6)
+	}
+	for _, lk := range b.links {
+		lk.node.Destination = []byte(l.Href(p, lk.target, lk.anchor))
+	}
+}
+
+// prepare applies the rules that do not depend on where the body goes.
+func prepare(h *render.Handbook, p *render.Page, root ast.Node, src []byte) *preparedBody {
+	e := &bodyEdits{h: h, p: p, src: src}
+	_ = ast.Walk(root, e.visit)
+	for _, n := range e.drop {
+		n.Parent().RemoveChild(n.Parent(), n)
+	}
+	for _, r := range e.replace {
+		r[0].Parent().ReplaceChild(r[0].Parent(), r[0], r[1])
+	}
+	for _, n := range e.unwrap {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	return &e.body
+}
+
+// bodyEdits collects, in one walk, the parts of a body each linker places
+// and the nodes to drop, replace or unwrap once the walk is done.
+type bodyEdits struct {
+	h        *render.Handbook
+	p        *render.Page
+	src      []byte
+	body     preparedBody
+	nHeading int // headings met so far: an index into p.Doc.Markdown.Headings
+	unwrap   []ast.Node
+	replace  [][2]ast.Node
+	drop     []ast.Node
+}
+
+func (e *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	h, p, src := e.h, e.p, e.src
+	switch n := n.(type) {
+	case *ast.Heading:
+		e.heading(n)
+	case *ast.Link:
+		switch kind, target, anchor := h.Classify(p, string(n.Destination)); kind {
+		case render.LinkSOP:
+			e.body.links = append(e.body.links, preparedLink{n, target, anchor})
+		case render.LinkDrop:
+			e.unwrap = append(e.unwrap, n)
+		}
+	case *ast.AutoLink:
+		if kind, _, _ := h.Classify(p, string(n.URL(src))); kind != render.LinkKeep {
+			e.replace = append(e.replace, [2]ast.Node{n, ast.NewString(n.Label(src))})
+		}
+	case *ast.Image:
+		e.image(n)
+		return ast.WalkSkipChildren, nil
+	}
+	return ast.WalkContinue, nil
+}
+
+// heading takes its slug from the parsed body (the headings come in the
+// same order), and drops the heading that repeats the title.
+func (e *bodyEdits) heading(n *ast.Heading) {
+	headings := e.p.Doc.Markdown.Headings
+	slug := ""
+	if e.nHeading < len(headings) {
+		slug = headings[e.nHeading].Slug
+		if title, repeats := e.p.Doc.Markdown.TitleHeading(e.p.Title); repeats && title == &headings[e.nHeading] {
+			e.drop = append(e.drop, n)
+		}
+	}
+	e.nHeading++
+	e.body.headings = append(e.body.headings, preparedHeading{n, slug, n.Level})
+}
+
+// image shows an image by its description, linked when remote (unless
+// already inside a link): a page must open with no network and no missing
+// files. An embedded data: image is text too: an SVG one can carry
+// script, and LinkWarnings names its scheme.
+func (e *bodyEdits) image(n *ast.Image) {
+	dest := string(n.Destination)
+	alt := strings.TrimSpace(string(plainText(n, e.src)))
+	label := ast.NewString([]byte("[image: " + alt + "]"))
+	if kind, _, _ := e.h.Classify(e.p, dest); kind == render.LinkKeep && !insideLink(n) {
+		link := ast.NewLink()
+		link.Destination = []byte(dest)
+		link.AppendChild(link, label)
+		e.replace = append(e.replace, [2]ast.Node{n, link})
+	} else {
+		e.replace = append(e.replace, [2]ast.Node{n, label})
+	}
+}
+
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			return true
+		}
+	}
+	return false
+}
+
+// plainText is the text of an inline tree, for alt text and search.
+func plainText(n ast.Node, src []byte) []byte {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.Bytes()
+}

@@ -1,0 +1,135 @@
+// Package rendertest holds what the tests of pkg/render and of its writers
+// (html, markdown) share: a fixed today, the small library's history,
+// loading a library as sopctl render does, writing small libraries, and
+// rendering a bundle into memory.
+package rendertest
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/templates"
+)
+
+// Today is the fixed "today" of the render tests.
+func Today() time.Time { return time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC) }
+
+// SmallHistory is a fabricated git history of the small library
+// (pkg/render/testdata/small): one revision of one file, to exercise the
+// revision table (with characters that need escaping).
+func SmallHistory() gitlog.History {
+	return gitlog.History{
+		"sops/service/complaint-handling.md": {{
+			Commit:  "0123456789ab",
+			Author:  "Ann <Tester> & Co",
+			Date:    time.Date(2026, 11, 1, 14, 30, 0, 0, time.FixedZone("CET", 3600)),
+			Subject: "Tighten the <b>steps</b> | add limits",
+		}},
+	}
+}
+
+// Load loads the library at dir and resolves it as sopctl render does:
+// role titles from the built-in templates and sopctl.yaml.
+func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
+	t.Helper()
+	lib, err := library.Load(dir)
+	if err != nil {
+		t.Fatalf("library.Load(%s): %v", dir, err)
+	}
+	for _, f := range lib.Failed {
+		t.Fatalf("%s: %v", dir, f)
+	}
+	cat, err := roles.Load(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]string{}
+	for _, tp := range cat.Templates() {
+		if tp.Role {
+			titles[tp.ID] = tp.Title
+		}
+	}
+	for _, r := range lib.Config.Roles {
+		titles[r.ID] = r.Name
+	}
+	return render.Build(lib, titles, history, Today()), lib
+}
+
+// KPINames maps the library's KPI ids to their names, as sopctl render
+// gives them to the writers.
+func KPINames(lib *library.Library) map[string]string {
+	kpis := map[string]string{}
+	for _, k := range lib.Config.KPIs {
+		kpis[k.ID] = k.Name
+	}
+	return kpis
+}
+
+// Writer is a writer's Bundle with its options made from the library.
+type Writer func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error)
+
+// Bundle renders the library at dir with a writer, into memory.
+func Bundle(t testing.TB, dir string, history gitlog.History, w Writer) (map[string][]byte, []render.Warning) {
+	t.Helper()
+	h, lib := Load(t, dir, history)
+	var files render.Files
+	warns, err := w(h, &files, lib)
+	if err != nil {
+		t.Fatalf("Bundle(%s): %v", dir, err)
+	}
+	return files.Map(), warns
+}
+
+// SameRenders fails the test when two renders differ, in their files or
+// their warnings.
+func SameRenders(t testing.TB, a, b map[string][]byte, wa, wb []render.Warning) {
+	t.Helper()
+	if !slices.Equal(slices.Sorted(maps.Keys(a)), slices.Sorted(maps.Keys(b))) {
+		t.Fatalf("two renders give different files")
+	}
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s differs between two renders:\n%s", name, testlib.FirstDiff(a[name], b[name]))
+		}
+	}
+	if !slices.Equal(wa, wb) {
+		t.Errorf("warnings differ between two renders:\n%v\n%v", wa, wb)
+	}
+}
+
+// LibraryFiles writes a library to a temporary folder: path -> content.
+func LibraryFiles(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	testlib.WriteTree(t, dir, files)
+	return dir
+}
+
+// SOPFile is a minimal valid SOP with the given id, extra front matter
+// and body.
+func SOPFile(id, extra, body string) string {
+	return "---\nid: " + id + "\ntitle: " + id + "\nversion: \"1\"\nstatus: draft\nowner: O\n" + extra + "---\n\n" + body
+}
+
+// Between is the part of s after from and before the next to (the rest of
+// s when to does not follow; "" when from is not in s).
+func Between(s, from, to string) string {
+	i := strings.Index(s, from)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(from):]
+	if j := strings.Index(s, to); j >= 0 {
+		return s[:j]
+	}
+	return s
+}
