@@ -79,10 +79,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	kpis := map[string]string{}
-	for _, k := range lib.Config.KPIs {
-		kpis[k.ID] = k.Name
-	}
+	kpis := lib.Config.KPINames()
 	out := opts.out
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)

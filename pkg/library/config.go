@@ -80,6 +80,16 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 // KPI returns the name of a KPI id and whether the config defines it.
 func (c *Config) KPI(id string) (string, bool) { return lookup(c.KPIs, id) }
 
+// KPINames maps the config's KPI ids to their names: what the writers
+// show for the ids an SOP's kpis field lists.
+func (c *Config) KPINames() map[string]string {
+	names := make(map[string]string, len(c.KPIs))
+	for _, k := range c.KPIs {
+		names[k.ID] = k.Name
+	}
+	return names
+}
+
 // Role returns the title of a role id defined in the config.
 func (c *Config) Role(id string) (string, bool) { return lookup(c.Roles, id) }
 

@@ -356,3 +356,25 @@ func TestConfigDefaultsAreCopied(t *testing.T) {
 		t.Errorf("another Config changed with one: %v, %v", b.RequiredFields, b.RequiredSections)
 	}
 }
+
+// KPINames maps each KPI id of sopctl.yaml to its name, and a config
+// without kpis to an empty map.
+func TestConfigKPINames(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      map[string]string
+	}{
+		{"full", fullConfig, map[string]string{"CSAT": "Customer Satisfaction Score", "FCR": "First Contact Resolution", "AHT": "Average Handling Time"}},
+		{"none", "title: T\n", map[string]string{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := ParseConfig("sopctl.yaml", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.KPINames(); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("KPINames() = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
