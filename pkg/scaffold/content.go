@@ -15,39 +15,25 @@ import (
 // DraftVersion is the version a scaffolded SOP starts at.
 const DraftVersion = "0.1"
 
-// field is one front-matter key and its value: a string or a list.
+// field is one front-matter key and its value: str for a single-value
+// field, list for a list field (sop.ShapeList in the field table).
 type field struct {
-	key    string
-	str    string
-	list   []string
-	isList bool
+	key  string
+	str  string
+	list []string
 }
 
 // frontMatter encodes fields through the YAML encoder, so that any value,
 // a title with quotes or a colon included, reads back as exactly itself
-// (to YAML 1.1 readers too: see strNode) and cannot add a field. Lists are written in flow style: [a, b].
+// (to YAML 1.1 readers too: see strNode) and cannot add a field. Each
+// value is written in the form sop's field table gives its field: lists in
+// flow style ([a, b]), versions quoted, dates plain.
 func frontMatter(fields []field) []byte {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	for _, f := range fields {
+		def, _ := sop.FieldNamed(f.key)
 		k := &yaml.Node{Kind: yaml.ScalarNode, Value: f.key}
-		var v *yaml.Node
-		if f.isList {
-			v = &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-			for _, s := range f.list {
-				v.Content = append(v.Content, strNode(s, true))
-			}
-		} else {
-			v = strNode(f.str, false)
-			switch f.key {
-			case "version":
-				v.Style = yaml.DoubleQuotedStyle // SPEC: a version is a quoted string
-			case "effective", "reviewed":
-				// A date (today's, YYYY-MM-DD) is written plain, as people
-				// write it (SPEC section 8): tagged as what YAML reads it as.
-				v.Tag, v.Style = "!!timestamp", 0
-			}
-		}
-		m.Content = append(m.Content, k, v)
+		m.Content = append(m.Content, k, valueNode(def, f))
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
@@ -55,6 +41,27 @@ func frontMatter(fields []field) []byte {
 	_ = enc.Encode(m) // encoding strings into a buffer cannot fail
 	_ = enc.Close()
 	return append(append([]byte("---\n"), b.Bytes()...), "---\n"...)
+}
+
+// valueNode is f's value as a node of the shape and kind def gives it.
+func valueNode(def sop.Field, f field) *yaml.Node {
+	if def.Shape == sop.ShapeList {
+		v := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, s := range f.list {
+			v.Content = append(v.Content, strNode(s, true))
+		}
+		return v
+	}
+	v := strNode(f.str, false)
+	switch def.Kind {
+	case sop.VersionValue:
+		v.Style = yaml.DoubleQuotedStyle // SPEC: a version is a quoted string
+	case sop.DateValue:
+		// A date (today's, YYYY-MM-DD) is written plain, as people
+		// write it (SPEC section 8): tagged as what YAML reads it as.
+		v.Tag, v.Style = "!!timestamp", 0
+	}
+	return v
 }
 
 // section is a level-2 heading and its Markdown.
@@ -121,13 +128,13 @@ func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
 		{key: "id", str: d.ID},
 		{key: "title", str: d.Title},
 		{key: "version", str: DraftVersion},
-		{key: "status", str: "draft"},
+		{key: "status", str: sop.StatusDraft},
 		{key: "owner", str: d.Owner},
-		{key: "roles", list: roleIDs, isList: true},
-		{key: "channels", list: d.Channels, isList: true},
-		{key: "related", list: d.Related, isList: true},
-		{key: "kpis", list: d.KPIs, isList: true},
-		{key: "tags", list: d.Tags, isList: true},
+		{key: "roles", list: roleIDs},
+		{key: "channels", list: d.Channels},
+		{key: "related", list: d.Related},
+		{key: "kpis", list: d.KPIs},
+		{key: "tags", list: d.Tags},
 	})
 	var secs []section
 	add := func(heading, text string) {
@@ -150,29 +157,62 @@ func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
 	return append(fm, body(d.Title, secs, required)...)
 }
 
-// Blank writes the file of a new SOP with every field and section the
-// library requires, holding placeholders to fill in.
-func Blank(id, title string, roleIDs []string, requiredFields, requiredSections []string, today string) []byte {
-	fields := []field{
-		{key: "id", str: id},
-		{key: "title", str: title},
-		{key: "version", str: DraftVersion},
-		{key: "status", str: "draft"},
-		{key: "owner", str: sop.Placeholder + " the job title of the person responsible"},
-		{key: "roles", list: roleIDs, isList: true},
+// placeholders are the hints Blank writes in free-text fields it cannot
+// fill, by field; another field gets one made from its title.
+var placeholders = map[string]string{
+	"owner":    "the job title of the person responsible",
+	"approver": "the job title of the approver",
+}
+
+// blankFields are the fields Blank writes whatever the library requires.
+var blankFields = []string{"id", "title", "version", "status", "owner", "roles"}
+
+// blankValue is what Blank writes in field def of a new draft on day
+// today (YYYY-MM-DD), when the caller gives no value: a list starts
+// empty, a date is today, a version the draft's, a status draft; any
+// other field holds a placeholder to fill in.
+func blankValue(def sop.Field, today string) field {
+	f := field{key: def.Name}
+	switch {
+	case def.Shape == sop.ShapeList:
+		f.list = []string{}
+	case def.Kind == sop.DateValue:
+		f.str = today
+	case def.Kind == sop.VersionValue:
+		f.str = DraftVersion
+	case def.Kind == sop.StatusValue:
+		f.str = sop.StatusDraft
+	default:
+		hint, ok := placeholders[def.Name]
+		if !ok {
+			hint = "the " + strings.ToLower(def.Title)
+		}
+		f.str = sop.Placeholder + " " + hint
 	}
-	for _, f := range requiredFields {
-		if slices.ContainsFunc(fields, func(x field) bool { return x.key == f }) {
+	return f
+}
+
+// Blank writes the file of a new SOP with every field and section the
+// library requires, holding placeholders to fill in: the fields of
+// blankFields, then the other required fields in the library's order,
+// each written in its shape from sop's field table.
+func Blank(id, title string, roleIDs []string, requiredFields, requiredSections []string, today string) []byte {
+	given := map[string]field{
+		"id":    {key: "id", str: id},
+		"title": {key: "title", str: title},
+		"roles": {key: "roles", list: roleIDs},
+	}
+	var fields []field
+	for _, name := range append(slices.Clone(blankFields), requiredFields...) {
+		def, known := sop.FieldNamed(name)
+		if !known || slices.ContainsFunc(fields, func(x field) bool { return x.key == name }) {
 			continue
 		}
-		switch f {
-		case "effective", "reviewed":
-			fields = append(fields, field{key: f, str: today})
-		case "approver":
-			fields = append(fields, field{key: f, str: sop.Placeholder + " the job title of the approver"})
-		default:
-			fields = append(fields, field{key: f, isList: true, list: []string{}})
+		f, ok := given[name]
+		if !ok {
+			f = blankValue(def, today)
 		}
+		fields = append(fields, f)
 	}
 	var secs []section
 	for _, s := range requiredSections {

@@ -1,9 +1,13 @@
 package scaffold
 
 import (
+	"bytes"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -27,5 +31,54 @@ func TestBlankFrontMatter(t *testing.T) {
 	}
 	if doc.Meta.Reviewed.Text != "2026-11-25" || doc.Meta.Effective.Text != "2026-11-25" || doc.Meta.Title.Text != "yes: 1:20" {
 		t.Errorf("read back reviewed %q, effective %q, title %q", doc.Meta.Reviewed.Text, doc.Meta.Effective.Text, doc.Meta.Title.Text)
+	}
+}
+
+// Whichever field a library requires, Blank writes it in the shape sop's
+// field table gives it: a list as [], any single value as one scalar that
+// parses without a problem (a single-value field written as a list would
+// be reported invalid).
+func TestBlankWritesEachRequiredFieldInItsShape(t *testing.T) {
+	for _, f := range sop.Fields() {
+		t.Run(f.Name, func(t *testing.T) {
+			src := Blank("refund-approval", "Refund Approval", []string{"team-lead"},
+				append(library.DefaultRequiredFields(), f.Name), nil, "2026-11-25")
+			doc, err := sop.Parse("sops/refund-approval.md", src)
+			if err != nil {
+				t.Fatalf("the blank SOP does not parse: %v\n%s", err, src)
+			}
+			if len(doc.Problems) > 0 {
+				t.Errorf("problems in the blank SOP: %v\n%s", doc.Problems, src)
+			}
+			line := regexp.MustCompile(`(?m)^` + f.Name + `: (.*)$`).FindSubmatch(src)
+			if line == nil {
+				t.Fatalf("the blank SOP lacks %s:\n%s", f.Name, src)
+			}
+			if isList := bytes.HasPrefix(line[1], []byte("[")); isList != (f.Shape == sop.ShapeList) {
+				t.Errorf("%s is written %s, but its shape is %s", f.Name, line[0], f.Shape)
+			}
+		})
+	}
+}
+
+// A single-value field Blank has no hint for, whatever its name, gets a
+// placeholder made from its title, not an empty list; a list field gets
+// an empty list.
+func TestBlankValueOfAFieldWithoutHint(t *testing.T) {
+	for _, tc := range []struct {
+		def  sop.Field
+		want field
+	}{
+		{sop.Field{Key: sop.Key{Name: "reviewer", Title: "Reviewer"}}, field{key: "reviewer", str: "TODO: the reviewer"}},
+		{sop.Field{Key: sop.Key{Name: "due", Title: "Due date"}, Kind: sop.DateValue}, field{key: "due", str: "2026-11-25"}},
+		{sop.Field{Key: sop.Key{Name: "revision", Title: "Revision"}, Kind: sop.VersionValue}, field{key: "revision", str: DraftVersion}},
+		{sop.Field{Key: sop.Key{Name: "owner", Title: "Owner"}}, field{key: "owner", str: "TODO: the job title of the person responsible"}},
+		{sop.Field{Key: sop.Key{Name: "sites", Shape: sop.ShapeList, Title: "Sites"}}, field{key: "sites", list: []string{}}},
+	} {
+		t.Run(tc.def.Name, func(t *testing.T) {
+			if got := blankValue(tc.def, "2026-11-25"); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("blankValue() = %#v, want %#v", got, tc.want)
+			}
+		})
 	}
 }

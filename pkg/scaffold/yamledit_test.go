@@ -177,7 +177,7 @@ func TestFrontMatterQuotesForYAML11(t *testing.T) {
 	got := string(frontMatter([]field{
 		{key: "title", str: "yes"},
 		{key: "owner", str: "1:20"},
-		{key: "tags", list: []string{"on", "tag", "2026-01-01"}, isList: true},
+		{key: "tags", list: []string{"on", "tag", "2026-01-01"}},
 	}))
 	want := "---\ntitle: \"yes\"\nowner: \"1:20\"\ntags: [\"on\", tag, \"2026-01-01\"]\n---\n"
 	if got != want {
