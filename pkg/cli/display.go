@@ -22,23 +22,6 @@ func displayPath(env *Env, libDir, rel string) string {
 // table, with what a terminal could act on shown as escapes.
 func oneLine(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }
 
-func wrap(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, word := range strings.Fields(s) {
-		if n > 0 && n+1+len(word) > width {
-			b.WriteByte('\n')
-			n = 0
-		} else if n > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(word)
-		n += len(word)
-	}
-	return b.String()
-}
-
 // displayOrDot names a folder shown by displayPath, or the current one.
 func displayOrDot(p string) string {
 	if p == "" || p == "." {

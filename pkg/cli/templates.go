@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
+	"github.com/sopctl/sopctl/pkg/internal/textwrap"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
 
@@ -85,7 +86,7 @@ func runTemplatesShow(env *Env, id string) error {
 		fmt.Fprintf(out, "Department: %s\n", oneLine(t.Department))
 	}
 	if t.Description != "" {
-		fmt.Fprintf(out, "\n%s\n", wrap(oneLine(t.Description), 80))
+		fmt.Fprintf(out, "\n%s\n", textwrap.Wrap(oneLine(t.Description), 80))
 	}
 	own := cat.Definitions(t)
 	fmt.Fprintf(out, "\nSOPs (%d):\n", len(own))
