@@ -1,11 +1,15 @@
 package scaffold
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
+	"github.com/sopctl/sopctl/pkg/internal/textwrap"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
@@ -39,25 +43,71 @@ const gitignore = `# Rendered handbooks (sopctl render)
 .*.sopctl-*
 `
 
+// configFile writes sopctl.yaml with every key of library.ConfigKeys, in
+// the table's order and each under its description: title and
+// organization as given, kpis the catalog's KPIs, every other key at its
+// default. A key added to the table appears here with no change.
 func configFile(title, organization string, cat *roles.Catalog) []byte {
-	var b strings.Builder
-	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	w("# sopctl library configuration. Every key is described in sopctl's README.\n")
-	w("title: %s\n", scalar(title, false))
-	w("organization: %s\n", scalar(organization, false))
-	w("sops_dir: %s                     # where the SOP files live, any depth\n", library.DefaultSOPsDir)
-	w("review_cycle_days: %d             # an SOP is due for review this long after it was reviewed\n", library.DefaultReviewCycleDays)
-	w("required_fields: [%s]\n", strings.Join(library.DefaultRequiredFields(), ", "))
-	w("required_sections: [%s]\n", strings.Join(library.DefaultRequiredSections(), ", "))
-	w("max_file_kb: %d                  # larger SOP files are refused unread\n", library.DefaultMaxFileKB)
-	w("exclude: []                        # globs, relative to sops_dir, that are not SOPs\n")
-	w("kpis:                              # the metrics SOPs may cite: id: name\n")
-	for _, k := range cat.KPIs() {
-		w("  %s: %s\n", scalar(k.ID, false), scalar(k.Name, false))
+	given := map[string]*yaml.Node{
+		"title":        strNode(title, false),
+		"organization": strNode(organization, false),
+		"kpis":         kpisNode(cat.KPIs()),
 	}
-	w("roles: {}                          # role ids besides the templates': id: title\n")
-	w("lint:\n  rules: {}                        # rule id: error | warning | info | off\n")
-	return []byte(b.String())
+	var b bytes.Buffer
+	b.WriteString("# sopctl library configuration. Every key is described in sopctl's README.\n")
+	for _, k := range library.ConfigKeys() {
+		v, ok := given[k.Name]
+		if !ok {
+			v = defaultNode(k.Default)
+		}
+		b.WriteString("\n# " + strings.ReplaceAll(textwrap.Wrap(k.Description, 78), "\n", "\n# ") + "\n")
+		b.Write(encodeKey(k.Name, v))
+	}
+	return b.Bytes()
+}
+
+// defaultNode is a key's default value as the YAML encoder writes it:
+// lists and empty mappings in flow style ([a, b], {}), other mappings as
+// blocks. A text key without a default is written empty ("").
+func defaultNode(v any) *yaml.Node {
+	n := &yaml.Node{}
+	if v == nil || n.Encode(v) != nil { // defaults are plain values, which encode
+		return strNode("", false)
+	}
+	var flow func(*yaml.Node)
+	flow = func(n *yaml.Node) {
+		if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+			n.Style = yaml.FlowStyle
+		}
+		for _, c := range n.Content {
+			flow(c)
+		}
+	}
+	flow(n)
+	return n
+}
+
+// kpisNode is the mapping of KPI ids to names, in the catalog's order.
+func kpisNode(kpis []roles.KPI) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	if len(kpis) == 0 {
+		m.Style = yaml.FlowStyle
+	}
+	for _, k := range kpis {
+		m.Content = append(m.Content, strNode(k.ID, false), strNode(k.Name, false))
+	}
+	return m
+}
+
+// encodeKey writes one key and its value as a top-level YAML mapping.
+func encodeKey(key string, v *yaml.Node) []byte {
+	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: key}, v}}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	_ = enc.Encode(m) // encoding nodes into a buffer cannot fail
+	_ = enc.Close()
+	return b.Bytes()
 }
 
 func readme(title string) []byte {

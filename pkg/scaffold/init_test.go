@@ -7,13 +7,17 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/roles"
 )
 
 // folder describes a folder's entries for a test: "dir/" is a folder,
@@ -172,6 +176,70 @@ func TestApplyInitPlan(t *testing.T) {
 				if got[name] != data {
 					t.Errorf("%s = %q, want it kept as %q", name, got[name], data)
 				}
+			}
+		})
+	}
+}
+
+// init's sopctl.yaml holds every key of library.ConfigKeys, in the table's
+// order, each under a comment and at its default (title, organization and
+// kpis as given), and sopctl reads it back without a problem.
+func TestInitConfigHasEveryKeyAtItsDefault(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cat  *roles.Catalog
+	}{
+		{"built-in templates", catalog(t)},
+		{"no KPIs", &roles.Catalog{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := configFile("Acme: yes", "no", tc.cat)
+			c, err := library.ParseConfig(library.ConfigFile, src)
+			if err != nil {
+				t.Fatalf("sopctl reads init's sopctl.yaml with %v:\n%s", err, src)
+			}
+			if c.Title != "Acme: yes" || c.Organization != "no" {
+				t.Errorf("title %q, organization %q read back", c.Title, c.Organization)
+			}
+			kpis := map[string]string{}
+			for _, k := range tc.cat.KPIs() {
+				kpis[k.ID] = k.Name
+			}
+			if got := c.KPINames(); !reflect.DeepEqual(got, kpis) {
+				t.Errorf("kpis read back as %v, want the catalog's %v", got, kpis)
+			}
+			var root yaml.Node
+			if err := yaml.Unmarshal(src, &root); err != nil {
+				t.Fatal(err)
+			}
+			m := root.Content[0]
+			for i, k := range library.ConfigKeys() {
+				if 2*i >= len(m.Content) || m.Content[2*i].Value != k.Name {
+					t.Errorf("key %d of init's sopctl.yaml is not %s (the table's order):\n%s", i, k.Name, src)
+					continue
+				}
+				if m.Content[2*i].HeadComment == "" {
+					t.Errorf("%s has no comment", k.Name)
+				}
+				if k.Name == "title" || k.Name == "organization" || k.Name == "kpis" {
+					continue
+				}
+				var got, want any
+				if err := m.Content[2*i+1].Decode(&got); err != nil {
+					t.Fatal(err)
+				}
+				if k.Default != nil {
+					b, _ := yaml.Marshal(k.Default)
+					_ = yaml.Unmarshal(b, &want)
+				} else {
+					want = ""
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: %v, want its default %v", k.Name, got, want)
+				}
+			}
+			if n := len(library.ConfigKeys()); len(m.Content) != 2*n {
+				t.Errorf("init's sopctl.yaml has %d keys, the table %d:\n%s", len(m.Content)/2, n, src)
 			}
 		})
 	}
