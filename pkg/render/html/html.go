@@ -38,16 +38,7 @@ type page struct {
 func templates(kpiNames map[string]string, hrefPrefix string, parts ...string) *htmltemplate.Template {
 	funcs := htmltemplate.FuncMap{
 		"join": func(s []string) string { return strings.Join(s, ", ") },
-		"kpis": func(ids []string) string {
-			out := make([]string, len(ids))
-			for i, id := range ids {
-				out[i] = id
-				if name, ok := kpiNames[id]; ok {
-					out[i] = name + " (" + id + ")"
-				}
-			}
-			return strings.Join(out, ", ")
-		},
+		"meta": func(p *render.Page) []metaRow { return metaRows(p, kpiNames) },
 		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
 	}

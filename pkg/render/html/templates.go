@@ -28,17 +28,8 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 {{end}}`
 
 const metaTable = `{{define "meta"}}<dl class="meta">
-<dt>ID</dt><dd>{{.ID}}</dd>
-{{- with .Doc.Meta.Version.Text}}<dt>Version</dt><dd>{{.}}</dd>{{end}}
-<dt>Status</dt><dd>{{template "status" .}}</dd>
-{{- with .Doc.Meta.Owner.Text}}<dt>Owner</dt><dd>{{.}}</dd>{{end}}
-{{- with .Doc.Meta.Approver.Text}}<dt>Approver</dt><dd>{{.}}</dd>{{end}}
-{{- with .Doc.Meta.Effective.Text}}<dt>Effective</dt><dd>{{.}}</dd>{{end}}
-{{- with .Doc.Meta.Reviewed.Text}}<dt>Last reviewed</dt><dd>{{.}}</dd>{{end}}
-{{- with .NextReview}}<dt>Next review</dt><dd{{if $.Overdue}} class="overdue"{{end}}>{{.}}{{if $.Overdue}} (overdue){{end}}</dd>{{end}}
-{{- with .Doc.Meta.Channels.Strings}}<dt>Channels</dt><dd>{{join .}}</dd>{{end}}
-{{- with .Doc.Meta.KPIs.Strings}}<dt>KPIs</dt><dd>{{kpis .}}</dd>{{end}}
-{{- with .Doc.Meta.Tags.Strings}}<dt>Tags</dt><dd>{{join .}}</dd>{{end}}
+{{range meta .}}{{if .Status}}
+{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
 </dl>{{end}}
 {{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}
 {{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`

@@ -115,42 +115,45 @@ func pageList(ps []*render.Page, dir, none string) string {
 	return b.String()
 }
 
+// metaTable is the model's metadata block as a table of the entries
+// that are set, but related SOPs (a section of their own). Roles link to
+// their pages; KPIs show with their names.
 func metaTable(p *render.Page, opts Options, rolesDir string) string {
-	m := p.Doc.Meta
 	var b strings.Builder
 	b.WriteString("| Field | Value |\n|---|---|\n")
-	row := func(name, value string) {
+	for _, e := range p.Meta() {
+		value := escape(e.Value.Text)
+		switch {
+		case e.Name == "related":
+			continue
+		case e.Name == "id":
+			value = "`" + p.ID + "`"
+		case e.Name == render.NextReview && p.Overdue:
+			value = p.NextReview + " (overdue)"
+		case e.Name == render.NextReview:
+			value = p.NextReview
+		case e.Name == "roles":
+			var roles []string
+			for _, r := range p.Roles {
+				roles = append(roles, "["+escape(r.Title)+"]("+rolesDir+r.ID+".md)")
+			}
+			value = strings.Join(roles, ", ")
+		case e.Name == "kpis":
+			var kpis []string
+			for _, k := range e.List.Strings() {
+				if name, ok := opts.KPINames[k]; ok {
+					k = name + " (" + k + ")"
+				}
+				kpis = append(kpis, escape(k))
+			}
+			value = strings.Join(kpis, ", ")
+		case e.IsList:
+			value = escape(strings.Join(e.List.Strings(), ", "))
+		}
 		if value != "" {
-			fmt.Fprintf(&b, "| %s | %s |\n", name, value)
+			fmt.Fprintf(&b, "| %s | %s |\n", e.Label, value)
 		}
 	}
-	row("ID", "`"+p.ID+"`")
-	row("Version", escape(m.Version.Text))
-	row("Status", escape(m.Status.Text))
-	row("Owner", escape(m.Owner.Text))
-	row("Approver", escape(m.Approver.Text))
-	row("Effective", escape(m.Effective.Text))
-	row("Last reviewed", escape(m.Reviewed.Text))
-	next := p.NextReview
-	if p.Overdue {
-		next += " (overdue)"
-	}
-	row("Next review", next)
-	var roles []string
-	for _, r := range p.Roles {
-		roles = append(roles, "["+escape(r.Title)+"]("+rolesDir+r.ID+".md)")
-	}
-	row("Roles", strings.Join(roles, ", "))
-	row("Channels", escape(strings.Join(m.Channels.Strings(), ", ")))
-	var kpis []string
-	for _, k := range m.KPIs.Strings() {
-		if name, ok := opts.KPINames[k]; ok {
-			k = name + " (" + k + ")"
-		}
-		kpis = append(kpis, escape(k))
-	}
-	row("KPIs", strings.Join(kpis, ", "))
-	row("Tags", escape(strings.Join(m.Tags.Strings(), ", ")))
 	return b.String()
 }
 

@@ -68,7 +68,7 @@ func Render(p *render.Page, opts Options) (string, error) {
 	}
 
 	title := titleOf(doc)
-	header := headerMarkdown(title, &doc.Meta, color)
+	header := headerMarkdown(title, p.Meta(), color)
 	if n := len(header); n > maxHeaderBytes {
 		return "", &LimitError{Reason: fmt.Sprintf("the front-matter values shown take %s; at most %s", kib(n), kib(maxHeaderBytes))}
 	}
@@ -112,45 +112,37 @@ func titleOf(doc *sop.Doc) string {
 	return "Untitled"
 }
 
-// headerMarkdown is the title as a level-1 heading, a list of the metadata
-// that is set, and a rule.
-func headerMarkdown(title string, m *sop.Meta, bold bool) string {
+// headerMarkdown is the title as a level-1 heading, a list of the
+// model's metadata entries that are set, named by their front-matter
+// names, and a rule. The values are the file's, as written; channels, tags
+// and the next review are left out.
+func headerMarkdown(title string, meta []render.MetaField, bold bool) string {
 	var b strings.Builder
 	b.WriteString("# " + escape(title) + "\n\n")
-	field := func(name, value string) {
-		if value = oneLine(value); value == "" {
-			return
+	for _, e := range meta {
+		if e.Name == render.NextReview || e.Name == "channels" || e.Name == "tags" {
+			continue
 		}
-		if bold {
-			fmt.Fprintf(&b, "- **%s:** %s\n", name, escape(value))
-		} else {
-			fmt.Fprintf(&b, "- %s: %s\n", name, escape(value))
-		}
-	}
-	scalar := func(name string, v sop.Value) {
-		if v.Set {
-			field(name, v.Text)
-		}
-	}
-	list := func(name string, l sop.List) {
-		var items []string
-		for _, it := range l.Items {
-			if t := oneLine(it.Text); t != "" {
-				items = append(items, t)
+		value := ""
+		if e.IsList {
+			var items []string
+			for _, it := range e.List.Items {
+				if t := oneLine(it.Text); t != "" {
+					items = append(items, t)
+				}
 			}
+			value = strings.Join(items, ", ")
+		} else if e.Value.Set {
+			value = oneLine(e.Value.Text)
 		}
-		field(name, strings.Join(items, ", "))
+		switch {
+		case value == "":
+		case bold:
+			fmt.Fprintf(&b, "- **%s:** %s\n", e.Name, escape(value))
+		default:
+			fmt.Fprintf(&b, "- %s: %s\n", e.Name, escape(value))
+		}
 	}
-	scalar("id", m.ID)
-	scalar("version", m.Version)
-	scalar("status", m.Status)
-	scalar("owner", m.Owner)
-	scalar("approver", m.Approver)
-	scalar("effective", m.Effective)
-	scalar("reviewed", m.Reviewed)
-	list("roles", m.Roles)
-	list("related", m.Related)
-	list("kpis", m.KPIs)
 	b.WriteString("\n---\n\n")
 	return b.String()
 }

@@ -1,0 +1,58 @@
+package html
+
+import (
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// metaRow is one entry of an SOP page's metadata list, as the "meta"
+// template writes it.
+type metaRow struct {
+	Label, Text string
+	Status      bool // the status badge stands for Text; it starts a line
+	Overdue     bool
+}
+
+// metaRows are the entries of the model's metadata block that the page
+// shows there (roles are its crumbs, related SOPs a section of their
+// own): the id and status always, any other entry when set. KPIs show
+// with their names.
+func metaRows(p *render.Page, kpiNames map[string]string) []metaRow {
+	var rows []metaRow
+	for _, e := range p.Meta() {
+		r := metaRow{Label: e.Label, Text: e.Value.Text}
+		switch {
+		case e.Name == "roles", e.Name == "related":
+			continue
+		case e.Name == "id":
+			rows = append(rows, metaRow{Label: e.Label, Text: p.ID})
+			continue
+		case e.Name == "status":
+			rows = append(rows, metaRow{Label: e.Label, Status: true})
+			continue
+		case e.Name == render.NextReview:
+			r.Overdue = p.Overdue
+		case e.Name == "kpis":
+			r.Text = kpiList(e.List.Strings(), kpiNames)
+		case e.IsList:
+			r.Text = strings.Join(e.List.Strings(), ", ")
+		}
+		if e.IsList && len(e.List.Items) > 0 || !e.IsList && r.Text != "" {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// kpiList names each KPI id its name defines: "name (id)".
+func kpiList(ids []string, names map[string]string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if name, ok := names[id]; ok {
+			out[i] = name + " (" + id + ")"
+		}
+	}
+	return strings.Join(out, ", ")
+}
