@@ -23,7 +23,10 @@ type ConfigKey struct {
 	Default any
 	// Max is the largest whole number a sop.ShapeNumber key takes; the
 	// least is 1.
-	Max  int
+	Max int
+	// Hint is the short comment sopctl init writes beside the key ("" for
+	// none): the Description is for the README and the schema.
+	Hint string
 	read func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node)
 }
 
@@ -37,8 +40,10 @@ func ConfigKeys() []ConfigKey {
 		{Key: sop.Key{Name: "organization", Title: "Organization", Description: "The organization the handbook belongs to."},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.Organization = r.Str(v, key.Name) }},
 		{Key: sop.Key{Name: "sops_dir", Title: "SOPs folder", Description: `The folder, relative to the library root and inside it, that holds the SOP files at any depth; empty means "sops".`},
+			Hint:    "where the SOP files live, any depth",
 			Default: DefaultSOPsDir, read: readSOPsDir},
 		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again."},
+			Hint:    "an SOP is due for review this long after it was reviewed",
 			Default: DefaultReviewCycleDays, Max: 100 * 365,
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.ReviewCycleDays = r.Positive(v, key.Name, key.Max)
@@ -51,23 +56,28 @@ func ConfigKeys() []ConfigKey {
 				c.RequiredSections = r.Strings(v, key.Name)
 			}},
 		{Key: sop.Key{Name: "max_file_kb", Shape: sop.ShapeNumber, Title: "Largest SOP file in KiB", Description: "SOP files larger than this many KiB are refused before they are read."},
+			Hint:    "larger SOP files are refused unread",
 			Default: DefaultMaxFileKB, Max: 1 << 20, // 1 GiB
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.MaxFileKB = r.Positive(v, key.Name, key.Max)
 			}},
 		{Key: sop.Key{Name: "exclude", Shape: sop.ShapeList, Title: "Excluded paths", Description: "Globs, relative to sops_dir, of files and folders that are not SOPs, like drafts/* or _archive; a glob that matches a folder excludes everything in it."},
+			Hint:    "globs, relative to sops_dir, that are not SOPs",
 			Default: []string{}, read: readExclude},
 		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
+			Hint:    "the metrics SOPs may cite: id: name",
 			Default: map[string]string{},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.KPIs = r.Entries(v, key.Name, false)
 			}},
 		{Key: sop.Key{Name: "roles", Shape: sop.ShapeMapping, Title: "Roles", Description: "Roles that SOPs may name in their roles field besides the role templates: id, then its title."},
+			Hint:    "role ids besides the templates': id: title",
 			Default: map[string]string{},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.Roles = r.Entries(v, key.Name, true)
 			}},
 		{Key: sop.Key{Name: "lint", Shape: sop.ShapeMapping, Title: "Lint settings", Description: "Settings of sopctl lint: under rules, a severity per rule id (error, warning, info or off)."},
+			Hint:    "rule id: error | warning | info | off",
 			Default: map[string]any{"rules": map[string]string{}},
 			read:    func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.LintRules = lintRules(r, v) }},
 	}

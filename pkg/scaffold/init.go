@@ -9,7 +9,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/sopctl/sopctl/pkg/internal/textwrap"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
@@ -60,10 +59,29 @@ func configFile(title, organization string, cat *roles.Catalog) []byte {
 		if !ok {
 			v = defaultNode(k.Default)
 		}
-		b.WriteString("\n# " + strings.ReplaceAll(textwrap.Wrap(k.Description, 78), "\n", "\n# ") + "\n")
-		b.Write(encodeKey(k.Name, v))
+		b.Write(withHint(encodeKey(k.Name, v), k.Hint, ok))
 	}
 	return b.Bytes()
+}
+
+// hintColumn is where init's comments beside the keys start, so that they
+// line up.
+const hintColumn = 35
+
+// withHint puts hint, as a comment, beside the key's lines: on the first
+// line of a value init is given (the KPI list under kpis:), else on the
+// last line (lint's rules: {}, under lint:).
+func withHint(key []byte, hint string, given bool) []byte {
+	if hint == "" {
+		return key
+	}
+	lines := strings.Split(strings.TrimSuffix(string(key), "\n"), "\n")
+	at := len(lines) - 1
+	if given {
+		at = 0
+	}
+	lines[at] += strings.Repeat(" ", max(1, hintColumn-len(lines[at]))) + "# " + hint
+	return []byte(strings.Join(lines, "\n") + "\n")
 }
 
 // defaultNode is a key's default value as the YAML encoder writes it:

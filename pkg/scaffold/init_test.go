@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io/fs"
@@ -182,7 +183,7 @@ func TestApplyInitPlan(t *testing.T) {
 }
 
 // init's sopctl.yaml holds every key of library.ConfigKeys, in the table's
-// order, each under a comment and at its default (title, organization and
+// order, each with its hint and at its default (title, organization and
 // kpis as given), and sopctl reads it back without a problem.
 func TestInitConfigHasEveryKeyAtItsDefault(t *testing.T) {
 	for _, tc := range []struct {
@@ -218,8 +219,8 @@ func TestInitConfigHasEveryKeyAtItsDefault(t *testing.T) {
 					t.Errorf("key %d of init's sopctl.yaml is not %s (the table's order):\n%s", i, k.Name, src)
 					continue
 				}
-				if m.Content[2*i].HeadComment == "" {
-					t.Errorf("%s has no comment", k.Name)
+				if k.Hint != "" && !bytes.Contains(src, []byte("# "+k.Hint+"\n")) {
+					t.Errorf("%s's hint %q is not beside it:\n%s", k.Name, k.Hint, src)
 				}
 				if k.Name == "title" || k.Name == "organization" || k.Name == "kpis" {
 					continue
