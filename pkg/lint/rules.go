@@ -151,11 +151,16 @@ func (c *docCheck) idMismatch() {
 	}
 }
 
-// missingSections: missing-section.
+// missingSections: missing-section, at the SOP's H1 (the sections belong
+// under it), else at line 1.
 func (c *docCheck) missingSections() {
+	at := fileStart
+	if h := c.d.Markdown.H1; h != nil {
+		at = h.Pos
+	}
 	for _, name := range c.lib.Config.RequiredSections {
 		if _, ok := c.d.Markdown.Section(name); !ok {
-			c.report("missing-section", fileStart, "required section %q is missing: add a heading ## %s with its text", name, name)
+			c.report("missing-section", at, "required section %q is missing: add a heading ## %s with its text", name, name)
 		}
 	}
 }
