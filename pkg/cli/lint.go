@@ -90,8 +90,8 @@ func explainRule(env *Env, id string) error {
 			ids = append(ids, r.ID)
 		}
 		msg := fmt.Sprintf("unknown rule %q", id)
-		if s := sop.Closest(id, ids); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
+		if s := sop.DidYouMean(id, ids); s != "" {
+			msg += ": " + s
 		}
 		return usageErrorf("%s; sopctl lint --list-rules lists them", msg)
 	}

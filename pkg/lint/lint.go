@@ -50,8 +50,8 @@ func Configure(cfg *library.Config) (map[string]Severity, error) {
 		switch {
 		case !ok:
 			msg := fmt.Sprintf("lint.rules: unknown rule %q", s.Rule)
-			if c := sop.Closest(s.Rule, ids); c != "" {
-				msg += fmt.Sprintf(": did you mean %q?", c)
+			if q := sop.DidYouMean(s.Rule, ids); q != "" {
+				msg += ": " + q
 			} else {
 				msg += "; sopctl lint --list-rules lists them"
 			}

@@ -220,8 +220,8 @@ func (c *docCheck) kpiHint(k string) string {
 // suggest ends a message about the unknown name s: with the closest of
 // known, else with what to do.
 func suggest(s string, known []string, otherwise string) string {
-	if c := sop.Closest(s, known); c != "" {
-		return fmt.Sprintf(": did you mean %q?", c)
+	if q := sop.DidYouMean(s, known); q != "" {
+		return ": " + q
 	}
 	return ": " + otherwise
 }
