@@ -136,8 +136,28 @@ type Field struct {
 	// Approval: the field is required when the status is approved
 	// (lint's approval-incomplete).
 	Approval bool
-	scalar   func(*Meta) *Value
-	list     func(*Meta) *List
+	// Asks is what a message asking for an approval field's value calls
+	// it, like "who approved it".
+	Asks   string
+	scalar func(*Meta) *Value
+	list   func(*Meta) *List
+}
+
+// Value returns the field's value in m; the zero Value for a list field.
+func (f Field) Value(m *Meta) Value {
+	if f.scalar == nil {
+		return Value{}
+	}
+	return *f.scalar(m)
+}
+
+// List returns the field's list in m; the zero List for a single-value
+// field.
+func (f Field) List(m *Meta) List {
+	if f.list == nil {
+		return List{}
+	}
+	return *f.list(m)
 }
 
 // fields are the front-matter fields, in the order sopctl writes them.
@@ -154,9 +174,9 @@ var fields = []Field{
 	{Key: Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
 		scalar: func(m *Meta) *Value { return &m.Owner }},
 	{Key: Key{Name: "approver", Title: "Approver", Description: "Who approved the SOP, required when its status is approved."},
-		Approval: true, scalar: func(m *Meta) *Value { return &m.Approver }},
+		Approval: true, Asks: "who approved it", scalar: func(m *Meta) *Value { return &m.Approver }},
 	{Key: Key{Name: "effective", Title: "Effective date", Description: "The date the SOP applies from, as YYYY-MM-DD, required when its status is approved."},
-		Kind: DateValue, Approval: true, scalar: func(m *Meta) *Value { return &m.Effective }},
+		Kind: DateValue, Approval: true, Asks: "the date it applies from", scalar: func(m *Meta) *Value { return &m.Effective }},
 	{Key: Key{Name: "reviewed", Title: "Last reviewed", Description: "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later."},
 		Kind: DateValue, scalar: func(m *Meta) *Value { return &m.Reviewed }},
 	{Key: Key{Name: "roles", Shape: ShapeList, Title: "Roles", Description: "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml."},
