@@ -910,8 +910,9 @@ Refund requests from customers on any channel, handled by representatives and te
 	{
 		ID:      "title-mismatch",
 		Default: Warning,
-		Summary: "the level-1 heading's text differs from the title field",
-		Fix: "Make the level-1 heading say the same as title, changing whichever is out of date. " +
+		Summary: "the SOP's own H1 (its first level-1 heading outside block quotes and lists) differs from the title field",
+		Fix: "Make the SOP's H1 say the same as title, changing whichever is out of date. " +
+			"A level-1 heading inside a block quote or a list is not the SOP's H1 and is not compared. " +
 			"The heading is optional, so you can also delete it.",
 		Bad: `---
 id: refund-approval
