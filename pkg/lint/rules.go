@@ -348,16 +348,8 @@ func (c *docCheck) approvalIncomplete() {
 	case 1:
 		c.report("approval-incomplete", m.Status.Pos, "status is approved but %s is missing: add it", missing[0])
 	default:
-		c.report("approval-incomplete", m.Status.Pos, "status is approved but %s are missing: add %s", andList(missing), andList(asks))
+		c.report("approval-incomplete", m.Status.Pos, "status is approved but %s are missing: add %s", sop.JoinWords(missing, "and"), sop.JoinWords(asks, "and"))
 	}
-}
-
-// andList joins items as a sentence does: "a", "a and b", "a, b and c".
-func andList(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // reviewOverdue: review-overdue.

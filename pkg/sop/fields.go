@@ -169,7 +169,7 @@ var fields = []Field{
 		scalar: func(m *Meta) *Value { return &m.Title }},
 	{Key: Key{Name: "version", Required: true, Title: "Version", Description: `The SOP's version as a quoted string of one to three numbers joined by dots, like "1.2" (unquoted, YAML reads 1.10 as the number 1.1).`},
 		Kind: VersionValue, scalar: func(m *Meta) *Value { return &m.Version }},
-	{Key: Key{Name: "status", Required: true, Title: "Status", Description: "Where the SOP is in its lifecycle: draft, review, approved or retired."},
+	{Key: Key{Name: "status", Required: true, Title: "Status", Description: "Where the SOP is in its lifecycle: " + JoinWords(Statuses(), "or") + "."},
 		Kind: StatusValue, scalar: func(m *Meta) *Value { return &m.Status }},
 	{Key: Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
 		scalar: func(m *Meta) *Value { return &m.Owner }},

@@ -1,6 +1,18 @@
 package sop
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
+
+// JoinWords lists words as a sentence does, the last joined by conj:
+// "a", "a and b", "a, b and c" for conj "and".
+func JoinWords(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
+}
 
 // DidYouMean asks whether the candidate closest to word (Closest) was
 // meant, as `did you mean "owner"?`, or returns "" when none is close.

@@ -18,3 +18,19 @@ func TestDidYouMean(t *testing.T) {
 		t.Errorf("Meant quotes as %%q does: got %s", got)
 	}
 }
+
+func TestJoinWords(t *testing.T) {
+	for _, tt := range []struct {
+		words []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"a"}, "a"},
+		{[]string{"a", "b"}, "a or b"},
+		{[]string{"a", "b", "c"}, "a, b or c"},
+	} {
+		if got := JoinWords(tt.words, "or"); got != tt.want {
+			t.Errorf("JoinWords(%q) = %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}
