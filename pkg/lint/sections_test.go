@@ -24,17 +24,28 @@ func TestMissingSectionPosition(t *testing.T) {
 		{"H1 after the sections", sections + "\n# Alpha\n", "11:1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			writeExample(t, dir, "---\nid: alpha\ntitle: Alpha\nstatus: draft\n---\n"+tt.body)
 			got := ""
-			for _, f := range lintDir(t, dir) {
-				if f.Rule == "missing-section" {
-					got += fmt.Sprintf("%d:%d", f.Line, f.Column)
-				}
+			for _, f := range alphaFindings(t, tt.body, "missing-section") {
+				got += fmt.Sprintf("%d:%d", f.Line, f.Column)
 			}
 			if got != tt.want {
 				t.Errorf("missing-section at %q, want %q", got, tt.want)
 			}
 		})
 	}
+}
+
+// alphaFindings lints one SOP, sops/alpha.md titled Alpha, whose body
+// starts on line 6, and returns its findings of the rule.
+func alphaFindings(t *testing.T, body, rule string) []Finding {
+	t.Helper()
+	dir := t.TempDir()
+	writeExample(t, dir, "---\nid: alpha\ntitle: Alpha\nstatus: draft\n---\n"+body)
+	var out []Finding
+	for _, f := range lintDir(t, dir) {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
 }
