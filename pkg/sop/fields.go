@@ -143,23 +143,6 @@ type Field struct {
 	list   func(*Meta) *List
 }
 
-// Value returns the field's value in m; the zero Value for a list field.
-func (f Field) Value(m *Meta) Value {
-	if f.scalar == nil {
-		return Value{}
-	}
-	return *f.scalar(m)
-}
-
-// List returns the field's list in m; the zero List for a single-value
-// field.
-func (f Field) List(m *Meta) List {
-	if f.list == nil {
-		return List{}
-	}
-	return *f.list(m)
-}
-
 // fields are the front-matter fields, in the order sopctl writes them.
 // Adding one: a row here and a member of Meta.
 var fields = []Field{
