@@ -85,13 +85,9 @@ func listRules(env *Env) error {
 func explainRule(env *Env, id string) error {
 	r, ok := lint.Rule(id)
 	if !ok {
-		var ids []string
-		for _, r := range lint.Rules() {
-			ids = append(ids, r.ID)
-		}
 		msg := fmt.Sprintf("unknown rule %q", id)
-		if s := sop.Closest(id, ids); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
+		if s := sop.DidYouMean(id, lint.RuleIDs()); s != "" {
+			msg += ": " + s
 		}
 		return usageErrorf("%s; sopctl lint --list-rules lists them", msg)
 	}

@@ -155,8 +155,8 @@ func lookupSOP(env *Env, lib *library.Library, id string) (*sop.Doc, error) {
 			return nil, fmt.Errorf("unknown SOP %q: %s has id %q; show it with sopctl show %s, or make its id equal its file name", id, p, d.Meta.ID.Text, d.Meta.ID.Text)
 		}
 	}
-	if s := sop.Closest(id, ids); s != "" {
-		return nil, fmt.Errorf("unknown SOP %q: did you mean %q?", id, s)
+	if s := sop.DidYouMean(id, ids); s != "" {
+		return nil, fmt.Errorf("unknown SOP %q: %s", id, s)
 	}
 	return nil, fmt.Errorf("unknown SOP %q: no SOP under %s/ has that id", id, lib.Config.SOPsDir)
 }

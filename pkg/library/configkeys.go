@@ -104,8 +104,8 @@ func readRequiredFields(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Nod
 	for _, it := range itemNodes(v) {
 		if f := it.Value; !slices.Contains(names, f) {
 			msg := fmt.Sprintf("required_fields: %q is not an SOP field", f)
-			if s := sop.Closest(f, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+			if s := sop.DidYouMean(f, names); s != "" {
+				msg += "; " + s
 			}
 			r.Fail(it, "%s", msg)
 		}

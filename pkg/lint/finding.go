@@ -8,6 +8,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/library"
 )
 
 // Severity of a finding. Off disables a rule.
@@ -32,14 +35,14 @@ func (s Severity) String() string {
 	return "off"
 }
 
-// ParseSeverity reads error, warning, info or off.
+// ParseSeverity reads a severity's name, one of library.Severities().
 func ParseSeverity(s string) (Severity, error) {
 	for _, v := range []Severity{Off, Info, Warning, Error} {
 		if v.String() == s {
 			return v, nil
 		}
 	}
-	return Off, fmt.Errorf("severity %q is not one of error, warning, info, off", s)
+	return Off, fmt.Errorf("severity %q is not one of %s", s, strings.Join(library.Severities(), ", "))
 }
 
 // Finding is one problem found in one place.

@@ -28,6 +28,15 @@ type Options struct {
 // Rules returns every rule, in SPEC order.
 func Rules() []RuleInfo { return slices.Clone(ruleDocs) }
 
+// RuleIDs returns every rule's id, in SPEC order.
+func RuleIDs() []string {
+	ids := make([]string, len(ruleDocs))
+	for i, r := range ruleDocs {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
 // Rule returns one rule by id.
 func Rule(id string) (RuleInfo, bool) { return ruleDoc(id) }
 
@@ -37,10 +46,6 @@ func Rule(id string) (RuleInfo, bool) { return ruleDoc(id) }
 // line.
 func Configure(cfg *library.Config) (map[string]Severity, error) {
 	sev := defaultSeverities()
-	var ids []string
-	for _, r := range ruleDocs {
-		ids = append(ids, r.ID)
-	}
 	var errs []error
 	for _, s := range cfg.LintRules {
 		fail := func(format string, args ...any) {
@@ -50,8 +55,8 @@ func Configure(cfg *library.Config) (map[string]Severity, error) {
 		switch {
 		case !ok:
 			msg := fmt.Sprintf("lint.rules: unknown rule %q", s.Rule)
-			if c := sop.Closest(s.Rule, ids); c != "" {
-				msg += fmt.Sprintf(": did you mean %q?", c)
+			if q := sop.DidYouMean(s.Rule, RuleIDs()); q != "" {
+				msg += ": " + q
 			} else {
 				msg += "; sopctl lint --list-rules lists them"
 			}

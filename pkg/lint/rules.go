@@ -19,13 +19,14 @@ type checker struct {
 	roles   map[string]bool
 	ids     []string
 	inbound map[*sop.Doc]bool // SOPs that another SOP refers to
+	fields  []sop.Field       // the front-matter fields, copied once
 	// links are each SOP's Markdown.Links resolved, in order, once.
 	links map[*sop.Doc][]library.Link
 }
 
 func newChecker(lib *library.Library, opts Options) *checker {
 	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, inbound: map[*sop.Doc]bool{},
-		links: make(map[*sop.Doc][]library.Link, len(lib.Docs))}
+		fields: sop.Fields(), links: make(map[*sop.Doc][]library.Link, len(lib.Docs))}
 	resolved := make([][]library.Link, len(lib.Docs))
 	parallel.For(len(lib.Docs), func(i int) {
 		d := lib.Docs[i]
@@ -46,7 +47,7 @@ func newChecker(lib *library.Library, opts Options) *checker {
 		c.roles[r] = true
 	}
 	for _, d := range lib.Docs {
-		for _, id := range append(d.Meta.Related.Strings(), d.Meta.Supersedes.Strings()...) {
+		for _, id := range c.sopRefs(&d.Meta) {
 			// A shared id belongs to the first file by path (SPEC 8).
 			if t := lib.Lookup(id); len(t) > 0 && t[0] != d {
 				c.inbound[t[0]] = true
@@ -59,6 +60,18 @@ func newChecker(lib *library.Library, opts Options) *checker {
 		}
 	}
 	return c
+}
+
+// sopRefs lists the ids that the SOP's fields name as SOPs (the fields
+// the table marks sop.RefSOP: related, supersedes), in table order.
+func (c *checker) sopRefs(m *sop.Meta) []string {
+	var ids []string
+	for _, f := range c.fields {
+		if f.Refs == sop.RefSOP {
+			ids = append(ids, f.List(m).Strings()...)
+		}
+	}
+	return ids
 }
 
 func (c *checker) want(p string) bool { return c.opts.Only == nil || c.opts.Only(p) }
@@ -95,7 +108,7 @@ func (c *docCheck) report(rule string, pos sop.Pos, format string, args ...any) 
 
 // retired reports whether the SOP is itself retired: it may then refer to
 // retired SOPs.
-func (c *docCheck) retired() bool { return c.d.Meta.Status.Text == "retired" }
+func (c *docCheck) retired() bool { return c.d.Meta.Status.Text == sop.StatusRetired }
 
 // docChecks are the per-file checks, each of one rule (frontMatterProblems:
 // of the rules the parser applies to fields).
@@ -151,11 +164,16 @@ func (c *docCheck) idMismatch() {
 	}
 }
 
-// missingSections: missing-section.
+// missingSections: missing-section, at the SOP's H1 (the sections belong
+// under it), else at line 1.
 func (c *docCheck) missingSections() {
+	at := fileStart
+	if h := c.d.Markdown.H1; h != nil {
+		at = h.Pos
+	}
 	for _, name := range c.lib.Config.RequiredSections {
 		if _, ok := c.d.Markdown.Section(name); !ok {
-			c.report("missing-section", fileStart, "required section %q is missing: add a heading ## %s with its text", name, name)
+			c.report("missing-section", at, "required section %q is missing: add a heading ## %s with its text", name, name)
 		}
 	}
 }
@@ -176,14 +194,28 @@ func (c *docCheck) noSteps() {
 	}
 }
 
-// brokenRefs: broken-ref, for related, supersedes, roles and kpis.
+// brokenRefs: broken-ref, for each list field that the table says names
+// SOPs, roles or KPIs (sop.Field.Refs).
 func (c *docCheck) brokenRefs() {
-	m := c.d.Meta
-	sopRef := func(id string) bool { return len(c.lib.Lookup(id)) > 0 }
-	c.refs("related", m.Related, sopRef, c.sopHint)
-	c.refs("supersedes", m.Supersedes, sopRef, c.sopHint)
-	c.refs("roles", m.Roles, func(r string) bool { return c.roles[r] }, c.roleHint)
-	c.refs("kpis", m.KPIs, func(k string) bool { _, ok := c.lib.Config.KPI(k); return ok }, c.kpiHint)
+	for _, f := range c.fields {
+		if known, hint := c.refLookup(f.Refs); known != nil {
+			c.refs(f.Name, f.List(&c.d.Meta), known, hint)
+		}
+	}
+}
+
+// refLookup returns whether a name is one of what r names, and the hint
+// that says what an unknown name is not; nil for free text.
+func (c *docCheck) refLookup(r sop.Ref) (known func(string) bool, hint func(string) string) {
+	switch r {
+	case sop.RefSOP:
+		return func(id string) bool { return len(c.lib.Lookup(id)) > 0 }, c.sopHint
+	case sop.RefRole:
+		return func(r string) bool { return c.roles[r] }, c.roleHint
+	case sop.RefKPI:
+		return func(k string) bool { _, ok := c.lib.Config.KPI(k); return ok }, c.kpiHint
+	}
+	return nil, nil
 }
 
 // refs reports each item of the field's list that known does not know,
@@ -215,8 +247,8 @@ func (c *docCheck) kpiHint(k string) string {
 // suggest ends a message about the unknown name s: with the closest of
 // known, else with what to do.
 func suggest(s string, known []string, otherwise string) string {
-	if c := sop.Closest(s, known); c != "" {
-		return fmt.Sprintf(": did you mean %q?", c)
+	if q := sop.DidYouMean(s, known); q != "" {
+		return ": " + q
 	}
 	return ": " + otherwise
 }
@@ -254,7 +286,7 @@ func (c *docCheck) retiredRefs() {
 		}
 	}
 	for j, l := range c.d.Markdown.Links {
-		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Status.Text == "retired" {
+		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Status.Text == sop.StatusRetired {
 			c.report("retired-ref", l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
 		}
 	}
@@ -298,24 +330,25 @@ func (c *docCheck) brokenLinks() {
 	}
 }
 
-// approvalIncomplete: approval-incomplete.
+// approvalIncomplete: approval-incomplete, for the fields the table says
+// an approved SOP needs (sop.Field.Approval).
 func (c *docCheck) approvalIncomplete() {
-	m := c.d.Meta
-	if m.Status.Text != "approved" {
+	m := &c.d.Meta
+	if m.Status.Text != sop.StatusApproved {
 		return
 	}
-	var missing []string
-	if !m.Approver.Set {
-		missing = append(missing, "approver")
-	}
-	if !m.Effective.Set {
-		missing = append(missing, "effective")
+	var missing, asks []string
+	for _, f := range c.fields {
+		if f.Approval && !m.Has(f.Name) {
+			missing, asks = append(missing, f.Name), append(asks, f.Asks)
+		}
 	}
 	switch len(missing) {
+	case 0:
 	case 1:
 		c.report("approval-incomplete", m.Status.Pos, "status is approved but %s is missing: add it", missing[0])
-	case 2:
-		c.report("approval-incomplete", m.Status.Pos, "status is approved but approver and effective are missing: add who approved it and the date it applies from")
+	default:
+		c.report("approval-incomplete", m.Status.Pos, "status is approved but %s are missing: add %s", sop.JoinWords(missing, "and"), sop.JoinWords(asks, "and"))
 	}
 }
 
@@ -336,11 +369,11 @@ func (c *docCheck) titleMismatch() {
 	}
 }
 
-// placeholders: todo-placeholder, in front matter values and in the body.
+// placeholders: todo-placeholder, in the front matter's free-text single
+// values (title, owner, approver) and in the body.
 func (c *docCheck) placeholders() {
-	m := c.d.Meta
-	for _, v := range []sop.Value{m.Title, m.Owner, m.Approver} {
-		if strings.Contains(v.Text, sop.Placeholder) {
+	for _, f := range c.fields {
+		if v := f.Value(&c.d.Meta); f.Kind == sop.FreeText && strings.Contains(v.Text, sop.Placeholder) {
 			c.report("todo-placeholder", v.Pos, "a placeholder is still here: replace %q with the real value", v.Text)
 		}
 	}
@@ -365,7 +398,7 @@ func (c *checker) checkLibrary() []Finding {
 			}
 			out = c.add(out, "duplicate-id", d.Path, d.Meta.ID.Pos, "id %q is also used by %s: give each SOP its own id", d.Meta.ID.Text, strings.Join(others, ", "))
 		}
-		if !c.inbound[d] && d.Meta.Status.Text != "retired" {
+		if !c.inbound[d] && d.Meta.Status.Text != sop.StatusRetired {
 			out = c.add(out, "orphan", d.Path, fileStart, "no other SOP relates to, supersedes or links to this one: link it from a related SOP so readers find it")
 		}
 	}
@@ -374,7 +407,7 @@ func (c *checker) checkLibrary() []Finding {
 
 func (c *checker) isRetired(id string) bool {
 	docs := c.lib.Lookup(id)
-	return len(docs) > 0 && docs[0].Meta.Status.Text == "retired"
+	return len(docs) > 0 && docs[0].Meta.Status.Text == sop.StatusRetired
 }
 
 func anchorHint(t *sop.Doc, anchor string) string {

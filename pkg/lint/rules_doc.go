@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/sopctl/sopctl/pkg/sop"
+
 // ruleDocs describes every rule of SPEC section 5, in the order of its table,
 // for --list-rules, --explain, the README and SARIF's tool.driver.rules.
 //
@@ -9,7 +11,7 @@ package lint
 // follows a line "# file: PATH".
 var ruleDocs = []RuleInfo{
 	{
-		ID:      "invalid-file",
+		ID:      sop.RuleInvalidFile,
 		Default: Error,
 		Fixed:   true,
 		Summary: "the file is not UTF-8, has control characters, is too big, or lacks front matter",
@@ -59,7 +61,7 @@ Complaints by phone, email, chat and social media, and every agent who takes one
 `,
 	},
 	{
-		ID:      "yaml-syntax",
+		ID:      sop.RuleYAMLSyntax,
 		Default: Error,
 		Fixed:   true,
 		Summary: "the front matter is not valid YAML, or is more than plain key: value data",
@@ -160,7 +162,7 @@ Refund requests from customers on any channel, handled by representatives and te
 `,
 	},
 	{
-		ID:      "invalid-field",
+		ID:      sop.RuleInvalidField,
 		Default: Error,
 		Summary: "a field has the wrong type, or a malformed date, version, status or id",
 		Fix: "Write the value in the form the message gives: versions in quotes, like \"1.10\" " +
@@ -210,7 +212,7 @@ Complaints a first-line agent cannot resolve within their own approval limit.
 `,
 	},
 	{
-		ID:      "unknown-field",
+		ID:      sop.RuleUnknownField,
 		Default: Error,
 		Summary: "a front-matter key is neither a known field nor an x- key of your own",
 		Fix: "Correct the key's spelling; the message suggests the closest known field. " +
@@ -910,8 +912,9 @@ Refund requests from customers on any channel, handled by representatives and te
 	{
 		ID:      "title-mismatch",
 		Default: Warning,
-		Summary: "the level-1 heading's text differs from the title field",
-		Fix: "Make the level-1 heading say the same as title, changing whichever is out of date. " +
+		Summary: "the SOP's own H1 (its first level-1 heading outside block quotes and lists) differs from the title field",
+		Fix: "Make the SOP's H1 say the same as title, changing whichever is out of date. " +
+			"A level-1 heading inside a block quote or a list is not the SOP's H1 and is not compared. " +
 			"The heading is optional, so you can also delete it.",
 		Bad: `---
 id: refund-approval

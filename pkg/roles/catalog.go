@@ -144,8 +144,8 @@ func (c *Catalog) defIDs() []string {
 }
 
 func suggest(word string, candidates []string) string {
-	if s := sop.Closest(word, candidates); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
+	if s := sop.DidYouMean(word, candidates); s != "" {
+		return " (" + s + ")"
 	}
 	return ""
 }
@@ -188,7 +188,7 @@ type UnknownError struct {
 func (e *UnknownError) Error() string {
 	msg := fmt.Sprintf("unknown %s %q", e.Kind, e.ID)
 	if e.Suggestion != "" {
-		msg += fmt.Sprintf(": did you mean %q?", e.Suggestion)
+		msg += ": " + sop.Meant(e.Suggestion)
 	}
 	if e.Hint != "" {
 		return msg + "; " + e.Hint

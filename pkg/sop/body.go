@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -91,14 +92,22 @@ func (b *Body) HasAnchor(slug string) bool {
 	return false
 }
 
-// Markdown is the goldmark configuration sopctl reads SOP bodies with:
+// markdown is the goldmark configuration sopctl reads SOP bodies with:
 // CommonMark plus GitHub's tables, task lists, strikethrough and autolinks.
-var Markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+// It is unexported so that no one can change how every body reads.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.GFM))
+
+// ParseMarkdown parses Markdown as sopctl reads SOP bodies (CommonMark
+// plus GitHub's tables, task lists, strikethrough and autolinks), for the
+// writers that convert or edit a body: they see the tree Parse saw.
+func ParseMarkdown(src []byte, opts ...parser.ParseOption) ast.Node {
+	return markdown.Parser().Parse(text.NewReader(src), opts...)
+}
 
 // parseBody reads the Markdown body. firstLine is the file line the body
 // starts on.
 func parseBody(src []byte, firstLine int) Body {
-	root := Markdown.Parser().Parse(text.NewReader(src))
+	root := ParseMarkdown(src)
 	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1}
 	r.b.Sections = sections(root)
 	_ = ast.Walk(root, r.visit)

@@ -136,8 +136,11 @@ type Field struct {
 	// Approval: the field is required when the status is approved
 	// (lint's approval-incomplete).
 	Approval bool
-	scalar   func(*Meta) *Value
-	list     func(*Meta) *List
+	// Asks is what a message asking for an approval field's value calls
+	// it, like "who approved it".
+	Asks   string
+	scalar func(*Meta) *Value
+	list   func(*Meta) *List
 }
 
 // fields are the front-matter fields, in the order sopctl writes them.
@@ -149,14 +152,14 @@ var fields = []Field{
 		scalar: func(m *Meta) *Value { return &m.Title }},
 	{Key: Key{Name: "version", Required: true, Title: "Version", Description: `The SOP's version as a quoted string of one to three numbers joined by dots, like "1.2" (unquoted, YAML reads 1.10 as the number 1.1).`},
 		Kind: VersionValue, scalar: func(m *Meta) *Value { return &m.Version }},
-	{Key: Key{Name: "status", Required: true, Title: "Status", Description: "Where the SOP is in its lifecycle: draft, review, approved or retired."},
+	{Key: Key{Name: "status", Required: true, Title: "Status", Description: "Where the SOP is in its lifecycle: " + JoinWords(Statuses(), "or") + "."},
 		Kind: StatusValue, scalar: func(m *Meta) *Value { return &m.Status }},
 	{Key: Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
 		scalar: func(m *Meta) *Value { return &m.Owner }},
 	{Key: Key{Name: "approver", Title: "Approver", Description: "Who approved the SOP, required when its status is approved."},
-		Approval: true, scalar: func(m *Meta) *Value { return &m.Approver }},
+		Approval: true, Asks: "who approved it", scalar: func(m *Meta) *Value { return &m.Approver }},
 	{Key: Key{Name: "effective", Title: "Effective date", Description: "The date the SOP applies from, as YYYY-MM-DD, required when its status is approved."},
-		Kind: DateValue, Approval: true, scalar: func(m *Meta) *Value { return &m.Effective }},
+		Kind: DateValue, Approval: true, Asks: "the date it applies from", scalar: func(m *Meta) *Value { return &m.Effective }},
 	{Key: Key{Name: "reviewed", Title: "Last reviewed", Description: "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later."},
 		Kind: DateValue, scalar: func(m *Meta) *Value { return &m.Reviewed }},
 	{Key: Key{Name: "roles", Shape: ShapeList, Title: "Roles", Description: "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml."},

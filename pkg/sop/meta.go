@@ -103,8 +103,8 @@ func readMeta(root *yaml.Node, m *Meta) []Problem {
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q", name)
-		if s := Closest(name, FieldNames()); s != "" {
-			msg += fmt.Sprintf(": did you mean %q?", s)
+		if s := DidYouMean(name, FieldNames()); s != "" {
+			msg += ": " + s
 		} else {
 			msg += "; known fields are " + strings.Join(FieldNames(), ", ") + ", and " + UserFieldPrefix + "* for your own"
 		}

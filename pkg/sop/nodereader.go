@@ -119,8 +119,8 @@ func (r *NodeReader) Mapping(n *yaml.Node, key string) [][2]*yaml.Node {
 // Unknown records an unknown key, suggesting the closest known one.
 func (r *NodeReader) Unknown(k *yaml.Node, where string, known []string) {
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, where)
-	if s := Closest(k.Value, known); s != "" {
-		msg += fmt.Sprintf(": did you mean %q?", s)
+	if s := DidYouMean(k.Value, known); s != "" {
+		msg += ": " + s
 	} else {
 		msg += "; known keys are " + strings.Join(known, ", ")
 	}

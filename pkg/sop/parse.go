@@ -9,8 +9,9 @@
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
-// statuses, and the Key, ReadKeys and NodeReader with which library and
-// roles read sopctl.yaml and templates by the same kind of table.
+// statuses, how a body's Markdown reads (ParseMarkdown), and the Key,
+// ReadKeys and NodeReader with which library and roles read sopctl.yaml and
+// templates by the same kind of table.
 package sop
 
 import (

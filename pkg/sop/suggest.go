@@ -1,5 +1,36 @@
 package sop
 
+import (
+	"strconv"
+	"strings"
+)
+
+// JoinWords lists words as a sentence does, the last joined by conj:
+// "a", "a and b", "a, b and c" for conj "and".
+func JoinWords(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
+}
+
+// DidYouMean asks whether the candidate closest to word (Closest) was
+// meant, as `did you mean "owner"?`, or returns "" when none is close.
+// Every message that suggests a name words it so; each puts it after its
+// own separator.
+func DidYouMean(word string, candidates []string) string {
+	return Meant(Closest(word, candidates))
+}
+
+// Meant asks whether name, a suggestion already chosen, was meant: `did
+// you mean "owner"?`, or "" when name is "".
+func Meant(name string) string {
+	if name == "" {
+		return ""
+	}
+	return "did you mean " + strconv.Quote(name) + "?"
+}
+
 // Closest returns the candidate nearest to word by edit distance (with
 // transpositions, so "onwer" finds "owner"), or "" when none is close
 // enough to be a likely typo.

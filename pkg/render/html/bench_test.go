@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/yuin/goldmark/text"
-
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
@@ -80,8 +78,8 @@ func floor(b *testing.B, lib *library.Library, out string) {
 	var buf bytes.Buffer
 	for _, d := range lib.Docs {
 		buf.Reset()
-		root := sop.Markdown.Parser().Parse(text.NewReader(d.Body))
-		if err := sop.Markdown.Renderer().Render(&buf, d.Body, root); err != nil {
+		root := sop.ParseMarkdown(d.Body)
+		if err := bundleMarkdown.Renderer().Render(&buf, d.Body, root); err != nil {
 			b.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(out, d.Meta.ID.Text+".html"), buf.Bytes(), 0o644); err != nil {

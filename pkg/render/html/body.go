@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -33,7 +32,7 @@ type linker interface {
 // every page shows the title itself.
 func bodyHTML(h *render.Handbook, p *render.Page, linkers ...linker) ([][]byte, error) {
 	src := p.Doc.Body
-	root := sop.Markdown.Parser().Parse(text.NewReader(src))
+	root := sop.ParseMarkdown(src)
 	body := prepare(h, p, root, src)
 	out := make([][]byte, len(linkers))
 	w := bufWriters.Get().(*bufio.Writer)

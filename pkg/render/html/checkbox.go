@@ -9,7 +9,7 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// bundleMarkdown renders bodies for bundles: sop.Markdown's syntax, with
+// bundleMarkdown renders bodies for bundles: sop.ParseMarkdown's syntax, with
 // task-list checkboxes that have an accessible name.
 var bundleMarkdown = goldmark.New(
 	goldmark.WithExtensions(extension.GFM),

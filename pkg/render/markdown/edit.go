@@ -8,7 +8,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -37,7 +36,7 @@ type placement struct {
 func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
 	src := p.Doc.Body
 	ctx := parser.NewContext()
-	root := sop.Markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	root := sop.ParseMarkdown(src, parser.WithContext(ctx))
 	b := &bodyEdits{h: h, p: p, src: src, pl: pl, edits: definitionEdits(h, p, src, ctx, pl)}
 	if title, repeats := p.Doc.Markdown.TitleHeading(p.Title); repeats {
 		b.title = title
@@ -174,7 +173,7 @@ var refDef = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)`)
 func unsafeMarkdown(md string) string {
 	src := []byte(md)
 	why := ""
-	_ = ast.Walk(sop.Markdown.Parser().Parse(text.NewReader(src)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(sop.ParseMarkdown(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}

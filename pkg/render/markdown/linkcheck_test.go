@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
@@ -24,7 +23,7 @@ type mdLink struct {
 // links lists every link destination of a Markdown file as goldmark reads
 // it (reference-style links resolved), and the raw HTML nodes.
 func links(src []byte) (out []mdLink, rawHTML []string) {
-	root := sop.Markdown.Parser().Parse(text.NewReader(src))
+	root := sop.ParseMarkdown(src)
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
