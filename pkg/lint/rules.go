@@ -108,7 +108,7 @@ func (c *docCheck) report(rule string, pos sop.Pos, format string, args ...any) 
 
 // retired reports whether the SOP is itself retired: it may then refer to
 // retired SOPs.
-func (c *docCheck) retired() bool { return c.d.Meta.Status.Text == sop.StatusRetired }
+func (c *docCheck) retired() bool { return c.d.Meta.Retired() }
 
 // docChecks are the per-file checks, each of one rule (frontMatterProblems:
 // of the rules the parser applies to fields).
@@ -286,7 +286,7 @@ func (c *docCheck) retiredRefs() {
 		}
 	}
 	for j, l := range c.d.Markdown.Links {
-		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Status.Text == sop.StatusRetired {
+		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Retired() {
 			c.report("retired-ref", l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
 		}
 	}
@@ -398,7 +398,7 @@ func (c *checker) checkLibrary() []Finding {
 			}
 			out = c.add(out, "duplicate-id", d.Path, d.Meta.ID.Pos, "id %q is also used by %s: give each SOP its own id", d.Meta.ID.Text, strings.Join(others, ", "))
 		}
-		if !c.inbound[d] && d.Meta.Status.Text != sop.StatusRetired {
+		if !c.inbound[d] && !d.Meta.Retired() {
 			out = c.add(out, "orphan", d.Path, fileStart, "no other SOP relates to, supersedes or links to this one: link it from a related SOP so readers find it")
 		}
 	}
@@ -407,7 +407,7 @@ func (c *checker) checkLibrary() []Finding {
 
 func (c *checker) isRetired(id string) bool {
 	docs := c.lib.Lookup(id)
-	return len(docs) > 0 && docs[0].Meta.Status.Text == sop.StatusRetired
+	return len(docs) > 0 && docs[0].Meta.Retired()
 }
 
 func anchorHint(t *sop.Doc, anchor string) string {

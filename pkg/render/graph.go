@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
-	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // Edge kinds of the cross-reference graph.
@@ -59,7 +58,7 @@ func (h *Handbook) DOT() string {
 	fmt.Fprintf(&b, "digraph sops {\n  label=%s;\n  rankdir=LR;\n  node [shape=box, style=rounded];\n", dotQuote(h.Title))
 	for _, p := range h.SOPs {
 		attrs := "label=" + dotQuote(p.Title+"\n"+p.ID)
-		if p.Doc.Meta.Status.Text == sop.StatusRetired {
+		if p.Doc.Meta.Retired() {
 			attrs += ", color=grey, fontcolor=grey"
 		}
 		fmt.Fprintf(&b, "  %s [%s];\n", dotQuote(p.ID), attrs)
@@ -96,7 +95,7 @@ func (h *Handbook) Mermaid() string {
 		fmt.Fprintf(&b, "  %s%s%s\n", name[e.From], arrow[e.Kind], name[e.To])
 	}
 	for _, p := range h.SOPs {
-		if p.Doc.Meta.Status.Text == sop.StatusRetired {
+		if p.Doc.Meta.Retired() {
 			fmt.Fprintf(&b, "  class %s retired\n", name[p])
 		}
 	}

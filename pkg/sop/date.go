@@ -61,7 +61,7 @@ func (r Review) Overdue() bool { return r.Days < 0 }
 // calendar date. ok is false for a retired SOP and for one with neither
 // date valid (invalid-field reports a bad one).
 func (m *Meta) NextReview(cycle int, today time.Time) (r Review, ok bool) {
-	if m.Status.Text == StatusRetired {
+	if m.Retired() {
 		return Review{}, false
 	}
 	r.Base = m.Reviewed

@@ -151,3 +151,7 @@ func (m *Meta) Has(field string) bool {
 	}
 	return false
 }
+
+// Retired reports whether the SOP's status is retired: no longer in force,
+// never due for review, and a reference to it is retired-ref.
+func (m *Meta) Retired() bool { return m.Status.Text == StatusRetired }

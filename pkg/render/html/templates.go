@@ -37,7 +37,7 @@ const metaTable = `{{define "meta"}}<dl class="meta">
 const sopPage = `{{define "content"}}<article>
 {{with .Page.Roles}}<p class="crumbs">Role: {{range $i, $r := .}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}</p>{{end}}
 <h1>{{.Page.Title}}</h1>
-{{- if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.{{with .Page.SupersededBy}} It is superseded by {{range $i, $p := .}}{{if $i}}, {{end}}<a href="{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.{{end}}</p>{{end}}
+{{- if .Page.Doc.Meta.Retired}}<p class="notice" role="note">This SOP is retired and no longer in force.{{with .Page.SupersededBy}} It is superseded by {{range $i, $p := .}}{{if $i}}, {{end}}<a href="{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.{{end}}</p>{{end}}
 {{template "meta" .Page}}
 <div class="body">
 {{.Body}}
@@ -87,7 +87,7 @@ const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 {{range .Sections}}{{.}}{{end}}{{end}}
 {{define "section"}}<section class="sop">
 <h2 id="{{.Page.ID}}">{{.Page.Title}}</h2>
-{{- if eq .Page.Doc.Meta.Status.Text "retired"}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
+{{- if .Page.Doc.Meta.Retired}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
 {{template "metaline" .Page}}
 {{.Body}}</section>
 {{end}}`

@@ -65,7 +65,7 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
-	if p.Doc.Meta.Status.Text == "retired" {
+	if p.Doc.Meta.Retired() {
 		b.WriteString("> **Retired:** this SOP is no longer in force.")
 		if len(p.SupersededBy) > 0 {
 			b.WriteString(" It is superseded by " + pageLinks(p.SupersededBy, "") + ".")
@@ -255,7 +255,7 @@ func handbookPlacement(h *render.Handbook) (placement, map[*render.Page]string) 
 func handbookSection(h *render.Handbook, p *render.Page, opts Options, here placement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n## %s\n\n", escape(p.Title))
-	if p.Doc.Meta.Status.Text == "retired" {
+	if p.Doc.Meta.Retired() {
 		b.WriteString("> **Retired:** this SOP is no longer in force.\n\n")
 	}
 	b.WriteString(metaTable(p, opts, "roles/"))
