@@ -185,12 +185,20 @@ type bodyReader struct {
 	slugs   *Slugger
 	section int // the next of b.Sections to meet
 	cursor  int // end of the last text seen, to place links without text
+	// blockEnd is the end of the last line of the blocks met so far: an
+	// empty heading, which has no lines of its own, is found after it.
+	blockEnd int
 	h1      int // index in b.Headings of the document's H1; -1 if none
 }
 
 func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l.Len() > 0 {
+			r.blockEnd = max(r.blockEnd, lineEnd(r.src, l.At(l.Len()-1).Start))
+		}
 	}
 	switch n := n.(type) {
 	case *ast.Heading:
@@ -216,12 +224,14 @@ func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 func (r *bodyReader) heading(n *ast.Heading) {
 	src := r.src
 	start, end := headingLines(src, n)
-	// The heading's position is its first character: the # of an ATX
-	// heading, or the text of a setext one.
-	first := start
-	for first < len(src) && (src[first] == ' ') {
-		first++
+	if start == end {
+		start, end = emptyHeadingLine(src, r.blockEnd)
+		r.blockEnd = end
 	}
+	// The heading's position is its first character: the # of an ATX
+	// heading, or the text of a setext one, after any block-quote and
+	// list-item markers.
+	first := start + len(src[start:end]) - len(afterMarkers(src[start:end]))
 	txt := strings.TrimSpace(plainText(n, src))
 	h := Heading{Level: n.Level, Text: txt, Slug: r.slugs.Slug(txt), Pos: r.pos.at(first), Start: start, End: end}
 	r.b.Headings = append(r.b.Headings, h)
@@ -252,6 +262,42 @@ func headingLines(src []byte, n *ast.Heading) (start, end int) {
 		end = lineEnd(src, end) // the underline of a setext heading
 	}
 	return start, end
+}
+
+// emptyHeadingLine finds the line of an ATX heading with no text ("#",
+// "## ##", "> #"), which goldmark gives no lines: the first such line from
+// the offset from on. (0, 0) if there is none, which goldmark's tree rules
+// out.
+func emptyHeadingLine(src []byte, from int) (start, end int) {
+	for start = from; start < len(src); start = end {
+		end = lineEnd(src, start)
+		line := bytes.TrimRight(afterMarkers(src[start:end]), " \t\r\n")
+		if len(line) > 0 && line[0] == '#' && len(bytes.Trim(line, "# \t")) == 0 {
+			return start, end
+		}
+	}
+	return 0, 0
+}
+
+// afterMarkers is what follows a line's indentation, block-quote markers
+// and list-item marker.
+func afterMarkers(line []byte) []byte {
+	line = bytes.TrimLeft(line, " \t>")
+	if i := bytes.IndexAny(line, " \t"); i > 0 && isListMarker(line[:i]) {
+		line = bytes.TrimLeft(line[i:], " \t>")
+	}
+	return line
+}
+
+// isListMarker reports whether m opens a list item: -, + or *, or up to
+// nine digits and . or ).
+func isListMarker(m []byte) bool {
+	if len(m) == 1 {
+		return m[0] == '-' || m[0] == '+' || m[0] == '*'
+	}
+	digits := bytes.TrimLeft(m[:len(m)-1], "0123456789")
+	last := m[len(m)-1]
+	return len(digits) == 0 && len(m) <= 10 && (last == '.' || last == ')')
 }
 
 func lineEnd(src []byte, off int) int {

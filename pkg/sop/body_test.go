@@ -160,3 +160,29 @@ func TestTitleHeading(t *testing.T) {
 		})
 	}
 }
+
+// A heading with no text has no lines in goldmark's tree; its position is
+// still its own line, in a block quote or list item too.
+func TestEmptyHeadingPosition(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		want []Pos
+	}{
+		{"\n\n#\n", []Pos{{3, 1}}},
+		{"Text.\n\n## ##\n\n# A\n", []Pos{{3, 1}, {5, 1}}},
+		{"# A\n\n#\n", []Pos{{1, 1}, {3, 1}}},
+		{"   #\n", []Pos{{1, 4}}},
+		{"> quote\n>\n> #\n\n#\n", []Pos{{3, 3}, {5, 1}}},
+		{"- item\n- #\n\n1. #\n", []Pos{{2, 3}, {4, 4}}},
+		{"```\n#\n```\n\n#\n", []Pos{{5, 1}}},
+	} {
+		b := parseBody([]byte(tt.body), 1)
+		var got []Pos
+		for _, h := range b.Headings {
+			got = append(got, h.Pos)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: headings at %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
