@@ -2,10 +2,7 @@ package testlib
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -169,32 +166,13 @@ func TestGenerateSmall(t *testing.T) {
 	}
 }
 
-// readTree returns every file under dir by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestGenerateDeterministic(t *testing.T) {
 	gen := func(seed int64) map[string][]byte {
 		dir := t.TempDir()
 		if err := Generate(dir, 50, seed); err != nil {
 			t.Fatal(err)
 		}
-		return readTree(t, dir)
+		return ReadTree(t, dir)
 	}
 	a, b, c := gen(42), gen(42), gen(43)
 	if len(a) != 51 {

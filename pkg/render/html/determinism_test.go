@@ -2,14 +2,13 @@ package html_test
 
 import (
 	"bytes"
-	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
@@ -58,7 +57,7 @@ func TestDeterministic(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				trees = append(trees, readTree(t, target.Dir))
+				trees = append(trees, testlib.ReadTree(t, target.Dir))
 			}
 			if !maps.EqualFunc(trees[0], trees[1], bytes.Equal) {
 				t.Errorf("the bundle rendered into memory and written, and the one streamed into a Stage, differ")
@@ -68,23 +67,4 @@ func TestDeterministic(t *testing.T) {
 			}
 		})
 	}
-}
-
-// readTree reads every file under dir: slash path -> content.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
