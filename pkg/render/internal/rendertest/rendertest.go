@@ -52,16 +52,7 @@ func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 	if err != nil {
 		t.Fatal(err)
 	}
-	titles := map[string]string{}
-	for _, tp := range cat.Templates() {
-		if tp.Role {
-			titles[tp.ID] = tp.Title
-		}
-	}
-	for _, r := range lib.Config.Roles {
-		titles[r.ID] = r.Name
-	}
-	return render.Build(lib, titles, history, Today()), lib
+	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, Today()), lib
 }
 
 // KPINames maps the library's KPI ids to their names, as sopctl render
