@@ -7,7 +7,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
@@ -15,19 +14,14 @@ import (
 )
 
 func TestDeterministic(t *testing.T) {
-	for _, lib := range []struct {
-		name, dir string
-		history   gitlog.History
-	}{{"small", smallDir, rendertest.SmallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
-		t.Run(lib.name, func(t *testing.T) {
-			a, wa := bundle(t, lib.dir, lib.history)
-			b, wb := bundle(t, lib.dir, lib.history)
-			rendertest.SameRenders(t, a, b, wa, wb)
+	for _, lib := range rendertest.WriterLibs(xssHistory()) {
+		t.Run(lib.Name, func(t *testing.T) {
+			a, wa := rendertest.RendersAlike(t, lib.Dir, lib.History, write)
 
 			// Written out, the two trees are the same too: one rendered into
 			// render.Files and written, one streamed to a Stage while
 			// rendering (as sopctl render does).
-			libDir, err := filepath.Abs(lib.dir)
+			libDir, err := filepath.Abs(lib.Dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -36,12 +30,12 @@ func TestDeterministic(t *testing.T) {
 			for _, out := range []string{"one", "two"} {
 				target := render.Target{Dir: filepath.Join(base, out), LibDir: libDir, SOPsDir: filepath.Join(libDir, "sops")}
 				if out == "one" {
-					files, _ := bundle(t, lib.dir, lib.history)
+					files, _ := bundle(t, lib.Dir, lib.History)
 					if err := render.Write(t.Context(), target, files); err != nil {
 						t.Fatal(err)
 					}
 				} else {
-					h, l := rendertest.Load(t, lib.dir, lib.history)
+					h, l := rendertest.Load(t, lib.Dir, lib.History)
 					stage, err := render.NewStage(t.Context(), target)
 					if err != nil {
 						t.Fatal(err)

@@ -83,20 +83,17 @@ func idsOf(doc *xhtml.Node) map[string]bool {
 }
 
 // brokenLinks checks every <a href>, <link href>, <script src> and
-// <img src> of every page: a relative one must name a file of the bundle
-// and, with a #fragment, an id in that file; none may be empty or "#".
+// <img src> of every page (rendertest.BrokenLinks says how); an <a> and a
+// <script> may go without.
 func brokenLinks(t testing.TB, files map[string][]byte) []string {
 	t.Helper()
-	docs := map[string]*xhtml.Node{}
-	ids := map[string]map[string]bool{}
-	for _, name := range htmlPages(files) {
-		docs[name] = parse(t, name, files[name])
-		ids[name] = idsOf(docs[name])
-	}
+	anchors := map[string]map[string]bool{}
+	var links []rendertest.Link
 	var problems []string
-	checked := 0
 	for _, name := range htmlPages(files) {
-		walk(docs[name], func(n *xhtml.Node) {
+		doc := parse(t, name, files[name])
+		anchors[name] = idsOf(doc)
+		walk(doc, func(n *xhtml.Node) {
 			key := map[string]string{"a": "href", "link": "href", "script": "src", "img": "src"}[n.Data]
 			if key == "" {
 				return
@@ -108,46 +105,11 @@ func brokenLinks(t testing.TB, files map[string][]byte) []string {
 				}
 				return
 			}
-			checked++
 			where := fmt.Sprintf("%s: <%s %s=%q> (%q)", name, n.Data, key, ref, strings.TrimSpace(textOf(n)))
-			if strings.TrimSpace(ref) == "" || ref == "#" {
-				problems = append(problems, where+": empty link")
-				return
-			}
-			u, err := url.Parse(ref)
-			if err != nil {
-				problems = append(problems, where+": "+err.Error())
-				return
-			}
-			if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
-				return // external: not part of the bundle
-			}
-			if strings.HasPrefix(u.Path, "/") {
-				problems = append(problems, where+": absolute path, which breaks when opened from disk")
-				return
-			}
-			target := name
-			if u.Path != "" {
-				target = path.Join(path.Dir(name), u.Path)
-			}
-			if _, ok := files[target]; !ok {
-				problems = append(problems, where+": no file "+target+" in the bundle")
-				return
-			}
-			if u.Fragment != "" || strings.HasSuffix(ref, "#") {
-				tids := ids[target]
-				if tids == nil {
-					problems = append(problems, where+": fragment into a file that is not a page")
-				} else if !tids[u.Fragment] && !tids[u.EscapedFragment()] {
-					problems = append(problems, fmt.Sprintf("%s: %s has no id %q", where, target, u.Fragment))
-				}
-			}
+			links = append(links, rendertest.Link{File: name, Ref: ref, Where: where})
 		})
 	}
-	if checked == 0 {
-		problems = append(problems, "no links checked at all")
-	}
-	return problems
+	return append(problems, rendertest.BrokenLinks(files, anchors, links)...)
 }
 
 func TestLinksSmall(t *testing.T) {

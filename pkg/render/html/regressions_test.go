@@ -31,12 +31,7 @@ func TestLinkToDroppedH1Anchor(t *testing.T) {
 // A role whose id is "unassigned" (valid in sopctl.yaml roles:) gets its
 // page like any other.
 func TestRoleNamedUnassigned(t *testing.T) {
-	dir := rendertest.LibraryFiles(t, map[string]string{
-		"sopctl.yaml": "title: T\nroles:\n  unassigned: Floating Staff\n",
-		"sops/a.md":   rendertest.SOPFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
-		"sops/b.md":   rendertest.SOPFile("b", "", "## Procedure\n\n1. Do.\n"),
-	})
-	files, _ := bundle(t, dir, gitlog.History{})
+	files, _ := bundle(t, rendertest.RoleNamedUnassignedLibrary(t), gitlog.History{})
 	problems := brokenLinks(t, files)
 	for _, name := range htmlPages(files) {
 		problems = append(problems, pageProblems(name, parse(t, name, files[name]), false)...)

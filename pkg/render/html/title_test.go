@@ -26,12 +26,7 @@ func TestTitleHeading(t *testing.T) {
 		{"in a list item", "- # Alpha\n\nText.\n", true, []string{"<li>\n<h2 id=\"alpha\">Alpha</h2>"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := rendertest.LibraryFiles(t, map[string]string{
-				"sopctl.yaml":   "title: T\n",
-				"sops/alpha.md": "---\nid: alpha\ntitle: Alpha\nversion: \"1\"\nstatus: draft\nowner: O\n---\n" + tt.body,
-				"sops/b.md":     rendertest.SOPFile("b", "", "[to](alpha.md#alpha)\n"),
-			})
-			files, _ := bundle(t, dir, gitlog.History{})
+			files, _ := bundle(t, rendertest.TitleLibrary(t, tt.body), gitlog.History{})
 			page, handbook := string(files["sops/alpha.html"]), string(files["handbook.html"])
 			if got := strings.Contains(page, `<h2 id="alpha">Alpha</h2>`); got != tt.kept {
 				t.Errorf("heading on the SOP's page: %v, want %v:\n%s", got, tt.kept, page)

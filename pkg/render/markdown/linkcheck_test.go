@@ -2,8 +2,6 @@ package markdown_test
 
 import (
 	"fmt"
-	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"testing"
@@ -93,54 +91,21 @@ func mdFiles(files map[string][]byte) []string {
 	return names
 }
 
-// brokenLinks checks every relative link of every .md file of a bundle:
-// it must name a file of the bundle and, with an #anchor, a heading of it.
+// brokenLinks checks every link of every .md file of a bundle
+// (rendertest.BrokenLinks says how); the anchors are the headings' slugs.
 func brokenLinks(t testing.TB, files map[string][]byte) []string {
 	t.Helper()
 	anchors := map[string]map[string]bool{}
+	var all []rendertest.Link
 	for _, name := range mdFiles(files) {
 		anchors[name] = slugs(t, name, files[name])
-	}
-	var problems []string
-	checked := 0
-	for _, name := range mdFiles(files) {
 		ls, _ := links(files[name])
 		for _, l := range ls {
-			checked++
 			where := fmt.Sprintf("%s: %s [%s](%s)", name, l.kind, l.text, l.dest)
-			if strings.TrimSpace(l.dest) == "" || l.dest == "#" {
-				problems = append(problems, where+": empty link")
-				continue
-			}
-			u, err := url.Parse(l.dest)
-			if err != nil {
-				problems = append(problems, where+": "+err.Error())
-				continue
-			}
-			if u.Scheme != "" || u.Host != "" {
-				continue
-			}
-			if strings.HasPrefix(u.Path, "/") {
-				problems = append(problems, where+": absolute path")
-				continue
-			}
-			target := name
-			if u.Path != "" {
-				target = path.Join(path.Dir(name), u.Path)
-			}
-			if _, ok := files[target]; !ok {
-				problems = append(problems, where+": no file "+target+" in the bundle")
-				continue
-			}
-			if u.Fragment != "" && !anchors[target][u.Fragment] {
-				problems = append(problems, fmt.Sprintf("%s: %s has no heading #%s", where, target, u.Fragment))
-			}
+			all = append(all, rendertest.Link{File: name, Ref: l.dest, Where: where})
 		}
 	}
-	if checked == 0 {
-		problems = append(problems, "no links checked at all")
-	}
-	return problems
+	return rendertest.BrokenLinks(files, anchors, all)
 }
 
 func TestLinksSmall(t *testing.T) {

@@ -26,12 +26,7 @@ func TestTitleHeading(t *testing.T) {
 		{"in a list item", "- # Alpha\n\nText.\n", "\n- # Alpha\n\nText.\n", "\n- ## Alpha\n\nText.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := rendertest.LibraryFiles(t, map[string]string{
-				"sopctl.yaml":   "title: T\n",
-				"sops/alpha.md": "---\nid: alpha\ntitle: Alpha\nversion: \"1\"\nstatus: draft\nowner: O\n---\n" + tt.body,
-				"sops/b.md":     rendertest.SOPFile("b", "", "[to](alpha.md#alpha)\n"),
-			})
-			files, _ := bundle(t, dir, gitlog.History{})
+			files, _ := bundle(t, rendertest.TitleLibrary(t, tt.body), gitlog.History{})
 			page, handbook := string(files["sops/alpha.md"]), string(files["handbook.md"])
 			// The body follows the metadata table, whose last row here is Owner.
 			if _, got, _ := strings.Cut(page, "| Owner | O |\n"); !strings.HasPrefix(got, tt.page+"\n## Related SOPs") {

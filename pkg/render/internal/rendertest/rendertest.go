@@ -1,7 +1,9 @@
 // Package rendertest holds what the tests of pkg/render and of its writers
-// (html, markdown) share: a fixed today, the small library's history,
-// loading a library as sopctl render does, writing small libraries, and
-// rendering a bundle into memory.
+// (html, markdown) share: a fixed today, the test libraries and their
+// histories, loading a library as sopctl render does, writing small
+// libraries, rendering a bundle into memory (twice, to compare), and
+// checking a bundle's links and URLs whatever the format (each writer's
+// tests find the links in their format).
 package rendertest
 
 import (
