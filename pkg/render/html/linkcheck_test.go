@@ -129,6 +129,52 @@ func TestLinksExample(t *testing.T) {
 	}
 }
 
+// sectionTitle is the title of the one-page handbook's section holding n.
+func sectionTitle(n *xhtml.Node) string {
+	for p := n; p != nil; p = p.Parent {
+		if p.Data == "section" {
+			for c := p.FirstChild; c != nil; c = c.NextSibling {
+				if c.Data == "h2" {
+					return strings.TrimSpace(textOf(c))
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// follow finds the first link with the text on the page from of docs (in
+// the section of SOP in, on the handbook page) and returns the page and
+// element it leads to (nil element without a fragment), and its href.
+func follow(docs map[string]*xhtml.Node, from, in, text string) (string, *xhtml.Node, string) {
+	var href string
+	walk(docs[from], func(n *xhtml.Node) {
+		if href == "" && n.Data == "a" && strings.TrimSpace(textOf(n)) == text && (in == "" || sectionTitle(n) == in) {
+			href, _ = attr(n, "href")
+		}
+	})
+	if href == "" {
+		return "", nil, ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return "", nil, href
+	}
+	target := from
+	if u.Path != "" {
+		target = path.Join(path.Dir(from), u.Path)
+	}
+	var el *xhtml.Node
+	if u.Fragment != "" && docs[target] != nil {
+		walk(docs[target], func(n *xhtml.Node) {
+			if id, _ := attr(n, "id"); id == u.Fragment {
+				el = n
+			}
+		})
+	}
+	return target, el, href
+}
+
 // The small library's links land where they should: each link, found by
 // its text, leads to the element (and, on the one-page handbook, the SOP
 // section) it names.
@@ -140,50 +186,6 @@ func TestLinksSmallTargets(t *testing.T) {
 	docs := map[string]*xhtml.Node{}
 	for _, name := range htmlPages(files) {
 		docs[name] = parse(t, name, files[name])
-	}
-	// sectionTitle is the title of the handbook section holding n.
-	sectionTitle := func(n *xhtml.Node) string {
-		for p := n; p != nil; p = p.Parent {
-			if p.Data == "section" {
-				for c := p.FirstChild; c != nil; c = c.NextSibling {
-					if c.Data == "h2" {
-						return strings.TrimSpace(textOf(c))
-					}
-				}
-			}
-		}
-		return ""
-	}
-	// follow finds the first link with the text on page from (in the
-	// section of SOP in, on the handbook page) and returns the page and
-	// element it leads to (nil element without a fragment).
-	follow := func(from, in, text string) (string, *xhtml.Node, string) {
-		var href string
-		walk(docs[from], func(n *xhtml.Node) {
-			if href == "" && n.Data == "a" && strings.TrimSpace(textOf(n)) == text && (in == "" || sectionTitle(n) == in) {
-				href, _ = attr(n, "href")
-			}
-		})
-		if href == "" {
-			return "", nil, ""
-		}
-		u, err := url.Parse(href)
-		if err != nil {
-			return "", nil, href
-		}
-		target := from
-		if u.Path != "" {
-			target = path.Join(path.Dir(from), u.Path)
-		}
-		var el *xhtml.Node
-		if u.Fragment != "" && docs[target] != nil {
-			walk(docs[target], func(n *xhtml.Node) {
-				if id, _ := attr(n, "id"); id == u.Fragment {
-					el = n
-				}
-			})
-		}
-		return target, el, href
 	}
 	const ch, rp, es = "Complaint Handling", "Refund Processing", "Escalation Procedure"
 	for _, tc := range []struct{ from, in, text, file, heading, section string }{
@@ -202,7 +204,7 @@ func TestLinksSmallTargets(t *testing.T) {
 		{"handbook.html", rp, ch, "handbook.html", "Checklist", ch},
 		{"handbook.html", rp, "approval limits", "handbook.html", "Approval Limits", rp},
 	} {
-		file, el, href := follow(tc.from, tc.in, tc.text)
+		file, el, href := follow(docs, tc.from, tc.in, tc.text)
 		switch {
 		case file != tc.file:
 			t.Errorf("%s: the link %q leads to %q (href %q), want %s", tc.from, tc.text, file, href, tc.file)
@@ -221,7 +223,7 @@ func TestLinksSmallTargets(t *testing.T) {
 	// The link to the second Checklist heading (checklist-1) goes there,
 	// not to the first.
 	for from, in := range map[string]string{"sops/refund-processing.html": "", "handbook.html": rp} {
-		if _, _, href := follow(from, in, ch); !strings.HasSuffix(href, "checklist-1") {
+		if _, _, href := follow(docs, from, in, ch); !strings.HasSuffix(href, "checklist-1") {
 			t.Errorf("%s: the link to complaint-handling.md#checklist-1 became %s", from, href)
 		}
 	}
