@@ -11,7 +11,6 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
@@ -112,22 +111,9 @@ func brokenLinks(t testing.TB, files map[string][]byte) []string {
 	return append(problems, rendertest.BrokenLinks(files, anchors, links)...)
 }
 
-func TestLinksSmall(t *testing.T) {
-	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
-
-func TestLinksExample(t *testing.T) {
-	files, warns := bundle(t, exampleDir, gitlog.History{})
-	for _, w := range warns {
-		t.Errorf("the example handbook renders with a warning: %s", w)
-	}
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
+// Every link of the HTML bundles of the small and example libraries
+// resolves.
+func TestLinks(t *testing.T) { rendertest.NoBrokenLinks(t, write, brokenLinks) }
 
 // sectionTitle is the title of the one-page handbook's section holding n.
 func sectionTitle(n *xhtml.Node) string {

@@ -8,9 +8,11 @@ import (
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
-// The body's H1 is left out when it repeats the title, by the one rule
-// of sop.Body.TitleHeading: only the document's own H1, never a heading in
-// a block quote or list item (which stays, with its container).
+// An SOP's HTML page and the one-page handbook leave the body's H1 out
+// when it repeats the title, by the one rule of sop.Body.TitleHeading:
+// only the document's own H1, never a heading in a block quote or list
+// item (which stays, with its container), and links to its anchor go to
+// the top of the SOP instead.
 func TestTitleHeading(t *testing.T) {
 	for _, tt := range []struct {
 		name, body string

@@ -9,7 +9,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -108,22 +107,9 @@ func brokenLinks(t testing.TB, files map[string][]byte) []string {
 	return rendertest.BrokenLinks(files, anchors, all)
 }
 
-func TestLinksSmall(t *testing.T) {
-	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
-
-func TestLinksExample(t *testing.T) {
-	files, warns := bundle(t, exampleDir, gitlog.History{})
-	for _, w := range warns {
-		t.Errorf("the example handbook renders with a warning: %s", w)
-	}
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
+// Every link of the Markdown bundles of the small and example libraries
+// resolves.
+func TestLinks(t *testing.T) { rendertest.NoBrokenLinks(t, write, brokenLinks) }
 
 // The small library's links land where they should.
 func TestLinksSmallTargets(t *testing.T) {

@@ -8,9 +8,10 @@ import (
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
-// The body's H1 is left out when it repeats the title, by the one rule
-// of sop.Body.TitleHeading: only the document's own H1, never a heading in
-// a block quote or list item (which stays, with its container).
+// sops/<id>.md and handbook.md leave the body's H1 out when it repeats
+// the title, by the one rule of sop.Body.TitleHeading: only the
+// document's own H1, never a heading in a block quote or list item (which
+// stays, with its container, one level down in handbook.md).
 func TestTitleHeading(t *testing.T) {
 	for _, tt := range []struct {
 		name, body string

@@ -76,3 +76,13 @@ func RoleNamedUnassignedLibrary(t testing.TB) string {
 		"sops/b.md":   SOPFile("b", "", "## Procedure\n\n1. Do.\n"),
 	})
 }
+
+// ProcedureLibrary writes a library of one SOP, a, whose Procedure is
+// the one step given (after "1. ").
+func ProcedureLibrary(t testing.TB, step string) string {
+	t.Helper()
+	return LibraryFiles(t, map[string]string{
+		"sopctl.yaml": "title: T\n",
+		"sops/a.md":   SOPFile("a", "", "## Procedure\n\n1. "+step+"\n"),
+	})
+}

@@ -5,6 +5,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
 )
 
 // Link is a link of a bundle file, as a writer's test reads it from the
@@ -87,4 +90,24 @@ func SafeURL(ref string) bool {
 		return !strings.HasPrefix(strings.ToLower(clean), "javascript") // a colon-less oddity
 	}
 	return false
+}
+
+// NoBrokenLinks renders the small and the example library with w and
+// fails the test for each link of either bundle that broken (the writer's
+// checker, which finds the links in its format) reports, and for each
+// warning the example library, which is clean, renders with.
+func NoBrokenLinks(t *testing.T, w Writer, broken func(testing.TB, map[string][]byte) []string) {
+	for _, lib := range []Lib{{"small", SmallDir, SmallHistory()}, {"example", ExampleDir, gitlog.History{}}} {
+		t.Run(lib.Name, func(t *testing.T) {
+			files, warns := Bundle(t, lib.Dir, lib.History, w)
+			for _, w := range warns {
+				if lib.Dir == ExampleDir {
+					t.Errorf("the example handbook renders with a warning: %s", w)
+				}
+			}
+			for _, p := range broken(t, files) {
+				t.Error(p)
+			}
+		})
+	}
 }
