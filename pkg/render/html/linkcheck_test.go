@@ -59,16 +59,8 @@ func textOf(n *xhtml.Node) string {
 	return b.String()
 }
 
-func htmlPages(files map[string][]byte) []string {
-	var names []string
-	for name := range files {
-		if strings.HasSuffix(name, ".html") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+// htmlPages lists the pages of a bundle, sorted.
+func htmlPages(files map[string][]byte) []string { return rendertest.Names(files, ".html") }
 
 // idsOf lists the ids of every element of a page.
 func idsOf(doc *xhtml.Node) map[string]bool {

@@ -79,16 +79,8 @@ func slugs(t testing.TB, name string, src []byte) map[string]bool {
 	return out
 }
 
-func mdFiles(files map[string][]byte) []string {
-	var names []string
-	for name := range files {
-		if strings.HasSuffix(name, ".md") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+// mdFiles lists the Markdown files of a bundle, sorted.
+func mdFiles(files map[string][]byte) []string { return rendertest.Names(files, ".md") }
 
 // brokenLinks checks every link of every .md file of a bundle
 // (rendertest.BrokenLinks says how); the anchors are the headings' slugs.

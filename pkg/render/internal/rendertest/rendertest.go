@@ -99,6 +99,18 @@ func SameRenders(t testing.TB, a, b map[string][]byte, wa, wb []render.Warning) 
 	}
 }
 
+// Names lists the names of a bundle's files that end in ext, sorted.
+func Names(files map[string][]byte, ext string) []string {
+	var names []string
+	for name := range files {
+		if strings.HasSuffix(name, ext) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
 // LibraryFiles writes a library to a temporary folder: path -> content.
 func LibraryFiles(t testing.TB, files map[string]string) string {
 	t.Helper()
