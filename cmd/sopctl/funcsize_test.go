@@ -23,9 +23,9 @@ import (
 // one if what is left is short.
 const maxFuncLines = 80
 
-// TestFunctionSize fails when a function (or function literal) in a
-// non-test Go file under pkg/ or cmd/ has more than maxFuncLines lines of
-// body outside composite literals.
+// TestFunctionSize fails when a function (or function literal) in a Go
+// file under pkg/ or cmd/, tests included, has more than maxFuncLines
+// lines of body outside composite literals.
 func TestFunctionSize(t *testing.T) {
 	module := os.DirFS(filepath.Join("..", ".."))
 	var long []longFunc
@@ -43,7 +43,8 @@ func TestFunctionSize(t *testing.T) {
 
 // TestFunctionSizeCounts checks how longFuncs counts: a long function
 // fails, a long table does not, a function literal counts for itself and
-// for the function around it, and tests and testdata are left alone.
+// for the function around it, tests count like other code, and testdata
+// is left alone.
 func TestFunctionSizeCounts(t *testing.T) {
 	lines := func(n int, line string) string { return strings.Repeat(line+"\n", n) }
 	file := func(src string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(src)} }
@@ -53,8 +54,9 @@ func TestFunctionSizeCounts(t *testing.T) {
 			"type T[P any] struct{}\n\nfunc (*T[P]) table() []int {\n\treturn []int{\n" + lines(500, "\t\t1,") + "\t}\n}\n\n" +
 			"func closure() {\n\tf := func() {\n" + lines(81, "\t\tprintln()") + "\t}\n\tf()\n}\n\n" +
 			"var v = func() {\n" + lines(81, "\tprintln()") + "}\n"),
-		"a/b/b.go":          file("package b\n\ntype T struct{}\n\nfunc (T) long() {\n" + lines(81, "\tprintln()") + "}\n"),
-		"a/a_test.go":       file("package a\n\nfunc longTest() {\n" + lines(200, "\tprintln()") + "}\n"),
+		"a/b/b.go": file("package b\n\ntype T struct{}\n\nfunc (T) long() {\n" + lines(81, "\tprintln()") + "}\n"),
+		"a/a_test.go": file("package a\n\nfunc TestLong(t *testing.T) {\n" + lines(81, "\tt.Log()") + "}\n\n" +
+			"func TestTable(t *testing.T) {\n\tfor range []string{\n" + lines(500, "\t\t\"case\",") + "\t} {\n" + lines(77, "\t\tt.Log()") + "\t}\n}\n"),
 		"a/testdata/x/x.go": file("package x\n\nfunc long() {\n" + lines(200, "\tprintln()") + "}\n"),
 		"a/_old/x.go":       file("package x\n\nfunc long() {\n" + lines(200, "\tprintln()") + "}\n"),
 	}
@@ -67,7 +69,7 @@ func TestFunctionSizeCounts(t *testing.T) {
 		got = append(got, fmt.Sprintf("%s %s %d", f.pos, f.name, f.lines))
 	}
 	want := []string{"a/a.go:86:1 a.long 81", "a/a.go:677:1 a.closure 84", "a/a.go:678:7 a.closure.func1 81",
-		"a/a.go:764:9 a.v.func1 81", "a/b/b.go:5:1 a/b.T.long 81"}
+		"a/a.go:764:9 a.v.func1 81", "a/a_test.go:3:1 a.TestLong 81", "a/b/b.go:5:1 a/b.T.long 81"}
 	if !slices.Equal(got, want) {
 		t.Errorf("long functions\n%q, want\n%q", got, want)
 	}
@@ -80,7 +82,7 @@ type longFunc struct {
 	lines int    // lines of body outside composite literals
 }
 
-// longFuncs parses every non-test .go file under dir of module, leaving
+// longFuncs parses every .go file under dir of module, leaving
 // out what the go command does (testdata, and folders whose name starts
 // with . or _), and returns the functions and function literals whose
 // bodies have more than limit lines outside composite literals, in file
@@ -95,7 +97,7 @@ func longFuncs(module fs.FS, dir string, limit int) ([]longFunc, error) {
 			return err
 		case d.IsDir() && p != dir && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_")):
 			return fs.SkipDir
-		case d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go"):
+		case d.IsDir() || !strings.HasSuffix(p, ".go"):
 			return nil
 		}
 		src, err := fs.ReadFile(module, p)

@@ -37,67 +37,19 @@ func TestRenderSignals(t *testing.T) {
 	}
 	lib := t.TempDir()
 	writeLibrary(t, lib, 150)
-	// render runs a render and sends it sig after the time given, counted
-	// from its start or, with staged, from when its staging folder appears.
-	render := func(sig syscall.Signal, after time.Duration, staged bool) (code int, stderr string) {
-		t.Helper()
-		cmd := exec.Command(exe, "render")
-		cmd.Dir = lib
-		cmd.Env = append(os.Environ(), "SOPCTL_NOW=2026-11-25", "NO_COLOR=1")
-		var errBuf bytes.Buffer
-		cmd.Stderr = &errBuf
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		if sig != 0 {
-			for staged && !hasStaging(t, lib) && !exited(done) {
-				time.Sleep(time.Millisecond)
-			}
-			time.Sleep(after)
-			_ = cmd.Process.Signal(sig) // it may have ended already
-		}
-		err := <-done
-		var exit *exec.ExitError
-		if err != nil && !errors.As(err, &exit) {
-			t.Fatal(err)
-		}
-		return cmd.ProcessState.ExitCode(), errBuf.String() // -1: killed by the signal
-	}
 
 	// The first render makes site/; the second, timed, replaces it, as the
 	// signalled ones do.
 	var full time.Duration
 	for range 2 {
 		start := time.Now()
-		if code, stderr := render(0, 0, false); code != 0 {
+		if code, stderr := signalRender(t, exe, lib, 0, 0, false); code != 0 {
 			t.Fatalf("render exited %d: %s", code, stderr)
 		}
 		full = time.Since(start)
 	}
 	want := hashTree(t, filepath.Join(lib, "site"))
 
-	check := func(what string) {
-		t.Helper()
-		if got := hashTree(t, filepath.Join(lib, "site")); got != want {
-			t.Errorf("%s: site/ is not the complete bundle", what)
-		}
-		entries, err := os.ReadDir(lib)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if strings.Contains(e.Name(), ".sopctl-") {
-				t.Errorf("%s: %s left beside the output", what, e.Name())
-			}
-		}
-	}
-	type signalCase struct {
-		sig    syscall.Signal
-		frac   float64 // of an undisturbed render's time
-		staged bool    // counted from when the staging folder appears
-	}
 	cases := []signalCase{
 		{syscall.SIGINT, 0, true}, {syscall.SIGTERM, 0.05, true}, {syscall.SIGKILL, 0.05, true},
 	}
@@ -111,33 +63,100 @@ func TestRenderSignals(t *testing.T) {
 		if tc.staged {
 			what += " once the staging folder appeared"
 		}
-		code, stderr := render(tc.sig, time.Duration(tc.frac*float64(full)), tc.staged)
-		switch {
-		case code == 0:
-			outcomes["finished before the signal"]++
-		case code == -1:
-			outcomes["ended by the signal itself"]++
-		case code == 1 && tc.sig != syscall.SIGKILL:
-			outcomes["stopped mid-render"]++
-			// Before the staging folder exists (the library is still
-			// loading) there is no partial output to remove, and the
-			// generic message says so.
-			if !strings.Contains(stderr, "render interrupted: nothing was changed (the partial output was removed)\n") &&
-				(tc.staged || stderr != "interrupted: nothing was changed\n") {
-				t.Errorf("%s: exit 1 with %q", what, stderr)
-			}
-		default:
-			t.Errorf("%s: exit %d: %s", what, code, stderr)
+		code, stderr := signalRender(t, exe, lib, tc.sig, time.Duration(tc.frac*float64(full)), tc.staged)
+		if outcome := signalOutcome(t, what, tc, code, stderr); outcome != "" {
+			outcomes[outcome]++
 		}
 		if tc.sig == syscall.SIGKILL {
-			if code, stderr := render(0, 0, false); code != 0 {
+			if code, stderr := signalRender(t, exe, lib, 0, 0, false); code != 0 {
 				t.Fatalf("render after %s exited %d: %s", what, code, stderr)
 			}
 			what += ", then a render"
 		}
-		check(what)
+		checkSignalledOutput(t, lib, want, what)
 	}
 	t.Logf("an undisturbed render took %v; outcomes: %v", full.Round(time.Millisecond), outcomes)
+}
+
+// signalCase is a moment to signal a render at.
+type signalCase struct {
+	sig    syscall.Signal
+	frac   float64 // of an undisturbed render's time
+	staged bool    // counted from when the staging folder appears
+}
+
+// signalRender runs the binary exe's render in the library lib and sends
+// it sig (none when 0) after the time given, counted from its start or,
+// with staged, from when its staging folder appears. It returns the exit
+// code (-1: killed by the signal) and what it wrote to stderr.
+func signalRender(t *testing.T, exe, lib string, sig syscall.Signal, after time.Duration, staged bool) (code int, stderr string) {
+	t.Helper()
+	cmd := exec.Command(exe, "render")
+	cmd.Dir = lib
+	cmd.Env = append(os.Environ(), "SOPCTL_NOW=2026-11-25", "NO_COLOR=1")
+	var errBuf bytes.Buffer
+	cmd.Stderr = &errBuf
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	if sig != 0 {
+		for staged && !hasStaging(t, lib) && !exited(done) {
+			time.Sleep(time.Millisecond)
+		}
+		time.Sleep(after)
+		_ = cmd.Process.Signal(sig) // it may have ended already
+	}
+	err := <-done
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	return cmd.ProcessState.ExitCode(), errBuf.String()
+}
+
+// signalOutcome names how a render signalled as tc (what says how, for
+// messages) ended, or fails the test and returns "" when it ended as it
+// must not: a render that SIGINT or SIGTERM stops exits 1 and says so.
+func signalOutcome(t *testing.T, what string, tc signalCase, code int, stderr string) string {
+	t.Helper()
+	switch {
+	case code == 0:
+		return "finished before the signal"
+	case code == -1:
+		return "ended by the signal itself"
+	case code == 1 && tc.sig != syscall.SIGKILL:
+		// Before the staging folder exists (the library is still
+		// loading) there is no partial output to remove, and the
+		// generic message says so.
+		if !strings.Contains(stderr, "render interrupted: nothing was changed (the partial output was removed)\n") &&
+			(tc.staged || stderr != "interrupted: nothing was changed\n") {
+			t.Errorf("%s: exit 1 with %q", what, stderr)
+		}
+		return "stopped mid-render"
+	default:
+		t.Errorf("%s: exit %d: %s", what, code, stderr)
+		return ""
+	}
+}
+
+// checkSignalledOutput checks that lib's site/ is the complete bundle
+// (its hashTree is want) and that no temporary sibling is left beside it.
+func checkSignalledOutput(t *testing.T, lib, want, what string) {
+	t.Helper()
+	if got := hashTree(t, filepath.Join(lib, "site")); got != want {
+		t.Errorf("%s: site/ is not the complete bundle", what)
+	}
+	entries, err := os.ReadDir(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".sopctl-") {
+			t.Errorf("%s: %s left beside the output", what, e.Name())
+		}
+	}
 }
 
 // hasStaging reports whether a render's staging folder is in dir.

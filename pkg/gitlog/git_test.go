@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
 // requireGit skips the test when git is not installed.
@@ -75,13 +77,7 @@ func (r *testRepo) mv(from, to string) {
 
 func (r *testRepo) write(name, content string) {
 	r.t.Helper()
-	p := filepath.Join(r.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		r.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		r.t.Fatal(err)
-	}
+	testlib.WriteTree(r.t, r.dir, map[string]string{name: content})
 }
 
 // commit stages everything and commits it with a fixed author, committer

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -245,21 +246,13 @@ func configErrors(t testing.TB, err error) []*sop.Error {
 		t.Fatalf("error %v (%T) is not a *ConfigError", err, err)
 	}
 	var out []*sop.Error
-	var walk func(error)
-	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-			return
-		}
+	for _, e := range testlib.LeafErrors(ce.Err) {
 		se, ok := e.(*sop.Error)
 		if !ok {
 			t.Fatalf("error %v (%T) is not a *sop.Error", e, e)
 		}
 		out = append(out, se)
 	}
-	walk(ce.Err)
 	return out
 }
 

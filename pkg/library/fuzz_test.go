@@ -30,7 +30,7 @@ func FuzzParseConfig(f *testing.F) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("error %v (%T) is not a *ConfigError", err, err)
 			}
-			errs := leafErrors(ce.Err)
+			errs := testlib.LeafErrors(ce.Err)
 			if len(errs) == 0 {
 				t.Fatalf("a *ConfigError that holds no error")
 			}
@@ -73,16 +73,4 @@ func countLines(src []byte) int {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) + 1
-}
-
-// leafErrors flattens errors.Join trees.
-func leafErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

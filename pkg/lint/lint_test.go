@@ -1,12 +1,11 @@
 package lint
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 )
 
@@ -39,15 +38,7 @@ func writeExample(t *testing.T, dir, example string) {
 		files["sops/"+id+".md"] = example
 	}
 	files["sopctl.yaml"] = "title: Examples\nkpis: {CSAT: Customer Satisfaction Score, FCR: First Contact Resolution}\n"
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 }
 
 func lintDir(t *testing.T, dir string) []Finding {

@@ -28,7 +28,7 @@ func FuzzParseTemplate(f *testing.F) {
 			return
 		}
 		lines := strings.Count(src, "\n") + 2
-		for _, e := range unjoin(err) {
+		for _, e := range testlib.LeafErrors(err) {
 			se, ok := e.(*sop.Error)
 			if !ok {
 				t.Fatalf("error %T %v is not a *sop.Error", e, e)
@@ -38,15 +38,4 @@ func FuzzParseTemplate(f *testing.F) {
 			}
 		}
 	})
-}
-
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, unjoin(e)...)
-		}
-		return out
-	}
-	return []error{err}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/roles"
@@ -67,6 +68,73 @@ func kpiIDs(t *testing.T, dir string) []string {
 	return ids
 }
 
+// roleDamage is a way an interrupted run may leave the library in dir.
+type roleDamage func(t *testing.T, dir string)
+
+// removedFiles deletes files (slash paths under dir).
+func removedFiles(paths ...string) roleDamage {
+	return func(t *testing.T, dir string) {
+		for _, p := range paths {
+			if err := os.Remove(filepath.Join(dir, p)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// editedFile replaces what pattern matches in file (a slash path under dir),
+// failing when it matches nothing.
+func editedFile(file, pattern, repl string) roleDamage {
+	return func(t *testing.T, dir string) {
+		p := filepath.Join(dir, file)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := regexp.MustCompile(pattern).ReplaceAll(b, []byte(repl))
+		if string(out) == string(b) {
+			t.Fatalf("%s: %q matched nothing", file, pattern)
+		}
+		os.WriteFile(p, out, 0o644)
+	}
+}
+
+// roleRun is what an uninterrupted new --role leaves: the whole tree, its
+// SOP files (sorted) and the KPI ids of sopctl.yaml.
+type roleRun struct {
+	tree     map[string]string
+	sopFiles []string
+	kpis     []string
+}
+
+// checkRepaired checks that dir, repaired by one run, is as want, but
+// for the file moved, whose roles: line the repair adds last in its front
+// matter; that lint finds no broken reference; and that a further run has
+// nothing to do.
+func checkRepaired(t *testing.T, dir string, cat *roles.Catalog, want roleRun, moved string) {
+	t.Helper()
+	got := tree(t, dir)
+	for _, p := range want.sopFiles {
+		w := want.tree[p]
+		if p == moved {
+			line := "roles: [" + convergeRole + "]\n"
+			w = strings.Replace(strings.Replace(w, line, "", 1), "---\n\n#", line+"---\n\n#", 1)
+		}
+		if got[p] != w {
+			t.Errorf("%s after the repair:\n%s\nwant:\n%s", p, got[p], w)
+		}
+	}
+	if k := kpiIDs(t, dir); !slices.Equal(k, want.kpis) {
+		t.Errorf("KPIs after the repair: %v, want %v", k, want.kpis)
+	}
+	if refs := brokenRefs(t, dir, cat); len(refs) > 0 {
+		t.Errorf("broken references after the repair:\n%s", strings.Join(refs, "\n"))
+	}
+	if plan := runRole(t, dir, cat); len(plan.Changes) != 0 {
+		t.Errorf("a second run still changes %s (%s)", plan.Changes[0].Path, plan.Changes[0].Note)
+	}
+}
+
 // An interrupted new --role (files missing, KPI entries missing, a role
 // missing from an SOP's roles:, in any mix) is repaired by one more run:
 // every SOP file is then as an uninterrupted run writes it, sopctl.yaml
@@ -78,72 +146,44 @@ func TestRoleRunConverges(t *testing.T) {
 	ref := t.TempDir()
 	os.WriteFile(filepath.Join(ref, library.ConfigFile), []byte(config), 0o644)
 	runRole(t, ref, cat)
-	want := tree(t, ref)
-	wantKPIs := kpiIDs(t, ref)
-	if len(wantKPIs) < 3 {
-		t.Fatalf("the reference run added too few KPIs: %v", wantKPIs)
+	want := roleRun{tree: tree(t, ref), kpis: kpiIDs(t, ref)}
+	if len(want.kpis) < 3 {
+		t.Fatalf("the reference run added too few KPIs: %v", want.kpis)
 	}
-	var sopFiles []string
-	for p := range want {
+	for p := range want.tree {
 		if strings.HasPrefix(p, "sops/") {
-			sopFiles = append(sopFiles, p)
+			want.sopFiles = append(want.sopFiles, p)
 		}
 	}
-	slices.Sort(sopFiles)
+	slices.Sort(want.sopFiles)
+	sopFiles := want.sopFiles
 
-	remove := func(paths ...string) func(t *testing.T, dir string) {
-		return func(t *testing.T, dir string) {
-			for _, p := range paths {
-				if err := os.Remove(filepath.Join(dir, p)); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-	}
-	edit := func(file, pattern, repl string) func(t *testing.T, dir string) {
-		return func(t *testing.T, dir string) {
-			p := filepath.Join(dir, file)
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := regexp.MustCompile(pattern).ReplaceAll(b, []byte(repl))
-			if string(out) == string(b) {
-				t.Fatalf("%s: %q matched nothing", file, pattern)
-			}
-			os.WriteFile(p, out, 0o644)
-		}
-	}
-	noKPIs := func(t *testing.T, dir string) {
+	var noKPIs roleDamage = func(t *testing.T, dir string) {
 		os.WriteFile(filepath.Join(dir, library.ConfigFile), []byte(config), 0o644)
 	}
 	tests := []struct {
 		name   string
-		damage []func(t *testing.T, dir string)
+		damage []roleDamage
 		// moved names the file whose roles: line the repair adds last in
 		// its front matter, where the damage removed the key.
 		moved string
 	}{
-		{"killed after all but one file, before the KPIs", []func(*testing.T, string){remove(sopFiles[len(sopFiles)-1]), noKPIs}, ""},
-		{"killed after every file, before the KPIs", []func(*testing.T, string){noKPIs}, ""},
-		{"some KPI lines removed", []func(*testing.T, string){edit(library.ConfigFile, `(?m)^  (FCR|AHT): .*\n`, "")}, ""},
-		{"kpis: key removed", []func(*testing.T, string){edit(library.ConfigFile, `(?s)kpis:.*`, "")}, ""},
-		{"files deleted", []func(*testing.T, string){remove(sopFiles[0], sopFiles[5], sopFiles[len(sopFiles)/2])}, ""},
-		{"role missing from roles:", []func(*testing.T, string){edit("sops/complaint-resolution.md", `roles: \[customer-contact-specialist\]`, "roles: []")}, ""},
-		{"roles: key missing", []func(*testing.T, string){edit("sops/escalation-procedure.md", `roles: \[customer-contact-specialist\]\n`, "")}, "sops/escalation-procedure.md"},
-		{"all at once", []func(*testing.T, string){
-			remove(sopFiles[1], sopFiles[len(sopFiles)-1]), noKPIs,
-			edit("sops/complaint-resolution.md", `roles: \[customer-contact-specialist\]`, "roles: []"),
+		{"killed after all but one file, before the KPIs", []roleDamage{removedFiles(sopFiles[len(sopFiles)-1]), noKPIs}, ""},
+		{"killed after every file, before the KPIs", []roleDamage{noKPIs}, ""},
+		{"some KPI lines removed", []roleDamage{editedFile(library.ConfigFile, `(?m)^  (FCR|AHT): .*\n`, "")}, ""},
+		{"kpis: key removed", []roleDamage{editedFile(library.ConfigFile, `(?s)kpis:.*`, "")}, ""},
+		{"files deleted", []roleDamage{removedFiles(sopFiles[0], sopFiles[5], sopFiles[len(sopFiles)/2])}, ""},
+		{"role missing from roles:", []roleDamage{editedFile("sops/complaint-resolution.md", `roles: \[customer-contact-specialist\]`, "roles: []")}, ""},
+		{"roles: key missing", []roleDamage{editedFile("sops/escalation-procedure.md", `roles: \[customer-contact-specialist\]\n`, "")}, "sops/escalation-procedure.md"},
+		{"all at once", []roleDamage{
+			removedFiles(sopFiles[1], sopFiles[len(sopFiles)-1]), noKPIs,
+			editedFile("sops/complaint-resolution.md", `roles: \[customer-contact-specialist\]`, "roles: []"),
 		}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			for p, data := range want {
-				full := filepath.Join(dir, filepath.FromSlash(p))
-				os.MkdirAll(filepath.Dir(full), 0o755)
-				os.WriteFile(full, []byte(data), 0o644)
-			}
+			testlib.WriteTree(t, dir, want.tree)
 			for _, d := range tt.damage {
 				d(t, dir)
 			}
@@ -153,26 +193,7 @@ func TestRoleRunConverges(t *testing.T) {
 			if plan := runRole(t, dir, cat); len(plan.Changes) == 0 {
 				t.Fatal("the repairing run had nothing to do")
 			}
-			got := tree(t, dir)
-			for _, p := range sopFiles {
-				w := want[p]
-				if p == tt.moved {
-					line := "roles: [" + convergeRole + "]\n"
-					w = strings.Replace(strings.Replace(w, line, "", 1), "---\n\n#", line+"---\n\n#", 1)
-				}
-				if got[p] != w {
-					t.Errorf("%s after the repair:\n%s\nwant:\n%s", p, got[p], w)
-				}
-			}
-			if k := kpiIDs(t, dir); !slices.Equal(k, wantKPIs) {
-				t.Errorf("KPIs after the repair: %v, want %v", k, wantKPIs)
-			}
-			if refs := brokenRefs(t, dir, cat); len(refs) > 0 {
-				t.Errorf("broken references after the repair:\n%s", strings.Join(refs, "\n"))
-			}
-			if plan := runRole(t, dir, cat); len(plan.Changes) != 0 {
-				t.Errorf("a second run still changes %s (%s)", plan.Changes[0].Path, plan.Changes[0].Note)
-			}
+			checkRepaired(t, dir, cat, want, tt.moved)
 		})
 	}
 }

@@ -2,11 +2,10 @@ package scaffold
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -20,15 +19,7 @@ func newLib(t *testing.T, files map[string]string) *library.Library {
 	if _, ok := files["sopctl.yaml"]; !ok {
 		files["sopctl.yaml"] = "title: T\nkpis: {CSAT: Customer Satisfaction Score}\n"
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 	lib, err := library.Load(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/roles"
@@ -85,21 +86,14 @@ func TestFrontMatterAgreesWithLint(t *testing.T) {
 	for _, cfg := range configs {
 		t.Run(cfg.name, func(t *testing.T) {
 			dir := t.TempDir()
-			write := func(name, src string) {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			write(library.ConfigFile, cfg.src)
-			write("sops/other-sop.md", otherSOP)
-			write("sops/101.md", strings.Replace(otherSOP, "id: other-sop", "id: 101", 1))
+			testlib.WriteTree(t, dir, map[string]string{
+				library.ConfigFile:  cfg.src,
+				"sops/other-sop.md": otherSOP,
+				"sops/101.md":       strings.Replace(otherSOP, "id: other-sop", "id: 101", 1),
+			})
 			cat := catalog(t, dir)
 			for _, tt := range frontMatterCases {
-				write("sops/case.md", "---\n"+tt.src+"---\n")
+				testlib.WriteTree(t, dir, map[string]string{"sops/case.md": "---\n" + tt.src + "---\n"})
 				lib, err := library.Load(dir)
 				if err != nil {
 					t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
 // The shapes of Markdown tried against goldmark when looking for those
@@ -304,12 +306,5 @@ func TestMarkdownFamilies(t *testing.T) {
 // writeOneSOPLibrary writes a library of one SOP.
 func writeOneSOPLibrary(t *testing.T, lib string, src []byte, name string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Join(lib, "sops"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for p, b := range map[string][]byte{"sopctl.yaml": []byte("title: T\n"), "sops/x.md": src, "family": []byte(name + "\n")} {
-		if err := os.WriteFile(filepath.Join(lib, p), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, lib, map[string]string{"sopctl.yaml": "title: T\n", "sops/x.md": string(src), "family": name + "\n"})
 }

@@ -2,10 +2,7 @@ package testlib
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,6 +10,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/pkg/sop"
 	"github.com/sopctl/sopctl/templates"
 )
 
@@ -48,80 +46,11 @@ func TestGenerate(t *testing.T) {
 	areas := map[string]bool{}
 	links, size := 0, 0
 	for _, d := range lib.Docs {
-		m := d.Meta
-		stem := strings.TrimSuffix(path.Base(d.Path), ".md")
 		areas[path.Dir(d.Path)] = true
 		size += len(d.Src)
-		if len(d.Problems) != 0 {
-			t.Errorf("%s: problems %v", d.Path, d.Problems)
-		}
-		if m.ID.Text != stem || !regexp.MustCompile(`^sops/area-\d\d$`).MatchString(path.Dir(d.Path)) {
-			t.Errorf("%s: id %q, want the file stem, in sops/area-NN/", d.Path, m.ID.Text)
-		}
-		for f, v := range map[string]bool{"title": m.Title.Set, "version": m.Version.Set, "status": m.Status.Set, "owner": m.Owner.Set} {
-			if !v {
-				t.Errorf("%s: %s missing", d.Path, f)
-			}
-		}
-		statuses[m.Status.Text]++
-		if m.Status.Text == "approved" && (!m.Approver.Set || !m.Effective.Set || !m.Reviewed.Set) {
-			t.Errorf("%s: approved without approver, effective and reviewed", d.Path)
-		}
-		if len(m.Roles.Items) == 0 || len(m.KPIs.Items) == 0 || len(m.Tags.Items) == 0 {
-			t.Errorf("%s: roles, kpis or tags empty", d.Path)
-		}
-		for _, r := range m.Roles.Strings() {
-			if _, err := cat.Role(r); err != nil {
-				t.Errorf("%s: role %s: %v", d.Path, r, err)
-			}
-		}
-		for _, k := range m.KPIs.Strings() {
-			if _, ok := lib.Config.KPI(k); !ok {
-				t.Errorf("%s: kpi %s not in the config", d.Path, k)
-			}
-		}
-		if len(m.Related.Items) < 1 || len(m.Related.Items) > 4 {
-			t.Errorf("%s: %d related, want 1-4", d.Path, len(m.Related.Items))
-		}
-		for _, r := range m.Related.Strings() {
-			got := lib.Lookup(r)
-			if len(got) != 1 || r == m.ID.Text || got[0].Meta.Status.Text == "retired" {
-				t.Errorf("%s: related %s resolves to %d docs (or to itself or a retired SOP)", d.Path, r, len(got))
-			}
-		}
-
-		body := string(d.Body)
-		if !strings.HasPrefix(body, "\n# "+m.Title.Text+"\n") {
-			t.Errorf("%s: the H1 is not the title %q", d.Path, m.Title.Text)
-		}
-		last := -1
-		for _, sec := range []string{"## Purpose\n", "## Scope\n", "## Responsibilities\n- **", "## Procedure\n1. ", "## Checklist\n- [ ] "} {
-			at := strings.Index(body, sec)
-			if at <= last {
-				t.Errorf("%s: section %q missing or out of order", d.Path, sec)
-			}
-			last = at
-		}
-		proc := body[strings.Index(body, "## Procedure"):strings.Index(body, "## Checklist")]
-		nSteps := len(regexp.MustCompile(`(?m)^\d+\. `).FindAllString(proc, -1))
-		if nSteps < 6 || nSteps > 10 {
-			t.Errorf("%s: %d steps, want 6-10", d.Path, nSteps)
-		}
-		found := mdLink.FindAllStringSubmatch(body, -1)
-		if len(found) < 1 || len(found) > 2 {
-			t.Errorf("%s: %d links, want 1 or 2", d.Path, len(found))
-		}
-		for _, l := range found {
-			links++
-			target := path.Join(path.Dir(d.Path), l[1])
-			docs := lib.Lookup(strings.TrimSuffix(path.Base(target), ".md"))
-			if len(docs) != 1 || docs[0].Path != target || l[2] != "#procedure" {
-				t.Errorf("%s: link %s%s does not lead to an SOP's Procedure", d.Path, l[1], l[2])
-			}
-			if !slices.Contains(m.Related.Strings(), docs[0].Meta.ID.Text) {
-				t.Errorf("%s: link %s is not to a related SOP", d.Path, l[1])
-			}
-		}
+		statuses[d.Meta.Status.Text]++
+		checkGeneratedMeta(t, lib, cat, d)
+		links += checkGeneratedBody(t, lib, d)
 		if strings.Contains(string(d.Src), "TODO") {
 			t.Errorf("%s: holds a placeholder", d.Path)
 		}
@@ -138,6 +67,91 @@ func TestGenerate(t *testing.T) {
 	if links < n {
 		t.Errorf("only %d links in %d SOPs", links, n)
 	}
+}
+
+// checkGeneratedMeta checks a generated SOP's path and front matter: the
+// id is the file stem in an area folder, the required fields are set, an
+// approved SOP is approved, and roles, KPIs and related SOPs resolve.
+func checkGeneratedMeta(t *testing.T, lib *library.Library, cat *roles.Catalog, d *sop.Doc) {
+	t.Helper()
+	m := d.Meta
+	stem := strings.TrimSuffix(path.Base(d.Path), ".md")
+	if len(d.Problems) != 0 {
+		t.Errorf("%s: problems %v", d.Path, d.Problems)
+	}
+	if m.ID.Text != stem || !regexp.MustCompile(`^sops/area-\d\d$`).MatchString(path.Dir(d.Path)) {
+		t.Errorf("%s: id %q, want the file stem, in sops/area-NN/", d.Path, m.ID.Text)
+	}
+	for f, v := range map[string]bool{"title": m.Title.Set, "version": m.Version.Set, "status": m.Status.Set, "owner": m.Owner.Set} {
+		if !v {
+			t.Errorf("%s: %s missing", d.Path, f)
+		}
+	}
+	if m.Status.Text == "approved" && (!m.Approver.Set || !m.Effective.Set || !m.Reviewed.Set) {
+		t.Errorf("%s: approved without approver, effective and reviewed", d.Path)
+	}
+	if len(m.Roles.Items) == 0 || len(m.KPIs.Items) == 0 || len(m.Tags.Items) == 0 {
+		t.Errorf("%s: roles, kpis or tags empty", d.Path)
+	}
+	for _, r := range m.Roles.Strings() {
+		if _, err := cat.Role(r); err != nil {
+			t.Errorf("%s: role %s: %v", d.Path, r, err)
+		}
+	}
+	for _, k := range m.KPIs.Strings() {
+		if _, ok := lib.Config.KPI(k); !ok {
+			t.Errorf("%s: kpi %s not in the config", d.Path, k)
+		}
+	}
+	if len(m.Related.Items) < 1 || len(m.Related.Items) > 4 {
+		t.Errorf("%s: %d related, want 1-4", d.Path, len(m.Related.Items))
+	}
+	for _, r := range m.Related.Strings() {
+		got := lib.Lookup(r)
+		if len(got) != 1 || r == m.ID.Text || got[0].Meta.Status.Text == "retired" {
+			t.Errorf("%s: related %s resolves to %d docs (or to itself or a retired SOP)", d.Path, r, len(got))
+		}
+	}
+}
+
+// checkGeneratedBody checks a generated SOP's body: the title H1, the
+// sections in order, 6-10 steps, and 1 or 2 links each to a related SOP's
+// Procedure. It returns the number of links.
+func checkGeneratedBody(t *testing.T, lib *library.Library, d *sop.Doc) int {
+	t.Helper()
+	m := d.Meta
+	body := string(d.Body)
+	if !strings.HasPrefix(body, "\n# "+m.Title.Text+"\n") {
+		t.Errorf("%s: the H1 is not the title %q", d.Path, m.Title.Text)
+	}
+	last := -1
+	for _, sec := range []string{"## Purpose\n", "## Scope\n", "## Responsibilities\n- **", "## Procedure\n1. ", "## Checklist\n- [ ] "} {
+		at := strings.Index(body, sec)
+		if at <= last {
+			t.Errorf("%s: section %q missing or out of order", d.Path, sec)
+		}
+		last = at
+	}
+	proc := body[strings.Index(body, "## Procedure"):strings.Index(body, "## Checklist")]
+	nSteps := len(regexp.MustCompile(`(?m)^\d+\. `).FindAllString(proc, -1))
+	if nSteps < 6 || nSteps > 10 {
+		t.Errorf("%s: %d steps, want 6-10", d.Path, nSteps)
+	}
+	found := mdLink.FindAllStringSubmatch(body, -1)
+	if len(found) < 1 || len(found) > 2 {
+		t.Errorf("%s: %d links, want 1 or 2", d.Path, len(found))
+	}
+	for _, l := range found {
+		target := path.Join(path.Dir(d.Path), l[1])
+		docs := lib.Lookup(strings.TrimSuffix(path.Base(target), ".md"))
+		if len(docs) != 1 || docs[0].Path != target || l[2] != "#procedure" {
+			t.Errorf("%s: link %s%s does not lead to an SOP's Procedure", d.Path, l[1], l[2])
+		}
+		if !slices.Contains(m.Related.Strings(), docs[0].Meta.ID.Text) {
+			t.Errorf("%s: link %s is not to a related SOP", d.Path, l[1])
+		}
+	}
+	return len(found)
 }
 
 func TestGenerateSmall(t *testing.T) {
@@ -169,32 +183,13 @@ func TestGenerateSmall(t *testing.T) {
 	}
 }
 
-// readTree returns every file under dir by slash path.
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestGenerateDeterministic(t *testing.T) {
 	gen := func(seed int64) map[string][]byte {
 		dir := t.TempDir()
 		if err := Generate(dir, 50, seed); err != nil {
 			t.Fatal(err)
 		}
-		return readTree(t, dir)
+		return ReadTree(t, dir)
 	}
 	a, b, c := gen(42), gen(42), gen(43)
 	if len(a) != 51 {

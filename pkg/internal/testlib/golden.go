@@ -3,7 +3,6 @@ package testlib
 import (
 	"bytes"
 	"flag"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -63,16 +62,7 @@ func GoldenDir(t testing.TB, dir string, files map[string][]byte) {
 		}
 		return
 	}
-	golden := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		golden[filepath.ToSlash(rel)] = b
-		return err
-	})
+	golden, err := readTree(dir)
 	if err != nil {
 		t.Fatalf("reading %s (run go test -update to create it): %v", dir, err)
 	}

@@ -29,16 +29,7 @@ func pageProblems(name string, doc *xhtml.Node, taskList bool) []string {
 	walk(doc, func(n *xhtml.Node) {
 		if id, ok := attr(n, "id"); ok {
 			ids[id]++
-			if strings.ContainsFunc(id, func(r rune) bool {
-				return r < utf8.RuneSelf && !(r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
-			}) {
-				// Valid HTML5, but validators such as html-validate's
-				// valid-id rule, and CSS selectors, want plain ids.
-				bad("id %q holds a character other than a letter, digit, - or _", id)
-			}
-			if id == "" {
-				bad("an empty id on <%s>", n.Data)
-			}
+			idProblems(n, id, bad)
 		}
 		switch n.Data {
 		case "html":
@@ -89,6 +80,33 @@ func pageProblems(name string, doc *xhtml.Node, taskList bool) []string {
 			bad("id %q is used %d times", id, n)
 		}
 	}
+	for _, in := range unlabelled(inputs, labelFor, taskList) {
+		bad("<%s %s> has no label", in.Data, attrString(in))
+	}
+	return out
+}
+
+// idProblems reports through bad an id that is empty or holds other than
+// letters, digits, - and _ on the element n.
+func idProblems(n *xhtml.Node, id string, bad func(format string, args ...any)) {
+	if strings.ContainsFunc(id, func(r rune) bool {
+		return r < utf8.RuneSelf && !(r == '-' || r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}) {
+		// Valid HTML5, but validators such as html-validate's
+		// valid-id rule, and CSS selectors, want plain ids.
+		bad("id %q holds a character other than a letter, digit, - or _", id)
+	}
+	if id == "" {
+		bad("an empty id on <%s>", n.Data)
+	}
+}
+
+// unlabelled returns the form controls among inputs that no label names:
+// not a <label for> (labelFor holds their ids), an aria-label, an
+// aria-labelledby or an enclosing <label>. Hidden inputs need none, nor
+// do task-list checkboxes unless taskList.
+func unlabelled(inputs []*xhtml.Node, labelFor map[string]bool, taskList bool) []*xhtml.Node {
+	var out []*xhtml.Node
 	for _, in := range inputs {
 		if typ, _ := attr(in, "type"); typ == "hidden" {
 			continue
@@ -100,7 +118,7 @@ func pageProblems(name string, doc *xhtml.Node, taskList bool) []string {
 		aria, _ := attr(in, "aria-label")
 		labelledBy, _ := attr(in, "aria-labelledby")
 		if (id == "" || !labelFor[id]) && strings.TrimSpace(aria) == "" && labelledBy == "" && !insideLabel(in) {
-			bad("<%s %s> has no label", in.Data, attrString(in))
+			out = append(out, in)
 		}
 	}
 	return out

@@ -2,7 +2,6 @@ package html
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -25,46 +24,36 @@ func BenchmarkRender(b *testing.B) {
 	for _, r := range testlib.RoleIDs {
 		roles[r] = r
 	}
-	for _, n := range []int{1_000, 10_000} {
-		for _, stage := range []string{"floor", "render"} {
-			b.Run(fmt.Sprintf("%dk/%s", n/1000, stage), func(b *testing.B) {
-				if n > 1_000 && testing.Short() {
-					b.Skip("10k SOPs: skipped with -short")
-				}
-				dir := testlib.Library(b, n)
-				out := b.TempDir()
-				b.ReportAllocs()
-				for b.Loop() {
-					b.StopTimer()
-					flushDisk()
-					b.StartTimer()
-					lib, err := library.Load(dir)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if stage == "floor" {
-						floor(b, lib, filepath.Join(out, "floor"))
-						continue
-					}
-					// As sopctl render does: the pages are written to the
-					// staging folder while the rest is rendered.
-					h := render.Build(lib, roles, gitlog.History{}, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
-					target := render.Target{Dir: filepath.Join(out, "site"), LibDir: dir, SOPsDir: filepath.Join(dir, "sops")}
-					stage, err := render.NewStage(b.Context(), target)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if _, err := Bundle(h, stage, Options{}); err != nil {
-						b.Fatal(err)
-					}
-					if err := stage.Commit(); err != nil {
-						b.Fatal(err)
-					}
-				}
-				b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "SOPs/s")
-			})
+	testlib.BenchSizes(b, []string{"floor", "render"}, func(b *testing.B, dir string, _ int, stage string) {
+		out := b.TempDir()
+		for b.Loop() {
+			b.StopTimer()
+			flushDisk()
+			b.StartTimer()
+			lib, err := library.Load(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if stage == "floor" {
+				floor(b, lib, filepath.Join(out, "floor"))
+				continue
+			}
+			// As sopctl render does: the pages are written to the
+			// staging folder while the rest is rendered.
+			h := render.Build(lib, roles, gitlog.History{}, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+			target := render.Target{Dir: filepath.Join(out, "site"), LibDir: dir, SOPsDir: filepath.Join(dir, "sops")}
+			stage, err := render.NewStage(b.Context(), target)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := Bundle(h, stage, Options{}); err != nil {
+				b.Fatal(err)
+			}
+			if err := stage.Commit(); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 }
 
 // floor converts each body with goldmark and writes it, nothing more.

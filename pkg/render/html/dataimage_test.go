@@ -13,10 +13,7 @@ import (
 // names the scheme.
 func TestDataImage(t *testing.T) {
 	for _, dest := range []string{"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "data:image/png;base64,iVBORw0KGgo="} {
-		dir := rendertest.LibraryFiles(t, map[string]string{
-			"sopctl.yaml": "title: T\n",
-			"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
-		})
+		dir := rendertest.ProcedureLibrary(t, "See ![the chart]("+dest+").")
 		files, warns := bundle(t, dir, gitlog.History{})
 		for _, name := range []string{"sops/a.html", "handbook.html"} {
 			out := string(files[name])

@@ -2,33 +2,26 @@ package html_test
 
 import (
 	"bytes"
-	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
 func TestDeterministic(t *testing.T) {
-	for _, lib := range []struct {
-		name, dir string
-		history   gitlog.History
-	}{{"small", smallDir, rendertest.SmallHistory()}, {"example", exampleDir, gitlog.History{}}, {"xss", xssDir, xssHistory()}} {
-		t.Run(lib.name, func(t *testing.T) {
-			a, wa := bundle(t, lib.dir, lib.history)
-			b, wb := bundle(t, lib.dir, lib.history)
-			rendertest.SameRenders(t, a, b, wa, wb)
+	for _, lib := range rendertest.WriterLibs(xssHistory()) {
+		t.Run(lib.Name, func(t *testing.T) {
+			a, wa := rendertest.RendersAlike(t, lib.Dir, lib.History, write)
 
 			// Written out, the two trees are the same too: one rendered into
 			// render.Files and written, one streamed to a Stage while
 			// rendering (as sopctl render does).
-			libDir, err := filepath.Abs(lib.dir)
+			libDir, err := filepath.Abs(lib.Dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,12 +30,12 @@ func TestDeterministic(t *testing.T) {
 			for _, out := range []string{"one", "two"} {
 				target := render.Target{Dir: filepath.Join(base, out), LibDir: libDir, SOPsDir: filepath.Join(libDir, "sops")}
 				if out == "one" {
-					files, _ := bundle(t, lib.dir, lib.history)
+					files, _ := bundle(t, lib.Dir, lib.History)
 					if err := render.Write(t.Context(), target, files); err != nil {
 						t.Fatal(err)
 					}
 				} else {
-					h, l := rendertest.Load(t, lib.dir, lib.history)
+					h, l := rendertest.Load(t, lib.Dir, lib.History)
 					stage, err := render.NewStage(t.Context(), target)
 					if err != nil {
 						t.Fatal(err)
@@ -58,7 +51,7 @@ func TestDeterministic(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
-				trees = append(trees, readTree(t, target.Dir))
+				trees = append(trees, testlib.ReadTree(t, target.Dir))
 			}
 			if !maps.EqualFunc(trees[0], trees[1], bytes.Equal) {
 				t.Errorf("the bundle rendered into memory and written, and the one streamed into a Stage, differ")
@@ -68,23 +61,4 @@ func TestDeterministic(t *testing.T) {
 			}
 		})
 	}
-}
-
-// readTree reads every file under dir: slash path -> content.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	out := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		out[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

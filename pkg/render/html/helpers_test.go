@@ -19,9 +19,9 @@ func TestMain(m *testing.M) {
 }
 
 const (
-	smallDir   = "../testdata/small"
-	xssDir     = "../testdata/xss"
-	exampleDir = "../../../examples/customer-service"
+	smallDir   = rendertest.SmallDir
+	xssDir     = rendertest.XSSDir
+	exampleDir = rendertest.ExampleDir
 )
 
 func loadSmall(t testing.TB) (*render.Handbook, *library.Library) {

@@ -11,7 +11,6 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
@@ -60,16 +59,8 @@ func textOf(n *xhtml.Node) string {
 	return b.String()
 }
 
-func htmlPages(files map[string][]byte) []string {
-	var names []string
-	for name := range files {
-		if strings.HasSuffix(name, ".html") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+// htmlPages lists the pages of a bundle, sorted.
+func htmlPages(files map[string][]byte) []string { return rendertest.Names(files, ".html") }
 
 // idsOf lists the ids of every element of a page.
 func idsOf(doc *xhtml.Node) map[string]bool {
@@ -83,20 +74,17 @@ func idsOf(doc *xhtml.Node) map[string]bool {
 }
 
 // brokenLinks checks every <a href>, <link href>, <script src> and
-// <img src> of every page: a relative one must name a file of the bundle
-// and, with a #fragment, an id in that file; none may be empty or "#".
+// <img src> of every page (rendertest.BrokenLinks says how); an <a> and a
+// <script> may go without.
 func brokenLinks(t testing.TB, files map[string][]byte) []string {
 	t.Helper()
-	docs := map[string]*xhtml.Node{}
-	ids := map[string]map[string]bool{}
-	for _, name := range htmlPages(files) {
-		docs[name] = parse(t, name, files[name])
-		ids[name] = idsOf(docs[name])
-	}
+	anchors := map[string]map[string]bool{}
+	var links []rendertest.Link
 	var problems []string
-	checked := 0
 	for _, name := range htmlPages(files) {
-		walk(docs[name], func(n *xhtml.Node) {
+		doc := parse(t, name, files[name])
+		anchors[name] = idsOf(doc)
+		walk(doc, func(n *xhtml.Node) {
 			key := map[string]string{"a": "href", "link": "href", "script": "src", "img": "src"}[n.Data]
 			if key == "" {
 				return
@@ -108,63 +96,61 @@ func brokenLinks(t testing.TB, files map[string][]byte) []string {
 				}
 				return
 			}
-			checked++
 			where := fmt.Sprintf("%s: <%s %s=%q> (%q)", name, n.Data, key, ref, strings.TrimSpace(textOf(n)))
-			if strings.TrimSpace(ref) == "" || ref == "#" {
-				problems = append(problems, where+": empty link")
-				return
-			}
-			u, err := url.Parse(ref)
-			if err != nil {
-				problems = append(problems, where+": "+err.Error())
-				return
-			}
-			if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "//") {
-				return // external: not part of the bundle
-			}
-			if strings.HasPrefix(u.Path, "/") {
-				problems = append(problems, where+": absolute path, which breaks when opened from disk")
-				return
-			}
-			target := name
-			if u.Path != "" {
-				target = path.Join(path.Dir(name), u.Path)
-			}
-			if _, ok := files[target]; !ok {
-				problems = append(problems, where+": no file "+target+" in the bundle")
-				return
-			}
-			if u.Fragment != "" || strings.HasSuffix(ref, "#") {
-				tids := ids[target]
-				if tids == nil {
-					problems = append(problems, where+": fragment into a file that is not a page")
-				} else if !tids[u.Fragment] && !tids[u.EscapedFragment()] {
-					problems = append(problems, fmt.Sprintf("%s: %s has no id %q", where, target, u.Fragment))
+			links = append(links, rendertest.Link{File: name, Ref: ref, Where: where})
+		})
+	}
+	return append(problems, rendertest.BrokenLinks(files, anchors, links)...)
+}
+
+// Every link of the HTML bundles of the small and example libraries
+// resolves.
+func TestLinks(t *testing.T) { rendertest.NoBrokenLinks(t, write, brokenLinks) }
+
+// sectionTitle is the title of the one-page handbook's section holding n.
+func sectionTitle(n *xhtml.Node) string {
+	for p := n; p != nil; p = p.Parent {
+		if p.Data == "section" {
+			for c := p.FirstChild; c != nil; c = c.NextSibling {
+				if c.Data == "h2" {
+					return strings.TrimSpace(textOf(c))
 				}
+			}
+		}
+	}
+	return ""
+}
+
+// follow finds the first link with the text on the page from of docs (in
+// the section of SOP in, on the handbook page) and returns the page and
+// element it leads to (nil element without a fragment), and its href.
+func follow(docs map[string]*xhtml.Node, from, in, text string) (string, *xhtml.Node, string) {
+	var href string
+	walk(docs[from], func(n *xhtml.Node) {
+		if href == "" && n.Data == "a" && strings.TrimSpace(textOf(n)) == text && (in == "" || sectionTitle(n) == in) {
+			href, _ = attr(n, "href")
+		}
+	})
+	if href == "" {
+		return "", nil, ""
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return "", nil, href
+	}
+	target := from
+	if u.Path != "" {
+		target = path.Join(path.Dir(from), u.Path)
+	}
+	var el *xhtml.Node
+	if u.Fragment != "" && docs[target] != nil {
+		walk(docs[target], func(n *xhtml.Node) {
+			if id, _ := attr(n, "id"); id == u.Fragment {
+				el = n
 			}
 		})
 	}
-	if checked == 0 {
-		problems = append(problems, "no links checked at all")
-	}
-	return problems
-}
-
-func TestLinksSmall(t *testing.T) {
-	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
-
-func TestLinksExample(t *testing.T) {
-	files, warns := bundle(t, exampleDir, gitlog.History{})
-	for _, w := range warns {
-		t.Errorf("the example handbook renders with a warning: %s", w)
-	}
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
+	return target, el, href
 }
 
 // The small library's links land where they should: each link, found by
@@ -178,50 +164,6 @@ func TestLinksSmallTargets(t *testing.T) {
 	docs := map[string]*xhtml.Node{}
 	for _, name := range htmlPages(files) {
 		docs[name] = parse(t, name, files[name])
-	}
-	// sectionTitle is the title of the handbook section holding n.
-	sectionTitle := func(n *xhtml.Node) string {
-		for p := n; p != nil; p = p.Parent {
-			if p.Data == "section" {
-				for c := p.FirstChild; c != nil; c = c.NextSibling {
-					if c.Data == "h2" {
-						return strings.TrimSpace(textOf(c))
-					}
-				}
-			}
-		}
-		return ""
-	}
-	// follow finds the first link with the text on page from (in the
-	// section of SOP in, on the handbook page) and returns the page and
-	// element it leads to (nil element without a fragment).
-	follow := func(from, in, text string) (string, *xhtml.Node, string) {
-		var href string
-		walk(docs[from], func(n *xhtml.Node) {
-			if href == "" && n.Data == "a" && strings.TrimSpace(textOf(n)) == text && (in == "" || sectionTitle(n) == in) {
-				href, _ = attr(n, "href")
-			}
-		})
-		if href == "" {
-			return "", nil, ""
-		}
-		u, err := url.Parse(href)
-		if err != nil {
-			return "", nil, href
-		}
-		target := from
-		if u.Path != "" {
-			target = path.Join(path.Dir(from), u.Path)
-		}
-		var el *xhtml.Node
-		if u.Fragment != "" && docs[target] != nil {
-			walk(docs[target], func(n *xhtml.Node) {
-				if id, _ := attr(n, "id"); id == u.Fragment {
-					el = n
-				}
-			})
-		}
-		return target, el, href
 	}
 	const ch, rp, es = "Complaint Handling", "Refund Processing", "Escalation Procedure"
 	for _, tc := range []struct{ from, in, text, file, heading, section string }{
@@ -240,7 +182,7 @@ func TestLinksSmallTargets(t *testing.T) {
 		{"handbook.html", rp, ch, "handbook.html", "Checklist", ch},
 		{"handbook.html", rp, "approval limits", "handbook.html", "Approval Limits", rp},
 	} {
-		file, el, href := follow(tc.from, tc.in, tc.text)
+		file, el, href := follow(docs, tc.from, tc.in, tc.text)
 		switch {
 		case file != tc.file:
 			t.Errorf("%s: the link %q leads to %q (href %q), want %s", tc.from, tc.text, file, href, tc.file)
@@ -259,7 +201,7 @@ func TestLinksSmallTargets(t *testing.T) {
 	// The link to the second Checklist heading (checklist-1) goes there,
 	// not to the first.
 	for from, in := range map[string]string{"sops/refund-processing.html": "", "handbook.html": rp} {
-		if _, _, href := follow(from, in, ch); !strings.HasSuffix(href, "checklist-1") {
+		if _, _, href := follow(docs, from, in, ch); !strings.HasSuffix(href, "checklist-1") {
 			t.Errorf("%s: the link to complaint-handling.md#checklist-1 became %s", from, href)
 		}
 	}

@@ -31,12 +31,7 @@ func TestLinkToDroppedH1Anchor(t *testing.T) {
 // A role whose id is "unassigned" (valid in sopctl.yaml roles:) gets its
 // page like any other.
 func TestRoleNamedUnassigned(t *testing.T) {
-	dir := rendertest.LibraryFiles(t, map[string]string{
-		"sopctl.yaml": "title: T\nroles:\n  unassigned: Floating Staff\n",
-		"sops/a.md":   rendertest.SOPFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
-		"sops/b.md":   rendertest.SOPFile("b", "", "## Procedure\n\n1. Do.\n"),
-	})
-	files, _ := bundle(t, dir, gitlog.History{})
+	files, _ := bundle(t, rendertest.RoleNamedUnassignedLibrary(t), gitlog.History{})
 	problems := brokenLinks(t, files)
 	for _, name := range htmlPages(files) {
 		problems = append(problems, pageProblems(name, parse(t, name, files[name]), false)...)
@@ -70,10 +65,7 @@ func TestInvalidIDsStayInsideTheBundle(t *testing.T) {
 // An image inside a link becomes a link inside a link, which HTML does
 // not allow.
 func TestImageInsideLink(t *testing.T) {
-	dir := rendertest.LibraryFiles(t, map[string]string{
-		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. [![Logo](https://example.com/logo.png)](https://example.org/).\n"),
-	})
+	dir := rendertest.ProcedureLibrary(t, "[![Logo](https://example.com/logo.png)](https://example.org/).")
 	files, _ := bundle(t, dir, gitlog.History{})
 	z := xhtml.NewTokenizer(bytes.NewReader(files["sops/a.html"]))
 	depth, nested := 0, false
@@ -135,10 +127,7 @@ func TestOverdueInWords(t *testing.T) {
 
 // Every link render turns into plain text is reported, autolinks too.
 func TestDroppedAutolinkIsWarned(t *testing.T) {
-	dir := rendertest.LibraryFiles(t, map[string]string{
-		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. Call <javascript:alert(1)> or <ftp://example.org/x>.\n"),
-	})
+	dir := rendertest.ProcedureLibrary(t, "Call <javascript:alert(1)> or <ftp://example.org/x>.")
 	files, warns := bundle(t, dir, gitlog.History{})
 	for _, p := range xssProblems(t, files) {
 		t.Errorf("an unsafe autolink is kept: %s", p)

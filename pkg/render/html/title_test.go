@@ -8,9 +8,11 @@ import (
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
-// The body's H1 is left out when it repeats the title, by the one rule
-// of sop.Body.TitleHeading: only the document's own H1, never a heading in
-// a block quote or list item (which stays, with its container).
+// An SOP's HTML page and the one-page handbook leave the body's H1 out
+// when it repeats the title, by the one rule of sop.Body.TitleHeading:
+// only the document's own H1, never a heading in a block quote or list
+// item (which stays, with its container), and links to its anchor go to
+// the top of the SOP instead.
 func TestTitleHeading(t *testing.T) {
 	for _, tt := range []struct {
 		name, body string
@@ -26,12 +28,7 @@ func TestTitleHeading(t *testing.T) {
 		{"in a list item", "- # Alpha\n\nText.\n", true, []string{"<li>\n<h2 id=\"alpha\">Alpha</h2>"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := rendertest.LibraryFiles(t, map[string]string{
-				"sopctl.yaml":   "title: T\n",
-				"sops/alpha.md": "---\nid: alpha\ntitle: Alpha\nversion: \"1\"\nstatus: draft\nowner: O\n---\n" + tt.body,
-				"sops/b.md":     rendertest.SOPFile("b", "", "[to](alpha.md#alpha)\n"),
-			})
-			files, _ := bundle(t, dir, gitlog.History{})
+			files, _ := bundle(t, rendertest.TitleLibrary(t, tt.body), gitlog.History{})
 			page, handbook := string(files["sops/alpha.html"]), string(files["handbook.html"])
 			if got := strings.Contains(page, `<h2 id="alpha">Alpha</h2>`); got != tt.kept {
 				t.Errorf("heading on the SOP's page: %v, want %v:\n%s", got, tt.kept, page)

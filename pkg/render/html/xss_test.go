@@ -2,44 +2,18 @@ package html_test
 
 import (
 	"bytes"
-	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	xhtml "golang.org/x/net/html"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
-func xssHistory() gitlog.History {
-	return gitlog.History{"sops/evil/x-1.md": {{
-		Commit:  "<script>x</script>",
-		Author:  "<img src=x onerror=alert(1)>",
-		Date:    time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC),
-		Subject: "</script><script>alert(1)</script> javascript:alert(1)",
-	}}}
-}
-
-// safeURL reports whether a URL of the bundle is relative or uses a scheme
-// a published link may use.
-func safeURL(ref string) bool {
-	clean := strings.Map(func(r rune) rune {
-		if r <= 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, ref)
-	u, err := url.Parse(clean)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "mailto", "tel":
-		return !strings.HasPrefix(strings.ToLower(clean), "javascript") // a colon-less oddity
-	}
-	return false
-}
+// xssHistory is the xss library's history, with markup for a commit id:
+// the HTML writer escapes every value.
+func xssHistory() gitlog.History { return rendertest.XSSHistory("<script>x</script>") }
 
 // xssProblems parses every page and lists anything that could run script.
 func xssProblems(t testing.TB, files map[string][]byte) []string {
@@ -75,7 +49,7 @@ func xssProblems(t testing.TB, files map[string][]byte) []string {
 				}
 				switch k {
 				case "href", "src", "action", "formaction", "xlink:href", "poster", "srcset", "data", "background":
-					if !safeURL(a.Val) {
+					if !rendertest.SafeURL(a.Val) {
 						out = append(out, name+": unsafe URL <"+n.Data+" "+k+"="+a.Val+">")
 					}
 				case "style":

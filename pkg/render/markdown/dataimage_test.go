@@ -12,10 +12,7 @@ import (
 // that names the scheme (an SVG one can carry script).
 func TestDataImage(t *testing.T) {
 	for _, dest := range []string{"data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+", "data:image/png;base64,iVBORw0KGgo=", "DATA:image/gif;base64,R0lGOD=="} {
-		dir := rendertest.LibraryFiles(t, map[string]string{
-			"sopctl.yaml": "title: T\n",
-			"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
-		})
+		dir := rendertest.ProcedureLibrary(t, "See ![the chart]("+dest+").")
 		files, warns := bundle(t, dir, gitlog.History{})
 		for _, name := range []string{"sops/a.md", "handbook.md"} {
 			out := string(files[name])
@@ -32,10 +29,7 @@ func TestDataImage(t *testing.T) {
 // A warning about a long destination stays one readable line.
 func TestLongDestinationWarning(t *testing.T) {
 	dest := "data:image/png;base64," + strings.Repeat("A", 100000)
-	dir := rendertest.LibraryFiles(t, map[string]string{
-		"sopctl.yaml": "title: T\n",
-		"sops/a.md":   rendertest.SOPFile("a", "", "## Procedure\n\n1. See ![the chart]("+dest+").\n"),
-	})
+	dir := rendertest.ProcedureLibrary(t, "See ![the chart]("+dest+").")
 	_, warns := bundle(t, dir, gitlog.History{})
 	if len(warns) != 1 || len(warns[0].String()) > 200 || !strings.Contains(warns[0].String(), "AAAA…") {
 		t.Errorf("warnings %.300v", warns)

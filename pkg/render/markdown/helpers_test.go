@@ -11,9 +11,9 @@ import (
 )
 
 const (
-	smallDir   = "../testdata/small"
-	xssDir     = "../testdata/xss"
-	exampleDir = "../../../examples/customer-service"
+	smallDir   = rendertest.SmallDir
+	xssDir     = rendertest.XSSDir
+	exampleDir = rendertest.ExampleDir
 )
 
 // write is markdown.Bundle as sopctl render calls it.

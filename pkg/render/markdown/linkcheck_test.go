@@ -2,15 +2,12 @@ package markdown_test
 
 import (
 	"fmt"
-	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -81,83 +78,29 @@ func slugs(t testing.TB, name string, src []byte) map[string]bool {
 	return out
 }
 
-func mdFiles(files map[string][]byte) []string {
-	var names []string
-	for name := range files {
-		if strings.HasSuffix(name, ".md") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
-}
+// mdFiles lists the Markdown files of a bundle, sorted.
+func mdFiles(files map[string][]byte) []string { return rendertest.Names(files, ".md") }
 
-// brokenLinks checks every relative link of every .md file of a bundle:
-// it must name a file of the bundle and, with an #anchor, a heading of it.
+// brokenLinks checks every link of every .md file of a bundle
+// (rendertest.BrokenLinks says how); the anchors are the headings' slugs.
 func brokenLinks(t testing.TB, files map[string][]byte) []string {
 	t.Helper()
 	anchors := map[string]map[string]bool{}
+	var all []rendertest.Link
 	for _, name := range mdFiles(files) {
 		anchors[name] = slugs(t, name, files[name])
-	}
-	var problems []string
-	checked := 0
-	for _, name := range mdFiles(files) {
 		ls, _ := links(files[name])
 		for _, l := range ls {
-			checked++
 			where := fmt.Sprintf("%s: %s [%s](%s)", name, l.kind, l.text, l.dest)
-			if strings.TrimSpace(l.dest) == "" || l.dest == "#" {
-				problems = append(problems, where+": empty link")
-				continue
-			}
-			u, err := url.Parse(l.dest)
-			if err != nil {
-				problems = append(problems, where+": "+err.Error())
-				continue
-			}
-			if u.Scheme != "" || u.Host != "" {
-				continue
-			}
-			if strings.HasPrefix(u.Path, "/") {
-				problems = append(problems, where+": absolute path")
-				continue
-			}
-			target := name
-			if u.Path != "" {
-				target = path.Join(path.Dir(name), u.Path)
-			}
-			if _, ok := files[target]; !ok {
-				problems = append(problems, where+": no file "+target+" in the bundle")
-				continue
-			}
-			if u.Fragment != "" && !anchors[target][u.Fragment] {
-				problems = append(problems, fmt.Sprintf("%s: %s has no heading #%s", where, target, u.Fragment))
-			}
+			all = append(all, rendertest.Link{File: name, Ref: l.dest, Where: where})
 		}
 	}
-	if checked == 0 {
-		problems = append(problems, "no links checked at all")
-	}
-	return problems
+	return rendertest.BrokenLinks(files, anchors, all)
 }
 
-func TestLinksSmall(t *testing.T) {
-	files, _ := bundle(t, smallDir, rendertest.SmallHistory())
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
-
-func TestLinksExample(t *testing.T) {
-	files, warns := bundle(t, exampleDir, gitlog.History{})
-	for _, w := range warns {
-		t.Errorf("the example handbook renders with a warning: %s", w)
-	}
-	for _, p := range brokenLinks(t, files) {
-		t.Error(p)
-	}
-}
+// Every link of the Markdown bundles of the small and example libraries
+// resolves.
+func TestLinks(t *testing.T) { rendertest.NoBrokenLinks(t, write, brokenLinks) }
 
 // The small library's links land where they should.
 func TestLinksSmallTargets(t *testing.T) {

@@ -96,12 +96,7 @@ func TestReferenceLinkToSOP(t *testing.T) {
 // A role whose id is "unassigned" (valid in sopctl.yaml roles:) gets its
 // page like any other.
 func TestRoleNamedUnassigned(t *testing.T) {
-	dir := rendertest.LibraryFiles(t, map[string]string{
-		"sopctl.yaml": "title: T\nroles:\n  unassigned: Floating Staff\n",
-		"sops/a.md":   rendertest.SOPFile("a", "roles: [unassigned]\n", "## Procedure\n\n1. Do.\n"),
-		"sops/b.md":   rendertest.SOPFile("b", "", "## Procedure\n\n1. Do.\n"),
-	})
-	files, _ := bundle(t, dir, gitlog.History{})
+	files, _ := bundle(t, rendertest.RoleNamedUnassignedLibrary(t), gitlog.History{})
 	for _, p := range brokenLinks(t, files) {
 		t.Errorf("regression: render.Unassigned (\"unassigned\") is also a valid role id: with roles: {unassigned: Floating Staff} in sopctl.yaml the role's page is not written (Bundle skips r.ID == render.Unassigned) and README shows two groups with the same anchor: %s; expected the built-in group to use an id no role can have", p)
 	}

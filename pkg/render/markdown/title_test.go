@@ -8,9 +8,10 @@ import (
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
-// The body's H1 is left out when it repeats the title, by the one rule
-// of sop.Body.TitleHeading: only the document's own H1, never a heading in
-// a block quote or list item (which stays, with its container).
+// sops/<id>.md and handbook.md leave the body's H1 out when it repeats
+// the title, by the one rule of sop.Body.TitleHeading: only the
+// document's own H1, never a heading in a block quote or list item (which
+// stays, with its container, one level down in handbook.md).
 func TestTitleHeading(t *testing.T) {
 	for _, tt := range []struct {
 		name, body string
@@ -26,12 +27,7 @@ func TestTitleHeading(t *testing.T) {
 		{"in a list item", "- # Alpha\n\nText.\n", "\n- # Alpha\n\nText.\n", "\n- ## Alpha\n\nText.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := rendertest.LibraryFiles(t, map[string]string{
-				"sopctl.yaml":   "title: T\n",
-				"sops/alpha.md": "---\nid: alpha\ntitle: Alpha\nversion: \"1\"\nstatus: draft\nowner: O\n---\n" + tt.body,
-				"sops/b.md":     rendertest.SOPFile("b", "", "[to](alpha.md#alpha)\n"),
-			})
-			files, _ := bundle(t, dir, gitlog.History{})
+			files, _ := bundle(t, rendertest.TitleLibrary(t, tt.body), gitlog.History{})
 			page, handbook := string(files["sops/alpha.md"]), string(files["handbook.md"])
 			// The body follows the metadata table, whose last row here is Owner.
 			if _, got, _ := strings.Cut(page, "| Owner | O |\n"); !strings.HasPrefix(got, tt.page+"\n## Related SOPs") {

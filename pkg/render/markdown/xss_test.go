@@ -3,42 +3,20 @@ package markdown_test
 import (
 	"bytes"
 	"html"
-	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
-func xssHistory() gitlog.History {
-	return gitlog.History{"sops/evil/x-1.md": {{
-		Commit:  "deadbeef0123",
-		Author:  "<img src=x onerror=alert(1)>",
-		Date:    time.Date(2026, 2, 3, 4, 5, 6, 0, time.UTC),
-		Subject: "</script><script>alert(1)</script> javascript:alert(1)",
-	}}}
-}
+// xssHistory is the xss library's history, with a hex commit id: the
+// Markdown writer shows the id verbatim, as git gives it.
+func xssHistory() gitlog.History { return rendertest.XSSHistory("deadbeef0123") }
 
-// safeURL reports whether a link destination is relative or uses a scheme
-// a published link may use.
-func safeURL(ref string) bool {
-	clean := strings.Map(func(r rune) rune {
-		if r <= 0x20 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, html.UnescapeString(ref)) // goldmark keeps entities in destinations
-	u, err := url.Parse(clean)
-	if err != nil {
-		return false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "", "http", "https", "mailto", "tel":
-		return !strings.HasPrefix(strings.ToLower(clean), "javascript")
-	}
-	return false
-}
+// safeURL is rendertest.SafeURL for a Markdown link destination, in which
+// goldmark keeps entities.
+func safeURL(dest string) bool { return rendertest.SafeURL(html.UnescapeString(dest)) }
 
 // xssProblems lists raw HTML and unsafe link destinations in a Markdown
 // bundle: a git host sanitises, but mdBook and many static site

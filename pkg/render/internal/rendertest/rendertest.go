@@ -1,7 +1,9 @@
 // Package rendertest holds what the tests of pkg/render and of its writers
-// (html, markdown) share: a fixed today, the small library's history,
-// loading a library as sopctl render does, writing small libraries, and
-// rendering a bundle into memory.
+// (html, markdown) share: a fixed today, the test libraries and their
+// histories, loading a library as sopctl render does, writing small
+// libraries, rendering a bundle into memory (twice, to compare), and
+// checking a bundle's links and URLs whatever the format (each writer's
+// tests find the links in their format).
 package rendertest
 
 import (
@@ -52,16 +54,7 @@ func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 	if err != nil {
 		t.Fatal(err)
 	}
-	titles := map[string]string{}
-	for _, tp := range cat.Templates() {
-		if tp.Role {
-			titles[tp.ID] = tp.Title
-		}
-	}
-	for _, r := range lib.Config.Roles {
-		titles[r.ID] = r.Name
-	}
-	return render.Build(lib, titles, history, Today()), lib
+	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, Today()), lib
 }
 
 // KPINames maps the library's KPI ids to their names, as sopctl render
@@ -104,6 +97,18 @@ func SameRenders(t testing.TB, a, b map[string][]byte, wa, wb []render.Warning) 
 	if !slices.Equal(wa, wb) {
 		t.Errorf("warnings differ between two renders:\n%v\n%v", wa, wb)
 	}
+}
+
+// Names lists the names of a bundle's files that end in ext, sorted.
+func Names(files map[string][]byte, ext string) []string {
+	var names []string
+	for name := range files {
+		if strings.HasSuffix(name, ext) {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }
 
 // LibraryFiles writes a library to a temporary folder: path -> content.
