@@ -188,7 +188,7 @@ type bodyReader struct {
 	// blockEnd is the end of the last line of the blocks met so far: an
 	// empty heading, which has no lines of its own, is found after it.
 	blockEnd int
-	h1      int // index in b.Headings of the document's H1; -1 if none
+	h1       int // index in b.Headings of the document's H1; -1 if none
 }
 
 func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
