@@ -25,7 +25,9 @@ func newNewCmd(env *Env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new [ID] [--role ROLE] [--title TITLE]",
 		Short: "Scaffold SOPs: every SOP of a role, one SOP, or a blank SOP",
-		Long: `Scaffold SOP files as drafts in the library's sops folder.
+		Long: `Scaffold SOP files as drafts in the library's sops folder (sops_dir), which
+new creates if it is missing, unless a folder of a close name shows that
+sops_dir is a typo.
 
   sopctl new --role ROLE        every SOP of the role, plus the SOPs they refer to,
                                 so the library has no broken references. An SOP that
@@ -78,7 +80,9 @@ running the command again plans from what is there.`,
 }
 
 func runNew(ctx context.Context, env *Env, opts *newOptions) error {
-	lib, err := loadLibrary(ctx, env)
+	// new may create a missing sops_dir (see library.OpenToAdd): git keeps
+	// no empty folder, and new is how an empty library gets its SOPs.
+	lib, err := library.OpenToAdd(ctx, env.Dir)
 	if err != nil {
 		return err
 	}

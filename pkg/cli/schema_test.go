@@ -81,6 +81,9 @@ func TestSchemaBrokenConfig(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "sopctl.yaml"), []byte(tt.config), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			if err := os.Mkdir(filepath.Join(dir, "sops"), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			code, stdout, stderr := run(t, dir, templates.FS, "schema")
 			if code != 2 || stdout != "" || !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("exit %d, stdout %.80q, stderr %q; want 2, nothing and %q", code, stdout, stderr, tt.stderr)

@@ -30,6 +30,9 @@ type Library struct {
 	// Failed are the SOP files that could not be read or parsed, sorted
 	// by path.
 	Failed []*sop.Error
+	// Excluded counts the *.md files and the folders under sops_dir that
+	// exclude globs left out, so that lint can say why it found no SOP.
+	Excluded int
 
 	byID  map[string][]*sop.Doc
 	links links
@@ -78,18 +81,35 @@ func Open(ctx context.Context, dir string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	return LoadContext(ctx, libDir)
+	return loadLibrary(ctx, libDir, false)
+}
+
+// OpenToAdd is Open for a command that adds SOPs (sopctl new): a sops_dir
+// that does not exist is an empty library, whose folder the command then
+// creates, unless a folder with a close name exists (a typo).
+func OpenToAdd(ctx context.Context, dir string) (*Library, error) {
+	libDir, err := Find(dir)
+	if err != nil {
+		return nil, err
+	}
+	return loadLibrary(ctx, libDir, true)
 }
 
 // Load reads the config of the library rooted at dir and every SOP file in
 // it. Files that cannot be read or parsed are listed in Failed; the error
-// is for a library that cannot be loaded at all (no or bad config).
+// is for a library that cannot be loaded at all (no or bad config, or a
+// sops_dir that is not a folder inside the library).
 func Load(dir string) (*Library, error) { return LoadContext(context.Background(), dir) }
 
 // LoadContext is Load that stops parsing once ctx is done (the user
 // pressed Ctrl-C), returning ctx's error, so that a large library does not
 // keep a command running after it was asked to stop.
 func LoadContext(ctx context.Context, dir string) (*Library, error) {
+	return loadLibrary(ctx, dir, false)
+}
+
+// loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
+func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -99,13 +119,15 @@ func LoadContext(ctx context.Context, dir string) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{Dir: dir, Config: cfg}
-	paths, failed, err := listSOPs(root, cfg)
+	if err := checkSOPsDir(root, cfg, adding); err != nil {
+		return nil, err
+	}
+	found, err := listSOPs(root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	lib.Failed = failed
-	docs, failed := parseAll(ctx, root, paths, int64(cfg.MaxFileKB)*1024)
+	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded}
+	docs, failed := parseAll(ctx, root, found.paths, int64(cfg.MaxFileKB)*1024)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -129,13 +151,16 @@ func (l *Library) Lookup(id string) []*sop.Doc { return l.byID[id] }
 // names an SOP file under SPEC section 1: a *.md file that is not
 // README.md, not hidden or private (starting with . or _), and not
 // excluded.
-func (c *Config) IsSOP(rel string) bool {
-	base := path.Base(rel)
-	if !strings.HasSuffix(base, ".md") || base == "README.md" || strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") {
-		return false
-	}
-	return !c.excluded(rel)
+func (c *Config) IsSOP(rel string) bool { return sopName(path.Base(rel)) && !c.excluded(rel) }
+
+// sopName reports whether a file name is an SOP's, exclude globs aside.
+func sopName(base string) bool {
+	return strings.HasSuffix(base, ".md") && base != "README.md" && !hidden(base)
 }
+
+// hidden reports whether a file or folder is hidden or private, so never
+// part of the library's SOPs.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") }
 
 // excluded reports whether rel or one of its parent folders matches an
 // exclude glob.
@@ -150,24 +175,24 @@ func (c *Config) excluded(rel string) bool {
 	return false
 }
 
-// listSOPs walks sops_dir inside the root. Symlinks are followed only when
-// they stay inside the library; folders that are symlinks are not entered.
-func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, err error) {
-	fi, err := root.Stat(cfg.SOPsDir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil // an empty library
+// listing is what listSOPs finds under sops_dir.
+type listing struct {
+	paths    []string     // the SOP files, from the library root
+	failed   []*sop.Error // files and folders that cannot be read
+	excluded int          // *.md files and folders that exclude left out
+}
+
+// listSOPs walks sops_dir (checkSOPsDir has checked it; a missing one is
+// an empty library) inside the root. Symlinks are followed only when they
+// stay inside the library; folders that are symlinks are not entered.
+func listSOPs(root *os.Root, cfg *Config) (listing, error) {
+	var l listing
+	if _, err := root.Stat(cfg.SOPsDir); errors.Is(err, fs.ErrNotExist) {
+		return l, nil
 	}
-	if err != nil {
-		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: cfg.SOPsDirPos, Rule: "config",
-			Msg: fmt.Sprintf("sops_dir %q cannot be read (%v): it must be a folder inside the library", cfg.SOPsDir, WithoutPath(err))}}
-	}
-	if !fi.IsDir() {
-		return nil, nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: cfg.SOPsDirPos, Rule: "config",
-			Msg: fmt.Sprintf("sops_dir %q is not a folder: name the folder that holds the SOP files", cfg.SOPsDir)}}
-	}
-	walkErr := fs.WalkDir(root.FS(), cfg.SOPsDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(root.FS(), cfg.SOPsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
+			l.failed = append(l.failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
 				Msg: fmt.Sprintf("cannot be read: %v", WithoutPath(err))})
 			return nil
 		}
@@ -176,18 +201,19 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 			rel = strings.TrimPrefix(p, cfg.SOPsDir+"/")
 		}
 		if d.IsDir() {
-			if p != cfg.SOPsDir && (strings.HasPrefix(d.Name(), ".") || strings.HasPrefix(d.Name(), "_") || cfg.excluded(rel)) {
-				return fs.SkipDir
-			}
+			return l.folder(cfg, p, rel, d.Name())
+		}
+		if !sopName(d.Name()) {
 			return nil
 		}
-		if !cfg.IsSOP(rel) {
+		if cfg.excluded(rel) {
+			l.excluded++
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := root.Stat(p) // refuses a link that leaves the root
 			if err != nil {
-				failed = append(failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: symlinkProblem(root, p, err)})
+				l.failed = append(l.failed, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: symlinkProblem(root, p, err)})
 				return nil
 			}
 			if !target.Mode().IsRegular() {
@@ -196,10 +222,25 @@ func listSOPs(root *os.Root, cfg *Config) (paths []string, failed []*sop.Error, 
 		} else if !d.Type().IsRegular() {
 			return nil
 		}
-		paths = append(paths, p)
+		l.paths = append(l.paths, p)
 		return nil
 	})
-	return paths, failed, walkErr
+	return l, err
+}
+
+// folder says whether the walk enters a folder: not a hidden one, nor one
+// that exclude leaves out.
+func (l *listing) folder(cfg *Config, p, rel, name string) error {
+	switch {
+	case p == cfg.SOPsDir:
+		return nil
+	case hidden(name):
+		return fs.SkipDir
+	case cfg.excluded(rel):
+		l.excluded++
+		return fs.SkipDir
+	}
+	return nil
 }
 
 // symlinkProblem says why a symlink cannot be followed.

@@ -216,6 +216,9 @@ func TestLoadSelectsSOPFiles(t *testing.T) {
 	if len(lib.Failed) != 0 {
 		t.Errorf("Failed = %v", lib.Failed)
 	}
+	if lib.Excluded != 3 { // drafts/, orders/old-returns.md, archive/2019/
+		t.Errorf("Excluded = %d, want 3", lib.Excluded)
+	}
 	for _, d := range lib.Docs {
 		if len(d.Problems) != 0 {
 			t.Errorf("%s: problems %v", d.Path, d.Problems)
@@ -447,20 +450,6 @@ func TestLoadSymlinks(t *testing.T) {
 	}
 	if d := lib.Lookup("inside"); len(d) != 1 || d[0].Meta.Title.Text != "Inside" {
 		t.Errorf("the linked file was not read through the link: %v", d)
-	}
-}
-
-func TestLoadMissingSOPsDir(t *testing.T) {
-	for _, cfg := range []string{"title: H\n", "sops_dir: handbook/procedures\n"} {
-		root := t.TempDir()
-		testlib.WriteTree(t, root, map[string]string{"sopctl.yaml": cfg, "other/a.md": sopFile("a")})
-		lib := load(t, root)
-		if len(lib.Docs) != 0 || len(lib.Failed) != 0 {
-			t.Errorf("%q: Docs %q, Failed %v; want an empty library", cfg, docPaths(lib), lib.Failed)
-		}
-		if got := lib.Lookup("a"); got != nil {
-			t.Errorf("Lookup in an empty library = %v", got)
-		}
 	}
 }
 

@@ -20,7 +20,7 @@ const convergeRole = "customer-contact-specialist"
 // runRole plans and applies new --role in dir, as the CLI does.
 func runRole(t *testing.T, dir string, cat *roles.Catalog) *Plan {
 	t.Helper()
-	lib, err := library.Load(dir)
+	lib, err := library.OpenToAdd(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -12,7 +13,8 @@ import (
 	"github.com/sopctl/sopctl/templates"
 )
 
-// newLib writes files into a temporary library and loads it.
+// newLib writes files into a temporary library and loads it as sopctl new
+// does (its sops folder may be missing).
 func newLib(t *testing.T, files map[string]string) *library.Library {
 	t.Helper()
 	dir := t.TempDir()
@@ -20,7 +22,7 @@ func newLib(t *testing.T, files map[string]string) *library.Library {
 		files["sopctl.yaml"] = "title: T\nkpis: {CSAT: Customer Satisfaction Score}\n"
 	}
 	testlib.WriteTree(t, dir, files)
-	lib, err := library.Load(dir)
+	lib, err := library.OpenToAdd(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
