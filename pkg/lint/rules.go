@@ -382,9 +382,10 @@ func (c *docCheck) placeholders() {
 	}
 }
 
-// checkLibrary runs the rules that compare files: duplicate-id, orphan.
+// checkLibrary runs the rules about the library as a whole and those that
+// compare files: empty-library, duplicate-id, orphan.
 func (c *checker) checkLibrary() []Finding {
-	var out []Finding
+	out := c.emptyLibrary()
 	for _, d := range c.lib.Docs {
 		if !c.want(d.Path) {
 			continue
@@ -403,6 +404,27 @@ func (c *checker) checkLibrary() []Finding {
 		}
 	}
 	return out
+}
+
+// emptyLibrary: empty-library, at sopctl.yaml, so only when the files
+// linted include it (the whole library): lint passing with nothing checked
+// is most often a sops_dir or exclude that misses the SOP files.
+func (c *checker) emptyLibrary() []Finding {
+	if len(c.lib.Docs)+len(c.lib.Failed) > 0 || !c.want(library.ConfigFile) {
+		return nil
+	}
+	cfg := c.lib.Config
+	where := cfg.SOPsDir + "/ (sops_dir)"
+	if cfg.SOPsDir == "." {
+		where = "the library's folder (sops_dir: .)"
+	}
+	if c.lib.Excluded > 0 {
+		return c.add(nil, "empty-library", library.ConfigFile, fileStart,
+			"no SOP found in %s: exclude (%s) leaves out every *.md file there; narrow exclude, or set sops_dir to the folder that holds the SOP files",
+			where, strings.Join(cfg.Exclude, ", "))
+	}
+	return c.add(nil, "empty-library", library.ConfigFile, fileStart,
+		"no SOP found in %s: add one with sopctl new, or set sops_dir to the folder that holds the SOP files (*.md, not README.md, not starting with . or _)", where)
 }
 
 func (c *checker) isRetired(id string) bool {

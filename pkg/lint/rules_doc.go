@@ -1083,6 +1083,48 @@ Account credits offered to settle a complaint.
 1. Offer up to 10% of the order value; ask the team leader before offering more.
 `,
 	},
+	{
+		ID:      "empty-library",
+		Default: Warning,
+		Summary: "the library holds no SOP: sops_dir has no *.md file that is an SOP",
+		Fix: "Put the SOP files in the folder sops_dir names (sopctl new scaffolds them there), " +
+			"or set sops_dir in sopctl.yaml to the folder that holds them. " +
+			"An SOP file ends in .md and is not README.md; names starting with . or _ and paths that an exclude glob matches are not SOPs, " +
+			"so narrow exclude if it leaves out every file. " +
+			"Reported at sopctl.yaml, only when the whole library is linted.",
+		Bad: `# file: sops/README.md
+# Customer Service SOPs
+
+One file per SOP, named after its id.
+`,
+		Good: `# file: sops/README.md
+# Customer Service SOPs
+
+One file per SOP, named after its id.
+
+# file: sops/complaint-intake.md
+---
+id: complaint-intake
+title: Complaint Intake
+version: "1.0"
+status: draft
+owner: Customer Service Manager
+---
+
+# Complaint Intake
+
+## Purpose
+Records every complaint the moment it arrives, so that none is lost between channels.
+
+## Scope
+Complaints by phone, email, chat and social media, and every agent who takes one.
+
+## Procedure
+1. Open a complaint case in the CRM while the customer is still in contact.
+2. Record the channel, the order number and the customer's own words.
+3. Give the customer the case reference and say when they will hear back.
+`,
+	},
 }
 
 // ruleDoc returns the description of the rule with the id.
