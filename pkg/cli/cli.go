@@ -156,8 +156,9 @@ func exitCode(err error) int {
 	var notFound *library.NotFoundError
 	var cfg *library.ConfigError
 	var tpl *templateError
+	var chdir *chdirError
 	switch {
-	case isUsage(err), errors.Is(err, errNoDir), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl):
+	case isUsage(err), errors.Is(err, errNoDir), errors.As(err, &chdir), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl):
 		return ExitUsage
 	}
 	return ExitProblems

@@ -3,9 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sopctl/sopctl/pkg/library"
 )
 
 func newRootCmd(env *Env) *cobra.Command {
@@ -37,10 +42,14 @@ the current directory, as git finds .git.`,
 				return errNoDir
 			}
 			if chdir != "" {
-				if !filepath.IsAbs(chdir) {
-					chdir = filepath.Join(env.Dir, chdir)
+				dir := chdir
+				if !filepath.IsAbs(dir) {
+					dir = filepath.Join(env.Dir, dir)
 				}
-				env.Dir = filepath.Clean(chdir)
+				if err := checkChdir(cmd, chdir, dir); err != nil {
+					return err
+				}
+				env.Dir = filepath.Clean(dir)
 			}
 			return nil
 		},
@@ -95,6 +104,38 @@ func needsDir(cmd *cobra.Command) bool {
 	}
 	return cmd.HasParent() // the bare root prints help
 }
+
+// checkChdir makes sure -C names a folder (dir: the path it gives, made
+// absolute), as git -C does: otherwise a command would go on to say there
+// is no sopctl.yaml, or run in the folder a file is in. Help and shell
+// completion run whatever -C says.
+func checkChdir(cmd *cobra.Command, arg, dir string) error {
+	for c := cmd; c != nil; c = c.Parent() {
+		switch c.Name() {
+		case "help", "completion", cobra.ShellCompRequestCmd, cobra.ShellCompNoDescRequestCmd:
+			return nil
+		}
+	}
+	fi, err := os.Stat(dir)
+	missing := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) // ENOTDIR: a file on the way
+	switch {
+	case missing && cmd.Name() == "init":
+		return &chdirError{Arg: arg, Problem: "no such folder: sopctl init " + arg + " creates it"}
+	case missing:
+		return &chdirError{Arg: arg, Problem: "no such folder: name a folder that exists, such as the library's"}
+	case err != nil:
+		return &chdirError{Arg: arg, Problem: fmt.Sprintf("cannot be read (%v): name a folder sopctl can read", library.WithoutPath(err))}
+	case !fi.IsDir():
+		return &chdirError{Arg: arg, Problem: "not a folder but a file: name the folder to run in, such as the one that holds it"}
+	}
+	return nil
+}
+
+// chdirError is a -C DIR that names no folder: the command could not start
+// (exit 2).
+type chdirError struct{ Arg, Problem string }
+
+func (e *chdirError) Error() string { return "-C " + e.Arg + ": " + e.Problem }
 
 // errNoDir stops a command that needs the directory sopctl was started in
 // when it cannot be read: the command could not start (exit 2).

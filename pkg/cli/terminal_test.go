@@ -18,6 +18,9 @@ func TestErrorsShowEscapes(t *testing.T) {
 	dir := t.TempDir()
 	testlib.WriteTree(t, dir, map[string]string{"sopctl.yaml": "title: T\n", "sops/.keep": ""})
 	outside := t.TempDir()
+	if err := os.Mkdir(filepath.Join(outside, "bare\x1b]0;X\a"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		tfs  fs.FS
@@ -25,7 +28,8 @@ func TestErrorsShowEscapes(t *testing.T) {
 		want string
 	}{
 		{"lint path", templates.FS, []string{"lint", "nope\x1b[2J\u009b1m"}, `nope\x1b[2J\u009b1m: no such file or folder`},
-		{"no library", templates.FS, []string{"-C", filepath.Join(outside, "gone\x1b]0;X\a"), "lint"}, `gone\x1b]0;X\a or any folder above`},
+		{"no library", templates.FS, []string{"-C", filepath.Join(outside, "bare\x1b]0;X\a"), "lint"}, `bare\x1b]0;X\a or any folder above`},
+		{"no folder", templates.FS, []string{"-C", filepath.Join(outside, "gone\x1b]0;X\a"), "lint"}, `gone\x1b]0;X\a: no such folder`},
 		{"panic", panicValue("boom\x1b[2J"), []string{"templates", "list"}, `internal error: boom\x1b[2J`},
 	}
 	for _, tt := range tests {
