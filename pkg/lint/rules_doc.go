@@ -1102,27 +1102,26 @@ One file per SOP, named after its id.
 
 One file per SOP, named after its id.
 
-# file: sops/complaint-intake.md
+# file: sops/refund-approval.md
 ---
-id: complaint-intake
-title: Complaint Intake
+id: refund-approval
+title: Refund Approval
 version: "1.0"
 status: draft
 owner: Customer Service Manager
 ---
 
-# Complaint Intake
+# Refund Approval
 
 ## Purpose
-Records every complaint the moment it arrives, so that none is lost between channels.
+Keeps refunds fair and within each person's authority.
 
 ## Scope
-Complaints by phone, email, chat and social media, and every agent who takes one.
+Every refund an agent offers, on any channel.
 
 ## Procedure
-1. Open a complaint case in the CRM while the customer is still in contact.
-2. Record the channel, the order number and the customer's own words.
-3. Give the customer the case reference and say when they will hear back.
+1. Check the order and the reason the customer gives.
+2. Approve refunds up to 50 EUR yourself; ask the team leader above that.
 `,
 	},
 }
