@@ -7,7 +7,8 @@
 #   SOPCTL_ARGS    more lint flags, split on white space (e.g. --strict --max-warnings 0)
 #   SOPCTL_SARIF   if set, also write a SARIF report to this file
 # The step fails when lint does; with SOPCTL_SARIF it writes "sarif=true"
-# to $GITHUB_OUTPUT once the report is complete, for the upload step.
+# to $GITHUB_OUTPUT once the report is complete, for the upload step, and
+# stops there when lint could not start (exit 2).
 set -euo pipefail
 
 paths=()
@@ -24,12 +25,13 @@ if [[ -n "${SOPCTL_SARIF:-}" ]]; then
 	tmp="${SOPCTL_SARIF}.tmp"
 	code=0
 	sopctl lint --format sarif ${flags[@]+"${flags[@]}"} -- "${paths[@]}" >"$tmp" || code=$?
-	if [[ $code -le 1 ]]; then
-		mv "$tmp" "$SOPCTL_SARIF"
-		echo "sarif=true" >>"${GITHUB_OUTPUT:-/dev/null}"
-	else
+	if [[ $code -gt 1 ]]; then
+		# Lint could not start (bad flag, no sopctl.yaml): its message is out; a second run would repeat it.
 		rm -f "$tmp"
+		exit "$code"
 	fi
+	mv "$tmp" "$SOPCTL_SARIF"
+	echo "sarif=true" >>"${GITHUB_OUTPUT:-/dev/null}"
 fi
 
 exec sopctl lint --format "${SOPCTL_FORMAT:-github}" ${flags[@]+"${flags[@]}"} -- "${paths[@]}"
