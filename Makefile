@@ -2,7 +2,7 @@
 GO          ?= go
 BIN         := bin/sopctl
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS     := -s -w -X github.com/sopctl/sopctl/pkg/cli.Version=$(VERSION)
+LDFLAGS     := -s -w -X github.com/sopctl/sopctl/pkg/cli.Version=$(VERSION) -X github.com/sopctl/sopctl/pkg/cli.Commit=$(shell git rev-parse HEAD 2>/dev/null) -X github.com/sopctl/sopctl/pkg/cli.Date=$(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 30s
 FUZZLONG    ?= 10m
@@ -10,7 +10,7 @@ FUZZBUDGET  ?= 500ms
 EXAMPLE     := examples/customer-service
 
 .DEFAULT_GOAL := help
-.PHONY: help build test test-long update lint fuzz fuzz-long bench demo clean
+.PHONY: help build test test-long update lint fuzz fuzz-long bench demo clean release-check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -74,3 +74,18 @@ demo: build ## build sopctl, check the example handbook and render it to site/
 
 clean: ## remove build and demo output
 	rm -rf bin site site-md
+
+# The six release targets of .goreleaser.yaml, built here with go build
+# alone (no goreleaser, no network) and the same flags, so a change that
+# breaks one platform fails before a tag is pushed.
+RELEASE_TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+
+release-check: ## build every release target (linux, darwin, windows x amd64, arm64) into bin/release/
+	@failed=; for target in $(RELEASE_TARGETS); do \
+	  os=$${target%/*}; arch=$${target#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  echo "== $$os/$$arch"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' \
+	    -o bin/release/sopctl_$${os}_$${arch}/sopctl$$ext ./cmd/sopctl || failed="$$failed $$target"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "release-check: the build failed for:$$failed"; exit 1; fi; \
+	echo "release-check: all six targets built in bin/release/"
