@@ -48,9 +48,9 @@ func (u *lintUnit) run() ([]lint.Finding, int) {
 // library at or above the start folder) and loads each library once. A
 // file that is no SOP is named on stderr and skipped; a library of which
 // every PATH was skipped is not linted, so no unit at all means that no
-// PATH was an SOP. Every library is
-// loaded and configured before anything is linted, so a bad PATH or
-// sopctl.yaml stops lint before it prints a report.
+// PATH was an SOP. Every library is loaded and configured before anything
+// is linted, so a bad PATH or sopctl.yaml stops lint before it prints a
+// report.
 func lintUnits(ctx context.Context, env *Env, paths []string) ([]*lintUnit, error) {
 	sel, err := selectLibraries(ctx, env, paths)
 	if err != nil {

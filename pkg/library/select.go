@@ -96,6 +96,8 @@ type ArgError struct {
 func (e *ArgError) Error() string {
 	var nf *NotFoundError
 	switch {
+	case e.Arg == "":
+		return "an empty PATH names no file or folder: remove it, or write . for the current folder"
 	case errors.As(e.Err, &nf):
 		return fmt.Sprintf("%s: no %s in this folder or any folder above it: name a library's folder (one that holds %[2]s) or a folder inside it", e.Arg, ConfigFile)
 	case errors.Is(e.Err, fs.ErrNotExist):
@@ -114,6 +116,9 @@ func Select(start string, args []string) (Selection, error) {
 	var sel Selection
 	index := map[string]int{}
 	for _, a := range args {
+		if a == "" {
+			return Selection{}, &ArgError{Arg: a, Err: fs.ErrNotExist}
+		}
 		p := a
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(start, p)

@@ -109,6 +109,7 @@ func TestSelectErrors(t *testing.T) {
 		{"handbook/sops/nope", "handbook/sops/nope: no such file or folder", true},
 		{"docs", "docs: no sopctl.yaml in this folder or any folder above it: name a library's folder", false},
 		{".", ".: no sopctl.yaml in this folder or any folder above it", false},
+		{"", "an empty PATH names no file or folder", true},
 	}
 	for _, tt := range tests {
 		_, err := Select(dir, []string{"handbook", tt.arg})
