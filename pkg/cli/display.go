@@ -1,21 +1,17 @@
 package cli
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
+	"github.com/sopctl/sopctl/pkg/library"
 )
 
 // displayPath shows a library path (slash-separated, relative to the root
 // at libDir) relative to the start directory when it lies under it, else
-// relative to the library root (SPEC section 5).
+// relative to the library root (SPEC section 5); library.Display decides.
 func displayPath(env *Env, libDir, rel string) string {
-	abs := filepath.Join(libDir, filepath.FromSlash(rel))
-	if r, err := filepath.Rel(env.Dir, abs); err == nil && filepath.IsLocal(r) {
-		return filepath.ToSlash(r)
-	}
-	return rel
+	return library.NewDisplay(env.Dir, libDir).Path(rel)
 }
 
 // oneLine keeps a value from a file (a template, an SOP) on one line of a

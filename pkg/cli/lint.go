@@ -2,11 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -15,7 +11,6 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/lint/report"
-	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -38,6 +33,24 @@ the rules of sopctl lint --list-rules. References are resolved against the whole
 library either way. A file that cannot be parsed is reported and the rest is
 still checked.
 
+With no PATH, the library is the one at or above the current folder (or -C
+DIR). Each PATH finds its own library by walking up from the PATH, so
+"sopctl lint handbook" works from a repository root that has no sopctl.yaml:
+a library's folder, or its sopctl.yaml, checks the whole library; a folder
+inside it checks the SOPs under that folder; a file checks that file. PATHs in
+several libraries are checked library by library, each with its own
+sopctl.yaml, and reported together.
+
+For a pre-commit hook, which passes the changed files: a file that is no SOP
+(a README.md, a file outside sops_dir or in no library) is named on stderr and
+skipped, and when no file given is an SOP, lint says so and exits 0. A PATH
+that does not exist, or a folder in no library, cannot start lint (exit 2).
+
+Paths in the report are relative to the folder sopctl was started in (or -C
+DIR) when the file lies under it, as GitHub annotations and SARIF need when
+run from the repository root; otherwise relative to the library root (or, when
+several libraries are reported, to the start folder with ../).
+
 Severities come from each rule's default and lint.rules in sopctl.yaml
 (error, warning, info or off). Exit status: 0 when there is no error (and no
 more warnings than --max-warnings), 1 otherwise, 2 when linting could not start.
@@ -48,7 +61,10 @@ sarif (SARIF 2.1.0 for GitHub code scanning) and github (workflow commands
 that annotate a pull request).`,
 		Example: `  sopctl lint
   sopctl lint sops/complaint-resolution.md
-  sopctl lint --format sarif > sopctl.sarif
+  sopctl lint handbook                          # from the repository root
+  sopctl lint handbook/sops/orders README.md    # README.md is skipped: no SOP
+  sopctl lint --format github handbook ops      # two libraries, one report
+  sopctl lint --format sarif handbook > sopctl.sarif
   sopctl lint --strict --max-warnings 0
   sopctl lint --explain broken-link`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -120,40 +136,26 @@ func indent(s string) string {
 	return b.String()
 }
 
+// nothingGiven says that every PATH was skipped: not a failure, so that a
+// pre-commit hook passes when only other Markdown files changed.
+const nothingGiven = "no SOP among the files given"
+
 func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
-	lib, err := loadLibrary(ctx, env)
+	units, err := lintUnits(ctx, env, opts.paths)
 	if err != nil {
 		return err
 	}
-	libDir := lib.Dir
-	only, err := pathFilter(env, libDir, opts.paths)
-	if err != nil {
-		return err
-	}
-	severities, err := lint.Configure(lib.Config)
-	if err != nil {
-		return err
-	}
-	cat, err := loadCatalog(env, libDir)
-	if err != nil {
-		return err
-	}
-	findings := lint.Run(lib, lint.Options{Now: env.Now(), Severities: severities, Roles: roles.Known(cat, lib.Config).IDs(), Only: only})
+	var findings []lint.Finding
 	files := 0
-	for _, d := range lib.Docs {
-		if only == nil || only(d.Path) {
-			files++
-		}
+	for _, u := range units {
+		f, n := u.run()
+		findings = append(findings, f...)
+		files += n
 	}
-	for _, f := range lib.Failed {
-		if only == nil || only(f.Path) {
-			files++
-		}
-	}
+	lint.Sort(findings)
 	errs, warnings := 0, 0
 	for i := range findings {
 		f := &findings[i]
-		f.Path = displayPath(env, libDir, f.Path)
 		if opts.strict && f.Severity == lint.Warning {
 			f.Severity = lint.Error
 		}
@@ -164,10 +166,17 @@ func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 			warnings++
 		}
 	}
-	err = report.Write(env.IO.Out, opts.format, findings, report.Options{
+	if len(units) == 0 {
+		if opts.format == "text" {
+			fmt.Fprintln(env.IO.Out, nothingGiven)
+			return nil
+		}
+		// An empty document still follows, for the tools that read it.
+		fmt.Fprintf(env.IO.ErrOut, "sopctl lint: %s\n", nothingGiven)
+	}
+	if err := report.Write(env.IO.Out, opts.format, findings, report.Options{
 		Color: opts.format == "text" && env.IO.ColorEnabled(), ToolVersion: Version, Rules: lint.Rules(), Files: files,
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
 	if errs > 0 {
@@ -178,44 +187,4 @@ func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 		return &SilentError{Code: ExitProblems}
 	}
 	return nil
-}
-
-// pathFilter turns PATH arguments into a filter on library paths. A folder
-// takes every SOP under it. A path outside the library or that does not
-// exist is a usage error.
-func pathFilter(env *Env, libDir string, args []string) (func(string) bool, error) {
-	if len(args) == 0 {
-		return nil, nil
-	}
-	type entry struct {
-		rel string
-		dir bool
-	}
-	var entries []entry
-	for _, a := range args {
-		abs := a
-		if !filepath.IsAbs(abs) {
-			abs = filepath.Join(env.Dir, a)
-		}
-		rel, err := filepath.Rel(libDir, abs)
-		if err != nil || !filepath.IsLocal(rel) && rel != "." {
-			return nil, usageErrorf("%s is outside the library at %s", a, libDir)
-		}
-		fi, err := os.Stat(abs)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usageErrorf("%s: no such file or folder", a)
-		}
-		if err != nil {
-			return nil, err
-		}
-		entries = append(entries, entry{filepath.ToSlash(rel), fi.IsDir()})
-	}
-	return func(p string) bool {
-		for _, e := range entries {
-			if p == e.rel || e.dir && (e.rel == "." || strings.HasPrefix(p, e.rel+"/")) {
-				return true
-			}
-		}
-		return false
-	}, nil
 }

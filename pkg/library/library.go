@@ -1,6 +1,8 @@
 // Package library finds an SOP library (the folder holding sopctl.yaml),
 // reads its configuration and loads every SOP file in it, once and in
 // parallel, into an in-memory Library that lint, render and scaffold share.
+// It also finds the library of each path a user names (Select), and shows
+// a library's paths relative to the folder the user started in (Display).
 package library
 
 import (
