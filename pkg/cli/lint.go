@@ -175,7 +175,7 @@ func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 		fmt.Fprintf(env.IO.ErrOut, "sopctl lint: %s\n", nothingGiven)
 	}
 	if err := report.Write(env.IO.Out, opts.format, findings, report.Options{
-		Color: opts.format == "text" && env.IO.ColorEnabled(), ToolVersion: Version, Rules: lint.Rules(), Files: files,
+		Color: opts.format == "text" && env.IO.ColorEnabled(), ToolVersion: toolVersion(), Rules: lint.Rules(), Files: files,
 	}); err != nil {
 		return err
 	}

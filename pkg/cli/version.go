@@ -34,6 +34,25 @@ func newVersionCmd(env *Env) *cobra.Command {
 	}
 }
 
+// toolVersion is this build's version, as reports name the tool's (SARIF).
+func toolVersion() string {
+	info, _ := debug.ReadBuildInfo()
+	return buildVersion(Version, info)
+}
+
+// buildVersion is version when -ldflags set it, else the main module's
+// version (go install ...@v1.2.3 records it; a local build records
+// "(devel)", which is not a version), else "dev".
+func buildVersion(version string, info *debug.BuildInfo) string {
+	if info == nil || version != "dev" {
+		return version
+	}
+	if mv := info.Main.Version; mv != "" && mv != "(devel)" {
+		return mv
+	}
+	return version
+}
+
 // versionLine formats "sopctl VERSION (commit C, built D, GO, OS/ARCH)".
 // Values set by -ldflags win; without them, the version is the main
 // module's (go install ...@v1.2.3 records it; a local build records
@@ -41,11 +60,9 @@ func newVersionCmd(env *Env) *cobra.Command {
 // the VCS stamp; "dirty" marks a build from a modified work tree.
 // info may be nil (a binary built without module support).
 func versionLine(version, commit, date string, info *debug.BuildInfo, goVersion, platform string) string {
+	version = buildVersion(version, info)
 	dirty := false
 	if info != nil {
-		if mv := info.Main.Version; version == "dev" && mv != "" && mv != "(devel)" {
-			version = mv
-		}
 		for _, s := range info.Settings {
 			switch s.Key {
 			case "vcs.revision":
