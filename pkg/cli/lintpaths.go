@@ -102,7 +102,7 @@ func selectLibraries(ctx context.Context, env *Env, paths []string) (library.Sel
 		root, err := library.Find(env.Dir)
 		var nf *library.NotFoundError
 		if errors.As(err, &nf) {
-			if hint := belowHint(ctx, env.Dir, ""); hint != "" {
+			if hint := belowHint(ctx, env.Dir, "", lintThem); hint != "" {
 				return library.Selection{}, &hintError{msg: fmt.Sprintf("no %s here or in any folder above; %s", library.ConfigFile, hint), err: err}
 			}
 		}
@@ -119,7 +119,7 @@ func selectLibraries(ctx context.Context, env *Env, paths []string) (library.Sel
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(env.Dir, dir)
 		}
-		if hint := belowHint(ctx, dir, ae.Arg); hint != "" {
+		if hint := belowHint(ctx, dir, ae.Arg, lintThem); hint != "" {
 			err = &hintError{msg: fmt.Sprintf("%s: no %s in this folder or any folder above it; %s", ae.Arg, library.ConfigFile, hint), err: err}
 		}
 	}
@@ -129,10 +129,13 @@ func selectLibraries(ctx context.Context, env *Env, paths []string) (library.Sel
 	return sel, nil
 }
 
+// lintThem is the command that lints the libraries in folders.
+func lintThem(folders []string) string { return "sopctl lint " + strings.Join(folders, " ") }
+
 // belowHint names the libraries in sub-folders of dir, at most a few
-// levels down, and the command that lints them ("" when there is none).
-// prefix is how the user named dir.
-func belowHint(ctx context.Context, dir, prefix string) string {
+// levels down, and what to run (run's words) to work on them; "" when
+// there is none. prefix is how the user named dir.
+func belowHint(ctx context.Context, dir, prefix string, run func(folders []string) string) string {
 	const shown = 5
 	ctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
@@ -150,7 +153,7 @@ func belowHint(ctx context.Context, dir, prefix string) string {
 		found[i] = path.Join(filepath.ToSlash(prefix), f)
 		configs[i] = path.Join(found[i], library.ConfigFile)
 	}
-	return fmt.Sprintf("found %s%s: run sopctl lint %s", strings.Join(configs, ", "), more, strings.Join(found, " "))
+	return fmt.Sprintf("found %s%s: run %s", strings.Join(configs, ", "), more, run(found))
 }
 
 // hintError replaces an error's message with one that says what to run

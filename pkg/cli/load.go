@@ -22,10 +22,23 @@ type templateError struct{ err error }
 func (e *templateError) Error() string { return e.err.Error() }
 func (e *templateError) Unwrap() error { return e.err }
 
-// loadLibrary opens the library at or above the start directory (an
-// error when there is none).
+// loadLibrary opens the library at or above the start directory. With
+// none there, the error names the libraries in its sub-folders, if any,
+// and how to reach one (-C DIR).
 func loadLibrary(ctx context.Context, env *Env) (*library.Library, error) {
-	return library.Open(ctx, env.Dir)
+	lib, err := library.Open(ctx, env.Dir)
+	var nf *library.NotFoundError
+	if errors.As(err, &nf) {
+		if hint := belowHint(ctx, env.Dir, "", withC); hint != "" {
+			return nil, &hintError{msg: fmt.Sprintf("no %s here or in any folder above; %s", library.ConfigFile, hint), err: err}
+		}
+	}
+	return lib, err
+}
+
+// withC says how to run a command in one of the libraries in folders.
+func withC(folders []string) string {
+	return "the command with -C " + folders[0] + ", as in sopctl -C " + folders[0] + " render"
 }
 
 // openLibraryIfAny is loadLibrary for a command that also runs outside a
