@@ -31,6 +31,8 @@ import (
 // a signal lands depends on the machine's load, so the test asserts no
 // timing: it logs how many landed mid-render.
 func TestRenderSignals(t *testing.T) {
+	t.Parallel() // beside the scripts: see TestScript
+
 	exe, err := exec.LookPath("sopctl-exe")
 	if err != nil {
 		t.Fatal(err)
