@@ -63,15 +63,3 @@ func Sort(fs []Finding) {
 			cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
 	})
 }
-
-// RuleInfo describes a rule for --list-rules, --explain, the README and
-// SARIF's tool.driver.rules.
-type RuleInfo struct {
-	ID      string
-	Default Severity
-	Fixed   bool   // cannot be turned off or changed (invalid-file, yaml-syntax)
-	Summary string // one line: what the rule checks
-	Bad     string // an example that fires, as file content
-	Good    string // the example fixed
-	Fix     string // one paragraph: how to fix it
-}

@@ -3,7 +3,6 @@ package lint
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
@@ -25,21 +24,6 @@ type Options struct {
 	Only func(path string) bool
 }
 
-// Rules returns every rule, in SPEC order.
-func Rules() []RuleInfo { return slices.Clone(ruleDocs) }
-
-// RuleIDs returns every rule's id, in SPEC order.
-func RuleIDs() []string {
-	ids := make([]string, len(ruleDocs))
-	for i, r := range ruleDocs {
-		ids[i] = r.ID
-	}
-	return ids
-}
-
-// Rule returns one rule by id.
-func Rule(id string) (RuleInfo, bool) { return ruleDoc(id) }
-
 // Configure returns the severity of every rule: its default, unless
 // sopctl.yaml's lint.rules sets it. An unknown rule id, or an attempt to
 // change a rule that cannot be changed, is a *library.ConfigError at its
@@ -51,7 +35,7 @@ func Configure(cfg *library.Config) (map[string]Severity, error) {
 		fail := func(format string, args ...any) {
 			errs = append(errs, &sop.Error{Path: library.ConfigFile, Pos: s.Pos, Rule: "config", Msg: fmt.Sprintf(format, args...)})
 		}
-		r, ok := ruleDoc(s.Rule)
+		r, ok := Rule(s.Rule)
 		switch {
 		case !ok:
 			msg := fmt.Sprintf("lint.rules: unknown rule %q", s.Rule)
@@ -79,8 +63,8 @@ func Configure(cfg *library.Config) (map[string]Severity, error) {
 
 // defaultSeverities maps every rule to its default severity.
 func defaultSeverities() map[string]Severity {
-	sev := make(map[string]Severity, len(ruleDocs))
-	for _, r := range ruleDocs {
+	sev := make(map[string]Severity, len(registry))
+	for _, r := range registry {
 		sev[r.ID] = r.Default
 	}
 	return sev

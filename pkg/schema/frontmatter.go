@@ -75,11 +75,11 @@ func ForLibrary(lib *library.Library, cat *roles.Catalog) (FrontMatterOptions, e
 
 // The lint rules whose checks the front-matter schema makes.
 const (
-	ruleMissing  = "missing-field"
-	ruleInvalid  = "invalid-field"
-	ruleUnknown  = "unknown-field"
-	ruleRef      = "broken-ref"
-	ruleApproval = "approval-incomplete"
+	ruleMissing  = lint.RuleMissingField
+	ruleInvalid  = sop.RuleInvalidField
+	ruleUnknown  = sop.RuleUnknownField
+	ruleRef      = lint.RuleBrokenRef
+	ruleApproval = lint.RuleApprovalIncomplete
 )
 
 // FrontMatter returns the schema of an SOP's front matter (SPEC section

@@ -1,0 +1,89 @@
+package lint
+
+import (
+	"slices"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// RuleInfo is one lint rule: its id, default severity, documentation (for
+// --list-rules, --explain, the README and SARIF's tool.driver.rules), its
+// check and, for lint --fix, its fix. Each rule is one file rule_<id>.go
+// holding its value, and one entry in registry.
+type RuleInfo struct {
+	ID      string
+	Default Severity
+	// Fixed: the rule cannot be turned off, changed or suppressed
+	// (invalid-file, yaml-syntax).
+	Fixed   bool
+	Summary string // one line: what the rule checks
+	// Bad is a complete SOP file that fires the rule and Good is the same
+	// file fixed. A single file is sops/<id>.md for the id in its front
+	// matter; where the file name matters, or an example needs more than
+	// one file, each file follows a line "# file: PATH".
+	Bad  string
+	Good string
+	Fix  string // one paragraph: how to fix it by hand
+	// Fixer is what lint --fix applies to the rule's findings: nil when
+	// the rule has no fix that cannot change meaning.
+	Fixer Fixer
+
+	// check reports the rule's findings in one SOP; libCheck those about
+	// the library as a whole. Rules found elsewhere (by the parser, or
+	// about suppression comments) have neither.
+	check    func(*docCheck)
+	libCheck func(*checker) []Finding
+}
+
+// Fixer fixes one finding of its rule in an SOP file: given the file's
+// bytes src, as parsed into d within lib, it returns the new bytes and
+// true, or false when this finding has no safe fix. It must change only
+// what the finding is about and keep every other byte (line endings, BOM).
+type Fixer func(src []byte, d *sop.Doc, lib *library.Library, f Finding) ([]byte, bool)
+
+// registry holds every rule in SPEC order (section 5's table, then
+// section 8's additions): adding a rule is its file and one line here.
+var registry = []RuleInfo{
+	invalidFileRule,
+	yamlSyntaxRule,
+	missingFieldRule,
+	invalidFieldRule,
+	unknownFieldRule,
+	idMismatchRule,
+	duplicateIDRule,
+	missingSectionRule,
+	emptySectionRule,
+	noStepsRule,
+	brokenRefRule,
+	brokenLinkRule,
+	selfRefRule,
+	retiredRefRule,
+	approvalIncompleteRule,
+	reviewOverdueRule,
+	titleMismatchRule,
+	todoPlaceholderRule,
+	orphanRule,
+	emptyLibraryRule,
+}
+
+// Rules returns every rule, in SPEC order.
+func Rules() []RuleInfo { return slices.Clone(registry) }
+
+// RuleIDs returns every rule's id, in SPEC order.
+func RuleIDs() []string {
+	ids := make([]string, len(registry))
+	for i, r := range registry {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// Rule returns one rule by id.
+func Rule(id string) (RuleInfo, bool) {
+	i := slices.IndexFunc(registry, func(r RuleInfo) bool { return r.ID == id })
+	if i < 0 {
+		return RuleInfo{}, false
+	}
+	return registry[i], true
+}

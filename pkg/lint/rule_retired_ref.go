@@ -1,0 +1,101 @@
+package lint
+
+// RuleRetiredRef is the id of the rule retired-ref.
+const RuleRetiredRef = "retired-ref"
+
+var retiredRefRule = RuleInfo{
+	ID:      RuleRetiredRef,
+	Default: Error,
+	Summary: "an SOP that is not retired relates or links to a retired SOP",
+	check:   (*docCheck).retiredRefs,
+	Fix: "Refer to the SOP that replaced the retired one instead. " +
+		"If this SOP is the replacement, move the retired id from related to supersedes, where it belongs.",
+	Bad: `# file: sops/refund-approval.md
+---
+id: refund-approval
+title: Refund Approval
+version: "2.0"
+status: draft
+owner: Customer Service Manager
+related: [refund-policy-2023]
+---
+## Purpose
+Makes sure refunds are fair, consistent and paid within five business days.
+## Scope
+Refund requests from customers, handled by representatives and team leaders.
+## Procedure
+1. Confirm the order and the reason for the refund in the order system.
+2. Approve refunds up to your limit and send larger ones to the team leader.
+
+# file: sops/refund-policy-2023.md
+---
+id: refund-policy-2023
+title: Refund Policy 2023
+version: "3.2"
+status: retired
+owner: Customer Service Manager
+---
+## Purpose
+Set the refund rules used until Refund Approval replaced it.
+## Scope
+Refund requests received during 2023.
+## Procedure
+1. Refund any order returned within 14 days.
+`,
+	Good: `# file: sops/refund-approval.md
+---
+id: refund-approval
+title: Refund Approval
+version: "2.0"
+status: draft
+owner: Customer Service Manager
+supersedes: [refund-policy-2023]
+---
+## Purpose
+Makes sure refunds are fair, consistent and paid within five business days.
+## Scope
+Refund requests from customers, handled by representatives and team leaders.
+## Procedure
+1. Confirm the order and the reason for the refund in the order system.
+2. Approve refunds up to your limit and send larger ones to the team leader.
+
+# file: sops/refund-policy-2023.md
+---
+id: refund-policy-2023
+title: Refund Policy 2023
+version: "3.2"
+status: retired
+owner: Customer Service Manager
+---
+## Purpose
+Set the refund rules used until Refund Approval replaced it.
+## Scope
+Refund requests received during 2023.
+## Procedure
+1. Refund any order returned within 14 days.
+`,
+}
+
+// retiredRefs: retired-ref, in related and in body links, unless the SOP
+// is retired itself.
+func (c *docCheck) retiredRefs() {
+	if c.retired() {
+		return
+	}
+	m := c.d.Meta
+	for _, it := range m.Related.Items {
+		if it.Text != m.ID.Text && c.isRetired(it.Text) {
+			c.report(RuleRetiredRef, it.Pos, "%s is retired: relate to the SOP that supersedes it instead", it.Text)
+		}
+	}
+	for j, l := range c.d.Markdown.Links {
+		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Retired() {
+			c.report(RuleRetiredRef, l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
+		}
+	}
+}
+
+func (c *checker) isRetired(id string) bool {
+	docs := c.lib.Lookup(id)
+	return len(docs) > 0 && docs[0].Meta.Retired()
+}
