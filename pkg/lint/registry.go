@@ -87,3 +87,7 @@ func Rule(id string) (RuleInfo, bool) {
 	}
 	return registry[i], true
 }
+
+// HelpURI is where the README documents the rule: the anchor of its
+// "#### Rule `ID`" heading.
+func (r RuleInfo) HelpURI() string { return "https://github.com/sopctl/sopctl#rule-" + r.ID }

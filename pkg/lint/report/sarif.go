@@ -41,6 +41,7 @@ type sarifRule struct {
 	Name                 string         `json:"name"`
 	ShortDescription     sarifText      `json:"shortDescription"`
 	FullDescription      sarifText      `json:"fullDescription"`
+	HelpURI              string         `json:"helpUri,omitempty"`
 	Help                 sarifHelp      `json:"help"`
 	DefaultConfiguration sarifRuleLevel `json:"defaultConfiguration"`
 }
@@ -98,14 +99,17 @@ func writeSARIF(b *bytes.Buffer, findings []lint.Finding, opts Options) error {
 			continue
 		}
 		index[r.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRuleOf(r))
+		sr := sarifRuleOf(r)
+		sr.HelpURI = r.HelpURI()
+		driver.Rules = append(driver.Rules, sr)
 	}
 	results := make([]sarifResult, 0, len(findings))
 	for _, f := range findings {
 		i, ok := index[f.Rule]
 		if !ok {
 			// Every ruleId must name a rule in tool.driver.rules; a rule
-			// the caller did not describe gets a bare entry.
+			// the caller did not describe gets a bare entry, with no help
+			// page to lead to.
 			i = len(driver.Rules)
 			index[f.Rule] = i
 			driver.Rules = append(driver.Rules, sarifRuleOf(lint.RuleInfo{ID: f.Rule, Default: f.Severity, Summary: f.Rule}))

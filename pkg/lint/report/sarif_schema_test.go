@@ -62,6 +62,7 @@ func TestSARIFSchema(t *testing.T) {
 		{"sample", sample, sampleOpts},
 		{"empty", nil, Options{}},
 		{"empty with rules", nil, sampleOpts},
+		{"every rule", nil, Options{Rules: lint.Rules()}},
 		{"undescribed rule and zero position", []lint.Finding{{Rule: "x", Severity: lint.Info, Path: "a b:c.md", Message: "m"}}, Options{}},
 	}
 	for _, tt := range tests {
@@ -119,4 +120,30 @@ func result(m map[string]any) map[string]any {
 func region(m map[string]any) map[string]any {
 	loc := result(m)["locations"].([]any)[0].(map[string]any)
 	return loc["physicalLocation"].(map[string]any)["region"].(map[string]any)
+}
+
+// TestSARIFHelpURI: every rule of the registry leads to its README
+// section, and an undescribed rule to nothing.
+func TestSARIFHelpURI(t *testing.T) {
+	var b bytes.Buffer
+	findings := []lint.Finding{{Rule: "undescribed", Severity: lint.Info, Path: "a.md", Line: 1, Column: 1, Message: "m"}}
+	if err := Write(&b, "sarif", findings, Options{Rules: lint.Rules()}); err != nil {
+		t.Fatal(err)
+	}
+	var log sarifLog
+	if err := json.Unmarshal(b.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		got[r.ID] = r.HelpURI
+	}
+	for _, r := range lint.Rules() {
+		if want := "https://github.com/sopctl/sopctl#rule-" + r.ID; got[r.ID] != want {
+			t.Errorf("%s: helpUri %q, want %q", r.ID, got[r.ID], want)
+		}
+	}
+	if u := got["undescribed"]; u != "" {
+		t.Errorf("undescribed rule: helpUri %q, want none", u)
+	}
 }
