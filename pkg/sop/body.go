@@ -57,6 +57,8 @@ type Body struct {
 	// Placeholders are where text that scaffolding wrote to be filled in
 	// (starting with Placeholder) is still there, outside code.
 	Placeholders []Pos
+	// Comments are the HTML comments, in order.
+	Comments []Comment
 }
 
 // Section returns the level-2 section whose heading equals name, ignoring
@@ -207,6 +209,10 @@ func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		r.b.Links = append(r.b.Links, Link{Dest: string(n.Destination), Pos: r.pos.at(r.linkStart(n))})
 	case *ast.Image:
 		r.b.Links = append(r.b.Links, Link{Dest: string(n.Destination), Pos: r.pos.at(r.imageStart(n)), Image: true})
+	case *ast.HTMLBlock:
+		r.htmlBlock(n)
+	case *ast.RawHTML:
+		r.rawHTML(n)
 	case *ast.AutoLink:
 		r.b.Links = append(r.b.Links, Link{Dest: string(n.URL(r.src)), Pos: r.pos.at(r.autoLinkStart(n))})
 	case *ast.Text:
