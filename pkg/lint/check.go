@@ -115,6 +115,7 @@ func (c *checker) checkDoc(d *sop.Doc) []Finding {
 			r.check(dc)
 		}
 	}
+	dc.suppress()
 	return dc.out
 }
 

@@ -65,6 +65,8 @@ var registry = []RuleInfo{
 	todoPlaceholderRule,
 	orphanRule,
 	emptyLibraryRule,
+	unusedSuppressionRule,
+	invalidSuppressionRule,
 }
 
 // Rules returns every rule, in SPEC order.
