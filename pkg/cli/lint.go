@@ -55,6 +55,18 @@ Severities come from each rule's default and lint.rules in sopctl.yaml
 (error, warning, info or off). Exit status: 0 when there is no error (and no
 more warnings than --max-warnings), 1 otherwise, 2 when linting could not start.
 
+Inline suppression: an HTML comment in an SOP's body silences the rules it
+names, separated by commas, and may say why after "--":
+  <!-- sopctl-disable-next-line RULE[,RULE] -->  the next non-blank line
+  <!-- sopctl-disable RULE[,RULE] -->            from here to the matching
+  <!-- sopctl-enable RULE[,RULE] -->             enable, or to the end of file
+  <!-- sopctl-disable-file RULE[,RULE] -->       the whole file, front matter
+                                                and line 1 included
+Comments inside code are not read. invalid-file and yaml-syntax cannot be
+suppressed. A suppression that silences nothing is reported
+(unused-suppression, info), as is one naming an unknown rule
+(invalid-suppression, warning).
+
 Formats: text (path:line:col: severity rule: message, then a summary), json
 ({"version":1,"findings":[{"path","line","column","severity","rule","message"}]}),
 sarif (SARIF 2.1.0 for GitHub code scanning) and github (workflow commands
@@ -112,8 +124,8 @@ func explainRule(env *Env, id string) error {
 	if r.Fixed {
 		fixed = ", cannot be turned off"
 	}
-	fmt.Fprintf(out, "%s (default: %s%s)\n\n%s.\n\n%s\n\nFires on:\n\n%s\nFixed:\n\n%s", r.ID, r.Default, fixed,
-		upperFirst(r.Summary), r.Fix, indent(r.Bad), indent(r.Good))
+	fmt.Fprintf(out, "%s (default: %s%s)\n\n%s.\n\n%s\n\n%s\n\nFires on:\n\n%s\nFixed:\n\n%s", r.ID, r.Default, fixed,
+		upperFirst(r.Summary), r.Fix, r.Suppression(), indent(r.Bad), indent(r.Good))
 	return nil
 }
 

@@ -161,3 +161,15 @@ func where(s *suppression) string {
 	}
 	return " in this file"
 }
+
+// Suppression says how to silence one of the rule's findings in an SOP's
+// body, for --explain.
+func (r RuleInfo) Suppression() string {
+	if r.Fixed {
+		return "It cannot be suppressed: fix the file."
+	}
+	return fmt.Sprintf("To accept a finding in the body, put <!-- %[1]s %[4]s --> on the line above it, "+
+		"or <!-- %[2]s %[4]s --> ... <!-- %[5]s %[4]s --> around lines; <!-- %[3]s %[4]s --> accepts it in the whole file, "+
+		"the only way for a finding in the front matter or at line 1.",
+		directiveNextLine, directiveDisable, directiveFile, r.ID, directiveEnable)
+}
