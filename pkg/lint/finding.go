@@ -2,6 +2,11 @@
 // and returns findings: plain data with a rule id, a severity, a position
 // and a message that says what to do. Printing them is pkg/lint/report's
 // job; choosing the exit code is the CLI's.
+//
+// Each rule is one value, in its own file rule_<id>.go, listed in
+// registry.go; everything that lists or describes rules reads the
+// registry. Suppression comments in an SOP's body (suppress.go) drop the
+// findings they silence before Run returns them.
 package lint
 
 import (
