@@ -23,11 +23,21 @@ func FuzzParse(f *testing.F) {
 			f.Add([]byte("---\nid: x\ntitle: X\n---\n\n" + c.body))
 		}
 	}
+	for _, c := range []string{"<!-- sopctl-disable-next-line a, b -- why -->\n[x](y.md)\n", "t <!-- a --> <!--\nb -->\n> <!-- q -->\n", "<!-- a\n```\n<!-- b -->\n```\n"} {
+		f.Add([]byte("---\nid: x\ntitle: X\n---\n" + c))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		check := testlib.Budget(t, len(src))
 		doc, err := parse("f.md", src)
 		check()
 		checkParsed(t, src, doc, err)
+		if doc != nil {
+			for _, c := range doc.Markdown.Comments {
+				if c.Pos.Line < doc.BodyLine || c.NextLine != 0 && c.NextLine <= c.Pos.Line {
+					t.Fatalf("comment %+v: lines out of order (body from line %d)", c, doc.BodyLine)
+				}
+			}
+		}
 	})
 }
 
