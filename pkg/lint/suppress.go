@@ -103,6 +103,8 @@ func (c *docCheck) directive(cm sop.Comment) (directive string, rules []string, 
 		switch {
 		case !known:
 			c.report(RuleInvalidSuppression, cm.Pos, "%s names unknown rule %s%s", directive, strconv.Quote(id), suggest(id, RuleIDs(), "sopctl lint --list-rules lists them"))
+		case slices.Contains(rules, id):
+			// Named twice: once is enough.
 		case r.Fixed:
 			c.report(RuleInvalidSuppression, cm.Pos, "%s cannot be suppressed: a file sopctl cannot read is always reported; remove %s from the comment", id, id)
 		default:

@@ -25,6 +25,8 @@ func TestSuppression(t *testing.T) {
 			want: []string{"1:1 orphan", "15:1 broken-link"}},
 		{name: "next line", body: "<!-- sopctl-disable-next-line broken-link -->\n[x](m.md)\n",
 			want: []string{"1:1 orphan"}},
+		{name: "a rule named twice", body: "<!-- sopctl-disable-next-line broken-link,broken-link -->\n[x](m.md)\n",
+			want: []string{"1:1 orphan"}},
 		{name: "next line skips blank lines", body: "<!-- sopctl-disable-next-line broken-link -->\n\n\n[x](m.md)\n",
 			want: []string{"1:1 orphan"}},
 		{name: "next line only", body: "<!-- sopctl-disable-next-line broken-link -->\n[x](m.md)\n[y](n.md)\n",
