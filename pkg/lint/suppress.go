@@ -136,17 +136,37 @@ func (c *docCheck) suppress() {
 }
 
 // silence returns the findings no suppression covers, marking the ones
-// that cover a finding used.
+// that cover a finding used. The suppressions are looked up by line and
+// rule, so that a file of many comments and findings stays linear.
 func silence(fs []Finding, sups []*suppression) []Finding {
-	return slices.DeleteFunc(fs, func(f Finding) bool {
-		for _, s := range sups {
-			if s.covers(f) {
-				s.used = true
-				return true
-			}
+	type key struct {
+		rule string
+		line int
+	}
+	nextLine := map[key][]*suppression{}
+	spans := map[string][]*suppression{} // ranges and files, in order
+	for _, s := range sups {
+		if s.directive == directiveNextLine {
+			nextLine[key{s.rule, s.from}] = append(nextLine[key{s.rule, s.from}], s)
+		} else {
+			spans[s.rule] = append(spans[s.rule], s)
 		}
-		return false
+	}
+	return slices.DeleteFunc(fs, func(f Finding) bool {
+		return firstCovering(nextLine[key{f.Rule, f.Line}], f) || firstCovering(spans[f.Rule], f)
 	})
+}
+
+// firstCovering marks the first of sups that covers f used, and reports
+// whether there was one.
+func firstCovering(sups []*suppression, f Finding) bool {
+	for _, s := range sups {
+		if s.covers(f) {
+			s.used = true
+			return true
+		}
+	}
+	return false
 }
 
 // where says which lines an unused suppression covered.
