@@ -59,8 +59,8 @@ func runServe(ctx context.Context, env *Env, addr string, open bool) error {
 		cfg.Open = openBrowser
 	}
 	err = serve.Run(ctx, cfg)
-	var inUse *serve.InUseError
-	if errors.As(err, &inUse) {
+	var listenErr *serve.ListenError
+	if errors.As(err, &listenErr) {
 		fmt.Fprintln(env.IO.ErrOut, err)
 		return &SilentError{Code: ExitUsage}
 	}

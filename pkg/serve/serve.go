@@ -42,10 +42,19 @@ type Config struct {
 	Ready func(url string)
 }
 
-// InUseError is an address another server listens on.
-type InUseError struct{ Addr string }
+// ListenError is an address the server cannot listen on: it could not
+// start.
+type ListenError struct {
+	Addr string
+	Err  error
+}
 
-func (e *InUseError) Error() string {
+func (e *ListenError) Unwrap() error { return e.Err }
+
+func (e *ListenError) Error() string {
+	if !errors.Is(e.Err, syscall.EADDRINUSE) {
+		return fmt.Sprintf("cannot listen on %s (%v): pass --addr HOST:PORT, such as %s", e.Addr, e.Err, DefaultAddr)
+	}
 	next := e.Addr
 	if host, port, err := net.SplitHostPort(e.Addr); err == nil {
 		if n, err := strconv.Atoi(port); err == nil && n < 65535 {
@@ -63,11 +72,8 @@ func Run(ctx context.Context, cfg Config) error {
 		listen = net.Listen
 	}
 	ln, err := listen("tcp", cfg.Addr)
-	if errors.Is(err, syscall.EADDRINUSE) {
-		return &InUseError{Addr: cfg.Addr}
-	}
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s: %w", cfg.Addr, err)
+		return &ListenError{Addr: cfg.Addr, Err: err}
 	}
 	defer ln.Close()
 	in, err := cfg.Load(ctx)

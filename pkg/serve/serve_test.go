@@ -230,8 +230,8 @@ func TestPortInUse(t *testing.T) {
 	addr := ln.Addr().String()
 	err = Run(context.Background(), Config{Addr: addr, Dir: t.TempDir(), Out: io.Discard, ErrOut: io.Discard,
 		Load: func(context.Context) (*Input, error) { t.Fatal("Load called"); return nil, nil }})
-	var inUse *InUseError
-	if !errors.As(err, &inUse) || !strings.HasPrefix(err.Error(), addr+" is in use: pass --addr 127.0.0.1:") || !strings.HasSuffix(err.Error(), " or stop the other server") {
+	var listenErr *ListenError
+	if !errors.As(err, &listenErr) || !strings.HasPrefix(err.Error(), addr+" is in use: pass --addr 127.0.0.1:") || !strings.HasSuffix(err.Error(), " or stop the other server") {
 		t.Fatalf("got %v, want %s is in use", err, addr)
 	}
 }
