@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -148,11 +149,20 @@ func TestEditReloads(t *testing.T) {
 	if !strings.Contains(body, `new EventSource("/_events")`) {
 		t.Errorf("no reload script:\n%s", body)
 	}
+	events := openEvents(t, url)
 	// Scope removed: a missing-section finding.
 	edited := strings.Replace(strings.Replace(alpha, "First text.", "Second text.", 1), "## Scope\n\nAll.\n\n", "", 1)
 	write(t, filepath.Join(dir, "sops", "alpha.md"), edited)
 	waitFor(t, url+"sops/alpha.html", "Second text.", `data-rule="missing-section"`)
 	waitFor(t, url+"_problems", "sops/alpha.md:", `data-rule="missing-section"`)
+	select {
+	case line := <-events:
+		if line != "data: reload" {
+			t.Errorf("event %q, want data: reload", line)
+		}
+	case <-time.After(2 * time.Second):
+		t.Error("no reload event on /_events after 2 s")
+	}
 
 	write(t, filepath.Join(dir, "sops", "alpha.md"), "---\nid: alpha\ntitle: [unclosed\n---\n")
 	body = waitFor(t, url+"sops/alpha.html", "cannot be parsed", `id="sopctl-findings"`)
@@ -234,4 +244,28 @@ func TestPortInUse(t *testing.T) {
 	if !errors.As(err, &listenErr) || !strings.HasPrefix(err.Error(), addr+" is in use: pass --addr 127.0.0.1:") || !strings.HasSuffix(err.Error(), " or stop the other server") {
 		t.Fatalf("got %v, want %s is in use", err, addr)
 	}
+}
+
+// openEvents subscribes to /_events (the stream stays open when the
+// server stops: Run must still return) and sends each data line.
+func openEvents(t *testing.T, url string) <-chan string {
+	t.Helper()
+	resp, err := http.Get(url + "_events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("/_events: Content-Type %q", ct)
+	}
+	lines := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "data:") {
+				lines <- sc.Text()
+			}
+		}
+	}()
+	return lines
 }
