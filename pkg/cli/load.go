@@ -112,16 +112,23 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 	}
 	history := gitlog.History{}
 	if withHistory {
-		gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-		defer cancel()
-		// After an interrupt, git's failure is no news: render says it was
-		// interrupted.
-		switch h, err := env.history().History(gitCtx, libDir); {
-		case err == nil:
-			history = h
-		case ctx.Err() == nil:
-			fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
-		}
+		history = revisionHistory(ctx, env, libDir)
 	}
 	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, env.Now()), lib, nil
+}
+
+// revisionHistory reads the library's revision history; without it (no
+// git), it warns and returns none.
+func revisionHistory(ctx context.Context, env *Env, libDir string) gitlog.History {
+	gitCtx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	// After an interrupt, git's failure is no news: render says it was
+	// interrupted.
+	switch h, err := env.history().History(gitCtx, libDir); {
+	case err == nil:
+		return h
+	case ctx.Err() == nil:
+		fmt.Fprintf(env.IO.ErrOut, "warning: no revision history: %v\n", err)
+	}
+	return gitlog.History{}
 }

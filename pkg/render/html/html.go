@@ -31,6 +31,8 @@ type page struct {
 	Body                  htmltemplate.HTML
 	// Sections are the SOPs' sections of the one-page handbook, rendered.
 	Sections []htmltemplate.HTML
+	// Panel and End are Options.SOPPanel's and Options.PageEnd's HTML.
+	Panel, End htmltemplate.HTML
 }
 
 // templates parses one template set per page kind: where a page lies
@@ -84,6 +86,12 @@ func (handbookLinker) Level(l int) int { return l + 1 }
 type Options struct {
 	KPINames map[string]string // KPI id -> name, for the metadata table
 	Lang     string            // the pages' language; "en" when empty
+	// SOPPanel, when set, gives HTML put at the top of each SOP's page
+	// (sopctl serve's lint findings). It must escape what it quotes.
+	SOPPanel func(p *render.Page) htmltemplate.HTML
+	// PageEnd is HTML put at the end of every page's body (sopctl serve's
+	// reload script).
+	PageEnd htmltemplate.HTML
 }
 
 // errStopped marks the SOPs left unrendered after a file could not be
@@ -155,7 +163,7 @@ func (w *writer) sops() (sopParts, error) {
 		p := w.h.SOPs[i]
 		warns[i] = w.h.LinkWarnings(p)
 		var page []byte
-		page, parts.sections[i], parts.words[i], errs[i] = renderSOP(w.h, p, w.opts.Lang, w.sopT, w.handbookT)
+		page, parts.sections[i], parts.words[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
 		if errs[i] == nil {
 			errs[i] = w.out.WriteFile("sops/"+p.ID+".html", page)
 		}
@@ -202,6 +210,7 @@ func (w *writer) libraryFiles(parts sopParts) error {
 func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHint int) file {
 	var b bytes.Buffer
 	b.Grow(sizeHint)
+	data.End = w.opts.PageEnd
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
 		return file{err: fmt.Errorf("rendering %s: %w", name, err)}
 	}
@@ -248,15 +257,19 @@ func (w *writer) assets(words [][]string) []file {
 
 // renderSOP renders one SOP's page and its section of the one-page
 // handbook, and lists the words the search index takes from it.
-func renderSOP(h *render.Handbook, p *render.Page, lang string, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, []string, error) {
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, []string, error) {
 	both, err := bodyHTML(h, p, pageLinker{}, handbookLinker{})
 	if err != nil {
 		return nil, "", nil, err
 	}
 	var b bytes.Buffer
 	b.Grow(len(both[0]) + 4<<10) // the body and the page around it
-	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0])})
+	var panel htmltemplate.HTML
+	if opts.SOPPanel != nil {
+		panel = opts.SOPPanel(p)
+	}
+	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
+		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd})
 	if err != nil {
 		return nil, "", nil, err
 	}

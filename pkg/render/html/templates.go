@@ -22,7 +22,7 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 {{template "content" .}}
 </main>
 <footer>{{with .Handbook.Organization}}{{.}} · {{end}}Published with sopctl.</footer>
-{{block "scripts" .}}{{end}}
+{{block "scripts" .}}{{end}}{{.End}}
 </body>
 </html>
 {{end}}`
@@ -35,7 +35,7 @@ const metaTable = `{{define "meta"}}<dl class="meta">
 {{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`
 
 const sopPage = `{{define "content"}}<article>
-{{with .Page.Roles}}<p class="crumbs">Role: {{range $i, $r := .}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}</p>{{end}}
+{{.Panel}}{{with .Page.Roles}}<p class="crumbs">Role: {{range $i, $r := .}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}</p>{{end}}
 <h1>{{.Page.Title}}</h1>
 {{- if .Page.Doc.Meta.Retired}}<p class="notice" role="note">This SOP is retired and no longer in force.{{with .Page.SupersededBy}} It is superseded by {{range $i, $p := .}}{{if $i}}, {{end}}<a href="{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.{{end}}</p>{{end}}
 {{template "meta" .Page}}

@@ -1,0 +1,94 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testlib.RemoveGenerated()
+	os.Exit(code)
+}
+
+// BenchmarkReload measures what serve does after one SOP of a generated
+// library changes (load, lint and render the whole handbook into memory:
+// "reload") against a full sopctl render to disk ("render": load and
+// render, written to a staging folder and swapped in).
+func BenchmarkReload(b *testing.B) {
+	testlib.BenchSizes(b, []string{"reload", "render"}, func(b *testing.B, shared string, _ int, stage string) {
+		dir := filepath.Join(b.TempDir(), "lib")
+		if err := os.CopyFS(dir, os.DirFS(shared)); err != nil { // the shared library is never edited
+			b.Fatal(err)
+		}
+		if stage == "render" {
+			benchRender(b, dir)
+			return
+		}
+		found, _ := filepath.Glob(filepath.Join(dir, "sops", "*", testlib.ID(0)+".md"))
+		if len(found) != 1 {
+			b.Fatalf("%s: found %v", testlib.ID(0), found)
+		}
+		sopFile := found[0]
+		orig, err := os.ReadFile(sopFile)
+		if err != nil {
+			b.Fatal(err)
+		}
+		loadIt := load(dir)
+		prev, err := loadSite(b, loadIt, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		i := 0
+		for b.Loop() {
+			b.StopTimer()
+			i++
+			if err := os.WriteFile(sopFile, fmt.Appendf(append([]byte{}, orig...), "\nEdit %d.\n", i), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			if prev, err = loadSite(b, loadIt, prev); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func loadSite(b *testing.B, loadIt func(context.Context) (*Input, error), prev *site) (*site, error) {
+	in, err := loadIt(b.Context())
+	if err != nil {
+		return nil, err
+	}
+	return buildSite(in, prev)
+}
+
+func benchRender(b *testing.B, dir string) {
+	out := filepath.Join(b.TempDir(), "site")
+	for b.Loop() {
+		lib, err := library.Load(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		h := render.Build(lib, nil, gitlog.History{}, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC))
+		stage, err := render.NewStage(b.Context(), render.Target{Dir: out, LibDir: dir, SOPsDir: filepath.Join(dir, "sops")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: lib.Config.KPINames()}); err != nil {
+			b.Fatal(err)
+		}
+		if err := stage.Commit(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
