@@ -202,7 +202,7 @@ var configErrorCases = []struct {
 	{"lint.rules severity list", "lint:\n  rules:\n    orphan: [off]\n", []wantErr{{3, 13, "lint.rules.orphan: severity must be one of"}}},
 	{"syntax error", "title: Handbook\nkpis: [unclosed\nroles: {}\n", []wantErr{{2, 1, "not valid YAML: did not find expected ',' or ']'"}}},
 	{"mapping in a scalar", "title: a\n  b: c\n", []wantErr{{2, 1, "not valid YAML: mapping values are not allowed"}}},
-	{"unclosed quote", "title: \"abc\nsops_dir: x\n", []wantErr{{3, 1, "not valid YAML"}}},
+	{"unclosed quote", "title: \"abc\nsops_dir: x\n", []wantErr{{1, 8, `not valid YAML: the value's opening " is never closed`}}},
 	{"alias", "kpis: &k\n  CSAT: X\nroles: *k\n", []wantErr{{1, 7, "anchor &k"}}},
 	{"merge key", "kpis:\n  <<: {CSAT: X}\n", []wantErr{{2, 3, "merge key <<"}}},
 	{"tag", "title: !!str Handbook\n", []wantErr{{1, 8, "tag !!str"}}},

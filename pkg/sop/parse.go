@@ -260,6 +260,9 @@ func yamlError(err error, text []byte, offset int, what string) *Error {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if at, q, ok := unclosedQuote(text, offset); ok {
+		return &Error{Pos: at, Rule: RuleYAMLSyntax, Msg: unclosedQuoteMsg(what, q)}
+	}
 	return &Error{Pos: pos, Rule: RuleYAMLSyntax, Msg: what + " is not valid YAML: " + msg + "; check indentation and quote values that contain ': ' or start with a special character"}
 }
 

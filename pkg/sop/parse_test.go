@@ -40,7 +40,7 @@ var parseErrorCases = []struct {
 	{"document end then text", "---\nid: a\n...\ntitle: b\n---\n", RuleYAMLSyntax, 4, 1, "not valid YAML"},
 	{"syntax error", "---\nid: a\ntitle: [unclosed\nowner: b\n---\n", RuleYAMLSyntax, 3, 1, "expected ',' or ']'"},
 	{"missing colon", "---\nid: a\ntitle\nowner: b\n---\n", RuleYAMLSyntax, 3, 1, "could not find expected ':'"},
-	{"unclosed quote", "---\nid: a\ntitle: \"abc\n---\n", RuleYAMLSyntax, 3, 1, "not valid YAML"},
+	{"unclosed quote", "---\nid: a\ntitle: \"abc\n---\n", RuleYAMLSyntax, 3, 8, `not valid YAML: the value's opening " is never closed`},
 	{"bad indentation", "---\nid: a\n  title: b\n---\n", RuleYAMLSyntax, 3, 1, "not valid YAML"},
 	{"invalid utf8", "---\nid: a\ntitle: caf\xe9\n---\n", RuleInvalidFile, 3, 11, "invalid UTF-8 byte 0xE9"},
 	{"nul", "---\nid: a\n---\nbody\x00\n", RuleInvalidFile, 4, 5, "U+0000"},
