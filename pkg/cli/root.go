@@ -74,6 +74,7 @@ the current directory, as git finds .git.`,
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
+	addCompletions(root, env)
 	return root
 }
 
