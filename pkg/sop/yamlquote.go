@@ -89,7 +89,7 @@ func yamlSyntax(text []byte) error {
 
 // closes returns the offset in s of the quote q that closes a value
 // opened with it, or -1: `\"` does not close a double-quoted value, and
-// ” is a quote inside a single-quoted one.
+// two single quotes are one quote inside a single-quoted one.
 func closes(s string, q byte) int {
 	b := []byte(s)
 	for i := 0; i < len(b); i++ {

@@ -26,7 +26,7 @@ func TestUnclosedQuote(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Parse("a.md", []byte("---\n"+tt.front+"---\n# A\n"))
 			var e *Error
-			if !errors.As(err, &e) || e.Rule != RuleYAMLSyntax || e.Pos != (Pos{tt.line, tt.col}) || !contains(e.Msg, tt.msg) {
+			if !errors.As(err, &e) || e.Rule != RuleYAMLSyntax || e.Pos != (Pos{tt.line, tt.col}) || !strings.Contains(e.Msg, tt.msg) {
 				t.Fatalf("got %v, want yaml-syntax at %d:%d containing %q", err, tt.line, tt.col, tt.msg)
 			}
 		})
@@ -36,9 +36,7 @@ func TestUnclosedQuote(t *testing.T) {
 func TestUnclosedQuoteInYAMLFile(t *testing.T) {
 	_, err := ParseYAML("sopctl.yaml", []byte("title: A\norganization: B\nsops_dir: \"sops\nreview_cycle_days: 3\n"))
 	var e *Error
-	if !errors.As(err, &e) || e.Pos != (Pos{3, 11}) || !contains(e.Msg, `the file is not valid YAML: the value's opening " is never closed`) {
+	if !errors.As(err, &e) || e.Pos != (Pos{3, 11}) || !strings.Contains(e.Msg, `the file is not valid YAML: the value's opening " is never closed`) {
 		t.Fatalf("got %v, want 3:11 and the quote", err)
 	}
 }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
