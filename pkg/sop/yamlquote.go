@@ -3,7 +3,6 @@ package sop
 import (
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -17,13 +16,13 @@ var valueStart = regexp.MustCompile(`^\s*(?:-\s+|[^\s"'#][^:#]*:\s+)`)
 // unclosedQuote finds the fault behind a YAML syntax error that yaml.v3
 // reports elsewhere (at the end of the file, or at the start of the
 // mapping around it): a value that opens a quote it does not close on its
-// line, and whose closing there mends the file or moves the error past
-// the line where the quote now closes (a quoted value that rightly spans
-// lines keeps its error there). offset is the file line before text's
-// first line.
+// line, when the lines up to it read as YAML once it is closed there but
+// the lines up to where the quote does close (or all, when it never does)
+// do not. A quoted value that rightly spans lines reads well up to its
+// end, so an error after it keeps yaml.v3's message. offset is the file
+// line before text's first line.
 func unclosedQuote(text []byte, offset int) (Pos, byte, bool) {
 	lines := strings.Split(string(text), "\n")
-	var before error
 	tries := 0
 	for i, line := range lines {
 		m := valueStart.FindStringIndex(line)
@@ -37,54 +36,34 @@ func unclosedQuote(text []byte, offset int) (Pos, byte, bool) {
 		if tries++; tries > maxQuoteTries {
 			break
 		}
-		if before == nil {
-			before = yamlSyntax(text)
-		}
-		patched := slices.Clone(lines)
-		patched[i] = strings.TrimRight(line, " \r") + string(q)
-		after := yamlSyntax([]byte(strings.Join(patched, "\n")))
-		if after == nil || movedPast(after, before, closeLine(lines[i+1:], q, i+1)) {
+		closed := slices.Clone(lines[:i+1])
+		closed[i] = strings.TrimRight(line, " \r") + string(q)
+		if yamlSyntax(closed) == nil && yamlSyntax(lines[:closeLine(lines, i, q)]) != nil {
 			return Pos{offset + i + 1, utf8.RuneCountInString(line[:m[1]]) + 1}, q, true
 		}
 	}
 	return Pos{}, 0, false
 }
 
-// maxQuoteTries bounds the quotes unclosedQuote tries, each a parse of
-// the whole text, so that a file of many cannot make an error slow.
+// maxQuoteTries bounds the quotes unclosedQuote tries, each two parses,
+// so that a file of many cannot make an error slow.
 const maxQuoteTries = 3
 
-// closeLine returns the 1-based line of text on which a value that opened
-// quote q on the line before lines[0] closes, or 0 when it never does.
-// first is the 1-based line of lines[0].
-func closeLine(lines []string, q byte, first int) int {
-	rest := strings.Join(lines, "\n")
+// closeLine returns how many lines reach the end of the value that opens
+// quote q on lines[open]: up to the line where a closing q is, or all.
+func closeLine(lines []string, open int, q byte) int {
+	rest := strings.Join(lines[open+1:], "\n")
 	at := closes(rest, q)
 	if at < 0 {
-		return 0
+		return len(lines)
 	}
-	return first + 1 + strings.Count(rest[:at], "\n")
+	return open + 2 + strings.Count(rest[:at], "\n")
 }
 
-// movedPast reports whether closing a quote changed error before into
-// error after at a line past closed, the line where the quote closed
-// before (0: it never did, and any change counts).
-func movedPast(after, before error, closed int) bool {
-	if closed == 0 {
-		return after.Error() != before.Error()
-	}
-	m := yamlLine.FindStringSubmatch(after.Error())
-	if m == nil {
-		return false
-	}
-	n, err := strconv.Atoi(m[1])
-	return err == nil && n > closed
-}
-
-// yamlSyntax is yaml.v3's error for text, or nil.
-func yamlSyntax(text []byte) error {
+// yamlSyntax is yaml.v3's error for lines, or nil.
+func yamlSyntax(lines []string) error {
 	var n yaml.Node
-	return yaml.Unmarshal(text, &n)
+	return yaml.Unmarshal([]byte(strings.Join(lines, "\n")), &n)
 }
 
 // closes returns the offset in s of the quote q that closes a value

@@ -21,6 +21,9 @@ func TestUnclosedQuote(t *testing.T) {
 		{"after a quoted value that spans lines", "id: x\ntitle: \"a\n  b\"\nowner: \"me\nstatus: draft\n", 5, 8, `opening " is never closed`},
 		// A quoted value may span lines: another fault keeps its message.
 		{"quote that rightly spans lines", "id: x\ntitle: \"a\n  b\"\nowner: [\n", 6, 1, "did not find expected node content"},
+		{"each value opens one", "id: x\ntitle: \"a\nowner: \"b\nstatus: \"c\n", 3, 8, `opening " is never closed`},
+		// After an earlier fault the quote is not blamed: yaml.v3 speaks.
+		{"after another fault", "id: x\ntags: [a\nowner: \"me\n", 4, 1, "not valid YAML: found unexpected end of stream"},
 		{"escaped quote", "id: x\ntitle: \"a \\\" b\nowner: me\n", 3, 8, `opening " is never closed`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
