@@ -9,9 +9,10 @@
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
-// statuses, how a body's Markdown reads (ParseMarkdown), and the Key,
+// statuses, how a body's Markdown reads (ParseMarkdown), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
-// templates by the same kind of table.
+// templates by the same kind of table, and the "did you mean" suggestions
+// (DidYouMean; SuggestKey for unknown keys, with the keys' aliases).
 package sop
 
 import (
