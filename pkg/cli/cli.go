@@ -2,7 +2,9 @@
 // init.go, new.go, lint.go, render.go, serve.go, show.go, review.go, graph.go,
 // templates.go, schema.go, version.go), each parsing its flags and calling
 // a package under pkg/; what several share is in load.go (opening the
-// library, templates and handbook), display.go and flags.go. It is the
+// library, templates and handbook), display.go and flags.go; complete.go
+// registers every command's shell completion and typos.go words mistyped
+// commands and flag values. It is the
 // only package that imports cobra, and Run is the one place that turns
 // errors into exit codes (SPEC section 7) and panics into a one-line
 // report.

@@ -38,7 +38,7 @@ func TestExitCodes(t *testing.T) {
 		{"title with escape", []string{"new", "x", "--title", "x\x1b[2J"}, 2, "without control characters"},
 		{"init title with newline", []string{"init", "other", "--title", "a\nb"}, 2, "one line"},
 		{"long title", []string{"new", "x", "--title", strings.Repeat("a", 201)}, 2, "longer than 200"},
-		{"bad flag", []string{"new", "--rol", "x"}, 2, "unknown flag: --rol"},
+		{"bad flag", []string{"new", "--rol", "x"}, 2, `unknown flag --rol: did you mean "--role"?`},
 		{"too many args", []string{"templates", "show", "a", "b"}, 2, "accepts 1 arg(s)"},
 		{"unknown role", []string{"new", "--role", "x"}, 1, `unknown role "x"`},
 		{"ok", []string{"new", "x", "--title", "X"}, 0, ""},

@@ -33,7 +33,7 @@ the current directory, as git finds .git.`,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usageErrorf("unknown command %q for sopctl", args[0])
+				return unknownCommand(cmd, args[0])
 			}
 			return cmd.Help()
 		},
@@ -57,7 +57,7 @@ the current directory, as git finds .git.`,
 	root.SetIn(env.IO.In)
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &UsageError{Err: err} })
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVarP(&chdir, "directory", "C", "", "run as if sopctl was started in `DIR`")
 	root.AddCommand(
 		newInitCmd(env),
@@ -75,6 +75,7 @@ the current directory, as git finds .git.`,
 	for _, c := range root.Commands() {
 		wrapArgs(c)
 	}
+	addCompletions(root, env)
 	return root
 }
 
@@ -83,6 +84,9 @@ func wrapArgs(c *cobra.Command) {
 	if check := c.Args; check != nil {
 		c.Args = func(cmd *cobra.Command, args []string) error {
 			if err := check(cmd, args); err != nil {
+				if cmd.HasAvailableSubCommands() && len(args) > 0 {
+					return unknownCommand(cmd, args[0])
+				}
 				return &UsageError{Err: fmt.Errorf("%s: %w", cmd.CommandPath(), err)}
 			}
 			return nil

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -152,6 +153,12 @@ var configErrorCases = []struct {
 	errs []wantErr
 }{
 	{"unknown key with suggestion", "title: A\ntitel: B\n", []wantErr{{2, 1, `unknown key "titel" in sopctl.yaml: did you mean "title"?`}}},
+	{"unknown key begins a known one", "review_cycle: 90\n", []wantErr{{1, 1, `unknown key "review_cycle" in sopctl.yaml: did you mean "review_cycle_days"?`}}},
+	{"unknown key begins a known one, dashes", "max-file: 90\n", []wantErr{{1, 1, `did you mean "max_file_kb"?`}}},
+	{"unknown key begins two known ones", "required: []\n", []wantErr{{1, 1, `unknown key "required" in sopctl.yaml; known keys are`}}},
+	{"unknown key extends a known one", "sops_dir_path: x\n", []wantErr{{1, 1, `did you mean "sops_dir"?`}}},
+	{"unknown key is an alias", "organisation: Acme\n", []wantErr{{1, 1, `unknown key "organisation" in sopctl.yaml: did you mean "organization"?`}}},
+	{"lint key begins a known one", "lint:\n  rul: {}\n", []wantErr{{2, 3, `unknown key "rul" in lint: did you mean "rules"?`}}},
 	{"unknown key without suggestion", "colour: red\n", []wantErr{{1, 1, `unknown key "colour" in sopctl.yaml; known keys are title, organization, sops_dir`}}},
 	{"sops_dir parent", "sops_dir: ../x\n", []wantErr{{1, 11, `sops_dir "../x" must be a folder inside the library`}}},
 	{"sops_dir escapes after cleaning", "sops_dir: sops/../../x\n", []wantErr{{1, 11, `sops_dir "sops/../../x" must be a folder inside the library`}}},
@@ -171,6 +178,7 @@ var configErrorCases = []struct {
 	{"max_file_kb float", "max_file_kb: 2.5\n", []wantErr{{1, 14, `max_file_kb must be a whole number from 1 to 1048576, not "2.5"`}}},
 	{"max_file_kb text", "max_file_kb: 1MB\n", []wantErr{{1, 14, `not "1MB"`}}},
 	{"required_fields typo", "required_fields: [id, titel]\n", []wantErr{{1, 23, `required_fields: "titel" is not an SOP field; did you mean "title"?`}}},
+	{"required_fields alias", "required_fields: [id, approved_by]\n", []wantErr{{1, 23, `required_fields: "approved_by" is not an SOP field; did you mean "approver"?`}}},
 	{"required_fields transposition", "required_fields:\n  - id\n  - onwer\n", []wantErr{{3, 5, `"onwer" is not an SOP field; did you mean "owner"?`}}},
 	{"required_fields no suggestion", "required_fields: [frobnicate]\n", []wantErr{{1, 19, `required_fields: "frobnicate" is not an SOP field`}}},
 	{"required_fields not a list", "required_fields: id\n", []wantErr{{1, 18, "required_fields must be a list, like required_fields: [a, b]"}}},
@@ -194,7 +202,7 @@ var configErrorCases = []struct {
 	{"lint.rules severity list", "lint:\n  rules:\n    orphan: [off]\n", []wantErr{{3, 13, "lint.rules.orphan: severity must be one of"}}},
 	{"syntax error", "title: Handbook\nkpis: [unclosed\nroles: {}\n", []wantErr{{2, 1, "not valid YAML: did not find expected ',' or ']'"}}},
 	{"mapping in a scalar", "title: a\n  b: c\n", []wantErr{{2, 1, "not valid YAML: mapping values are not allowed"}}},
-	{"unclosed quote", "title: \"abc\nsops_dir: x\n", []wantErr{{3, 1, "not valid YAML"}}},
+	{"unclosed quote", "title: \"abc\nsops_dir: x\n", []wantErr{{1, 8, `not valid YAML: the value's opening " is never closed`}}},
 	{"alias", "kpis: &k\n  CSAT: X\nroles: *k\n", []wantErr{{1, 7, "anchor &k"}}},
 	{"merge key", "kpis:\n  <<: {CSAT: X}\n", []wantErr{{2, 3, "merge key <<"}}},
 	{"tag", "title: !!str Handbook\n", []wantErr{{1, 8, "tag !!str"}}},
@@ -369,5 +377,19 @@ func TestConfigKPINames(t *testing.T) {
 				t.Errorf("KPINames() = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestConfigAliasesAreNoKeys(t *testing.T) {
+	keys := ConfigKeys()
+	for _, k := range keys {
+		for _, a := range k.Aliases {
+			if got := sop.SuggestKey(a, keys); got != k.Name {
+				t.Errorf("alias %q of %s suggests %q", a, k.Name, got)
+			}
+			if slices.Contains(sop.KeyNames(keys), a) {
+				t.Errorf("alias %q of %s is a key", a, k.Name)
+			}
+		}
 	}
 }

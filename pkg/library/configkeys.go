@@ -37,12 +37,14 @@ func ConfigKeys() []ConfigKey {
 	return []ConfigKey{
 		{Key: sop.Key{Name: "title", Title: "Handbook title", Description: "The library's title, shown on the rendered handbook."},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.Title = r.Str(v, key.Name) }},
-		{Key: sop.Key{Name: "organization", Title: "Organization", Description: "The organization the handbook belongs to."},
+		{Key: sop.Key{Name: "organization", Title: "Organization", Description: "The organization the handbook belongs to.",
+			Aliases: []string{"organisation", "org", "company"}},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.Organization = r.Str(v, key.Name) }},
 		{Key: sop.Key{Name: "sops_dir", Title: "SOPs folder", Description: `The folder, relative to the library root and inside it, that holds the SOP files at any depth; empty means "sops".`},
 			Hint:    "where the SOP files live, any depth",
 			Default: DefaultSOPsDir, read: readSOPsDir},
-		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again."},
+		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again.",
+			Aliases: []string{"review_days", "review_interval", "review_period"}},
 			Hint:    "an SOP is due for review this long after it was reviewed",
 			Default: DefaultReviewCycleDays, Max: 100 * 365,
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
@@ -55,13 +57,15 @@ func ConfigKeys() []ConfigKey {
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.RequiredSections = r.Strings(v, key.Name)
 			}},
-		{Key: sop.Key{Name: "max_file_kb", Shape: sop.ShapeNumber, Title: "Largest SOP file in KiB", Description: "SOP files larger than this many KiB are refused before they are read."},
+		{Key: sop.Key{Name: "max_file_kb", Shape: sop.ShapeNumber, Title: "Largest SOP file in KiB", Description: "SOP files larger than this many KiB are refused before they are read.",
+			Aliases: []string{"max_file_size", "max_size"}},
 			Hint:    "larger SOP files are refused unread",
 			Default: DefaultMaxFileKB, Max: 1 << 20, // 1 GiB
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.MaxFileKB = r.Positive(v, key.Name, key.Max)
 			}},
-		{Key: sop.Key{Name: "exclude", Shape: sop.ShapeList, Title: "Excluded paths", Description: "Globs, relative to sops_dir, of files and folders that are not SOPs, like drafts/* or _archive; a glob that matches a folder excludes everything in it."},
+		{Key: sop.Key{Name: "exclude", Shape: sop.ShapeList, Title: "Excluded paths", Description: "Globs, relative to sops_dir, of files and folders that are not SOPs, like drafts/* or _archive; a glob that matches a folder excludes everything in it.",
+			Aliases: []string{"ignore", "excludes"}},
 			Hint:    "globs, relative to sops_dir, that are not SOPs",
 			Default: []string{}, read: readExclude},
 		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
@@ -104,7 +108,7 @@ func readRequiredFields(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Nod
 	for _, it := range itemNodes(v) {
 		if f := it.Value; !slices.Contains(names, f) {
 			msg := fmt.Sprintf("required_fields: %q is not an SOP field", f)
-			if s := sop.DidYouMean(f, names); s != "" {
+			if s := sop.Meant(sop.SuggestKey(f, sop.Fields())); s != "" {
 				msg += "; " + s
 			}
 			r.Fail(it, "%s", msg)

@@ -3,6 +3,7 @@ package sop
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -22,16 +23,43 @@ var (
 )
 
 // ParseDate reads a date written YYYY-MM-DD in the years MinYear-MaxYear,
-// as midnight UTC.
+// as midnight UTC. A date in that form whose month or day does not exist
+// gets an error that says so: the form is right, the calendar is not.
 func ParseDate(s string) (time.Time, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil || len(s) != len(time.DateOnly) {
+	y, m, d, ok := dateParts(s)
+	switch {
+	case !ok:
 		return time.Time{}, errNotDate
-	}
-	if t.Year() < MinYear || t.Year() > MaxYear {
+	case y < MinYear || y > MaxYear:
 		return time.Time{}, ErrDateRange
+	case m < 1 || m > 12:
+		return time.Time{}, fmt.Errorf("not a date: there is no month %02d; write YYYY-MM-DD, the month from 01 to 12", m)
 	}
-	return t, nil
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > last {
+		return time.Time{}, fmt.Errorf("not a date: %s %d has %d days; write a day from 01 to %02d", time.Month(m), y, last, last)
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
+}
+
+// dateParts reads the numbers of a date written YYYY-MM-DD, digits only,
+// without checking that the date exists.
+func dateParts(s string) (y, m, d int, ok bool) {
+	if len(s) != len(time.DateOnly) || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	num := func(part string) int {
+		for _, c := range part {
+			if c < '0' || c > '9' {
+				ok = false
+			}
+		}
+		n, _ := strconv.Atoi(part)
+		return n
+	}
+	ok = true
+	y, m, d = num(s[:4]), num(s[5:7]), num(s[8:])
+	return y, m, d, ok
 }
 
 // day numbers a calendar date: days since 1970-01-01. Calendar days, not

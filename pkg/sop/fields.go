@@ -80,6 +80,10 @@ type Key struct {
 	// Title and Description explain the key in editors' hovers and in
 	// the README.
 	Title, Description string
+	// Aliases are other names users write for the key (approved_by for
+	// approver): an unknown key that is one suggests this key
+	// (SuggestKey). None may be a key of the same table.
+	Aliases []string
 }
 
 // KeyNames returns the names of keys, in order.
@@ -146,33 +150,33 @@ type Field struct {
 // fields are the front-matter fields, in the order sopctl writes them.
 // Adding one: a row here and a member of Meta.
 var fields = []Field{
-	{Key: Key{Name: "id", Required: true, Title: "Id", Description: "The SOP's unique id, equal to its file name without .md: lower-case letters and digits in words joined by single hyphens."},
+	{Key: Key{Name: "id", Required: true, Title: "Id", Description: "The SOP's unique id, equal to its file name without .md: lower-case letters and digits in words joined by single hyphens.", Aliases: []string{"slug", "sop_id", "identifier"}},
 		Kind: IDValue, scalar: func(m *Meta) *Value { return &m.ID }},
-	{Key: Key{Name: "title", Required: true, Title: "Title", Description: "The SOP's title as the handbook shows it; a level-1 heading, when there is one, should say the same."},
+	{Key: Key{Name: "title", Required: true, Title: "Title", Description: "The SOP's title as the handbook shows it; a level-1 heading, when there is one, should say the same.", Aliases: []string{"name", "heading"}},
 		scalar: func(m *Meta) *Value { return &m.Title }},
-	{Key: Key{Name: "version", Required: true, Title: "Version", Description: `The SOP's version as a quoted string of one to three numbers joined by dots, like "1.2" (unquoted, YAML reads 1.10 as the number 1.1).`},
+	{Key: Key{Name: "version", Required: true, Title: "Version", Description: `The SOP's version as a quoted string of one to three numbers joined by dots, like "1.2" (unquoted, YAML reads 1.10 as the number 1.1).`, Aliases: []string{"ver", "revision", "rev"}},
 		Kind: VersionValue, scalar: func(m *Meta) *Value { return &m.Version }},
-	{Key: Key{Name: "status", Required: true, Title: "Status", Description: "Where the SOP is in its lifecycle: " + JoinWords(Statuses(), "or") + "."},
+	{Key: Key{Name: "status", Required: true, Title: "Status", Description: "Where the SOP is in its lifecycle: " + JoinWords(Statuses(), "or") + ".", Aliases: []string{"state", "stage"}},
 		Kind: StatusValue, scalar: func(m *Meta) *Value { return &m.Status }},
-	{Key: Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
+	{Key: Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP.", Aliases: []string{"author", "owned_by", "responsible", "responsible_person", "maintainer", "created_by"}},
 		scalar: func(m *Meta) *Value { return &m.Owner }},
-	{Key: Key{Name: "approver", Title: "Approver", Description: "Who approved the SOP, required when its status is approved."},
+	{Key: Key{Name: "approver", Title: "Approver", Description: "Who approved the SOP, required when its status is approved.", Aliases: []string{"approved_by", "approved", "approval", "approval_by", "approver_name", "signed_off_by", "sign_off"}},
 		Approval: true, Asks: "who approved it", scalar: func(m *Meta) *Value { return &m.Approver }},
-	{Key: Key{Name: "effective", Title: "Effective date", Description: "The date the SOP applies from, as YYYY-MM-DD, required when its status is approved."},
+	{Key: Key{Name: "effective", Title: "Effective date", Description: "The date the SOP applies from, as YYYY-MM-DD, required when its status is approved.", Aliases: []string{"effective_date", "effective_from", "valid_from", "start_date", "in_effect"}},
 		Kind: DateValue, Approval: true, Asks: "the date it applies from", scalar: func(m *Meta) *Value { return &m.Effective }},
-	{Key: Key{Name: "reviewed", Title: "Last reviewed", Description: "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later."},
+	{Key: Key{Name: "reviewed", Title: "Last reviewed", Description: "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later.", Aliases: []string{"last_reviewed", "reviewed_on", "reviewed_at", "review_date", "last_review"}},
 		Kind: DateValue, scalar: func(m *Meta) *Value { return &m.Reviewed }},
-	{Key: Key{Name: "roles", Shape: ShapeList, Title: "Roles", Description: "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml."},
+	{Key: Key{Name: "roles", Shape: ShapeList, Title: "Roles", Description: "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml.", Aliases: []string{"role", "audience"}},
 		Refs: RefRole, list: func(m *Meta) *List { return &m.Roles }},
-	{Key: Key{Name: "channels", Shape: ShapeList, Title: "Channels", Description: "The channels the SOP covers, in free text, like phone, email or chat."},
+	{Key: Key{Name: "channels", Shape: ShapeList, Title: "Channels", Description: "The channels the SOP covers, in free text, like phone, email or chat.", Aliases: []string{"channel"}},
 		list: func(m *Meta) *List { return &m.Channels }},
-	{Key: Key{Name: "related", Shape: ShapeList, Title: "Related SOPs", Description: "Ids of other SOPs of the library that readers of this one should know."},
+	{Key: Key{Name: "related", Shape: ShapeList, Title: "Related SOPs", Description: "Ids of other SOPs of the library that readers of this one should know.", Aliases: []string{"see_also", "related_sops"}},
 		Refs: RefSOP, list: func(m *Meta) *List { return &m.Related }},
-	{Key: Key{Name: "kpis", Shape: ShapeList, Title: "KPIs", Description: "The metrics the SOP serves: ids of KPIs under kpis in sopctl.yaml."},
+	{Key: Key{Name: "kpis", Shape: ShapeList, Title: "KPIs", Description: "The metrics the SOP serves: ids of KPIs under kpis in sopctl.yaml.", Aliases: []string{"kpi", "metrics"}},
 		Refs: RefKPI, list: func(m *Meta) *List { return &m.KPIs }},
-	{Key: Key{Name: "supersedes", Shape: ShapeList, Title: "Supersedes", Description: "Ids of the SOPs of the library that this one replaces."},
+	{Key: Key{Name: "supersedes", Shape: ShapeList, Title: "Supersedes", Description: "Ids of the SOPs of the library that this one replaces.", Aliases: []string{"replaces"}},
 		Refs: RefSOP, list: func(m *Meta) *List { return &m.Supersedes }},
-	{Key: Key{Name: "tags", Shape: ShapeList, Title: "Tags", Description: "Free-text labels that help readers find the SOP."},
+	{Key: Key{Name: "tags", Shape: ShapeList, Title: "Tags", Description: "Free-text labels that help readers find the SOP.", Aliases: []string{"tag", "keywords", "labels"}},
 		list: func(m *Meta) *List { return &m.Tags }},
 }
 
@@ -199,12 +203,13 @@ func FieldNamed(name string) (Field, bool) {
 
 // ReadKeys reads mapping n (what names it in messages) key by key: read
 // gets each key that table defines, with its entry; a key table lacks is
-// reported as unknown in where, with the closest known name.
+// reported as unknown in where, with the key it most likely means
+// (SuggestKey).
 func ReadKeys[K interface{ KeyOf() Key }](r *NodeReader, n *yaml.Node, what, where string, table []K, read func(e K, k, v *yaml.Node)) {
 	for _, kv := range r.Mapping(n, what) {
 		i := slices.IndexFunc(table, func(e K) bool { return e.KeyOf().Name == kv[0].Value })
 		if i < 0 {
-			r.Unknown(kv[0], where, KeyNames(table))
+			r.unknown(kv[0], where, KeyNames(table), SuggestKey(kv[0].Value, table))
 			continue
 		}
 		read(table[i], kv[0], kv[1])

@@ -103,7 +103,7 @@ func readMeta(root *yaml.Node, m *Meta) []Problem {
 			continue
 		}
 		msg := fmt.Sprintf("unknown field %q", name)
-		if s := DidYouMean(name, FieldNames()); s != "" {
+		if s := Meant(SuggestKey(name, fields)); s != "" {
 			msg += ": " + s
 		} else {
 			msg += "; known fields are " + strings.Join(FieldNames(), ", ") + ", and " + UserFieldPrefix + "* for your own"

@@ -116,10 +116,16 @@ func (r *NodeReader) Mapping(n *yaml.Node, key string) [][2]*yaml.Node {
 	return out
 }
 
-// Unknown records an unknown key, suggesting the closest known one.
+// Unknown records an unknown key, suggesting the known one it most
+// likely means (SuggestName).
 func (r *NodeReader) Unknown(k *yaml.Node, where string, known []string) {
+	r.unknown(k, where, known, SuggestName(k.Value, known))
+}
+
+// unknown records an unknown key with suggestion, a known key or "".
+func (r *NodeReader) unknown(k *yaml.Node, where string, known []string, suggestion string) {
 	msg := fmt.Sprintf("unknown key %q in %s", k.Value, where)
-	if s := DidYouMean(k.Value, known); s != "" {
+	if s := Meant(suggestion); s != "" {
 		msg += ": " + s
 	} else {
 		msg += "; known keys are " + strings.Join(known, ", ")

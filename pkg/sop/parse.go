@@ -9,9 +9,10 @@
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
-// statuses, how a body's Markdown reads (ParseMarkdown), and the Key,
+// statuses, how a body's Markdown reads (ParseMarkdown), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
-// templates by the same kind of table.
+// templates by the same kind of table, and the "did you mean" suggestions
+// (DidYouMean; SuggestKey for unknown keys, with the keys' aliases).
 package sop
 
 import (
@@ -259,6 +260,9 @@ func yamlError(err error, text []byte, offset int, what string) *Error {
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if at, q, ok := unclosedQuote(text, offset); ok {
+		return &Error{Pos: at, Rule: RuleYAMLSyntax, Msg: unclosedQuoteMsg(what, q)}
 	}
 	return &Error{Pos: pos, Rule: RuleYAMLSyntax, Msg: what + " is not valid YAML: " + msg + "; check indentation and quote values that contain ': ' or start with a special character"}
 }

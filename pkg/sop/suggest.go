@@ -31,12 +31,55 @@ func Meant(name string) string {
 	return "did you mean " + strconv.Quote(name) + "?"
 }
 
+// SuggestKey returns the key of keys that word, an unknown key, most
+// likely means, or "": the key word is an alias of (approved_by means
+// approver), else the one key that word, three letters or more, begins
+// (review_cycle means review_cycle_days) or that word extends at a "_"
+// (owner_email means owner), else the Closest name. Aliases and names compare without case, and "-"
+// or " " read as "_".
+func SuggestKey[K interface{ KeyOf() Key }](word string, keys []K) string {
+	w := keyForm(word)
+	for _, k := range keys {
+		for _, a := range k.KeyOf().Aliases {
+			if keyForm(a) == w {
+				return k.KeyOf().Name
+			}
+		}
+	}
+	return SuggestName(word, KeyNames(keys))
+}
+
+// SuggestName is SuggestKey for names without aliases.
+func SuggestName(word string, names []string) string {
+	w := keyForm(word)
+	var extended []string
+	for _, n := range names {
+		if len(w) > 2 && strings.HasPrefix(n, w) || strings.HasPrefix(w, n+"_") {
+			extended = append(extended, n)
+		}
+	}
+	if len(extended) == 1 {
+		return extended[0]
+	}
+	return Closest(w, names)
+}
+
+// keyForm is how a key is compared with names and aliases.
+func keyForm(s string) string {
+	return strings.NewReplacer("-", "_", " ", "_").Replace(strings.ToLower(strings.TrimSpace(s)))
+}
+
 // Closest returns the candidate nearest to word by edit distance (with
 // transpositions, so "onwer" finds "owner"), or "" when none is close
-// enough to be a likely typo.
+// enough to be a likely typo. A word that is a candidate with another
+// English ending is another word, not a typo of it: "reviewer" (a person)
+// does not find "reviewed" (a date).
 func Closest(word string, candidates []string) string {
 	best, bestDist := "", -1
 	for _, c := range candidates {
+		if otherEnding(word, c) {
+			continue
+		}
 		d := editDistance(word, c)
 		// A third of the shorter word may differ: "onwer" finds "owner",
 		// but a one- or two-letter word is nobody's typo of another.
@@ -75,4 +118,26 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
+}
+
+// wordEndings are English endings that make a different word of one
+// stem, by what the word names: a person (-er, -or), a past or a state
+// (-ed), an action (-ing).
+var wordEndings = map[string]string{"er": "person", "or": "person", "ed": "past", "ing": "action"}
+
+// otherEnding reports whether a and b are one stem with endings that name
+// different things, like reviewer and reviewed (but not approvor and
+// approver: both a person).
+func otherEnding(a, b string) bool {
+	for ea, ka := range wordEndings {
+		for eb, kb := range wordEndings {
+			if ka == kb || !strings.HasSuffix(a, ea) || !strings.HasSuffix(b, eb) {
+				continue
+			}
+			if stem := strings.TrimSuffix(a, ea); len(stem) > 2 && stem == strings.TrimSuffix(b, eb) {
+				return true
+			}
+		}
+	}
+	return false
 }
