@@ -1,7 +1,6 @@
 package scaffold
 
 import (
-
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
