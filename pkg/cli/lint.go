@@ -21,6 +21,7 @@ type lintOptions struct {
 	maxWarnings int
 	listRules   bool
 	explain     string
+	fix, dryRun bool
 }
 
 func newLintCmd(env *Env) *cobra.Command {
@@ -85,6 +86,8 @@ that annotate a pull request).`,
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().IntVar(&opts.maxWarnings, "max-warnings", -1, "fail when there are more than `N` warnings (-1: no limit)")
 	cmd.Flags().BoolVar(&opts.listRules, "list-rules", false, "list the rules with their default severity")
+	cmd.Flags().BoolVar(&opts.fix, "fix", false, "fix what can be fixed without changing meaning, then report what is left")
+	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "with --fix: print the fixes as a unified diff and write nothing")
 	cmd.Flags().StringVar(&opts.explain, "explain", "", "explain a `RULE`, with an example that fires and its fix")
 	return cmd
 }
@@ -141,9 +144,15 @@ func indent(s string) string {
 const nothingGiven = "no SOP among the files given"
 
 func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
+	if opts.dryRun && !opts.fix {
+		return usageErrorf("--dry-run only goes with --fix: run sopctl lint --fix --dry-run")
+	}
 	units, err := lintUnits(ctx, env, opts.paths)
 	if err != nil {
 		return err
+	}
+	if opts.fix {
+		return runFix(ctx, env, opts, units)
 	}
 	var findings []lint.Finding
 	files := 0
