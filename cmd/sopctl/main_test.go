@@ -118,3 +118,15 @@ func TestMalformedFixtureKeepsCRLF(t *testing.T) {
 		t.Error("testdata/script/malformed.txtar: sops/bom-crlf.md lost its BOM or CRLF line ends")
 	}
 }
+
+// fix_crlf.txtar's SOP has a BOM and CRLF line ends, as the fixes must
+// keep them; the same care applies as for malformed.txtar.
+func TestFixFixtureKeepsCRLF(t *testing.T) {
+	b, err := os.ReadFile("testdata/script/fix_crlf.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte("\ufeff---\r\nid: c\r\n")) {
+		t.Error("testdata/script/fix_crlf.txtar: sops/c.md lost its BOM or CRLF line ends")
+	}
+}
