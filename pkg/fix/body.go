@@ -2,6 +2,7 @@ package fix
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/library"
@@ -14,8 +15,16 @@ import (
 // title still holding a placeholder, or one that Markdown cannot say on
 // one line as it is, is left.
 func retitleHeading(c *Context, f Finding) []Edit {
-	h, title := c.Doc.Markdown.H1, strings.TrimSpace(c.Doc.Meta.Title.Text)
-	if h == nil || h.Pos.Line != f.Pos.Line || title == "" || strings.Contains(title, sop.Placeholder) ||
+	if h := c.Doc.Markdown.H1; h == nil || h.Pos.Line != f.Pos.Line {
+		return nil
+	}
+	return c.retitle(c.Doc.Meta.Title.Text)
+}
+
+// retitle returns the edit that makes the H1 say title, if it does not.
+func (c *Context) retitle(title string) []Edit {
+	h, title := c.Doc.Markdown.H1, strings.TrimSpace(title)
+	if h == nil || h.Text == title || title == "" || strings.Contains(title, sop.Placeholder) ||
 		strings.Join(strings.Fields(title), " ") != title {
 		return nil
 	}
@@ -83,33 +92,48 @@ func (c *Context) setextText(line []byte, n int) (from, to int, ok bool) {
 func appendSection(c *Context, f Finding) []Edit {
 	req := c.config().RequiredSections
 	name := subject(f.Message, "required section ", "", req)
-	if name == "" {
+	var missing []string
+	for _, r := range req {
+		if _, ok := c.Doc.Markdown.Section(r); !ok {
+			missing = append(missing, r)
+		}
+	}
+	k := slices.Index(missing, name)
+	if k < 0 {
 		return nil
 	}
-	eol := c.lines.EOL()
+	texts := c.sectionTexts(missing[:k+1])
 	src := c.Doc.Src
-	var b strings.Builder
-	switch {
-	case len(src) > 0 && src[len(src)-1] != '\n' && src[len(src)-1] != '\r':
-		b.WriteString(eol + eol)
-	case !bytes.HasSuffix(src, []byte("\n\n")) && !bytes.HasSuffix(src, []byte("\r\n\r\n")) && !bytes.HasSuffix(src, []byte("\r\r")):
-		b.WriteString(eol)
-	}
-	b.WriteString("## " + name + eol + eol + strings.ReplaceAll(scaffold.SectionPlaceholder(name), "\n", eol) + eol)
-	d, err := sop.Parse(c.Doc.Path, append(src[:len(src):len(src)], b.String()...))
+	d, err := sop.Parse(c.Doc.Path, append(src[:len(src):len(src)], strings.Join(texts, "")...))
 	if err != nil {
 		return nil
 	}
 	if s, ok := d.Markdown.Section(name); !ok || s.Empty {
 		return nil
 	}
-	order := 0
-	for i, r := range req {
-		if r == name {
-			order = i
+	return []Edit{{From: len(src), To: len(src), Text: texts[k], Order: slices.Index(req, name)}}
+}
+
+// sectionTexts are the texts that append the sections names, in order,
+// each after a blank line, in the file's line breaks: the first also ends
+// the file's last line, or uses the blank line the file ends with.
+func (c *Context) sectionTexts(names []string) []string {
+	eol, src := c.lines.EOL(), c.Doc.Src
+	out := make([]string, len(names))
+	for i, name := range names {
+		var b strings.Builder
+		switch {
+		case i > 0:
+			b.WriteString(eol)
+		case len(src) > 0 && src[len(src)-1] != '\n' && src[len(src)-1] != '\r':
+			b.WriteString(eol + eol)
+		case !bytes.HasSuffix(src, []byte("\n\n")) && !bytes.HasSuffix(src, []byte("\r\n\r\n")) && !bytes.HasSuffix(src, []byte("\r\r")):
+			b.WriteString(eol)
 		}
+		b.WriteString("## " + name + eol + eol + strings.ReplaceAll(scaffold.SectionPlaceholder(name), "\n", eol) + eol)
+		out[i] = b.String()
 	}
-	return []Edit{{From: len(src), To: len(src), Text: b.String(), Order: order}}
+	return out
 }
 
 // fixAnchor fixes broken-link when the link's target lacks the heading of

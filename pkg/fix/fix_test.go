@@ -86,6 +86,8 @@ func TestFile(t *testing.T) {
 		{"missing id goes at the end", strings.Replace(fm, "id: a\n", "", 1) + b,
 			strings.Replace(strings.Replace(fm, "id: a\n", "", 1), "owner: Lead\n", "owner: Lead\nid: a\n", 1) + b, nil, []string{"missing-field"}},
 		{"rename supplies the missing key", strings.Replace(fm, "owner:", "onwer:", 1) + b, fm + b, nil, []string{"unknown-field"}},
+		{"rename to version quotes it", strings.Replace(fm, `version: "1.0"`, "verson: 1.0", 1) + b, fm + b, nil, []string{"unknown-field"}},
+		{"rename to title retitles the H1", strings.Replace(fm, "title: A", "titel: A", 1) + strings.Replace(b, "# A", "# B", 1), fm + b, nil, []string{"unknown-field"}},
 		{"title", fm + strings.Replace(b, "# A", "# B ###", 1), fm + strings.Replace(b, "# A", "# A ###", 1), nil, []string{"title-mismatch"}},
 		{"setext title", fm + strings.Replace(b, "# A\n", "B\n===\n", 1), fm + strings.Replace(b, "# A\n", "A\n===\n", 1), nil, []string{"title-mismatch"}},
 		{"placeholder title is left", strings.Replace(fm, "title: A", "title: \"TODO: x\"", 1) + b, strings.Replace(fm, "title: A", "title: \"TODO: x\"", 1) + b, nil, nil},

@@ -59,8 +59,8 @@ func (c *Context) plainOneLine(n *yaml.Node) (from, to int, ok bool) {
 // two edits of the key and neither present nor supplied by another
 // rename: "ownr:" becomes "owner:".
 func renameField(c *Context, f Finding) []Edit {
-	k, _ := c.keyAt(f.Pos)
-	if k == nil {
+	k, v := c.keyAt(f.Pos)
+	if k == nil || k.Value == "" {
 		return nil
 	}
 	var near []string
@@ -81,7 +81,19 @@ func renameField(c *Context, f Finding) []Edit {
 		return nil
 	}
 	c.renamed[name] = k.Value
-	return []Edit{{From: from, To: to, Text: name}}
+	edits := []Edit{{From: from, To: to, Text: name}}
+	// What the next run would fix about the field renamed into place is
+	// fixed now: a version is quoted, the H1 takes a title.
+	switch {
+	case v.Kind != yaml.ScalarNode || v.Tag == "!!null":
+	case name == "version" && v.Tag != "!!str":
+		if from, to, ok := c.plainOneLine(v); ok && sop.ValidVersion(v.Value) {
+			edits = append(edits, Edit{From: from, To: to, Text: `"` + v.Value + `"`})
+		}
+	case name == "title":
+		edits = append(edits, c.retitle(v.Value)...)
+	}
+	return edits
 }
 
 // quoteVersion fixes invalid-field for a version written unquoted:
