@@ -56,6 +56,13 @@ Severities come from each rule's default and lint.rules in sopctl.yaml
 (error, warning, info or off). Exit status: 0 when there is no error (and no
 more warnings than --max-warnings), 1 otherwise, 2 when linting could not start.
 
+--fix makes the fixes that cannot change what an SOP says (unknown-field
+renames, an unquoted version, missing-field and missing-section placeholders,
+title-mismatch, a mistyped broken-link anchor), names each one, then lints
+again and reports what is left. A file saved by someone else since it was read
+is left alone and named. --fix --dry-run prints the fixes as a unified diff and
+writes nothing.
+
 Formats: text (path:line:col: severity rule: message, then a summary), json
 ({"version":1,"findings":[{"path","line","column","severity","rule","message"}]}),
 sarif (SARIF 2.1.0 for GitHub code scanning) and github (workflow commands
@@ -67,7 +74,8 @@ that annotate a pull request).`,
   sopctl lint --format github handbook ops      # two libraries, one report
   sopctl lint --format sarif handbook > sopctl.sarif
   sopctl lint --strict --max-warnings 0
-  sopctl lint --explain broken-link`,
+  sopctl lint --explain broken-link
+  sopctl lint --fix --dry-run`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if !slices.Contains(report.Formats(), opts.format) {
