@@ -2,12 +2,14 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/sopctl/sopctl/pkg/fix"
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -47,7 +49,10 @@ func fixUnits(ctx context.Context, env *Env, units []*lintUnit, dryRun bool, out
 				continue
 			}
 			if err := fix.Write(ctx, root, d.Path, d.Src, r.Data); err != nil {
-				fmt.Fprintf(env.IO.ErrOut, "%s: left alone: %v\n", shown, err)
+				if errors.Is(err, fix.ErrChanged) {
+					err = errors.New("saved by someone else since lint read it, so it was left alone: run sopctl lint --fix again")
+				}
+				fmt.Fprintf(env.IO.ErrOut, "%s: %v\n", shown, library.WithoutPath(err))
 				left++
 				continue
 			}
