@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/iostreams"
 )
 
@@ -19,15 +20,7 @@ func TestFixLeavesAFileChangedOnDisk(t *testing.T) {
 	sopText := "---\nid: ID\ntitle: T\nversion: 1.0\nstatus: draft\nowner: L\n---\n\n# T\n\n## Purpose\n\nx\n\n## Scope\n\nx\n\n## Procedure\n\n1. x\n"
 	files := map[string]string{"sopctl.yaml": "title: T\n",
 		"sops/a.md": strings.ReplaceAll(sopText, "ID", "a"), "sops/b.md": strings.ReplaceAll(sopText, "ID", "b")}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 	ios, _, out, errOut := iostreams.Test()
 	env := &Env{IO: ios, Dir: dir, Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }}
 	units, err := lintUnits(context.Background(), env, nil)

@@ -1,12 +1,11 @@
 package fix_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/fix"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -27,15 +26,7 @@ func fixOnce(t *testing.T, src string, other map[string]string) (string, []strin
 	for k, v := range other {
 		files[k] = v
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 	lib, err := library.Load(dir)
 	if err != nil {
 		t.Fatal(err)
