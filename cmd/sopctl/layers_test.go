@@ -31,6 +31,7 @@ var layers = map[string][]string{
 	"pkg/render/markdown": {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},
 	"pkg/render/term":     {"pkg/sop", "pkg/render"},
 	"pkg/scaffold":        {"pkg/sop", "pkg/library", "pkg/roles"},
+	"pkg/fix":             {"pkg/sop", "pkg/library", "pkg/scaffold"},
 	"pkg/schema":          {"pkg/sop", "pkg/library", "pkg/roles", "pkg/lint"},
 	"pkg/cli":             {"*"},
 	"cmd/sopctl":          {"pkg/cli", "pkg/iostreams"},
