@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+
+	"github.com/sopctl/sopctl/pkg/sop"
 	"testing"
 )
 
@@ -88,5 +90,27 @@ func TestWriteLeavesAChangedFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("a temporary file was left: %v", entries)
+	}
+}
+
+// File drops the fix whose edits overlap an earlier fix's, with its
+// finding, and makes the others.
+func TestFileDropsOverlappingFix(t *testing.T) {
+	src := []byte("---\nid: a\n---\n\nbody\n")
+	d, err := sop.Parse("a.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(from, to int, text string) Fixer {
+		return func(*Context, Finding) []Edit { return []Edit{{From: from, To: to, Text: text}} }
+	}
+	fixers["test-first"], fixers["test-crossing"], fixers["test-apart"] = at(4, 6, "ID"), at(5, 7, "xx"), at(13, 13, "\n")
+	defer func() { delete(fixers, "test-first"); delete(fixers, "test-crossing"); delete(fixers, "test-apart") }()
+	r := File(&Context{Doc: d}, []Finding{{Rule: "test-first"}, {Rule: "test-crossing"}, {Rule: "test-apart", Pos: sop.Pos{Line: 3}}})
+	if got, want := string(r.Data), "---\nID: a\n---\n\n\nbody\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if len(r.Fixed) != 2 || r.Fixed[0].Rule != "test-first" || r.Fixed[1].Rule != "test-apart" {
+		t.Errorf("fixed %v, want test-first and test-apart", r.Fixed)
 	}
 }
