@@ -64,6 +64,8 @@ func TestFile(t *testing.T) {
 		{"clean", fm + b, fm + b, nil, nil},
 		{"rename", strings.Replace(fm, "owner:", "ownr:", 1) + b, fm + b, nil, []string{"unknown-field"}},
 		{"rename, two candidates", strings.Replace(fm, "owner: Lead\n", "owner: Lead\ntole: x\n", 1) + b, strings.Replace(fm, "owner: Lead\n", "owner: Lead\ntole: x\n", 1) + b, nil, nil},
+		{"a short key is no typo", strings.Replace(fm, "id: a\n", "to: x\n", 1) + b,
+			strings.Replace(strings.Replace(fm, "id: a\n", "to: x\n", 1), "owner: Lead\n", "owner: Lead\nid: a\n", 1) + b, nil, []string{"missing-field"}},
 		{"rename onto a present key", strings.Replace(fm, "owner: Lead\n", "owner: Lead\nownr: X\n", 1) + b,
 			strings.Replace(fm, "owner: Lead\n", "owner: Lead\nownr: X\n", 1) + b, nil, nil},
 		{"two renames to one key", strings.Replace(fm, "owner: Lead\n", "ownr: Lead\nowne: X\n", 1) + b,

@@ -63,9 +63,11 @@ func renameField(c *Context, f Finding) []Edit {
 	if k == nil || k.Value == "" {
 		return nil
 	}
+	// Two edits of a one- or two-letter key could make any short field
+	// ("to" is two edits from "id"): some letter must stay.
 	var near []string
 	for _, name := range sop.FieldNames() {
-		if sop.EditDistance(k.Value, name) <= 2 {
+		if d := sop.EditDistance(k.Value, name); d <= 2 && d < len([]rune(k.Value)) {
 			near = append(near, name)
 		}
 	}
