@@ -56,17 +56,17 @@ Severities come from each rule's default and lint.rules in sopctl.yaml
 (error, warning, info or off). Exit status: 0 when there is no error (and no
 more warnings than --max-warnings), 1 otherwise, 2 when linting could not start.
 
+Formats: text (path:line:col: severity rule: message, then a summary), json
+({"version":1,"findings":[{"path","line","column","severity","rule","message"}]}),
+sarif (SARIF 2.1.0 for GitHub code scanning) and github (workflow commands
+that annotate a pull request).
+
 --fix makes the fixes that cannot change what an SOP says (unknown-field
 renames, an unquoted version, missing-field and missing-section placeholders,
 title-mismatch, a mistyped broken-link anchor), names each one, then lints
 again and reports what is left. A file saved by someone else since it was read
 is left alone and named. --fix --dry-run prints the fixes as a unified diff and
-writes nothing.
-
-Formats: text (path:line:col: severity rule: message, then a summary), json
-({"version":1,"findings":[{"path","line","column","severity","rule","message"}]}),
-sarif (SARIF 2.1.0 for GitHub code scanning) and github (workflow commands
-that annotate a pull request).`,
+writes nothing.`,
 		Example: `  sopctl lint
   sopctl lint sops/complaint-resolution.md
   sopctl lint handbook                          # from the repository root
