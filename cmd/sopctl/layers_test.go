@@ -25,6 +25,7 @@ var layers = map[string][]string{
 	"pkg/library":         {"pkg/sop"},
 	"pkg/roles":           {"pkg/sop", "pkg/library"},
 	"pkg/lint":            {"pkg/sop", "pkg/library"},
+	"pkg/fix":             {"pkg/sop", "pkg/library", "pkg/scaffold"},
 	"pkg/lint/report":     {"pkg/sop", "pkg/library", "pkg/lint"},
 	"pkg/render":          {"pkg/sop", "pkg/library", "pkg/gitlog"},
 	"pkg/render/html":     {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},

@@ -109,12 +109,18 @@ func TestMainIsSmall(t *testing.T) {
 // Rewriting the script with -update has been seen to turn them into LF,
 // after which the script would no longer test them: restore the file with
 // git checkout and add new expectations to it by hand.
+// fix_crlf.txtar's SOP has them too, as lint --fix must keep them.
 func TestMalformedFixtureKeepsCRLF(t *testing.T) {
-	b, err := os.ReadFile("testdata/script/malformed.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte("\ufeff---\r\nid: bom-crlf\r\n")) {
-		t.Error("testdata/script/malformed.txtar: sops/bom-crlf.md lost its BOM or CRLF line ends")
+	for file, start := range map[string]string{
+		"testdata/script/malformed.txtar": "\ufeff---\r\nid: bom-crlf\r\n",
+		"testdata/script/fix_crlf.txtar":  "\ufeff---\r\nid: c\r\n",
+	} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(start)) {
+			t.Errorf("%s: its SOP lost its BOM or CRLF line ends", file)
+		}
 	}
 }

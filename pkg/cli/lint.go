@@ -21,6 +21,7 @@ type lintOptions struct {
 	maxWarnings int
 	listRules   bool
 	explain     string
+	fix, dryRun bool
 }
 
 func newLintCmd(env *Env) *cobra.Command {
@@ -70,7 +71,14 @@ suppressed. A suppression that silences nothing is reported
 Formats: text (path:line:col: severity rule: message, then a summary), json
 ({"version":1,"findings":[{"path","line","column","severity","rule","message"}]}),
 sarif (SARIF 2.1.0 for GitHub code scanning) and github (workflow commands
-that annotate a pull request).`,
+that annotate a pull request).
+
+--fix makes the fixes that cannot change what an SOP says (unknown-field
+renames, an unquoted version, missing-field and missing-section placeholders,
+title-mismatch, a mistyped broken-link anchor), names each one, then lints
+again and reports what is left. A file saved by someone else since it was read
+is left alone and named. --fix --dry-run prints the fixes as a unified diff and
+writes nothing.`,
 		Example: `  sopctl lint
   sopctl lint sops/complaint-resolution.md
   sopctl lint handbook                          # from the repository root
@@ -78,7 +86,8 @@ that annotate a pull request).`,
   sopctl lint --format github handbook ops      # two libraries, one report
   sopctl lint --format sarif handbook > sopctl.sarif
   sopctl lint --strict --max-warnings 0
-  sopctl lint --explain broken-link`,
+  sopctl lint --explain broken-link
+  sopctl lint --fix --dry-run`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if !slices.Contains(report.Formats(), opts.format) {
@@ -97,6 +106,8 @@ that annotate a pull request).`,
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().IntVar(&opts.maxWarnings, "max-warnings", -1, "fail when there are more than `N` warnings (-1: no limit)")
 	cmd.Flags().BoolVar(&opts.listRules, "list-rules", false, "list the rules with their default severity")
+	cmd.Flags().BoolVar(&opts.fix, "fix", false, "fix what can be fixed without changing meaning, then report what is left")
+	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "with --fix: print the fixes as a unified diff and write nothing")
 	cmd.Flags().StringVar(&opts.explain, "explain", "", "explain a `RULE`, with an example that fires and its fix")
 	return cmd
 }
@@ -153,9 +164,15 @@ func indent(s string) string {
 const nothingGiven = "no SOP among the files given"
 
 func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
+	if opts.dryRun && !opts.fix {
+		return usageErrorf("--dry-run only goes with --fix: run sopctl lint --fix --dry-run")
+	}
 	units, err := lintUnits(ctx, env, opts.paths)
 	if err != nil {
 		return err
+	}
+	if opts.fix {
+		return runFix(ctx, env, opts, units)
 	}
 	var findings []lint.Finding
 	files := 0

@@ -216,16 +216,21 @@ func Blank(id, title string, roleIDs []string, requiredFields, requiredSections 
 	}
 	var secs []section
 	for _, s := range requiredSections {
-		text := sop.Placeholder + " write this section."
-		switch strings.ToLower(s) {
-		case "purpose":
-			text = sop.Placeholder + " say why this procedure exists and what it achieves."
-		case "scope":
-			text = sop.Placeholder + " say who and what this procedure covers."
-		case "procedure":
-			text = "1. " + sop.Placeholder + " write the first step as an instruction.\n2. " + sop.Placeholder + " write the next step."
-		}
-		secs = append(secs, section{s, text})
+		secs = append(secs, section{s, SectionPlaceholder(s)})
 	}
 	return append(frontMatter(fields), body(title, secs, nil)...)
+}
+
+// SectionPlaceholder is the text a new draft holds under a required
+// section's heading (LF line breaks, no final one).
+func SectionPlaceholder(name string) string {
+	switch strings.ToLower(name) {
+	case "purpose":
+		return sop.Placeholder + " say why this procedure exists and what it achieves."
+	case "scope":
+		return sop.Placeholder + " say who and what this procedure covers."
+	case "procedure":
+		return "1. " + sop.Placeholder + " write the first step as an instruction.\n2. " + sop.Placeholder + " write the next step."
+	}
+	return sop.Placeholder + " write this section."
 }

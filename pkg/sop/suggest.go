@@ -91,6 +91,11 @@ func Closest(word string, candidates []string) string {
 	return best
 }
 
+// EditDistance is the number of single-letter edits (insertions,
+// deletions, substitutions, transpositions) between a and b; words over 64
+// letters are never close.
+func EditDistance(a, b string) int { return editDistance(a, b) }
+
 // editDistance is the optimal string alignment distance between a and b.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
