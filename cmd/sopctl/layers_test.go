@@ -24,7 +24,7 @@ var layers = map[string][]string{
 	"pkg/gitlog":          {},
 	"pkg/library":         {"pkg/sop"},
 	"pkg/roles":           {"pkg/sop", "pkg/library"},
-	"pkg/lint":            {"pkg/sop", "pkg/library"},
+	"pkg/lint":            {"pkg/sop", "pkg/library", "pkg/fix"}, // a rule names its fixer
 	"pkg/fix":             {"pkg/sop", "pkg/library", "pkg/scaffold"},
 	"pkg/lint/report":     {"pkg/sop", "pkg/library", "pkg/lint"},
 	"pkg/render":          {"pkg/sop", "pkg/library", "pkg/gitlog"},

@@ -23,8 +23,8 @@ func fixUnits(ctx context.Context, env *Env, units []*lintUnit, dryRun bool, out
 	for _, u := range units {
 		byPath := map[string][]fix.Finding{}
 		for _, f := range lint.Run(u.lib, u.opts) {
-			if _, ok := fix.For(f.Rule); ok {
-				byPath[f.Path] = append(byPath[f.Path], fix.Finding{Rule: f.Rule, Pos: sop.Pos{Line: f.Line, Col: f.Column}, Message: f.Message})
+			if r, ok := lint.Rule(f.Rule); ok && r.Fixer != nil {
+				byPath[f.Path] = append(byPath[f.Path], fix.Finding{Rule: f.Rule, Pos: sop.Pos{Line: f.Line, Col: f.Column}, Message: f.Message, Fix: r.Fixer})
 			}
 		}
 		if len(byPath) == 0 {

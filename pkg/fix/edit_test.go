@@ -104,9 +104,11 @@ func TestFileDropsOverlappingFix(t *testing.T) {
 	at := func(from, to int, text string) Fixer {
 		return func(*Context, Finding) []Edit { return []Edit{{From: from, To: to, Text: text}} }
 	}
-	fixers["test-first"], fixers["test-crossing"], fixers["test-apart"] = at(4, 6, "ID"), at(5, 7, "xx"), at(13, 13, "\n")
-	defer func() { delete(fixers, "test-first"); delete(fixers, "test-crossing"); delete(fixers, "test-apart") }()
-	r := File(&Context{Doc: d}, []Finding{{Rule: "test-first"}, {Rule: "test-crossing"}, {Rule: "test-apart", Pos: sop.Pos{Line: 3}}})
+	r := File(&Context{Doc: d}, []Finding{
+		{Rule: "test-first", Fix: at(4, 6, "ID")},
+		{Rule: "test-crossing", Fix: at(5, 7, "xx")},
+		{Rule: "test-apart", Pos: sop.Pos{Line: 3}, Fix: at(13, 13, "\n")},
+	})
 	if got, want := string(r.Data), "---\nID: a\n---\n\n\nbody\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

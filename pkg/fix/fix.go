@@ -1,6 +1,7 @@
 // Package fix repairs lint findings that have one repair that cannot change
-// an SOP's meaning (sopctl lint --fix). Fixers are keyed by rule id: each
-// takes the parsed SOP, its bytes and one finding and returns byte edits of
+// an SOP's meaning (sopctl lint --fix). Each rule of pkg/lint's registry
+// that has such a repair names its Fixer here: a fixer takes the parsed
+// SOP, its bytes and one finding and returns byte edits of
 // the file as it was read, so every byte it does not mean to change stays,
 // BOM and CRLF included. File applies the edits of all of one file's
 // findings at once; Write puts the result in place atomically, leaving alone
@@ -24,6 +25,9 @@ type Finding struct {
 	Rule    string
 	Pos     sop.Pos
 	Message string
+	// Fix is the fixer of the finding's rule (lint's registry gives it);
+	// a finding without one is left as it is.
+	Fix Fixer
 }
 
 // Edit replaces the bytes From:To of the file as read with Text. Order
@@ -54,31 +58,23 @@ type Context struct {
 // has no repair that is sure not to change the SOP's meaning.
 type Fixer func(c *Context, f Finding) []Edit
 
-// fixers are the fixers by rule id.
-var fixers = map[string]Fixer{
-	"unknown-field":   renameField,
-	"missing-field":   addField,
-	"invalid-field":   quoteVersion,
-	"title-mismatch":  retitleHeading,
-	"missing-section": appendSection,
-	"broken-link":     fixAnchor,
-}
+// RenameField renames an unknown key to the one known key it is a typo of.
+func RenameField(c *Context, f Finding) []Edit { return renameField(c, f) }
 
-// For returns the fixer of a rule, if it has one.
-func For(rule string) (Fixer, bool) {
-	f, ok := fixers[rule]
-	return f, ok
-}
+// AddField adds a missing required key with scaffold's placeholder.
+func AddField(c *Context, f Finding) []Edit { return addField(c, f) }
 
-// Rules lists the rules that have a fixer, sorted.
-func Rules() []string {
-	out := make([]string, 0, len(fixers))
-	for r := range fixers {
-		out = append(out, r)
-	}
-	slices.Sort(out)
-	return out
-}
+// QuoteVersion quotes an unquoted version, from the file's own bytes.
+func QuoteVersion(c *Context, f Finding) []Edit { return quoteVersion(c, f) }
+
+// RetitleHeading gives the H1 the title's text.
+func RetitleHeading(c *Context, f Finding) []Edit { return retitleHeading(c, f) }
+
+// AppendSection appends a missing required section with its placeholder.
+func AppendSection(c *Context, f Finding) []Edit { return appendSection(c, f) }
+
+// FixAnchor rewrites a link's anchor to the one heading it is a typo of.
+func FixAnchor(c *Context, f Finding) []Edit { return fixAnchor(c, f) }
 
 // Result is what File did to one SOP.
 type Result struct {
@@ -104,11 +100,10 @@ func File(c *Context, findings []Finding) Result {
 	}
 	var all []fixEdits
 	for _, f := range ordered {
-		fx, ok := fixers[f.Rule]
-		if !ok {
+		if f.Fix == nil {
 			continue
 		}
-		if e := fx(c, f); len(e) > 0 {
+		if e := f.Fix(c, f); len(e) > 0 {
 			all = append(all, fixEdits{f, e})
 		}
 	}
@@ -136,7 +131,7 @@ func File(c *Context, findings []Finding) Result {
 
 // phase orders the rules' fixes: renames before anything adds a key.
 func phase(rule string) int {
-	if rule == "unknown-field" {
+	if rule == sop.RuleUnknownField {
 		return 0
 	}
 	return 1

@@ -43,7 +43,8 @@ func fixOnce(t *testing.T, src string, other map[string]string) (string, []strin
 	var fs []fix.Finding
 	for _, f := range lint.Run(lib, lint.Options{}) {
 		if f.Path == doc.Path {
-			fs = append(fs, fix.Finding{Rule: f.Rule, Pos: sop.Pos{Line: f.Line, Col: f.Column}, Message: f.Message})
+			r, _ := lint.Rule(f.Rule)
+			fs = append(fs, fix.Finding{Rule: f.Rule, Pos: sop.Pos{Line: f.Line, Col: f.Column}, Message: f.Message, Fix: r.Fixer})
 		}
 	}
 	r := fix.File(&fix.Context{Doc: doc, Lib: lib, Today: "2026-01-02"}, fs)

@@ -3,8 +3,7 @@ package lint
 import (
 	"slices"
 
-	"github.com/sopctl/sopctl/pkg/library"
-	"github.com/sopctl/sopctl/pkg/sop"
+	"github.com/sopctl/sopctl/pkg/fix"
 )
 
 // RuleInfo is one lint rule: its id, default severity, documentation (for
@@ -25,9 +24,9 @@ type RuleInfo struct {
 	Bad  string
 	Good string
 	Fix  string // one paragraph: how to fix it by hand
-	// Fixer is what lint --fix applies to the rule's findings: nil when
-	// the rule has no fix that cannot change meaning.
-	Fixer Fixer
+	// Fixer is what lint --fix applies to the rule's findings (pkg/fix):
+	// nil when the rule has no fix that cannot change meaning.
+	Fixer fix.Fixer
 
 	// check reports the rule's findings in one SOP; libCheck those about
 	// the library as a whole. Rules found elsewhere (by the parser, or
@@ -35,12 +34,6 @@ type RuleInfo struct {
 	check    func(*docCheck)
 	libCheck func(*checker) []Finding
 }
-
-// Fixer fixes one finding of its rule in an SOP file: given the file's
-// bytes src, as parsed into d within lib, it returns the new bytes and
-// true, or false when this finding has no safe fix. It must change only
-// what the finding is about and keep every other byte (line endings, BOM).
-type Fixer func(src []byte, d *sop.Doc, lib *library.Library, f Finding) ([]byte, bool)
 
 // registry holds every rule in SPEC order (section 5's table, then
 // section 8's additions): adding a rule is its file and one line here.

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/sopctl/sopctl/pkg/fix"
+
 	"fmt"
 
 	"github.com/sopctl/sopctl/pkg/library"
@@ -90,6 +92,7 @@ A refund above your limit, a legal threat, or a third contact about the same pro
 ## Procedure
 1. Hand the case to the team leader with a summary of what has been tried.
 `,
+	Fixer: fix.FixAnchor,
 }
 
 // brokenLinks: broken-link, for the local links and images of the body

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/sopctl/sopctl/pkg/fix"
+
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -54,6 +56,7 @@ Complaints a first-line agent cannot resolve within their own approval limit.
 2. Hand the case to the team leader with a summary of what has been tried.
 3. The team leader contacts the customer within four working hours.
 `,
+	Fixer: fix.QuoteVersion,
 }
 
 // invalidFields: the invalid-field problems the parser found.

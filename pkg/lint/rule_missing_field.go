@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/sopctl/sopctl/pkg/fix"
+
 // RuleMissingField is the id of the rule missing-field.
 const RuleMissingField = "missing-field"
 
@@ -52,6 +54,7 @@ Refund requests from customers on any channel, handled by representatives and te
 2. Approve refunds up to your limit and send larger ones to the team leader.
 3. Tell the customer the amount and when to expect it.
 `,
+	Fixer: fix.AddField,
 }
 
 // missingFields: missing-field.

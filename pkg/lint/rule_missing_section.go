@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/sopctl/sopctl/pkg/fix"
+
 // RuleMissingSection is the id of the rule missing-section.
 const RuleMissingSection = "missing-section"
 
@@ -50,6 +52,7 @@ Every complaint from a customer, on any channel, and every agent who handles one
 2. Investigate the order history and agree a remedy within your limit.
 3. Confirm the outcome to the customer in writing and close the case.
 `,
+	Fixer: fix.AppendSection,
 }
 
 // missingSections: missing-section, at the SOP's H1 (the sections belong

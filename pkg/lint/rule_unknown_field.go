@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"github.com/sopctl/sopctl/pkg/fix"
+
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -55,6 +57,7 @@ Every complaint from a customer, on any channel, and every agent who handles one
 2. Investigate the order history and agree a remedy within your limit.
 3. Confirm the outcome to the customer in writing and close the case.
 `,
+	Fixer: fix.RenameField,
 }
 
 // unknownFields: the unknown-field problems the parser found.

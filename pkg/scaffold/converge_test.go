@@ -11,7 +11,6 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
-	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
 
@@ -34,21 +33,27 @@ func runRole(t *testing.T, dir string, cat *roles.Catalog) *Plan {
 	return plan
 }
 
+// brokenRefsOf lints a library and returns its broken-ref findings. It
+// is set by lint_hook_test.go, an external test package: pkg/lint imports
+// pkg/fix, which imports this package, so this package's own tests cannot
+// import pkg/lint.
+var brokenRefsOf func(lib *library.Library, roleIDs []string) []string
+
 // brokenRefs lints dir and returns its broken-ref findings.
 func brokenRefs(t *testing.T, dir string, cat *roles.Catalog) []string {
 	t.Helper()
+	if brokenRefsOf == nil {
+		t.Fatal("brokenRefsOf is not set: lint_hook_test.go sets it")
+	}
 	lib, err := library.Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, f := range lint.Run(lib, lint.Options{Roles: roles.Known(cat, lib.Config).IDs()}) {
-		if f.Rule == "broken-ref" {
-			out = append(out, f.Path+": "+f.Message)
-		}
-	}
-	return out
+	return brokenRefsOf(lib, roles.Known(cat, lib.Config).IDs())
 }
+
+// SetBrokenRefs sets brokenRefsOf (for lint_hook_test.go).
+func SetBrokenRefs(f func(lib *library.Library, roleIDs []string) []string) { brokenRefsOf = f }
 
 func kpiIDs(t *testing.T, dir string) []string {
 	t.Helper()
