@@ -46,6 +46,7 @@ func TestBrokenLinks(t *testing.T) {
 		{"b.md#procedur", "points to #procedur, a heading sops/b.md lacks: did you mean #procedure?"},
 		{"#scope", ""},
 		{"#nope", "a heading this SOP lacks"},
+		{"b.md#zzz", "points to #zzz, a heading sops/b.md lacks: use one of its anchors, #"},
 		{"&#110;osuch.md", "link to &#110;osuch.md names sops/nosuch.md, which does not exist"},
 		{"%6Eosuch.md", "names sops/nosuch.md, which does not exist"},
 		{"/abs/nosuch.md", "link to /abs/nosuch.md names abs/nosuch.md, which does not exist"},

@@ -4,6 +4,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/fix"
 
 	"fmt"
+	"strings"
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -130,5 +131,14 @@ func anchorHint(t *sop.Doc, anchor string) string {
 	if s := sop.Closest(anchor, slugs); s != "" {
 		return fmt.Sprintf(": did you mean #%s?", s)
 	}
-	return ": fix the anchor"
+	if len(slugs) == 0 {
+		return ": it has no headings; link to the file without an anchor"
+	}
+	const listed = 8
+	more := ""
+	if len(slugs) > listed {
+		more = fmt.Sprintf(" and %d more", len(slugs)-listed)
+		slugs = slugs[:listed]
+	}
+	return ": use one of its anchors, #" + strings.Join(slugs, ", #") + more
 }
