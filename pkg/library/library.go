@@ -121,6 +121,35 @@ func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error)
 	if err != nil {
 		return nil, err
 	}
+	return loadSOPs(ctx, root, dir, cfg, adding, nil)
+}
+
+// Reload is LoadContext for a library whose SOP files changed since old
+// was loaded, when sopctl.yaml did not: old's config is kept, sops_dir is
+// checked and walked again (so added, removed and newly unreadable files
+// are found as Load finds them), and only the files named in changed
+// (library paths, as in Doc.Path) and the files old could not parse are
+// read again; every other SOP keeps old's parsed Doc. The result is what
+// Load would return, as long as changed names every SOP file that changed.
+// Docs are shared with old, which is not to be modified afterwards.
+func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Library, error) {
+	root, err := os.OpenRoot(old.Dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	keep := make(map[string]*sop.Doc, len(old.Docs))
+	for _, d := range old.Docs {
+		if !changed[d.Path] {
+			keep[d.Path] = d
+		}
+	}
+	return loadSOPs(ctx, root, old.Dir, old.Config, false, keep)
+}
+
+// loadSOPs loads the SOPs of the library at root, whose config is cfg;
+// the files in keep are not read again but keep their Doc.
+func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, adding bool, keep map[string]*sop.Doc) (*Library, error) {
 	if err := checkSOPsDir(root, cfg, adding); err != nil {
 		return nil, err
 	}
@@ -129,21 +158,40 @@ func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error)
 		return nil, err
 	}
 	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded}
-	docs, failed := parseAll(ctx, root, found.paths, int64(cfg.MaxFileKB)*1024)
+	var docs []*sop.Doc
+	var toRead []string
+	for _, p := range found.paths {
+		if d := keep[p]; d != nil {
+			docs = append(docs, d)
+		} else {
+			toRead = append(toRead, p)
+		}
+	}
+	read, failed := parseAll(ctx, root, toRead, int64(cfg.MaxFileKB)*1024)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	lib.Docs = docs
+	lib.Docs = append(docs, read...)
 	slices.SortFunc(lib.Docs, func(a, b *sop.Doc) int { return strings.Compare(a.Path, b.Path) })
 	lib.Failed = append(lib.Failed, failed...)
 	slices.SortFunc(lib.Failed, func(a, b *sop.Error) int { return strings.Compare(a.Path, b.Path) })
-	lib.byID = make(map[string][]*sop.Doc, len(docs))
-	for _, d := range docs {
-		if id := d.Meta.ID.Text; id != "" {
-			lib.byID[id] = append(lib.byID[id], d)
+	lib.index(found.paths)
+	return lib, nil
+}
+
+// index fills byID, each id's SOPs in the walk's order (paths), which is
+// not always the order of Docs.
+func (l *Library) index(paths []string) {
+	byPath := make(map[string]*sop.Doc, len(l.Docs))
+	for _, d := range l.Docs {
+		byPath[d.Path] = d
+	}
+	l.byID = make(map[string][]*sop.Doc, len(l.Docs))
+	for _, p := range paths {
+		if d := byPath[p]; d != nil && d.Meta.ID.Text != "" {
+			l.byID[d.Meta.ID.Text] = append(l.byID[d.Meta.ID.Text], d)
 		}
 	}
-	return lib, nil
 }
 
 // Lookup returns the SOPs with an id (more than one when ids clash).

@@ -1,0 +1,75 @@
+package library
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
+)
+
+// TestReloadEqualsLoad checks that Reload, told which files changed,
+// returns what Load returns for the edited library, and reads only those.
+func TestReloadEqualsLoad(t *testing.T) {
+	tests := []struct {
+		name    string
+		write   map[string]string // library path -> new content
+		remove  []string
+		changed []string // what the watcher reports
+	}{
+		{name: "body", write: map[string]string{"sops/a.md": sopFile("a") + "More.\n"}, changed: []string{"sops/a.md"}},
+		{name: "id", write: map[string]string{"sops/a.md": sopFile("z")}, changed: []string{"sops/a.md"}},
+		{name: "breaks", write: map[string]string{"sops/a.md": "---\nid: [\n---\n"}, changed: []string{"sops/a.md"}},
+		{name: "fixed", write: map[string]string{"sops/bad.md": sopFile("bad")}, changed: []string{"sops/bad.md"}},
+		{name: "added", write: map[string]string{"sops/new/c.md": sopFile("c")}, changed: []string{"sops/new/c.md"}},
+		{name: "removed", remove: []string{"sops/b.md"}, changed: []string{"sops/b.md"}},
+		{name: "duplicate id", write: map[string]string{"sops/b.md": sopFile("a")}, changed: []string{"sops/b.md"}},
+		{name: "excluded added", write: map[string]string{"sops/skip/d.md": sopFile("d")}, changed: []string{"sops/skip/d.md"}},
+		{name: "folder removed", remove: []string{"sops/sub"}, changed: []string{"sops/sub"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			testlib.WriteTree(t, root, map[string]string{
+				"sopctl.yaml":    "title: H\nexclude: [skip]\n",
+				"sops/a.md":      sopFile("a"),
+				"sops/b.md":      sopFile("b"),
+				"sops/bad.md":    "---\nid: [\n---\n",
+				"sops/sub/e.md":  sopFile("e"),
+				"sops/README.md": "# Not an SOP\n",
+			})
+			old, err := Load(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			testlib.WriteTree(t, root, tt.write)
+			for _, p := range tt.remove {
+				if err := os.RemoveAll(filepath.Join(root, p)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			changed := map[string]bool{}
+			for _, p := range tt.changed {
+				changed[p] = true
+			}
+			got, err := Reload(context.Background(), old, changed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := Load(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("Reload != Load:\n got docs %v failed %v\nwant docs %v failed %v", docPaths(got), got.Failed, docPaths(want), want.Failed)
+			}
+			for _, d := range got.Docs {
+				if o := old.Lookup(d.Meta.ID.Text); !changed[d.Path] && (len(o) == 0 || o[0].Path != d.Path || o[0] != d) && d.Path != "sops/bad.md" {
+					t.Errorf("%s did not change but was read again", d.Path)
+				}
+			}
+		})
+	}
+}
