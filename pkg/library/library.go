@@ -129,7 +129,8 @@ func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error)
 // checked and walked again (so added, removed and newly unreadable files
 // are found as Load finds them), and only the files named in changed
 // (library paths, as in Doc.Path) and the files old could not parse are
-// read again; every other SOP keeps old's parsed Doc. The result is what
+// read again, and every SOP that is a symlink (the change may be to its
+// target); every other SOP keeps old's parsed Doc. The result is what
 // Load would return, as long as changed names every SOP file that changed.
 // Docs are shared with old, which is not to be modified afterwards.
 func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Library, error) {
@@ -158,6 +159,9 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, addin
 		return nil, err
 	}
 	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded}
+	for _, p := range found.symlinks {
+		delete(keep, p) // its target may be the file that changed
+	}
 	var docs []*sop.Doc
 	var toRead []string
 	for _, p := range found.paths {
@@ -228,6 +232,7 @@ func (c *Config) excluded(rel string) bool {
 // listing is what listSOPs finds under sops_dir.
 type listing struct {
 	paths    []string     // the SOP files, from the library root
+	symlinks []string     // those of paths that are symlinks
 	failed   []*sop.Error // files and folders that cannot be read
 	excluded int          // *.md files and folders that exclude left out
 }
@@ -269,6 +274,7 @@ func listSOPs(root *os.Root, cfg *Config) (listing, error) {
 			if !target.Mode().IsRegular() {
 				return nil
 			}
+			l.symlinks = append(l.symlinks, p)
 		} else if !d.Type().IsRegular() {
 			return nil
 		}

@@ -28,18 +28,21 @@ func TestReloadEqualsLoad(t *testing.T) {
 		{name: "duplicate id", write: map[string]string{"sops/b.md": sopFile("a")}, changed: []string{"sops/b.md"}},
 		{name: "excluded added", write: map[string]string{"sops/skip/d.md": sopFile("d")}, changed: []string{"sops/skip/d.md"}},
 		{name: "folder removed", remove: []string{"sops/sub"}, changed: []string{"sops/sub"}},
+		{name: "symlink target", write: map[string]string{"sops/_shared.md": sopFile("s") + "New.\n"}, changed: []string{"sops/_shared.md"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
 			testlib.WriteTree(t, root, map[string]string{
-				"sopctl.yaml":    "title: H\nexclude: [skip]\n",
-				"sops/a.md":      sopFile("a"),
-				"sops/b.md":      sopFile("b"),
-				"sops/bad.md":    "---\nid: [\n---\n",
-				"sops/sub/e.md":  sopFile("e"),
-				"sops/README.md": "# Not an SOP\n",
+				"sopctl.yaml":     "title: H\nexclude: [skip]\n",
+				"sops/a.md":       sopFile("a"),
+				"sops/b.md":       sopFile("b"),
+				"sops/bad.md":     "---\nid: [\n---\n",
+				"sops/sub/e.md":   sopFile("e"),
+				"sops/README.md":  "# Not an SOP\n",
+				"sops/_shared.md": sopFile("s"),
 			})
+			symlink(t, "_shared.md", filepath.Join(root, "sops", "link.md"))
 			old, err := Load(root)
 			if err != nil {
 				t.Fatal(err)
@@ -66,7 +69,7 @@ func TestReloadEqualsLoad(t *testing.T) {
 				t.Errorf("Reload != Load:\n got docs %v failed %v\nwant docs %v failed %v", docPaths(got), got.Failed, docPaths(want), want.Failed)
 			}
 			for _, d := range got.Docs {
-				if o := old.Lookup(d.Meta.ID.Text); !changed[d.Path] && (len(o) == 0 || o[0].Path != d.Path || o[0] != d) && d.Path != "sops/bad.md" {
+				if o := old.Lookup(d.Meta.ID.Text); !changed[d.Path] && (len(o) == 0 || o[0].Path != d.Path || o[0] != d) && d.Path != "sops/link.md" {
 					t.Errorf("%s did not change but was read again", d.Path)
 				}
 			}
