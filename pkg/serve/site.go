@@ -3,6 +3,7 @@ package serve
 import (
 	"fmt"
 	htmltemplate "html/template"
+	"maps"
 	"path"
 	"strings"
 
@@ -29,8 +30,15 @@ const ProblemsPath = "_problems"
 // site is the bundle being served, built from one Input.
 type site struct {
 	files map[string][]byte // bundle path -> content
-	ids   map[string]string // SOP file (library path) -> its id, for the page of a file that stops parsing
-	err   error             // the library could not be loaded: every page says so
+	// bundle, cache, in and byPath are what the next reload reuses: the
+	// handbook's files, what its SOP pages gave the whole-library files,
+	// the Input and its findings by file.
+	bundle map[string][]byte
+	cache  *renderhtml.Cache
+	in     *Input
+	byPath map[string][]lint.Finding
+	ids    map[string]string // SOP file (library path) -> its id, for the page of a file that stops parsing
+	err    error             // the library could not be loaded: every page says so
 }
 
 // buildSite renders the handbook into memory with each SOP's findings on
@@ -38,20 +46,12 @@ type site struct {
 // a page in place of its SOP's (the id it had in prev, else its file
 // name) that shows the error rather than a stale render.
 func buildSite(in *Input, prev *site) (*site, error) {
-	byPath := map[string][]lint.Finding{}
-	for _, f := range in.Findings {
-		byPath[f.Path] = append(byPath[f.Path], f)
-	}
-	var files render.Files
-	_, err := renderhtml.Bundle(in.Handbook, &files, renderhtml.Options{
-		KPINames: in.KPINames,
-		SOPPanel: func(p *render.Page) htmltemplate.HTML { return panel(byPath[p.Doc.Path]) },
-		PageEnd:  reloadScript,
-	})
+	byPath := findingsByPath(in.Findings)
+	bundle, cache, err := renderBundle(in, byPath, prev)
 	if err != nil {
 		return nil, err
 	}
-	s := &site{files: files.Map(), ids: map[string]string{}}
+	s := &site{files: maps.Clone(bundle), bundle: bundle, cache: cache, in: in, byPath: byPath, ids: map[string]string{}}
 	for _, p := range in.Handbook.SOPs {
 		s.ids[p.Doc.Path] = p.ID
 	}
@@ -68,6 +68,15 @@ func buildSite(in *Input, prev *site) (*site, error) {
 	}
 	s.files[ProblemsPath] = page("Problems", "", problems(in.Findings))
 	return s, nil
+}
+
+// findingsByPath groups findings by file.
+func findingsByPath(fs []lint.Finding) map[string][]lint.Finding {
+	byPath := map[string][]lint.Finding{}
+	for _, f := range fs {
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	return byPath
 }
 
 // errorSite is served when the library cannot be loaded at all.

@@ -9,8 +9,10 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -92,6 +94,50 @@ type Options struct {
 	// PageEnd is HTML put at the end of every page's body (sopctl serve's
 	// reload script).
 	PageEnd htmltemplate.HTML
+	// Only, when set, limits the SOP pages rendered and written to those
+	// it accepts (sopctl serve's reload of what a change touches); the
+	// others give the one-page handbook and the search index what Cache
+	// recorded for them, and are rendered as usual when it has nothing.
+	Only func(p *render.Page) bool
+	// Cache, when set, records what each rendered SOP gives the
+	// whole-library files, by file, for a later Bundle with Only.
+	Cache *Cache
+}
+
+// Cache is what SOP pages gave the whole-library files, by SOP file.
+type Cache struct {
+	mu    sync.Mutex
+	parts map[string]sopPart
+}
+
+// sopPart is one SOP's section of the one-page handbook and search words.
+type sopPart struct {
+	section htmltemplate.HTML
+	words   []string
+}
+
+// Clone returns a copy of c that a Bundle can fill while c stays as it
+// was (for a render that fails).
+func (c *Cache) Clone() *Cache {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return &Cache{parts: maps.Clone(c.parts)}
+}
+
+func (c *Cache) get(path string) (sopPart, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	part, ok := c.parts[path]
+	return part, ok
+}
+
+func (c *Cache) put(path string, part sopPart) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.parts == nil {
+		c.parts = map[string]sopPart{}
+	}
+	c.parts[path] = part
 }
 
 // errStopped marks the SOPs left unrendered after a file could not be
@@ -162,8 +208,17 @@ func (w *writer) sops() (sopParts, error) {
 		}
 		p := w.h.SOPs[i]
 		warns[i] = w.h.LinkWarnings(p)
+		if w.opts.Only != nil && w.opts.Cache != nil && !w.opts.Only(p) {
+			if part, ok := w.opts.Cache.get(p.Doc.Path); ok {
+				parts.sections[i], parts.words[i] = part.section, part.words
+				return
+			}
+		}
 		var page []byte
 		page, parts.sections[i], parts.words[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
+		if errs[i] == nil && w.opts.Cache != nil {
+			w.opts.Cache.put(p.Doc.Path, sopPart{section: parts.sections[i], words: parts.words[i]})
+		}
 		if errs[i] == nil {
 			errs[i] = w.out.WriteFile("sops/"+p.ID+".html", page)
 		}

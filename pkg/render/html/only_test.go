@@ -1,0 +1,57 @@
+package html_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/render"
+	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
+)
+
+// With Only, the SOP pages it rejects are not written, and the one-page
+// handbook and search index are what a full Bundle makes, from Cache.
+func TestOnly(t *testing.T) {
+	h, lib := loadSmall(t)
+	if len(h.SOPs) < 2 {
+		t.Fatalf("the small library has %d SOPs; want at least 2", len(h.SOPs))
+	}
+	keep := h.SOPs[0]
+	for _, tt := range []struct {
+		name  string
+		cache bool
+		pages int // SOP pages written
+	}{
+		{"cached", true, 1},
+		{"no cache: every page", false, len(h.SOPs)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := options(lib)
+			opts.Cache = &renderhtml.Cache{}
+			full, _, err := bundleOf(h, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.cache {
+				opts.Cache = &renderhtml.Cache{}
+			}
+			opts.Cache = opts.Cache.Clone()
+			opts.Only = func(p *render.Page) bool { return p == keep }
+			part, _, err := bundleOf(h, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages := 0
+			for name, data := range part {
+				if len(name) > 5 && name[:5] == "sops/" {
+					pages++
+				}
+				if !bytes.Equal(data, full[name]) {
+					t.Errorf("%s differs from the full bundle's", name)
+				}
+			}
+			if pages != tt.pages || len(part) != len(full)-len(h.SOPs)+tt.pages {
+				t.Errorf("wrote %d SOP pages and %d files; want %d and %d", pages, len(part), tt.pages, len(full)-len(h.SOPs)+tt.pages)
+			}
+		})
+	}
+}
