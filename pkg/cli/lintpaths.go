@@ -174,6 +174,11 @@ func openUnit(ctx context.Context, env *Env, t library.Target) (*lintUnit, error
 	if err != nil {
 		return nil, show.Error(err)
 	}
+	return configureUnit(env, show, lib)
+}
+
+// configureUnit is openUnit for a library already loaded.
+func configureUnit(env *Env, show *library.Display, lib *library.Library) (*lintUnit, error) {
 	severities, err := lint.Configure(lib.Config)
 	if err != nil {
 		return nil, show.Error(err)

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -53,7 +56,8 @@ func runServe(ctx context.Context, env *Env, addr string, open bool) error {
 	if err != nil {
 		return err
 	}
-	cfg := serve.Config{Addr: addr, Dir: root.Targets[0].Root, Load: serveLoader(env, root.Targets[0]),
+	load, reload := serveLoader(env, root.Targets[0])
+	cfg := serve.Config{Addr: addr, Dir: root.Targets[0].Root, Load: load, Reload: reload,
 		Out: env.IO.Out, ErrOut: env.IO.ErrOut}
 	if open {
 		cfg.Open = openBrowser
@@ -68,15 +72,13 @@ func runServe(ctx context.Context, env *Env, addr string, open bool) error {
 }
 
 // serveLoader loads, lints and resolves the library as lint and render
-// do; the revision history is read once.
-func serveLoader(env *Env, t library.Target) func(context.Context) (*serve.Input, error) {
+// do; the revision history is read once. Its reload reads again only the
+// SOP files that changed (library.Reload) when nothing else did.
+func serveLoader(env *Env, t library.Target) (load func(context.Context) (*serve.Input, error),
+	reload func(context.Context, *serve.Input, []string) (*serve.Input, error)) {
 	var once sync.Once
 	var history gitlog.History
-	return func(ctx context.Context) (*serve.Input, error) {
-		u, err := openUnit(ctx, env, t)
-		if err != nil {
-			return nil, err
-		}
+	input := func(ctx context.Context, u *lintUnit) (*serve.Input, error) {
 		cat, err := loadCatalog(env, u.lib.Dir)
 		if err != nil {
 			return nil, err
@@ -85,4 +87,71 @@ func serveLoader(env *Env, t library.Target) func(context.Context) (*serve.Input
 		return &serve.Input{Lib: u.lib, Findings: lint.Run(u.lib, u.opts), KPINames: u.lib.Config.KPINames(),
 			Handbook: render.Build(u.lib, roles.Known(cat, u.lib.Config).Titles(), history, env.Now())}, nil
 	}
+	load = func(ctx context.Context) (*serve.Input, error) {
+		u, err := openUnit(ctx, env, t)
+		if err != nil {
+			return nil, err
+		}
+		return input(ctx, u)
+	}
+	reload = func(ctx context.Context, prev *serve.Input, changed []string) (*serve.Input, error) {
+		sops, ok := sopChanges(prev.Lib, changed)
+		if !ok {
+			return load(ctx)
+		}
+		show := library.NewDisplay(env.Dir, t.Root)
+		lib, err := library.Reload(ctx, prev.Lib, sops)
+		if err != nil {
+			return nil, show.Error(err)
+		}
+		u, err := configureUnit(env, show, lib)
+		if err != nil {
+			return nil, err
+		}
+		return input(ctx, u)
+	}
+	return load, reload
+}
+
+// sopChanges returns the changed files as library paths when every one is
+// an SOP file (as its name says: a *.md file under sops_dir, not hidden,
+// private or excluded, in no hidden or private folder); ok is false when
+// any other file changed (sopctl.yaml, templates, a README an SOP may
+// link to, a folder), which needs a full load.
+func sopChanges(lib *library.Library, changed []string) (map[string]bool, bool) {
+	sops := map[string]bool{}
+	for _, name := range changed {
+		rel, err := filepath.Rel(lib.Dir, name)
+		if err != nil || !filepath.IsLocal(rel) {
+			return nil, false
+		}
+		rel = filepath.ToSlash(rel)
+		inSOPs := rel
+		if d := lib.Config.SOPsDir; d != "." {
+			var found bool
+			if inSOPs, found = strings.CutPrefix(rel, d+"/"); !found {
+				return nil, false
+			}
+		}
+		if !lib.Config.IsSOP(inSOPs) || strings.HasPrefix(rel, "templates/") || hiddenPart(inSOPs) {
+			return nil, false
+		}
+		sops[rel] = true
+	}
+	return sops, true
+}
+
+// hiddenPart reports whether a folder of a slash-separated path is hidden
+// or private.
+func hiddenPart(rel string) bool {
+	dir := path.Dir(rel)
+	if dir == "." {
+		return false
+	}
+	for part := range strings.SplitSeq(dir, "/") {
+		if strings.HasPrefix(part, ".") || strings.HasPrefix(part, "_") {
+			return true
+		}
+	}
+	return false
 }

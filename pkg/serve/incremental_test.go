@@ -2,10 +2,13 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -154,4 +157,44 @@ func sortedKeys(ms ...map[string][]byte) []string {
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)
+}
+
+// A reload calls Reload with what changed after a good load, and Load
+// after a failed one, whose changes the last good site lacks.
+func TestReloadFallsBackAfterError(t *testing.T) {
+	dir := t.TempDir()
+	testlib.WriteTree(t, dir, incrLibrary)
+	full := load(dir)
+	var calls []string
+	fail := false
+	cfg := Config{ErrOut: io.Discard,
+		Load: func(ctx context.Context) (*Input, error) {
+			calls = append(calls, "load")
+			return full(ctx)
+		},
+		Reload: func(ctx context.Context, prev *Input, changed []string) (*Input, error) {
+			calls = append(calls, "reload "+strings.Join(changed, ","))
+			if fail {
+				return nil, errors.New("broken")
+			}
+			return full(ctx)
+		}}
+	in, err := full(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := buildSite(in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHandler(nil, s)
+	s, f := reload(t.Context(), cfg, h, s, []string{"a"}, false)
+	fail = true
+	s, f = reload(t.Context(), cfg, h, s, []string{"b"}, f)
+	fail = false
+	s, f = reload(t.Context(), cfg, h, s, []string{"c"}, f)
+	_, f = reload(t.Context(), cfg, h, s, []string{"d"}, f)
+	if want := []string{"reload a", "reload b", "load", "reload d"}; !slices.Equal(calls, want) || f {
+		t.Errorf("calls %q, full %v; want %q, false", calls, f, want)
+	}
 }

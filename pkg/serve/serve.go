@@ -1,7 +1,8 @@
 // Package serve is sopctl serve: it renders the HTML handbook into
 // memory with each SOP's lint findings on its page, serves it on a local
 // address, and, when a file of the library changes, loads and renders it
-// again (the whole handbook, in memory) and tells open pages to reload.
+// again in memory (reading and rendering only what the change touches,
+// when the caller's Reload can tell) and tells open pages to reload.
 // It knows nothing of the command line: loading the library, the output
 // and the browser are injected.
 package serve
@@ -31,6 +32,12 @@ type Config struct {
 	// error stops Run) and after every change (an error is shown on
 	// every page until a change fixes it).
 	Load func(ctx context.Context) (*Input, error)
+	// Reload, when set, is called instead of Load after a change that
+	// followed a good load: prev is that load's Input, changed the files
+	// the watcher saw change (absolute paths, sorted). It may reuse what
+	// did not change, or fall back to a full load; after an error the next
+	// change calls Load.
+	Reload func(ctx context.Context, prev *Input, changed []string) (*Input, error)
 	// Listen defaults to net.Listen.
 	Listen func(network, addr string) (net.Listener, error)
 	// Open, when set, is given the URL once the server is listening
@@ -106,7 +113,7 @@ func Run(ctx context.Context, cfg Config) error {
 			fmt.Fprintf(cfg.ErrOut, "warning: cannot open a browser (%v): open %s yourself\n", err, url)
 		}
 	}
-	prev := s
+	prev, full := s, false
 	for {
 		select {
 		case <-ctx.Done():
@@ -120,15 +127,23 @@ func Run(ctx context.Context, cfg Config) error {
 		case err := <-w.errs:
 			fmt.Fprintf(cfg.ErrOut, "warning: watching the library: %s\n", termsafe.Line(err.Error()))
 		case <-w.changed:
-			prev = reload(ctx, cfg, h, prev)
+			prev, full = reload(ctx, cfg, h, prev, w.take(), full)
 		}
 	}
 }
 
 // reload loads and renders the library again and serves the result, or
-// the error that stopped it.
-func reload(ctx context.Context, cfg Config, h *handler, prev *site) *site {
-	in, err := cfg.Load(ctx)
+// the error that stopped it. It reuses prev, the last good site, unless
+// full: a failed reload makes the next one full (it returns true), as
+// the changes it saw are not in prev.
+func reload(ctx context.Context, cfg Config, h *handler, prev *site, changed []string, full bool) (*site, bool) {
+	var in *Input
+	var err error
+	if cfg.Reload != nil && !full && prev.in != nil {
+		in, err = cfg.Reload(ctx, prev.in, changed)
+	} else {
+		in, err = cfg.Load(ctx)
+	}
 	var s *site
 	if err == nil {
 		s, err = buildSite(in, prev)
@@ -136,8 +151,8 @@ func reload(ctx context.Context, cfg Config, h *handler, prev *site) *site {
 	if err != nil {
 		fmt.Fprintf(cfg.ErrOut, "%s\n", termsafe.Line(err.Error()))
 		h.replace(errorSite(err))
-		return prev
+		return prev, true
 	}
 	h.replace(s)
-	return s
+	return s, false
 }

@@ -3,9 +3,12 @@ package serve
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -18,13 +21,34 @@ import (
 // is many events and one reload.
 const debounce = 100 * time.Millisecond
 
-// watcher reports, on changed, that something in a folder tree changed.
-// fsnotify watches single folders, so every folder is added, and each
-// new folder as it appears.
+// watcher reports, on changed, that something in a folder tree changed,
+// and keeps the names that changed for take. fsnotify watches single
+// folders, so every folder is added, and each new folder as it appears.
 type watcher struct {
 	w       *fsnotify.Watcher
 	changed chan struct{}
 	errs    chan error
+
+	mu      sync.Mutex
+	pending map[string]bool // names changed since the last take
+}
+
+// take returns the names that changed since it was last called, sorted.
+func (w *watcher) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	names := slices.Sorted(maps.Keys(w.pending))
+	w.pending = nil
+	return names
+}
+
+func (w *watcher) note(name string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.pending == nil {
+		w.pending = map[string]bool{}
+	}
+	w.pending[name] = true
 }
 
 func newWatcher(root string) (*watcher, error) {
@@ -109,6 +133,7 @@ func (w *watcher) run(ctx context.Context) {
 				}
 			}
 			if affects(ev.Name) {
+				w.note(ev.Name)
 				timer.Reset(debounce)
 			}
 		case err, ok := <-w.w.Errors:
