@@ -31,8 +31,10 @@ func newServeCmd(env *Env) *cobra.Command {
 		Long: `Serve the HTML handbook (as sopctl render makes it) from memory, with each
 SOP's lint findings in a panel at the top of its page and every finding of the
 library on /_problems. When a file of the library changes, the library is
-loaded, linted and rendered again, and open pages reload. A file that cannot
-be parsed shows its error on its page instead of its last render.
+loaded, linted and rendered again, and open pages reload; when only SOP files
+changed, only those are read again and only the pages they can change are
+rendered again. A file that cannot be parsed shows its error on its page
+instead of its last render.
 
 The server listens on 127.0.0.1:8080 unless --addr says otherwise, and answers
 only requests addressed to it (localhost, 127.0.0.1 or [::1] with its port, or
