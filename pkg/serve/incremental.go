@@ -34,15 +34,25 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 		Cache:    cache,
 	}
 	if only != nil {
+		roles := staleRoles(prev.in.Handbook, in.Handbook, only)
 		opts.Only = func(p *render.Page) bool { return only[p.Doc.Path] }
+		opts.OnlyRole = func(r *render.Role) bool { return roles[r.ID] }
 	}
 	var out render.Files
 	if _, err := renderhtml.Bundle(in.Handbook, &out, opts); err != nil {
 		return nil, nil, err
 	}
 	files := out.Map()
+	var names []string
 	for _, p := range in.Handbook.SOPs {
-		name := "sops/" + p.ID + ".html"
+		names = append(names, "sops/"+p.ID+".html")
+	}
+	for _, r := range in.Handbook.Roles {
+		if !r.Other {
+			names = append(names, "roles/"+r.ID+".html")
+		}
+	}
+	for _, name := range names {
 		if _, done := files[name]; done {
 			continue
 		}
@@ -93,6 +103,23 @@ func stalePages(prev *site, in *Input, byPath map[string][]lint.Finding) map[str
 		}
 	}
 	return stale
+}
+
+// staleRoles returns the roles whose pages list a stale SOP, before or
+// after: a role page shows each SOP's id, title and review dates and
+// front matter, which can change only for a stale SOP.
+func staleRoles(oh, nh *render.Handbook, stale map[string]bool) map[string]bool {
+	roles := map[string]bool{}
+	for _, h := range []*render.Handbook{oh, nh} {
+		for _, p := range h.SOPs {
+			if stale[p.Doc.Path] {
+				for _, r := range p.Roles {
+					roles[r.ID] = true
+				}
+			}
+		}
+	}
+	return roles
 }
 
 func pagesByPath(h *render.Handbook) map[string]*render.Page {

@@ -99,6 +99,9 @@ type Options struct {
 	// others give the one-page handbook and the search index what Cache
 	// recorded for them, and are rendered as usual when it has nothing.
 	Only func(p *render.Page) bool
+	// OnlyRole, when set, limits the role pages rendered and written to
+	// those it accepts.
+	OnlyRole func(r *render.Role) bool
 	// Cache, when set, records what each rendered SOP gives the
 	// whole-library files, by file, for a later Bundle with Only.
 	Cache *Cache
@@ -293,7 +296,7 @@ func (w *writer) roles() []file {
 	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
 	var out []file
 	for _, r := range h.Roles {
-		if !r.Other {
+		if !r.Other && (w.opts.OnlyRole == nil || w.opts.OnlyRole(r)) {
 			out = append(out, w.layout("roles/"+r.ID+".html", roleT,
 				page{Lang: w.opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
 		}

@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/render"
@@ -53,5 +54,34 @@ func TestOnly(t *testing.T) {
 				t.Errorf("wrote %d SOP pages and %d files; want %d and %d", pages, len(part), tt.pages, len(full)-len(h.SOPs)+tt.pages)
 			}
 		})
+	}
+}
+
+// With OnlyRole, the role pages it rejects are not written.
+func TestOnlyRole(t *testing.T) {
+	h, lib := loadSmall(t)
+	opts := options(lib)
+	full, _, err := bundleOf(h, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.OnlyRole = func(*render.Role) bool { return false }
+	part, _, err := bundleOf(h, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := 0
+	for name := range full {
+		if strings.HasPrefix(name, "roles/") {
+			roles++
+			if _, ok := part[name]; ok {
+				t.Errorf("%s written", name)
+			}
+		} else if !bytes.Equal(part[name], full[name]) {
+			t.Errorf("%s differs from the full bundle's", name)
+		}
+	}
+	if roles == 0 {
+		t.Fatal("the small library has no role page")
 	}
 }
