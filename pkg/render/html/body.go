@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -45,7 +46,10 @@ func bodyHTML(h *render.Handbook, p *render.Page, linkers ...linker) ([][]byte, 
 		if err := bundleMarkdown.Renderer().Render(w, src, root); err != nil {
 			return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
 		}
-		out[i] = b.Bytes()
+		// Only a code block writes "<pre><code": raw HTML is dropped and
+		// text escaped. Its box scrolls sideways, so the keyboard must
+		// reach it too.
+		out[i] = bytes.ReplaceAll(b.Bytes(), []byte("<pre><code"), []byte(`<pre tabindex="0"><code`))
 	}
 	w.Reset(nil) // let the buffer go
 	return out, nil
@@ -117,7 +121,9 @@ type bodyEdits struct {
 	p        *render.Page
 	src      []byte
 	body     preparedBody
-	nHeading int // headings met so far: an index into p.Doc.Markdown.Headings
+	nHeading int            // headings met so far: an index into p.Doc.Markdown.Headings
+	lastHead []byte         // the text of the last heading met, which names the tables below it
+	tables   map[string]int // tables met so far by label
 	unwrap   []ast.Node
 	replace  [][2]ast.Node
 	drop     []ast.Node
@@ -131,6 +137,9 @@ func (e *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	switch n := n.(type) {
 	case *ast.Heading:
 		e.heading(n)
+		e.lastHead = bytes.TrimSpace(plainText(n, src))
+	case *extast.Table:
+		n.SetAttributeString(tableLabelAttr, []byte(e.tableLabel()))
 	case *ast.Link:
 		switch kind, target, anchor := h.Classify(p, string(n.Destination)); kind {
 		case render.LinkSOP:
@@ -209,4 +218,22 @@ func plainText(n ast.Node, src []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	return b.Bytes()
+}
+
+// tableLabel names a body table by the SOP's title and the heading above
+// it, numbered when a heading has more than one: the one-page handbook
+// holds every SOP's tables, and axe wants each region's name unique.
+func (e *bodyEdits) tableLabel() string {
+	label := e.p.Title
+	if len(e.lastHead) > 0 {
+		label += ", " + string(e.lastHead)
+	}
+	if e.tables == nil {
+		e.tables = map[string]int{}
+	}
+	e.tables[label]++
+	if n := e.tables[label]; n > 1 {
+		label += fmt.Sprintf(" (%d)", n)
+	}
+	return label
 }

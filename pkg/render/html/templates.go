@@ -49,13 +49,14 @@ const sopPage = `{{define "content"}}<article>
 <h2 id="Referenced-by">Referenced by</h2>
 {{with .Page.ReferencedBy}}<ul>{{range .}}<li><a href="{{.ID}}.html">{{.Title}}</a></li>{{end}}</ul>{{else}}<p class="muted">No other SOP refers to this one.</p>{{end}}
 {{- with .Page.History}}
-<h2 id="History">Revision history</h2><table>
+<h2 id="History">Revision history</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="History"><table>
 <thead><tr><th scope="col">Date</th><th scope="col">Author</th><th scope="col">Change</th><th scope="col">Commit</th></tr></thead>
 <tbody>{{range .}}<tr><td>{{date .Date}}</td><td>{{.Author}}</td><td>{{.Subject}}</td><td><code>{{.Commit}}</code></td></tr>{{end}}</tbody>
-</table>{{end}}
+</table></div>{{end}}
 </article>{{end}}`
 
-const sopTable = `{{define "soptable"}}<div class="table-wrap"><table>
+const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>
 {{range .}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
