@@ -56,10 +56,10 @@ const sopPage = `{{define "content"}}<article>
 </table></div>{{end}}
 </article>{{end}}`
 
-const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list"><table>
+const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list" tabindex="0" role="region" aria-label="SOPs: {{.Title}}"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>
-{{range .}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
+{{range .SOPs}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
 {{end}}</tbody>
 </table></div>{{end}}`
 
@@ -72,7 +72,7 @@ const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <ul id="search-results"></ul>
 </form>
 {{range .Handbook.Roles}}<h2 id="Role-{{.ID}}">{{if not .Other}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
-{{template "soptable" .SOPs}}
+{{template "soptable" .}}
 {{end}}{{end}}
 {{define "scripts"}}<script src="assets/search-index.js"></script>
 <script src="assets/search.js"></script>{{end}}`
@@ -80,7 +80,7 @@ const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">All SOPs</a></p>
 <h1>{{.Role.Title}}</h1>
 <p class="muted">{{len .Role.SOPs}} SOPs for this role.</p>
-{{template "soptable" .Role.SOPs}}{{end}}`
+{{template "soptable" .Role}}{{end}}`
 
 const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <nav class="toc" aria-labelledby="Contents"><h2 id="Contents">Contents</h2>
