@@ -38,6 +38,8 @@ publishing with sopctl lint), as a bundle of files in DIR:
   (default static/: a CNAME, a logo, custom.css) is copied as it is into
   DIR; a static file named like a generated one, or a symlink leading
   outside the library, is an error naming it, and nothing is written.
+  theme_css (a CSS file in the library) is copied as assets/theme.css and
+  linked after the built-in stylesheet on every page.
 
   markdown (default -o site-md): README.md, SUMMARY.md (mdBook), handbook.md
   and sops/<id>.md, roles/<id>.md.
@@ -90,7 +92,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)),
 		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force}
-	static, err := openStatic(lib, opts.format)
+	static, theme, err := openStatic(lib, opts.format)
 	if err != nil {
 		return err
 	}
@@ -106,7 +108,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	// rendered.
 	var warnings []render.Warning
 	if opts.format == "html" {
-		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis})
+		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis, ThemeCSS: theme})
 		if err == nil {
 			err = render.CopyStatic(static, lib.Config.StaticDir, stage)
 		}
@@ -157,20 +159,26 @@ func renderFailed(ctx context.Context, out string, err error, partialLeft bool) 
 }
 
 // openStatic opens the library for copying its static_dir into an HTML
-// bundle, after checking that a static_dir set in sopctl.yaml exists, so
-// that a missing one is a config error before anything is written.
-func openStatic(lib *library.Library, format string) (*os.Root, error) {
+// bundle, after checking that a static_dir set in sopctl.yaml exists, and
+// reads its theme_css: a missing one is a config error before anything is
+// written.
+func openStatic(lib *library.Library, format string) (*os.Root, []byte, error) {
 	root, err := os.OpenRoot(lib.Dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var theme []byte
 	if format == "html" {
-		if err := lib.Config.CheckStaticDir(root); err != nil {
-			root.Close()
-			return nil, err
+		err = lib.Config.CheckStaticDir(root)
+		if err == nil {
+			theme, err = lib.Config.ReadThemeCSS(root)
 		}
 	}
-	return root, nil
+	if err != nil {
+		root.Close()
+		return nil, nil, err
+	}
+	return root, theme, nil
 }
 
 // warnLeftovers names the temporary folders that could not be removed,

@@ -64,7 +64,11 @@ type Config struct {
 	StaticDir  string // slash-separated, relative to the library root
 	// StaticDirPos is where static_dir is set in the file; zero when it
 	// is not, and a missing default folder is fine.
-	StaticDirPos     sop.Pos
+	StaticDirPos sop.Pos
+	// ThemeCSS is the theme_css file, slash-separated, relative to the
+	// library root; "" for none. ThemeCSSPos is where it is set.
+	ThemeCSS         string
+	ThemeCSSPos      sop.Pos
 	ReviewCycleDays  int
 	RequiredFields   []string
 	RequiredSections []string

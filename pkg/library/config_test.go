@@ -168,6 +168,7 @@ var configErrorCases = []struct {
 	{"sops_dir backslash", "sops_dir: 'a\\b'\n", []wantErr{{1, 11, `must be a folder inside the library`}}},
 	{"static_dir parent", "static_dir: ../x\n", []wantErr{{1, 13, `static_dir "../x" must be a folder inside the library, like static`}}},
 	{"static_dir absolute", "static_dir: /abs\n", []wantErr{{1, 13, `static_dir "/abs" must be a folder inside the library`}}},
+	{"theme_css parent", "theme_css: ../x.css\n", []wantErr{{1, 12, `theme_css "../x.css" must be a file inside the library, like theme.css`}}},
 	{"sops_dir list", "sops_dir: [a]\n", []wantErr{{1, 11, "sops_dir must be text, not a list or mapping"}}},
 	{"title mapping", "title:\n  en: Handbook\n", []wantErr{{2, 3, "title must be text"}}},
 	{"review_cycle_days zero", "review_cycle_days: 0\n", []wantErr{{1, 20, `review_cycle_days must be a whole number from 1 to 36500, not "0"`}}},

@@ -34,3 +34,23 @@ func (c *Config) CheckStaticDir(root *os.Root) error {
 	}
 	return fail("static_dir %q cannot be read (%v): it must be a folder inside the library", c.StaticDir, WithoutPath(err))
 }
+
+// ReadThemeCSS reads the theme_css file through root, so that a symlink
+// leading outside the library is refused; nil when theme_css is empty. A
+// file that cannot be read is a config error at the theme_css value.
+func (c *Config) ReadThemeCSS(root *os.Root) ([]byte, error) {
+	if c.ThemeCSS == "" {
+		return nil, nil
+	}
+	b, err := root.ReadFile(c.ThemeCSS)
+	if err == nil {
+		return b, nil
+	}
+	msg := fmt.Sprintf("theme_css %q cannot be read (%v): name a CSS file inside the library", c.ThemeCSS, WithoutPath(err))
+	if fi, lerr := root.Lstat(c.ThemeCSS); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		msg = fmt.Sprintf("theme_css %q is a symbolic link leading outside the library or to nothing: copy the file into the library", c.ThemeCSS)
+	} else if errors.Is(err, fs.ErrNotExist) {
+		msg = fmt.Sprintf("theme_css %q does not exist: create the file, or remove theme_css", c.ThemeCSS)
+	}
+	return nil, &ConfigError{Err: &sop.Error{Path: ConfigFile, Pos: c.ThemeCSSPos, Rule: "config", Msg: msg}}
+}
