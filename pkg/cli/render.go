@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -33,7 +34,12 @@ publishing with sopctl lint), as a bundle of files in DIR:
 
   html (default -o site): index.html with offline search, handbook.html (every
   SOP on one print-ready page), sops/<id>.html, roles/<id>.html and assets/.
-  Every page opens from disk with no network.
+  Every page opens from disk with no network. Everything under static_dir
+  (default static/: a CNAME, a logo, custom.css) is copied as it is into
+  DIR; a static file named like a generated one, or a symlink leading
+  outside the library, is an error naming it, and nothing is written.
+  theme_css (a CSS file in the library) is copied as assets/theme.css and
+  linked after the built-in stylesheet on every page.
 
   markdown (default -o site-md): README.md, SUMMARY.md (mdBook), handbook.md
   and sops/<id>.md, roles/<id>.md.
@@ -51,7 +57,7 @@ sopctl marks the folders it makes with a .sopctl-output file and replaces
 only those, empty folders and new ones. --force replaces another folder, only
 outside the library, and first lists what it will delete. Refused even with
 --force: the library root and any folder above it, .git (and any folder
-holding a git repository), sops_dir, templates/, static/, and any existing
+holding a git repository), sops_dir, templates/, static_dir, and any existing
 folder inside the library that sopctl did not make. A DIR that is a symlink
 to a folder is followed.`,
 		Example: `  sopctl render
@@ -84,7 +90,13 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)
 	}
-	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)), Force: opts.force}
+	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)),
+		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force}
+	static, theme, err := openStatic(lib, opts.format)
+	if err != nil {
+		return err
+	}
+	defer static.Close()
 	stage, err := render.NewStage(ctx, target)
 	if err != nil {
 		return renderFailed(ctx, opts.out, err, false)
@@ -96,7 +108,10 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	// rendered.
 	var warnings []render.Warning
 	if opts.format == "html" {
-		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis})
+		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis, ThemeCSS: theme})
+		if err == nil {
+			err = render.CopyStatic(static, lib.Config.StaticDir, stage)
+		}
 	} else {
 		warnings, err = markdown.Bundle(h, stage, markdown.Options{KPINames: kpis})
 	}
@@ -136,7 +151,34 @@ func renderFailed(ctx context.Context, out string, err error, partialLeft bool) 
 	case ctx.Err() != nil:
 		return errors.New("render interrupted: nothing was changed (the partial output was removed)")
 	}
+	var static *render.StaticError
+	if errors.As(err, &static) {
+		return err
+	}
 	return writeError(out, err)
+}
+
+// openStatic opens the library for copying its static_dir into an HTML
+// bundle, after checking that a static_dir set in sopctl.yaml exists, and
+// reads its theme_css: a missing one is a config error before anything is
+// written.
+func openStatic(lib *library.Library, format string) (*os.Root, []byte, error) {
+	root, err := os.OpenRoot(lib.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var theme []byte
+	if format == "html" {
+		err = lib.Config.CheckStaticDir(root)
+		if err == nil {
+			theme, err = lib.Config.ReadThemeCSS(root)
+		}
+	}
+	if err != nil {
+		root.Close()
+		return nil, nil, err
+	}
+	return root, theme, nil
 }
 
 // warnLeftovers names the temporary folders that could not be removed,

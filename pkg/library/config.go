@@ -15,6 +15,7 @@ const ConfigFile = "sopctl.yaml"
 // Defaults of sopctl.yaml (SPEC section 1).
 const (
 	DefaultSOPsDir         = "sops"
+	DefaultStaticDir       = "static"
 	DefaultReviewCycleDays = 365
 	DefaultMaxFileKB       = 1024
 )
@@ -59,7 +60,15 @@ type Config struct {
 	SOPsDir             string // slash-separated, relative to the library root
 	// SOPsDirPos is where sops_dir is set in the file (line 1 when it is
 	// not: the default applies), for messages about the folder.
-	SOPsDirPos       sop.Pos
+	SOPsDirPos sop.Pos
+	StaticDir  string // slash-separated, relative to the library root
+	// StaticDirPos is where static_dir is set in the file; zero when it
+	// is not, and a missing default folder is fine.
+	StaticDirPos sop.Pos
+	// ThemeCSS is the theme_css file, slash-separated, relative to the
+	// library root; "" for none. ThemeCSSPos is where it is set.
+	ThemeCSS         string
+	ThemeCSSPos      sop.Pos
 	ReviewCycleDays  int
 	RequiredFields   []string
 	RequiredSections []string
@@ -111,7 +120,7 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		return nil, &ConfigError{Err: err}
 	}
 	c := &Config{
-		Src: src, Root: root, SOPsDir: DefaultSOPsDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays,
+		Src: src, Root: root, SOPsDir: DefaultSOPsDir, StaticDir: DefaultStaticDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays,
 		MaxFileKB: DefaultMaxFileKB, RequiredFields: DefaultRequiredFields(), RequiredSections: DefaultRequiredSections(),
 	}
 	r := &sop.NodeReader{Path: name, Rule: "config"}

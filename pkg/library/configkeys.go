@@ -43,6 +43,12 @@ func ConfigKeys() []ConfigKey {
 		{Key: sop.Key{Name: "sops_dir", Title: "SOPs folder", Description: `The folder, relative to the library root and inside it, that holds the SOP files at any depth; empty means "sops".`},
 			Hint:    "where the SOP files live, any depth",
 			Default: DefaultSOPsDir, read: readSOPsDir},
+		{Key: sop.Key{Name: "static_dir", Title: "Static files folder", Description: `The folder, relative to the library root and inside it, whose files sopctl render copies as they are into the HTML bundle's root (CNAME, a logo, custom.css); empty means "static". A missing static folder is fine unless static_dir names one other than static.`},
+			Hint:    "copied as is into the HTML bundle's root",
+			Default: DefaultStaticDir, read: readStaticDir},
+		{Key: sop.Key{Name: "theme_css", Title: "Theme stylesheet", Description: "A CSS file, relative to the library root and inside it, that sopctl render copies into the HTML bundle as assets/theme.css and links after the built-in stylesheet on every page; empty for none."},
+			Hint: "your CSS, linked after the built-in one",
+			read: readThemeCSS},
 		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again.",
 			Aliases: []string{"review_days", "review_interval", "review_period"}},
 			Hint:    "an SOP is due for review this long after it was reviewed",
@@ -88,18 +94,37 @@ func ConfigKeys() []ConfigKey {
 }
 
 func readSOPsDir(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	if d, ok := readFolder(r, key, v, "a folder", DefaultSOPsDir); ok {
+		c.SOPsDir, c.SOPsDirPos = d, sop.Pos{Line: v.Line, Col: v.Column}
+	}
+}
+
+func readStaticDir(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	if d, ok := readFolder(r, key, v, "a folder", DefaultStaticDir); ok {
+		c.StaticDir, c.StaticDirPos = d, sop.Pos{Line: v.Line, Col: v.Column}
+	}
+}
+
+func readThemeCSS(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	if f, ok := readFolder(r, key, v, "a file", "theme.css"); ok {
+		c.ThemeCSS, c.ThemeCSSPos = f, sop.Pos{Line: v.Line, Col: v.Column}
+	}
+}
+
+// readFolder reads a key that names a folder (or file) inside the
+// library; false when it is empty (the default applies).
+func readFolder(r *sop.NodeReader, key ConfigKey, v *yaml.Node, what, like string) (string, bool) {
 	d := r.Str(v, key.Name)
 	if d == "" {
-		return
+		return "", false
 	}
 	switch {
 	case strings.ContainsFunc(d, unicode.IsControl):
-		r.Fail(v, "sops_dir %q holds a control character: name a folder inside the library, like sops", d)
+		r.Fail(v, "%s %q holds a control character: name %s inside the library, like %s", key.Name, d, what, like)
 	case !filepath.IsLocal(filepath.FromSlash(d)) || strings.Contains(d, `\`):
-		r.Fail(v, "sops_dir %q must be a folder inside the library, like sops", d)
+		r.Fail(v, "%s %q must be %s inside the library, like %s", key.Name, d, what, like)
 	}
-	c.SOPsDir = path.Clean(d)
-	c.SOPsDirPos = sop.Pos{Line: v.Line, Col: v.Column}
+	return path.Clean(d), true
 }
 
 func readRequiredFields(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {

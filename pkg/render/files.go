@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io/fs"
 	"maps"
 	"sync"
 )
@@ -28,7 +29,7 @@ func (f *Files) WriteFile(name string, data []byte) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if _, dup := f.files[name]; dup {
-		return fmt.Errorf("internal error: bundle file %q written twice", name)
+		return fmt.Errorf("internal error: bundle file %q written twice: %w", name, fs.ErrExist)
 	}
 	if f.files == nil {
 		f.files = map[string][]byte{}

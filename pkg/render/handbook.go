@@ -5,7 +5,8 @@
 // Handbook into a bundle of files written through an Output (html,
 // markdown), or one SOP's page into terminal text (term). A Stage is the
 // Output that builds the bundle's folder beside its target and swaps it
-// in atomically; Write does the same for files held in memory.
+// in atomically; Write does the same for files held in memory. CopyStatic
+// adds the library's own files (static_dir) to a bundle.
 package render
 
 import (

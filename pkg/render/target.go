@@ -14,7 +14,10 @@ type Target struct {
 	Dir     string // the output folder, absolute
 	LibDir  string // the library root, absolute
 	SOPsDir string // the library's sops_dir, absolute
-	Force   bool   // replace a folder sopctl did not make, outside the library
+	// StaticDir is the library's static_dir, absolute; "" for its
+	// default, static.
+	StaticDir string
+	Force     bool // replace a folder sopctl did not make, outside the library
 }
 
 // RefusedError is an output folder sopctl will not replace.
@@ -28,13 +31,14 @@ const pick = ": choose a folder for the output only, like site"
 // reserved are the library's folders no output may be, be inside, or
 // contain, with what to call them.
 func (t Target) reserved(lib string) []struct{ dir, what string } {
+	static := t.StaticDir
+	if static == "" {
+		static = filepath.Join(lib, "static")
+	}
 	return []struct{ dir, what string }{
 		{realPath(t.SOPsDir), "the library's SOP folder (sops_dir)"},
 		{filepath.Join(lib, "templates"), "the library's template folder"},
-		// static_dir (SPEC section 8, issue 9) is not a configuration key
-		// yet; its default, static, is reserved already so that no output
-		// folder is ever made where it will be.
-		{filepath.Join(lib, "static"), "the library's static folder (static_dir)"},
+		{realPath(static), "the library's static folder (static_dir)"},
 	}
 }
 

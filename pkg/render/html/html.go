@@ -35,6 +35,7 @@ type page struct {
 	Sections []htmltemplate.HTML
 	// Panel and End are Options.SOPPanel's and Options.PageEnd's HTML.
 	Panel, End htmltemplate.HTML
+	Theme      bool // link assets/theme.css (Options.ThemeCSS)
 }
 
 // templates parses one template set per page kind: where a page lies
@@ -105,6 +106,10 @@ type Options struct {
 	// Cache, when set, records what each rendered SOP gives the
 	// whole-library files, by file, for a later Bundle with Only.
 	Cache *Cache
+	// ThemeCSS, when set, is the library's theme_css: written as
+	// assets/theme.css and linked after the built-in stylesheet on every
+	// page, so that its rules win.
+	ThemeCSS []byte
 }
 
 // Cache is what SOP pages gave the whole-library files, by SOP file.
@@ -268,7 +273,7 @@ func (w *writer) libraryFiles(parts sopParts) error {
 func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHint int) file {
 	var b bytes.Buffer
 	b.Grow(sizeHint)
-	data.End = w.opts.PageEnd
+	data.End, data.Theme = w.opts.PageEnd, w.opts.ThemeCSS != nil
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
 		return file{err: fmt.Errorf("rendering %s: %w", name, err)}
 	}
@@ -310,6 +315,9 @@ func (w *writer) assets(words [][]string) []file {
 		b, err := assets.ReadFile("assets/" + name)
 		out = append(out, file{name: "assets/" + name, data: b, err: err})
 	}
+	if w.opts.ThemeCSS != nil {
+		out = append(out, file{name: "assets/theme.css", data: w.opts.ThemeCSS})
+	}
 	return out
 }
 
@@ -327,7 +335,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT
 		panel = opts.SOPPanel(p)
 	}
 	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd})
+		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
 	if err != nil {
 		return nil, "", nil, err
 	}

@@ -13,6 +13,8 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.PageTitle}}</title>
 <link rel="stylesheet" href="{{.Root}}assets/style.css">
+{{- if .Theme}}
+<link rel="stylesheet" href="{{.Root}}assets/theme.css">{{end}}
 </head>
 <body>
 <a class="skip" href="#Main">Skip to content</a>
