@@ -124,8 +124,9 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return renderFailed(ctx, opts.out, err, partialLeft)
 	}
+	show := library.NewDisplay(env.Dir, lib.Dir) // one Display: it resolves real paths once
 	for _, w := range slices.Concat(h.LeftOut, warnings) {
-		w.Path = displayPath(env, lib.Dir, w.Path)
+		w.Path = show.Path(w.Path)
 		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
 	}
 	entry := "index.html"

@@ -65,9 +65,10 @@ type reviewEntry struct {
 func writeReview(env *Env, lib *library.Library, due []*render.Page, today time.Time, opts *reviewOptions) error {
 	day := today.Format(time.DateOnly)
 	entries := make([]reviewEntry, len(due))
+	show := library.NewDisplay(env.Dir, lib.Dir) // one Display: it resolves real paths once
 	for i, p := range due {
 		m := p.Doc.Meta
-		entries[i] = reviewEntry{ID: p.ID, Title: p.Title, Owner: m.Owner.Text, Path: displayPath(env, lib.Dir, p.Doc.Path),
+		entries[i] = reviewEntry{ID: p.ID, Title: p.Title, Owner: m.Owner.Text, Path: show.Path(p.Doc.Path),
 			Reviewed: m.Reviewed.Text, Due: p.NextReview, Overdue: p.Overdue, Days: p.DaysToReview}
 	}
 	if opts.format == "json" {
