@@ -18,6 +18,7 @@ const (
 	DefaultStaticDir       = "static"
 	DefaultReviewCycleDays = 365
 	DefaultMaxFileKB       = 1024
+	DefaultHandbookMaxSOPs = 2000
 )
 
 // DefaultRequiredFields returns the front-matter fields sopctl.yaml
@@ -67,8 +68,12 @@ type Config struct {
 	StaticDirPos sop.Pos
 	// ThemeCSS is the theme_css file, slash-separated, relative to the
 	// library root; "" for none. ThemeCSSPos is where it is set.
-	ThemeCSS         string
-	ThemeCSSPos      sop.Pos
+	ThemeCSS    string
+	ThemeCSSPos sop.Pos
+	// EditURL is edit_url: an http(s) address holding {path}; "" for none.
+	EditURL string
+	// HandbookMaxSOPs is the most SOPs one printable handbook page holds.
+	HandbookMaxSOPs  int
 	ReviewCycleDays  int
 	RequiredFields   []string
 	RequiredSections []string
@@ -120,7 +125,7 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		return nil, &ConfigError{Err: err}
 	}
 	c := &Config{
-		Src: src, Root: root, SOPsDir: DefaultSOPsDir, StaticDir: DefaultStaticDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays,
+		Src: src, Root: root, SOPsDir: DefaultSOPsDir, StaticDir: DefaultStaticDir, SOPsDirPos: sop.Pos{Line: 1, Col: 1}, ReviewCycleDays: DefaultReviewCycleDays, HandbookMaxSOPs: DefaultHandbookMaxSOPs,
 		MaxFileKB: DefaultMaxFileKB, RequiredFields: DefaultRequiredFields(), RequiredSections: DefaultRequiredSections(),
 	}
 	r := &sop.NodeReader{Path: name, Rule: "config"}

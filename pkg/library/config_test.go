@@ -107,6 +107,7 @@ func TestParseConfigDefaults(t *testing.T) {
 		RequiredFields:   []string{"id", "title", "version", "status", "owner"},
 		RequiredSections: []string{"Purpose", "Scope", "Procedure"},
 		MaxFileKB:        1024,
+		HandbookMaxSOPs:  2000,
 	}
 	tests := []struct {
 		name string
@@ -123,6 +124,8 @@ func TestParseConfigDefaults(t *testing.T) {
 		{"sops_dir is cleaned", "sops_dir: ./docs//sops/\n", func(c *Config) { c.SOPsDir, c.SOPsDirPos = "docs/sops", sop.Pos{Line: 1, Col: 11} }},
 		{"CRLF and BOM", "\xef\xbb\xbftitle: H\r\nmax_file_kb: 2\r\n", func(c *Config) { c.Title, c.MaxFileKB = "H", 2 }},
 		{"comments", "# sopctl config\ntitle: H # the handbook\n", func(c *Config) { c.Title = "H" }},
+		{"edit_url and handbook_max_sops", "edit_url: https://git.example/e/main/{path}\nhandbook_max_sops: 5\n",
+			func(c *Config) { c.EditURL, c.HandbookMaxSOPs = "https://git.example/e/main/{path}", 5 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -168,6 +171,10 @@ var configErrorCases = []struct {
 	{"sops_dir backslash", "sops_dir: 'a\\b'\n", []wantErr{{1, 11, `must be a folder inside the library`}}},
 	{"static_dir parent", "static_dir: ../x\n", []wantErr{{1, 13, `static_dir "../x" must be a folder inside the library, like static`}}},
 	{"static_dir absolute", "static_dir: /abs\n", []wantErr{{1, 13, `static_dir "/abs" must be a folder inside the library`}}},
+	{"edit_url without path", "edit_url: https://github.com/a/b/edit/main\n", []wantErr{{1, 11, `edit_url "https://github.com/a/b/edit/main" has no {path}: write a web address such as https://github.com/ORG/REPO/edit/main/{path}`}}},
+	{"edit_url not http", "edit_url: 'javascript:alert(1)/{path}'\n", []wantErr{{1, 11, `edit_url "javascript:alert(1)/{path}" is not an http or https address`}}},
+	{"edit_url relative", "edit_url: edit/{path}\n", []wantErr{{1, 11, `is not an http or https address`}}},
+	{"handbook_max_sops zero", "handbook_max_sops: 0\n", []wantErr{{1, 20, `handbook_max_sops must be a whole number from 1 to 1048576, not "0"`}}},
 	{"theme_css parent", "theme_css: ../x.css\n", []wantErr{{1, 12, `theme_css "../x.css" must be a file inside the library, like theme.css`}}},
 	{"sops_dir list", "sops_dir: [a]\n", []wantErr{{1, 11, "sops_dir must be text, not a list or mapping"}}},
 	{"title mapping", "title:\n  en: Handbook\n", []wantErr{{2, 3, "title must be text"}}},
@@ -395,6 +402,21 @@ func TestConfigAliasesAreNoKeys(t *testing.T) {
 			if slices.Contains(sop.KeyNames(keys), a) {
 				t.Errorf("alias %q of %s is a key", a, k.Name)
 			}
+		}
+	}
+}
+
+func TestEditLink(t *testing.T) {
+	tests := []struct{ url, file, want string }{
+		{"", "sops/a.md", ""},
+		{"https://github.com/acme/handbook/edit/main/{path}", "sops/orders/a.md", "https://github.com/acme/handbook/edit/main/sops/orders/a.md"},
+		{"https://git.example/edit?file={path}", "sops/a b#?.md", "https://git.example/edit?file=sops/a%20b%23%3F.md"},
+		{"https://git.example/{path}/{path}", "sops/a.md", "https://git.example/sops/a.md/sops/a.md"},
+	}
+	for _, tt := range tests {
+		c := Config{EditURL: tt.url}
+		if got := c.EditLink(tt.file); got != tt.want {
+			t.Errorf("EditLink(%q) with %q = %q, want %q", tt.file, tt.url, got, tt.want)
 		}
 	}
 }

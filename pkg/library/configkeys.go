@@ -2,6 +2,7 @@ package library
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"path/filepath"
 	"slices"
@@ -49,6 +50,15 @@ func ConfigKeys() []ConfigKey {
 		{Key: sop.Key{Name: "theme_css", Title: "Theme stylesheet", Description: "A CSS file, relative to the library root and inside it, that sopctl render copies into the HTML bundle as assets/theme.css and links after the built-in stylesheet on every page; empty for none."},
 			Hint: "your CSS, linked after the built-in one",
 			read: readThemeCSS},
+		{Key: sop.Key{Name: "edit_url", Title: "Edit link", Description: "A web address with {path} in it, such as https://github.com/acme/handbook/edit/main/{path}: each rendered SOP page links to it as \"Edit this page\", {path} being the SOP file's path relative to the library root; empty for no link."},
+			Hint: "e.g. https://github.com/ORG/REPO/edit/main/{path}",
+			read: readEditURL},
+		{Key: sop.Key{Name: "handbook_max_sops", Shape: sop.ShapeNumber, Title: "Most SOPs in a printable handbook", Description: "The most SOPs one printable handbook page holds: over it, handbook.html links the role handbooks instead of holding every SOP, and a role handbook continues on further pages."},
+			Hint:    "over it, handbook.html links the role handbooks",
+			Default: DefaultHandbookMaxSOPs, Max: 1 << 20,
+			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+				c.HandbookMaxSOPs = r.Positive(v, key.Name, key.Max)
+			}},
 		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again.",
 			Aliases: []string{"review_days", "review_interval", "review_period"}},
 			Hint:    "an SOP is due for review this long after it was reviewed",
@@ -111,6 +121,33 @@ func readThemeCSS(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 	}
 }
 
+// readEditURL reads edit_url: an http(s) address that holds {path}.
+func readEditURL(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	u := r.Str(v, key.Name)
+	if u == "" {
+		return
+	}
+	if msg := editURLProblem(u); msg != "" {
+		r.Fail(v, "edit_url %q %s: write a web address such as https://github.com/ORG/REPO/edit/main/{path}, where {path} is the SOP file's path in the library", u, msg)
+		return
+	}
+	c.EditURL = u
+}
+
+// editURLProblem says what is wrong with an edit_url, "" when nothing.
+func editURLProblem(u string) string {
+	parsed, err := url.Parse(strings.ReplaceAll(u, "{path}", "x"))
+	switch {
+	case strings.ContainsFunc(u, unicode.IsControl):
+		return "holds a control character"
+	case err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "":
+		return "is not an http or https address"
+	case !strings.Contains(u, "{path}"):
+		return "has no {path}"
+	}
+	return ""
+}
+
 // readFolder reads a key that names a folder (or file) inside the
 // library; false when it is empty (the default applies).
 func readFolder(r *sop.NodeReader, key ConfigKey, v *yaml.Node, what, like string) (string, bool) {
@@ -148,4 +185,18 @@ func readExclude(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 			r.Fail(it, "exclude: %q is not a valid glob pattern", it.Value)
 		}
 	}
+}
+
+// EditLink is the edit_url address of a file (slash-separated, relative
+// to the library root): {path} replaced by the path with each segment
+// escaped; "" when edit_url is not set.
+func (c *Config) EditLink(file string) string {
+	if c.EditURL == "" {
+		return ""
+	}
+	segs := strings.Split(file, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.ReplaceAll(c.EditURL, "{path}", strings.Join(segs, "/"))
 }

@@ -26,6 +26,9 @@ type Handbook struct {
 	Title, Organization string
 	SOPs                []*Page // sorted by id
 	Roles               []*Role // roles with SOPs, sorted by title; then Unassigned
+	// MaxSOPs is handbook_max_sops: the most SOPs one printable handbook
+	// page holds.
+	MaxSOPs int
 	// LeftOut names the SOPs that parsed but are not published, and why:
 	// an id another file has (the first file by path keeps it, SPEC 8),
 	// or neither an id nor a file name that is a valid id.
@@ -50,7 +53,18 @@ type Page struct {
 	NextReview   string
 	DaysToReview int
 	Overdue      bool
-	History      []gitlog.Revision
+	History      []gitlog.Revision // newest first
+	// EditURL is the page's edit_url address, "" when there is none.
+	EditURL string
+}
+
+// LastUpdated is the date of the newest commit that changed the SOP's
+// file; false when the history has none.
+func (p *Page) LastUpdated() (time.Time, bool) {
+	if len(p.History) == 0 {
+		return time.Time{}, false
+	}
+	return p.History[0].Date, true
 }
 
 // Role groups the SOPs of one role.
@@ -69,10 +83,13 @@ const Unassigned = "_other"
 // Build resolves the library. roleTitles names the known roles (templates
 // and sopctl.yaml); history may be empty.
 func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time) *Handbook {
-	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization,
+	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization, MaxSOPs: lib.Config.HandbookMaxSOPs,
 		byID: map[string]*Page{}, byPath: map[string]*Page{}, lib: lib}
 	if h.Title == "" {
 		h.Title = "SOP Handbook"
+	}
+	if h.MaxSOPs < 1 { // a Config not made by ParseConfig
+		h.MaxSOPs = library.DefaultHandbookMaxSOPs
 	}
 	h.addPages(lib.Docs, history)
 	h.crossReference()
@@ -115,6 +132,7 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 		// either is left out rather than written somewhere unexpected.
 		p := Standalone(d)
 		p.History = history[d.Path]
+		p.EditURL = h.lib.Config.EditLink(d.Path)
 		if p.ID == "" {
 			h.LeftOut = append(h.LeftOut, Warning{d.Path, idPos(d),
 				"left out of the handbook: neither its id nor its file name is a valid id; use " + sop.IDRule})
