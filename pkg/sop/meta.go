@@ -155,3 +155,7 @@ func (m *Meta) Has(field string) bool {
 // Retired reports whether the SOP's status is retired: no longer in force,
 // never due for review, and a reference to it is retired-ref.
 func (m *Meta) Retired() bool { return m.Status.Text == StatusRetired }
+
+// Draft says whether the SOP is a draft: the bundles mark it so that
+// readers do not take it for a procedure in force.
+func (m *Meta) Draft() bool { return m.Status.Text == StatusDraft }

@@ -48,7 +48,7 @@ func templates(kpiNames map[string]string, hrefPrefix string, parts ...string) *
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
 	}
 	t := htmltemplate.New("layout").Funcs(funcs)
-	for _, s := range append([]string{layout, metaTable, sopTable}, parts...) {
+	for _, s := range append([]string{layout, metaTable, sopTable, searchArea}, parts...) {
 		t = htmltemplate.Must(t.Parse(s))
 	}
 	return t

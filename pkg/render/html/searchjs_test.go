@@ -87,7 +87,7 @@ function el(tag) {
     removeChild(c) { this.children.splice(this.children.indexOf(c), 1); return c; },
     addEventListener() {} };
 }
-const byId = { q: el("input"), "search-results": el("ul"), "search-status": el("p") };
+const byId = { "Search-q": el("input"), "search-results": el("ul"), "search-status": el("p") };
 const window = { location: { search: "?q=" + encodeURIComponent(query) } };
 const ctx = { window, URLSearchParams, document: { getElementById: (id) => byId[id] || null, createElement: el } };
 vm.createContext(ctx);

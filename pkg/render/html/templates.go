@@ -19,7 +19,8 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 <body>
 <a class="skip" href="#Main">Skip to content</a>
 <header class="site"><a href="{{.Root}}index.html">{{.Handbook.Title}}</a>
-<nav aria-label="Handbook"><a href="{{.Root}}index.html#search">Search</a><a href="{{.Root}}handbook.html">Whole handbook</a></nav></header>
+<form class="search" id="Search" role="search" action="{{.Root}}index.html" method="get"><label for="Search-q" class="visually-hidden">Search the handbook</label><input type="search" id="Search-q" name="q" autocomplete="off" placeholder="Search, e.g. refund"><button type="submit">Search</button></form>
+<nav aria-label="Handbook"><a href="{{.Root}}handbook.html">Whole handbook</a></nav></header>
 <main id="Main">
 {{template "content" .}}
 </main>

@@ -3,17 +3,11 @@ package html
 // The index (index.html) and the role pages (roles/<id>.html).
 const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <p class="muted">{{len .Handbook.SOPs}} standard operating procedures{{with .Handbook.Organization}} of {{.}}{{end}}. Read them <a href="handbook.html">all on one page</a>, or by role below.</p>
-<form class="search" id="search" role="search">
-<label for="q">Search the handbook</label>
-<div class="search-row"><input type="search" id="q" name="q" autocomplete="off" placeholder="A word from a title or a procedure, e.g. refund"><button type="submit">Search</button></div>
-<p id="search-status" class="muted" role="status" aria-live="polite"></p>
-<ul id="search-results"></ul>
-</form>
+{{template "searcharea" .}}
 {{range .Handbook.Roles}}<h2 id="Role-{{.ID}}">{{if not .Other}}<a href="roles/{{.ID}}.html">{{.Title}}</a>{{else}}{{.Title}}{{end}}</h2>
 {{template "soptable" .}}
 {{end}}{{end}}
-{{define "scripts"}}<script src="assets/search-index.js"></script>
-<script src="assets/search.js"></script>{{end}}`
+{{define "scripts"}}{{template "searchscripts" .}}{{end}}`
 
 const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">All SOPs</a></p>
 <h1>{{.Role.Title}}</h1>

@@ -29,7 +29,7 @@ func xssProblems(t testing.TB, files map[string][]byte) []string {
 				}
 			case "iframe", "object", "embed", "img", "frame", "frameset", "applet", "base", "form":
 				if n.Data == "form" {
-					if id, _ := attr(n, "id"); id == "search" {
+					if id, _ := attr(n, "id"); id == "Search" {
 						break
 					}
 				}

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var data = window.SOPCTL_SEARCH;
-  var input = document.getElementById("q");
+  var input = document.getElementById("Search-q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!data || !input || !list) { return; }
