@@ -85,3 +85,14 @@ func (h *Handbook) makeBooks() {
 		}
 	}
 }
+
+// Index is the place of p in SOPs (sorted by id), where the writers keep
+// what they render of each SOP.
+func (h *Handbook) Index(p *Page) int {
+	i, _ := slices.BinarySearchFunc(h.SOPs, p.ID, func(q *Page, id string) int { return strings.Compare(q.ID, id) })
+	return i
+}
+
+// BookIndex is the place of b among the books of p (BooksOf); -1 when b
+// does not print p.
+func (h *Handbook) BookIndex(p *Page, b *Book) int { return slices.Index(h.booksOf[p], b) }

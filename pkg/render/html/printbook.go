@@ -122,7 +122,6 @@ func (part sopPart) fits(h *render.Handbook, p *render.Page) bool {
 // handbook writes handbook.html.
 func (w *writer) handbook(parts []sopPart) []file {
 	h := w.h
-	index := w.sopIndex()
 	view := &printView{OnePage: h.OnePage()}
 	size := 4<<10 + len(h.SOPs)*100 // the contents
 	for _, b := range h.Books() {
@@ -131,8 +130,8 @@ func (w *writer) handbook(parts []sopPart) []file {
 			switch {
 			case !view.OnePage:
 			case h.Home(p) == b:
-				g.Sections = append(g.Sections, parts[index[p]].section)
-				size += len(parts[index[p]].section)
+				g.Sections = append(g.Sections, parts[h.Index(p)].section)
+				size += len(parts[h.Index(p)].section)
 			default:
 				g.Elsewhere = append(g.Elsewhere, p)
 			}
@@ -146,7 +145,6 @@ func (w *writer) handbook(parts []sopPart) []file {
 // books writes the role handbooks.
 func (w *writer) books(parts []sopPart) []file {
 	h := w.h
-	index := w.sopIndex()
 	t := templates(w.opts.KPINames, "../sops/", bookPage, printParts)
 	var out []file
 	for _, b := range h.Books() {
@@ -160,7 +158,7 @@ func (w *writer) books(parts []sopPart) []file {
 			}
 			size := 4<<10 + len(view.Contents)*100
 			for _, p := range view.Contents {
-				s := parts[index[p]].books[bookIndex(h, p, b)]
+				s := parts[h.Index(p)].books[h.BookIndex(p, b)]
 				view.Sections = append(view.Sections, s)
 				size += len(s)
 			}
@@ -170,23 +168,4 @@ func (w *writer) books(parts []sopPart) []file {
 		}
 	}
 	return out
-}
-
-// sopIndex maps each SOP to its place in Handbook.SOPs.
-func (w *writer) sopIndex() map[*render.Page]int {
-	index := make(map[*render.Page]int, len(w.h.SOPs))
-	for i, p := range w.h.SOPs {
-		index[p] = i
-	}
-	return index
-}
-
-// bookIndex is the place of b among the books of p.
-func bookIndex(h *render.Handbook, p *render.Page, b *render.Book) int {
-	for i, pb := range h.BooksOf(p) {
-		if pb == b {
-			return i
-		}
-	}
-	return -1 // cannot happen: b lists p
 }
