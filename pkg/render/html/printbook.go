@@ -17,11 +17,11 @@ import (
 // printView is what a printable handbook's template shows.
 type printView struct {
 	Groups []printGroup // handbook.html
-	// Book, Part, Prev and Next are a role handbook's: its book, which part
-	// of it this file is (from 1), and the files before and after ("" for
-	// none).
+	// Book, Part, Start, Prev and Next are a role handbook's: its book,
+	// which part of it this file is (from 1), the number of its first SOP
+	// in the book, and the files before and after ("" for none).
 	Book             *render.Book
-	Part             int
+	Part, Start      int
 	Prev, Next       string
 	Sections         []htmltemplate.HTML
 	Contents         []*render.Page
@@ -149,7 +149,7 @@ func (w *writer) books(parts []sopPart) []file {
 	var out []file
 	for _, b := range h.Books() {
 		for j := range b.Parts {
-			view := &printView{Book: b, Part: j + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
+			view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
 			if j > 0 {
 				view.Prev = path.Base(b.File(j-1, ".html"))
 			}

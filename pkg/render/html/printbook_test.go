@@ -91,7 +91,7 @@ func TestPrintableHandbooks(t *testing.T) {
 				`<a href="roles/_other-handbook.html">Other procedures</a> (1 SOP)`}, []string{`<section`}},
 			"roles/agent-handbook.html": {[]string{"b", "c"}, []string{`<h1>Agent: printable handbook, part 1 of 2</h1>`,
 				`<a rel="next" href="agent-handbook-2.html">`, `<a href="#c--steps">c</a>`}, []string{`rel="prev"`}},
-			"roles/agent-handbook-2.html": {[]string{"a"}, []string{`part 2 of 2`, `<a rel="prev" href="agent-handbook.html">`,
+			"roles/agent-handbook-2.html": {[]string{"a"}, []string{`part 2 of 2`, `<ol start="3">`, `<a rel="prev" href="agent-handbook.html">`,
 				`<a href="../sops/b.html#steps">b</a>`, `<a href="../sops/c.html">c</a>`}, []string{`rel="next"`}},
 			"roles/lead-handbook.html": {[]string{"b", "d"}, []string{`<a href="#b">b</a>`}, []string{`rel="next"`, `rel="prev"`}},
 		}, []string{"roles/lead-handbook-2.html", "roles/agent-handbook-3.html"}},

@@ -39,7 +39,7 @@ const printParts = `{{define "entry"}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if 
 const bookPage = `{{define "content"}}{{with .Print}}<p class="crumbs"><a href="../index.html">All SOPs</a>{{if not .Book.Role.Other}} › <a href="{{.Book.Role.ID}}.html">{{.Book.Role.Title}}</a>{{end}}</p>
 <h1>{{.Book.Role.Title}}: printable handbook{{if .Several}}, part {{.Part}} of {{len .Book.Parts}}{{end}}</h1>
 <nav class="toc" aria-labelledby="Contents"><h2 id="Contents">Contents</h2>
-<ol>{{range .Contents}}{{template "entry" .}}{{end}}</ol></nav>
+<ol{{if gt .Start 1}} start="{{.Start}}"{{end}}>{{range .Contents}}{{template "entry" .}}{{end}}</ol></nav>
 {{range .Sections}}{{.}}{{end}}
 {{- if .Several}}<nav class="pager" aria-label="Parts of this handbook">{{with .Prev}}<a rel="prev" href="{{.}}">Previous part</a>{{end}}{{if and .Prev .Next}} · {{end}}{{with .Next}}<a rel="next" href="{{.}}">Next part</a>{{end}}</nav>
 {{end}}{{end}}{{end}}`
