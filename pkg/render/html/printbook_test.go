@@ -112,25 +112,12 @@ func TestPrintableHandbooks(t *testing.T) {
 				if got := sectionIDs(doc); !slices.Equal(got, want.sections) {
 					t.Errorf("%s: SOP sections %v, want %v", name, got, want.sections)
 				}
-				for _, s := range want.has {
-					if !strings.Contains(page, s) {
-						t.Errorf("%s has no %s", name, s)
-					}
-				}
-				for _, s := range want.not {
-					if strings.Contains(page, s) {
-						t.Errorf("%s has %s", name, s)
-					}
-				}
+				rendertest.Pieces(t, name, page, want.has, want.not)
 				if dups := duplicateIDs(doc); len(dups) > 0 {
 					t.Errorf("%s: ids used more than once: %v", name, dups)
 				}
 			}
-			for _, name := range tt.none {
-				if _, ok := files[name]; ok {
-					t.Errorf("%s written", name)
-				}
-			}
+			rendertest.Absent(t, files, tt.none)
 			if broken := brokenLinks(t, files); len(broken) > 0 {
 				t.Errorf("broken links:\n%s", strings.Join(broken, "\n"))
 			}

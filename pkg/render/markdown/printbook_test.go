@@ -73,22 +73,9 @@ func TestPrintableHandbooks(t *testing.T) {
 				if got := sopHeadings(md, want.level); want.sops != nil && !slices.Equal(got, want.sops) {
 					t.Errorf("%s: %s headings %q, want %q", name, want.level, got, want.sops)
 				}
-				for _, s := range want.has {
-					if !strings.Contains(md, s) {
-						t.Errorf("%s has no %q", name, s)
-					}
-				}
-				for _, s := range want.not {
-					if strings.Contains(md, s) {
-						t.Errorf("%s has %q", name, s)
-					}
-				}
+				rendertest.Pieces(t, name, md, want.has, want.not)
 			}
-			for _, name := range tt.none {
-				if _, ok := files[name]; ok {
-					t.Errorf("%s written", name)
-				}
-			}
+			rendertest.Absent(t, files, tt.none)
 			if broken := brokenLinks(t, files); len(broken) > 0 {
 				t.Errorf("broken links:\n%s", strings.Join(broken, "\n"))
 			}

@@ -2,6 +2,7 @@ package rendertest
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -25,4 +26,30 @@ func PrintLibrary(t testing.TB, max int) string {
 		"sops/d.md":   sop("d", "Charlie", "approved", "roles: [lead]\n", "See [b](b.md)."),
 		"sops/e.md":   sop("e", "Echo", "review", "", "Do it."),
 	})
+}
+
+// Pieces fails the test for each string of has that a bundle file's text
+// lacks, and each of not that it holds.
+func Pieces(t testing.TB, name, text string, has, not []string) {
+	t.Helper()
+	for _, s := range has {
+		if !strings.Contains(text, s) {
+			t.Errorf("%s has no %q", name, s)
+		}
+	}
+	for _, s := range not {
+		if strings.Contains(text, s) {
+			t.Errorf("%s has %q", name, s)
+		}
+	}
+}
+
+// Absent fails the test for each of names that the bundle holds.
+func Absent(t testing.TB, files map[string][]byte, names []string) {
+	t.Helper()
+	for _, name := range names {
+		if _, ok := files[name]; ok {
+			t.Errorf("%s written", name)
+		}
+	}
 }
