@@ -33,7 +33,11 @@ func newRenderCmd(env *Env) *cobra.Command {
 publishing with sopctl lint), as a bundle of files in DIR:
 
   html (default -o site): index.html with offline search, handbook.html (every
-  SOP on one print-ready page), sops/<id>.html, roles/<id>.html and assets/.
+  SOP on one print-ready page, grouped by role and ordered by title; over
+  handbook_max_sops, default 2000, links to the role handbooks instead),
+  sops/<id>.html, roles/<id>.html, roles/<id>-handbook.html (each role's
+  printable handbook, continuing on -2.html... over handbook_max_sops) and
+  assets/. Drafts are marked DRAFT in words, on screen and in print.
   Every page opens from disk with no network. Everything under static_dir
   (default static/: a CNAME, a logo, custom.css) is copied as it is into
   DIR; a static file named like a generated one, or a symlink leading
@@ -42,7 +46,8 @@ publishing with sopctl lint), as a bundle of files in DIR:
   linked after the built-in stylesheet on every page.
 
   markdown (default -o site-md): README.md, SUMMARY.md (mdBook), handbook.md
-  and sops/<id>.md, roles/<id>.md.
+  (grouped by role, as handbook.html), sops/<id>.md, roles/<id>.md and
+  roles/<id>-handbook.md.
 
 Links between SOPs point to their pages, anchors kept; a link that cannot be
 resolved is reported on stderr and rendered as plain text. If an SOP file

@@ -1,9 +1,10 @@
 // Package render publishes a library as a handbook. Build resolves the
 // in-memory library once into a Handbook (SOPs, roles, links and
-// backlinks, review dates, revision history): the model, which knows
-// nothing of any output format. The writers in its sub-packages turn a
-// Handbook into a bundle of files written through an Output (html,
-// markdown), or one SOP's page into terminal text (term). A Stage is the
+// backlinks, review dates, revision history, the printable handbooks'
+// Books): the model, which knows nothing of any output format. The
+// writers in its sub-packages turn a Handbook into a bundle of files
+// written through an Output (html, markdown), or one SOP's page into
+// terminal text (term). A Stage is the
 // Output that builds the bundle's folder beside its target and swaps it
 // in atomically; Write does the same for files held in memory. CopyStatic
 // adds the library's own files (static_dir) to a bundle.
@@ -36,6 +37,8 @@ type Handbook struct {
 	byID    map[string]*Page
 	byPath  map[string]*Page
 	lib     *library.Library
+	books   []*Book           // printbook.go
+	booksOf map[*Page][]*Book // printbook.go
 }
 
 // Page is one SOP of the handbook.
@@ -94,6 +97,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	h.addPages(lib.Docs, history)
 	h.crossReference()
 	h.groupByRole(roleTitles)
+	h.makeBooks()
 	for _, p := range h.SOPs {
 		if r, ok := p.Doc.Meta.NextReview(lib.Config.ReviewCycleDays, now); ok {
 			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()

@@ -1,6 +1,8 @@
 // Package html writes a handbook as a static HTML bundle that opens from
 // disk with no network: an index with offline search, one page per SOP
-// and per role, and the whole handbook on one print-ready page.
+// and per role, and print-ready handbooks: the whole handbook on one page
+// grouped by role (over handbook_max_sops, links to the role handbooks),
+// and each role's own (printbook.go).
 package html
 
 import (
@@ -31,8 +33,8 @@ type page struct {
 	Page                  *render.Page
 	Role                  *render.Role
 	Body                  htmltemplate.HTML
-	// Sections are the SOPs' sections of the one-page handbook, rendered.
-	Sections []htmltemplate.HTML
+	// Print is what a printable handbook shows (printbook.go).
+	Print *printView
 	// Panel and End are Options.SOPPanel's and Options.PageEnd's HTML.
 	Panel, End htmltemplate.HTML
 	Theme      bool // link assets/theme.css (Options.ThemeCSS)
@@ -66,7 +68,8 @@ func (pageLinker) Href(_, to *render.Page, anchor string) string {
 }
 func (pageLinker) Level(l int) int { return max(l, 2) } // the page's title is the only h1
 
-// handbookLinker places every SOP on one page, each under its own h2.
+// handbookLinker places every SOP on one page, each under its own h3
+// within its role's h2.
 type handbookLinker struct{}
 
 // On the one-page handbook an SOP's title carries its id, and a heading of
@@ -83,7 +86,7 @@ func (l handbookLinker) Href(_, to *render.Page, anchor string) string {
 	}
 	return "#" + to.ID
 }
-func (handbookLinker) Level(l int) int { return l + 1 }
+func (handbookLinker) Level(l int) int { return l + 2 }
 
 // Options configures the bundle.
 type Options struct {
@@ -118,9 +121,12 @@ type Cache struct {
 	parts map[string]sopPart
 }
 
-// sopPart is one SOP's section of the one-page handbook and search words.
+// sopPart is one SOP's sections of the printable handbooks and its search
+// words.
 type sopPart struct {
-	section htmltemplate.HTML
+	section htmltemplate.HTML   // of the one-page handbook; "" over handbook_max_sops
+	books   []htmltemplate.HTML // of its role handbooks, as Handbook.BooksOf lists them
+	bookKey string              // where its role handbooks place it (bookKey)
 	words   []string
 }
 
@@ -166,7 +172,7 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 		opts.Lang = "en"
 	}
 	w := &writer{h: h, opts: opts, out: &stopOutput{out: out},
-		sopT: templates(opts.KPINames, "", sopPage), handbookT: templates(opts.KPINames, "#", handbookPage)}
+		sopT: templates(opts.KPINames, "", sopPage), handbookT: templates(opts.KPINames, "#", handbookPage, printParts)}
 	parts, err := w.sops()
 	if err != nil {
 		return nil, err
@@ -198,15 +204,14 @@ func (s *stopOutput) WriteFile(name string, data []byte) error {
 
 // sopParts is what the SOPs give the whole-library files.
 type sopParts struct {
-	sections []htmltemplate.HTML // of the one-page handbook
-	words    [][]string          // for the search index
+	parts    []sopPart // as Handbook.SOPs lists them
 	warnings []render.Warning
 }
 
 // sops renders and writes every SOP's page, in parallel.
 func (w *writer) sops() (sopParts, error) {
 	n := len(w.h.SOPs)
-	parts := sopParts{sections: make([]htmltemplate.HTML, n), words: make([][]string, n)}
+	parts := sopParts{parts: make([]sopPart, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	parallel.For(n, func(i int) {
@@ -217,15 +222,15 @@ func (w *writer) sops() (sopParts, error) {
 		p := w.h.SOPs[i]
 		warns[i] = w.h.LinkWarnings(p)
 		if w.opts.Only != nil && w.opts.Cache != nil && !w.opts.Only(p) {
-			if part, ok := w.opts.Cache.get(p.Doc.Path); ok {
-				parts.sections[i], parts.words[i] = part.section, part.words
+			if part, ok := w.opts.Cache.get(p.Doc.Path); ok && part.fits(w.h, p) {
+				parts.parts[i] = part
 				return
 			}
 		}
 		var page []byte
-		page, parts.sections[i], parts.words[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
+		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
 		if errs[i] == nil && w.opts.Cache != nil {
-			w.opts.Cache.put(p.Doc.Path, sopPart{section: parts.sections[i], words: parts.words[i]})
+			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
 		if errs[i] == nil {
 			errs[i] = w.out.WriteFile("sops/"+p.ID+".html", page)
@@ -252,9 +257,10 @@ type file struct {
 func (w *writer) libraryFiles(parts sopParts) error {
 	tasks := []func() []file{
 		w.index,
-		func() []file { return w.handbook(parts.sections) },
+		func() []file { return w.handbook(parts.parts) },
+		func() []file { return w.books(parts.parts) },
 		w.roles,
-		func() []file { return w.assets(parts.words) },
+		func() []file { return w.assets(parts.parts) },
 	}
 	errs := make([][]error, len(tasks))
 	parallel.For(len(tasks), func(i int) {
@@ -286,16 +292,6 @@ func (w *writer) index() []file {
 		page{Lang: w.opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+len(h.SOPs)*400)}
 }
 
-func (w *writer) handbook(sections []htmltemplate.HTML) []file {
-	h := w.h
-	size := 4<<10 + len(h.SOPs)*100 // the contents
-	for _, s := range sections {
-		size += len(s)
-	}
-	return []file{w.layout("handbook.html", w.handbookT,
-		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
-}
-
 func (w *writer) roles() []file {
 	h := w.h
 	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
@@ -309,7 +305,11 @@ func (w *writer) roles() []file {
 	return out
 }
 
-func (w *writer) assets(words [][]string) []file {
+func (w *writer) assets(parts []sopPart) []file {
+	words := make([][]string, len(parts))
+	for i, part := range parts {
+		words[i] = part.words
+	}
 	out := []file{{name: "assets/search-index.js", data: searchIndex(w.h, words)}}
 	for _, name := range []string{"style.css", "search.js"} {
 		b, err := assets.ReadFile("assets/" + name)
@@ -321,30 +321,32 @@ func (w *writer) assets(words [][]string) []file {
 	return out
 }
 
-// renderSOP renders one SOP's page and its section of the one-page
-// handbook, and lists the words the search index takes from it.
-func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, []string, error) {
-	both, err := bodyHTML(h, p, pageLinker{}, handbookLinker{})
+// renderSOP renders one SOP's page and its sections of the printable
+// handbooks, and lists the words the search index takes from it. Its body
+// is parsed once and written once for each place it links from.
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, sopPart, error) {
+	printed := printLinkers(h, p)
+	bodies, err := bodyHTML(h, p, append([]linker{pageLinker{}}, printed...)...)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, sopPart{}, err
 	}
 	var b bytes.Buffer
-	b.Grow(len(both[0]) + 4<<10) // the body and the page around it
+	b.Grow(len(bodies[0]) + 4<<10) // the body and the page around it
 	var panel htmltemplate.HTML
 	if opts.SOPPanel != nil {
 		panel = opts.SOPPanel(p)
 	}
 	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
+		Handbook: h, Page: p, Body: htmltemplate.HTML(bodies[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
 	if err != nil {
-		return nil, "", nil, err
+		return nil, sopPart{}, err
 	}
-	var sb strings.Builder
-	sb.Grow(len(both[1]) + 1<<10)
-	if err := handbookT.ExecuteTemplate(&sb, "section", page{Page: p, Body: htmltemplate.HTML(both[1])}); err != nil {
-		return nil, "", nil, err
+	part, err := printSections(h, p, handbookT, printed, bodies[1:])
+	if err != nil {
+		return nil, sopPart{}, err
 	}
-	return b.Bytes(), htmltemplate.HTML(sb.String()), sopWords(p, both[0]), nil
+	part.words = sopWords(p, bodies[0])
+	return b.Bytes(), part, nil
 }
 
 // pageTitle is a page's <title>: its own title, then the handbook's when

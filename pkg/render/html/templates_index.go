@@ -12,4 +12,5 @@ const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 const rolePage = `{{define "content"}}<p class="crumbs"><a href="../index.html">All SOPs</a></p>
 <h1>{{.Role.Title}}</h1>
 <p class="muted">{{len .Role.SOPs}} SOPs for this role.</p>
+<p><a href="{{.Role.ID}}-handbook.html">Printable handbook of this role</a>: its SOPs in full, ordered by title.</p>
 {{template "soptable" .Role}}{{end}}`

@@ -145,7 +145,7 @@ func TestLinksSmallTargets(t *testing.T) {
 		t.Errorf("sops/escalation.md: no link to complaint-handling.md#café-stores: %q", dests("sops/escalation.md"))
 	}
 	hb := dests("handbook.md")
-	for _, want := range []string{"#approval-limits", "#procedure", "#order-intake", "#triggers", "#café-stores", "#checklist-1"} {
+	for _, want := range []string{"#approval-limits", "#procedure-1", "#order-intake", "#triggers", "#café-stores", "#checklist-1"} {
 		if !slices.Contains(hb, want) {
 			t.Errorf("handbook.md has no link to %s: %q", want, hb)
 		}

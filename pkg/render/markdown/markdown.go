@@ -1,18 +1,20 @@
 // Package markdown writes a handbook as a Markdown bundle that reads well
 // on any git host and feeds mdBook: README.md (index), SUMMARY.md,
-// handbook.md (everything in one file), sops/<id>.md and roles/<id>.md.
+// handbook.md (everything in one file, grouped by role; over
+// handbook_max_sops, links to the role handbooks), sops/<id>.md,
+// roles/<id>.md and each role's printable roles/<id>-handbook.md.
 package markdown
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
-	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // Options configures the bundle.
@@ -22,12 +24,13 @@ type Options struct {
 
 // Bundle renders the handbook, writes its files to out, and returns the
 // warnings about links rendered as plain text. Each SOP's file and its
-// part of handbook.md are made in parallel, and the file written as soon
-// as it is made.
+// sections of the handbooks are made in parallel, and the file written as
+// soon as it is made.
 func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
-	here, titleSlug := handbookPlacement(h)
+	plan := planPrint(h)
 	n := len(h.SOPs)
 	sections := make([]string, n)
+	books := make([][]string, n)
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	parallel.For(n, func(i int) {
@@ -35,17 +38,20 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 		var page []byte
 		page, warns[i] = sopFile(h, p, opts)
 		errs[i] = out.WriteFile("sops/"+p.ID+".md", page)
-		sections[i] = handbookSection(h, p, opts, here)
+		sections[i], books[i] = plan.sections(h, p, opts)
 	})
 	files := []file{
 		{"README.md", []byte(index(h))},
 		{"SUMMARY.md", []byte(summary(h))},
-		{"handbook.md", handbook(h, titleSlug, sections)},
+		{"handbook.md", plan.handbookFile(h, sections)},
 	}
-	for _, r := range h.Roles {
+	for _, b := range h.Books() {
+		r := b.Role
 		if !r.Other {
-			files = append(files, file{"roles/" + r.ID + ".md", []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md)\n\n%s", escape(r.Title), sopTable(r.SOPs, "../sops/")))})
+			files = append(files, file{"roles/" + r.ID + ".md", []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md) · [Printable handbook](%s)\n\n%s",
+				escape(r.Title), path.Base(b.File(0, ".md")), sopTable(r.SOPs, "../sops/")))})
 		}
+		files = append(files, plan.bookFiles(h, b, books)...)
 	}
 	for _, f := range files {
 		errs = append(errs, out.WriteFile(f.name, f.data))
@@ -65,13 +71,12 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
-	if p.Doc.Meta.Retired() {
-		b.WriteString("> **Retired:** this SOP is no longer in force.")
-		if len(p.SupersededBy) > 0 {
-			b.WriteString(" It is superseded by " + pageLinks(p.SupersededBy, "") + ".")
-		}
-		b.WriteString("\n\n")
+	superseded := ""
+	if len(p.SupersededBy) > 0 {
+		superseded = " It is superseded by " + pageLinks(p.SupersededBy, "") + "."
 	}
+	b.WriteString(notices(p, superseded))
+	b.WriteString(provenance(p))
 	b.WriteString(metaTable(p, opts, "../roles/"))
 	text, w := body(h, p, sopsDir)
 	if w != nil {
@@ -81,12 +86,48 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 	b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
 	b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
 	if len(p.History) > 0 {
-		b.WriteString("## Revision history\n\n| Date | Author | Change | Commit |\n|---|---|---|---|\n")
+		// "Change log": an SOP's own "Revision History" section, when it
+		// has one, says what changed in its words; this is git's record.
+		b.WriteString("## Change log\n\n| Date | Author | Change | Commit |\n|---|---|---|---|\n")
 		for _, r := range p.History {
 			fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
 		}
 	}
 	return []byte(strings.TrimRight(b.String(), "\n") + "\n"), warnings
+}
+
+// notices are the blockquotes at the top of an SOP: a draft's DRAFT mark
+// in words, a retired one's notice (followed by superseded, when set).
+func notices(p *render.Page, superseded string) string {
+	switch {
+	case p.Doc.Meta.Draft():
+		return "> **DRAFT:** this SOP is not approved yet: do not take it for a procedure in force.\n\n"
+	case p.Doc.Meta.Retired():
+		return "> **Retired:** this SOP is no longer in force." + superseded + "\n\n"
+	}
+	return ""
+}
+
+// provenance is the line saying when the SOP's file last changed in git
+// and where to edit it, when either is known.
+func provenance(p *render.Page) string {
+	var parts []string
+	if t, ok := p.LastUpdated(); ok {
+		parts = append(parts, "Last updated "+t.Format(time.DateOnly)) // in the author's zone, as git shows it
+	}
+	if p.EditURL != "" {
+		parts = append(parts, "[Edit this page]("+destination(p.EditURL)+")")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, " · ") + "\n\n"
+}
+
+// destination writes a URL as a link destination that no Markdown reader
+// ends early: spaces, brackets and parentheses percent-encoded.
+func destination(u string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
 }
 
 func fileHref(file, anchor string) string {
@@ -168,7 +209,11 @@ func sopTable(ps []*render.Page, dir string) string {
 		} else if p.Overdue {
 			next += " (overdue)"
 		}
-		fmt.Fprintf(&b, "| `%s` | [%s](%s%s.md) | %s | %s | %s | %s |\n", p.ID, escape(p.Title), dir, p.ID,
+		draft := ""
+		if m.Draft() {
+			draft = "**DRAFT** "
+		}
+		fmt.Fprintf(&b, "| `%s` | %s[%s](%s%s.md) | %s | %s | %s | %s |\n", p.ID, draft, escape(p.Title), dir, p.ID,
 			escape(m.Owner.Text), escape(m.Status.Text), escape(m.Version.Text), next)
 	}
 	return b.String()
@@ -182,102 +227,43 @@ func index(h *render.Handbook) string {
 		org = " of " + escape(h.Organization)
 	}
 	fmt.Fprintf(&b, "%d standard operating procedures%s. Read them [all in one file](handbook.md), or by role below.\n", len(h.SOPs), org)
-	for _, r := range h.Roles {
+	for _, bk := range h.Books() {
+		r := bk.Role
 		title := escape(r.Title)
 		if !r.Other {
 			title = "[" + title + "](roles/" + r.ID + ".md)"
 		}
-		fmt.Fprintf(&b, "\n## %s\n\n%s", title, sopTable(r.SOPs, "sops/"))
+		fmt.Fprintf(&b, "\n## %s\n\n[Printable handbook](%s)\n\n%s", title, bk.File(0, ".md"), sopTable(r.SOPs, "sops/"))
 	}
 	return b.String()
 }
 
 // summary is mdBook's table of contents: each role with the SOPs it is the
-// first role of (mdBook lists a file once), then SOPs of no role.
+// first role of (mdBook lists a file once) and its printable handbook,
+// then SOPs of no role; SOPs ordered by title.
 func summary(h *render.Handbook) string {
 	var b strings.Builder
 	b.WriteString("# Summary\n\n[Introduction](README.md)\n\n")
-	for _, r := range h.Roles {
+	for _, bk := range h.Books() {
+		r, indent := bk.Role, "  "
 		if r.Other {
 			b.WriteString("\n# " + escape(r.Title) + "\n\n")
-			for _, p := range r.SOPs {
-				fmt.Fprintf(&b, "- [%s](sops/%s.md)\n", escape(p.Title), p.ID)
-			}
-			b.WriteString("\n")
-			continue
+			indent = ""
+		} else {
+			fmt.Fprintf(&b, "- [%s](roles/%s.md)\n", escape(r.Title), r.ID)
 		}
-		fmt.Fprintf(&b, "- [%s](roles/%s.md)\n", escape(r.Title), r.ID)
-		for _, p := range r.SOPs {
-			if p.Roles[0] == r {
-				fmt.Fprintf(&b, "  - [%s](sops/%s.md)\n", escape(p.Title), p.ID)
+		for _, p := range bk.SOPs {
+			if h.Home(p) == bk {
+				fmt.Fprintf(&b, "%s- [%s](sops/%s.md)\n", indent, escape(p.Title), p.ID)
 			}
+		}
+		for j := range bk.Parts {
+			fmt.Fprintf(&b, "%s- [%s](%s)\n", indent, escape(bookTitle(bk, j)), bk.File(j, ".md"))
+		}
+		if r.Other {
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n---\n\n[The whole handbook](handbook.md)\n")
 	return b.String()
-}
-
-// handbookPlacement decides where each SOP and each heading of its body
-// lands in handbook.md: every SOP under a level-2 heading, its body's
-// headings one level down, links to SOPs pointing into the file. The
-// anchors are the GitHub slugs of the headings as they appear there, made
-// unique in file order, so this runs before the sections are written.
-func handbookPlacement(h *render.Handbook) (placement, map[*render.Page]string) {
-	slugs := sop.NewSlugger()
-	slugs.Slug(h.Title)
-	slugs.Slug("Contents")
-	titleSlug := map[*render.Page]string{}
-	headingSlug := map[*render.Page]map[string]string{}
-	for _, p := range h.SOPs {
-		titleSlug[p] = slugs.Slug(strings.Join(strings.Fields(p.Title), " ")) // as escape writes it
-		headingSlug[p] = map[string]string{}
-		hs := p.Doc.Markdown.Headings
-		title, repeats := p.Doc.Markdown.TitleHeading(p.Title)
-		for i, hd := range hs {
-			if repeats && &hs[i] == title {
-				continue // dropped: the SOP's own heading stands for it
-			}
-			headingSlug[p][hd.Slug] = slugs.Slug(hd.Text)
-		}
-	}
-	here := placement{shift: 1, href: func(to *render.Page, a string) string {
-		if a != "" {
-			if s, ok := headingSlug[to][a]; ok {
-				return "#" + s
-			}
-		}
-		return "#" + titleSlug[to]
-	}}
-	return here, titleSlug
-}
-
-// handbookSection is an SOP's part of handbook.md.
-func handbookSection(h *render.Handbook, p *render.Page, opts Options, here placement) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n## %s\n\n", escape(p.Title))
-	if p.Doc.Meta.Retired() {
-		b.WriteString("> **Retired:** this SOP is no longer in force.\n\n")
-	}
-	b.WriteString(metaTable(p, opts, "roles/"))
-	text, _ := body(h, p, here)
-	b.WriteString("\n" + text)
-	return b.String()
-}
-
-// handbook puts every SOP in one file: a contents list, then the sections.
-func handbook(h *render.Handbook, titleSlug map[*render.Page]string, sections []string) []byte {
-	size := len(h.Title) + 64
-	for i, p := range h.SOPs {
-		size += len(p.Title) + len(titleSlug[p]) + 8 + len(sections[i])
-	}
-	var b bytes.Buffer
-	b.Grow(size)
-	fmt.Fprintf(&b, "# %s\n\n## Contents\n\n", escape(h.Title))
-	for _, p := range h.SOPs {
-		fmt.Fprintf(&b, "- [%s](#%s)\n", escape(p.Title), titleSlug[p])
-	}
-	for _, s := range sections {
-		b.WriteString(s)
-	}
-	return b.Bytes()
 }

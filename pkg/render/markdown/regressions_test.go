@@ -148,16 +148,17 @@ func TestHandbookAnchorsOfOddTitles(t *testing.T) {
 	}
 }
 
-// Shifting headings one level down in handbook.md keeps the blocks they
-// sit in (block quotes, list items) and the text after them.
+// Shifting headings two levels down in handbook.md (under the SOP's
+// heading under its role's) keeps the blocks they sit in (block quotes,
+// list items) and the text after them.
 func TestHandbookShiftKeepsContainers(t *testing.T) {
 	body := "> ## Note\n> Quoted text.\n\n- ## In a list\n  Item text."
 	files := render1(t, body)
 	hb := string(files["handbook.md"])
-	for _, want := range []string{"> ### Note", "Quoted text.", "- ### In a list", "Item text."} {
+	for _, want := range []string{"> #### Note", "Quoted text.", "- #### In a list", "Item text."} {
 		if !strings.Contains(hb, want) {
 			t.Errorf("regression: edit.go headingEdits takes an ATX heading inside a block quote or list item for a setext one (the text before it on its line is \"> \" or \"- \", not only spaces), so in handbook.md it replaces the heading line and the next line by \"### Note\": body %q gives %q, losing %q (content silently missing from handbook.md; sops/a.md is right)",
-				body, rendertest.Between(hb, "### Purpose", "### Procedure"), want)
+				body, rendertest.Between(hb, "#### Purpose", "#### Procedure"), want)
 		}
 	}
 }

@@ -11,7 +11,8 @@ import (
 // sops/<id>.md and handbook.md leave the body's H1 out when it repeats
 // the title, by the one rule of sop.Body.TitleHeading: only the
 // document's own H1, never a heading in a block quote or list item (which
-// stays, with its container, one level down in handbook.md).
+// stays, with its container, two levels down in handbook.md, under the
+// SOP's heading under its role's).
 func TestTitleHeading(t *testing.T) {
 	for _, tt := range []struct {
 		name, body string
@@ -22,9 +23,9 @@ func TestTitleHeading(t *testing.T) {
 		{"closing hashes", "# Alpha ##\n\nText.\n", "\nText.\n", "\nText.\n"},
 		{"setext", "Alpha\n=====\n\nText.\n", "\nText.\n", "\nText.\n"},
 		{"leading blank lines", "\n\n\n# Alpha\n\nText.\n", "\nText.\n", "\nText.\n"},
-		{"first H1 differs", "# Beta\n\n# Alpha\n\nText.\n", "\n# Beta\n\n# Alpha\n\nText.\n", "\n## Beta\n\n## Alpha\n\nText.\n"},
-		{"in a block quote", "> # Alpha\n\nText.\n", "\n> # Alpha\n\nText.\n", "\n> ## Alpha\n\nText.\n"},
-		{"in a list item", "- # Alpha\n\nText.\n", "\n- # Alpha\n\nText.\n", "\n- ## Alpha\n\nText.\n"},
+		{"first H1 differs", "# Beta\n\n# Alpha\n\nText.\n", "\n# Beta\n\n# Alpha\n\nText.\n", "\n### Beta\n\n### Alpha\n\nText.\n"},
+		{"in a block quote", "> # Alpha\n\nText.\n", "\n> # Alpha\n\nText.\n", "\n> ### Alpha\n\nText.\n"},
+		{"in a list item", "- # Alpha\n\nText.\n", "\n- # Alpha\n\nText.\n", "\n- ### Alpha\n\nText.\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			files, _ := bundle(t, rendertest.TitleLibrary(t, tt.body), gitlog.History{})
@@ -34,7 +35,7 @@ func TestTitleHeading(t *testing.T) {
 				t.Errorf("sops/alpha.md body = %q, want %q", got, tt.page)
 			}
 			_, got, _ := strings.Cut(handbook, "| Owner | O |\n")
-			if got, _, _ = strings.Cut(got, "\n## b\n"); got != tt.handbook {
+			if got, _, _ = strings.Cut(got, "\n### b\n"); got != tt.handbook {
 				t.Errorf("handbook.md body = %q, want %q", got, tt.handbook)
 			}
 			// A link to the heading's anchor goes to the heading if it is

@@ -3,7 +3,7 @@
 // histories, loading a library as sopctl render does, writing small
 // libraries, rendering a bundle into memory (twice, to compare), and
 // checking a bundle's links and URLs whatever the format (each writer's
-// tests find the links in their format).
+// tests find the links in their format), and the pieces a file holds.
 package rendertest
 
 import (

@@ -1,0 +1,171 @@
+package html
+
+import (
+	htmltemplate "html/template"
+	"path"
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// The printable handbooks: handbook.html, every SOP grouped by role (over
+// handbook_max_sops, links to the role handbooks instead), and each
+// role's roles/<id>-handbook.html, continuing on -2.html, ... Each SOP is
+// written once for the one-page handbook and once for each of its roles'
+// books, so the work stays linear in the library.
+
+// printView is what a printable handbook's template shows.
+type printView struct {
+	Groups []printGroup // handbook.html
+	// Book, Part, Start, Prev and Next are a role handbook's: its book,
+	// which part of it this file is (from 1), the number of its first SOP
+	// in the book, and the files before and after ("" for none).
+	Book             *render.Book
+	Part, Start      int
+	Prev, Next       string
+	Sections         []htmltemplate.HTML
+	Contents         []*render.Page
+	OnePage, Several bool
+}
+
+// printGroup is one role's part of handbook.html: the sections of the SOPs
+// whose first role it is, and the role's other SOPs, printed under theirs.
+type printGroup struct {
+	Book      *render.Book
+	Sections  []htmltemplate.HTML
+	Elsewhere []*render.Page
+}
+
+// bookLinker places the SOPs of one part of a role handbook on its page:
+// a link to an SOP on the same page is an in-page anchor (as on the
+// one-page handbook); to any other, a link to its page in sops/.
+type bookLinker struct {
+	book *render.Book
+	part int
+}
+
+func (bookLinker) HeadingID(p *render.Page, slug string) string {
+	return handbookLinker{}.HeadingID(p, slug)
+}
+
+func (l bookLinker) Href(from, to *render.Page, anchor string) string {
+	if part, ok := l.book.Part(to); ok && part == l.part {
+		return handbookLinker{}.Href(from, to, anchor)
+	}
+	return "../sops/" + pageLinker{}.Href(from, to, anchor)
+}
+
+func (bookLinker) Level(l int) int { return l + 1 } // under the SOP's h2
+
+// printLinkers are the places p is printed: the one-page handbook (unless
+// over handbook_max_sops), then its books, as Handbook.BooksOf lists them.
+func printLinkers(h *render.Handbook, p *render.Page) []linker {
+	var out []linker
+	if h.OnePage() {
+		out = append(out, handbookLinker{})
+	}
+	for _, b := range h.BooksOf(p) {
+		part, _ := b.Part(p)
+		out = append(out, bookLinker{b, part})
+	}
+	return out
+}
+
+// printSections wraps p's bodies, written by printLinkers, in the section
+// template of each place.
+func printSections(h *render.Handbook, p *render.Page, t *htmltemplate.Template, linkers []linker, bodies [][]byte) (sopPart, error) {
+	part := sopPart{bookKey: bookKey(h, p)}
+	for i, l := range linkers {
+		var b strings.Builder
+		b.Grow(len(bodies[i]) + 512)
+		_, sub := l.(handbookLinker)
+		if err := t.ExecuteTemplate(&b, "section", sectionData{Page: p, Body: htmltemplate.HTML(bodies[i]), Sub: sub}); err != nil {
+			return sopPart{}, err
+		}
+		if sub {
+			part.section = htmltemplate.HTML(b.String())
+		} else {
+			part.books = append(part.books, htmltemplate.HTML(b.String()))
+		}
+	}
+	return part, nil
+}
+
+// sectionData is what the section template gets: Sub puts the SOP under
+// its role's heading (handbook.html) rather than at the top (a role
+// handbook).
+type sectionData struct {
+	Page *render.Page
+	Body htmltemplate.HTML
+	Sub  bool
+}
+
+// bookKey names the parts of its books that print p, by their first and
+// last SOPs: a cached section can be reused while it stays the same, since
+// which SOPs share p's page changes only with it or with SOPs that are
+// rendered again anyway (serve's reload).
+func bookKey(h *render.Handbook, p *render.Page) string {
+	var b strings.Builder
+	for _, book := range h.BooksOf(p) {
+		part, _ := book.Part(p)
+		sops := book.PartSOPs(part)
+		b.WriteString(book.Role.ID + " " + sops[0].ID + " " + sops[len(sops)-1].ID + "\n")
+	}
+	return b.String()
+}
+
+// fits says whether a cached part holds what this render prints of p.
+func (part sopPart) fits(h *render.Handbook, p *render.Page) bool {
+	return (part.section != "" || !h.OnePage()) && len(part.books) == len(h.BooksOf(p)) && part.bookKey == bookKey(h, p)
+}
+
+// handbook writes handbook.html.
+func (w *writer) handbook(parts []sopPart) []file {
+	h := w.h
+	view := &printView{OnePage: h.OnePage()}
+	size := 4<<10 + len(h.SOPs)*100 // the contents
+	for _, b := range h.Books() {
+		g := printGroup{Book: b}
+		for _, p := range b.SOPs {
+			switch {
+			case !view.OnePage:
+			case h.Home(p) == b:
+				g.Sections = append(g.Sections, parts[h.Index(p)].section)
+				size += len(parts[h.Index(p)].section)
+			default:
+				g.Elsewhere = append(g.Elsewhere, p)
+			}
+		}
+		view.Groups = append(view.Groups, g)
+	}
+	return []file{w.layout("handbook.html", w.handbookT,
+		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Print: view}, size)}
+}
+
+// books writes the role handbooks.
+func (w *writer) books(parts []sopPart) []file {
+	h := w.h
+	t := templates(w.opts.KPINames, "../sops/", bookPage, printParts)
+	var out []file
+	for _, b := range h.Books() {
+		for j := range b.Parts {
+			view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
+			if j > 0 {
+				view.Prev = path.Base(b.File(j-1, ".html"))
+			}
+			if j+1 < len(b.Parts) {
+				view.Next = path.Base(b.File(j+1, ".html"))
+			}
+			size := 4<<10 + len(view.Contents)*100
+			for _, p := range view.Contents {
+				s := parts[h.Index(p)].books[h.BookIndex(p, b)]
+				view.Sections = append(view.Sections, s)
+				size += len(s)
+			}
+			title := b.Role.Title + ": printable handbook"
+			out = append(out, w.layout(b.File(j, ".html"), t,
+				page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, size))
+		}
+	}
+	return out
+}

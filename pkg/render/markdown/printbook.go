@@ -1,0 +1,237 @@
+package markdown
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// The handbooks in one file: handbook.md, every SOP grouped by role, each
+// in full once, under its first role (over handbook_max_sops, links to
+// the role handbooks instead), and each role's roles/<id>-handbook.md,
+// continuing on -2.md, ... as render.Book cuts it.
+
+// anchors are the GitHub slugs of a file's headings, made unique in file
+// order: where each SOP printed in the file, and each heading of its
+// body, lands.
+type anchors struct {
+	slugs   *sop.Slugger
+	title   map[*render.Page]string
+	heading map[*render.Page]map[string]string
+}
+
+// newAnchors starts a file whose first headings have these texts.
+func newAnchors(headings ...string) *anchors {
+	a := &anchors{slugs: sop.NewSlugger(), title: map[*render.Page]string{}, heading: map[*render.Page]map[string]string{}}
+	for _, h := range headings {
+		a.of(h)
+	}
+	return a
+}
+
+// of is the anchor of the file's next heading, with text as escape
+// writes it.
+func (a *anchors) of(text string) string {
+	return a.slugs.Slug(strings.Join(strings.Fields(text), " "))
+}
+
+// add places p's title and its body's headings next in the file.
+func (a *anchors) add(p *render.Page) {
+	a.title[p] = a.of(p.Title)
+	a.heading[p] = map[string]string{}
+	hs := p.Doc.Markdown.Headings
+	title, repeats := p.Doc.Markdown.TitleHeading(p.Title)
+	for i, hd := range hs {
+		if repeats && &hs[i] == title {
+			continue // dropped: the SOP's own heading stands for it
+		}
+		a.heading[p][hd.Slug] = a.slugs.Slug(hd.Text)
+	}
+}
+
+// placement puts the bodies of the file's SOPs shift levels down, their
+// links to SOPs of the file in-file, and to any other SOP where
+// elsewhere says.
+func (a *anchors) placement(shift int, elsewhere func(to *render.Page, anchor string) string) placement {
+	return placement{shift: shift, href: func(to *render.Page, anchor string) string {
+		t, ok := a.title[to]
+		if !ok {
+			return elsewhere(to, anchor)
+		}
+		if s, ok := a.heading[to][anchor]; ok && anchor != "" {
+			return "#" + s
+		}
+		return "#" + t
+	}}
+}
+
+// printPlan is where every SOP lands in the handbooks: handbook.md's
+// anchors (nil over handbook_max_sops) and its role headings', and each
+// part of each book's.
+type printPlan struct {
+	handbook *anchors
+	roleSlug map[*render.Book]string
+	parts    map[*render.Book][]*anchors
+}
+
+func planPrint(h *render.Handbook) *printPlan {
+	plan := &printPlan{roleSlug: map[*render.Book]string{}, parts: map[*render.Book][]*anchors{}}
+	if h.OnePage() {
+		plan.handbook = newAnchors(h.Title, "Contents")
+		for _, b := range h.Books() {
+			plan.roleSlug[b] = plan.handbook.of(b.Role.Title)
+			for _, p := range b.SOPs {
+				if h.Home(p) == b {
+					plan.handbook.add(p)
+				}
+			}
+		}
+	}
+	for _, b := range h.Books() {
+		for j := range b.Parts {
+			a := newAnchors(bookTitle(b, j), "Contents")
+			for _, p := range b.PartSOPs(j) {
+				a.add(p)
+			}
+			plan.parts[b] = append(plan.parts[b], a)
+		}
+	}
+	return plan
+}
+
+// bookTitle is the heading of part j of a role handbook.
+func bookTitle(b *render.Book, j int) string {
+	if len(b.Parts) > 1 {
+		return fmt.Sprintf("%s: printable handbook, part %d of %d", b.Role.Title, j+1, len(b.Parts))
+	}
+	return b.Role.Title + ": printable handbook"
+}
+
+// sections writes p's sections of the handbooks: handbook.md's ("" over
+// handbook_max_sops), then its books', as Handbook.BooksOf lists them.
+func (plan *printPlan) sections(h *render.Handbook, p *render.Page, opts Options) (string, []string) {
+	var one string
+	if plan.handbook != nil {
+		pl := plan.handbook.placement(2, func(to *render.Page, a string) string { return fileHref("sops/"+to.ID+".md", a) })
+		one = printSection(h, p, opts, "###", "roles/", pl)
+	}
+	var books []string
+	for _, b := range h.BooksOf(p) {
+		part, _ := b.Part(p)
+		pl := plan.parts[b][part].placement(1, func(to *render.Page, a string) string { return fileHref("../sops/"+to.ID+".md", a) })
+		books = append(books, printSection(h, p, opts, "##", "", pl))
+	}
+	return one, books
+}
+
+// printSection is an SOP's section of a handbook file, under a heading of
+// the given level.
+func printSection(h *render.Handbook, p *render.Page, opts Options, level, rolesDir string, pl placement) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s %s\n\n%s", level, escape(p.Title), notices(p, ""))
+	b.WriteString(metaTable(p, opts, rolesDir))
+	text, _ := body(h, p, pl)
+	b.WriteString("\n" + text)
+	return b.String()
+}
+
+// entry is an SOP's line in a handbook's contents.
+func entry(p *render.Page, anchor, indent string) string {
+	return fmt.Sprintf("%s- [%s](#%s)%s\n", indent, escape(p.Title), anchor, draftWord(p))
+}
+
+func draftWord(p *render.Page) string {
+	if p.Doc.Meta.Draft() {
+		return " (DRAFT)"
+	}
+	return ""
+}
+
+// handbookFile is handbook.md; sections are handbook.md's sections of
+// the SOPs, as Handbook.SOPs lists them.
+func (plan *printPlan) handbookFile(h *render.Handbook, sections []string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", escape(h.Title))
+	if plan.handbook == nil {
+		fmt.Fprintf(&b, "\nThis handbook has %d SOPs, more than the %d that one file holds (handbook_max_sops in sopctl.yaml). Read or print it by role:\n\n", len(h.SOPs), h.MaxSOPs)
+		for _, bk := range h.Books() {
+			fmt.Fprintf(&b, "- %s\n", bookLink(bk))
+		}
+		return []byte(b.String())
+	}
+	size := b.Len()
+	for _, s := range sections {
+		size += len(s) + 100
+	}
+	b.Grow(size)
+	b.WriteString("\n## Contents\n\n")
+	for _, bk := range h.Books() {
+		fmt.Fprintf(&b, "- [%s](#%s)\n", escape(bk.Role.Title), plan.roleSlug[bk])
+		for _, p := range bk.SOPs {
+			b.WriteString(entry(p, plan.handbook.title[p], "  "))
+		}
+	}
+	for _, bk := range h.Books() {
+		fmt.Fprintf(&b, "\n## %s\n", escape(bk.Role.Title))
+		var elsewhere []string
+		for _, p := range bk.SOPs {
+			if h.Home(p) == bk {
+				b.WriteString(sections[h.Index(p)])
+			} else {
+				elsewhere = append(elsewhere, "["+escape(p.Title)+"](#"+plan.handbook.title[p]+")")
+			}
+		}
+		if len(elsewhere) > 0 {
+			fmt.Fprintf(&b, "\nAlso for this role, printed under another role: %s.\n", strings.Join(elsewhere, ", "))
+		}
+	}
+	return []byte(b.String())
+}
+
+// bookLink links a role handbook's first file from the bundle's root,
+// with its counts.
+func bookLink(b *render.Book) string {
+	s := fmt.Sprintf("[%s](%s) (%d SOP", escape(b.Role.Title), b.File(0, ".md"), len(b.SOPs))
+	if len(b.SOPs) != 1 {
+		s += "s"
+	}
+	if len(b.Parts) > 1 {
+		s += fmt.Sprintf(", in %d parts", len(b.Parts))
+	}
+	return s + ")"
+}
+
+// bookFiles are the files of a role handbook; sections are each SOP's
+// sections of its books, as Handbook.SOPs and Handbook.BooksOf list them.
+func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections [][]string) []file {
+	var out []file
+	for j := range b.Parts {
+		var s strings.Builder
+		fmt.Fprintf(&s, "# %s\n\n[All SOPs](../README.md)", escape(bookTitle(b, j)))
+		if !b.Role.Other {
+			fmt.Fprintf(&s, " · [%s](%s.md)", escape(b.Role.Title), b.Role.ID)
+		}
+		s.WriteString("\n\n## Contents\n\n")
+		for _, p := range b.PartSOPs(j) {
+			s.WriteString(entry(p, plan.parts[b][j].title[p], ""))
+		}
+		for _, p := range b.PartSOPs(j) {
+			s.WriteString(sections[h.Index(p)][h.BookIndex(p, b)])
+		}
+		var pager []string
+		if j > 0 {
+			pager = append(pager, "[Previous part]("+path.Base(b.File(j-1, ".md"))+")")
+		}
+		if j+1 < len(b.Parts) {
+			pager = append(pager, "[Next part]("+path.Base(b.File(j+1, ".md"))+")")
+		}
+		if len(pager) > 0 {
+			s.WriteString("\n" + strings.Join(pager, " · ") + "\n")
+		}
+		out = append(out, file{b.File(j, ".md"), []byte(s.String())})
+	}
+	return out
+}

@@ -1,0 +1,98 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// ByTitle returns the pages ordered by title, case-insensitive, ties by
+// id: the order readers find SOPs in within a role.
+func ByTitle(ps []*Page) []*Page {
+	out := slices.Clone(ps)
+	slices.SortFunc(out, func(a, b *Page) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), strings.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// Book is the printable handbook of one role, or of the SOPs of no known
+// role: the role's SOPs in full, ordered by title, at most MaxSOPs to a
+// file, continuing on further files.
+type Book struct {
+	Role  *Role
+	SOPs  []*Page  // ordered by title
+	Parts [][2]int // the SOPs of each file, as [start, end) ranges of SOPs
+	part  map[*Page]int
+}
+
+// Base is the name of the book's first file, without extension:
+// roles/<id>-handbook (roles/_other-handbook for the SOPs of no known role,
+// a name no role's can be).
+func (b *Book) Base() string { return "roles/" + b.Role.ID + "-handbook" }
+
+// File is the name of part i (from 0) of the book, with extension ext.
+func (b *Book) File(i int, ext string) string { return PageName(b.Base(), i, ext) }
+
+// Part is the part of the book that prints p; false when p is not in it.
+func (b *Book) Part(p *Page) (int, bool) {
+	i, ok := b.part[p]
+	return i, ok
+}
+
+// PartSOPs are the SOPs of part i.
+func (b *Book) PartSOPs(i int) []*Page { return b.SOPs[b.Parts[i][0]:b.Parts[i][1]] }
+
+// Books are the printable handbooks, one per group of Roles, in its order.
+func (h *Handbook) Books() []*Book { return h.books }
+
+// BooksOf are the books that print p: its roles', else the one of the
+// SOPs of no known role.
+func (h *Handbook) BooksOf(p *Page) []*Book { return h.booksOf[p] }
+
+// Home is the book under whose role the one-page handbook prints p in
+// full: its first role's; the other roles' contents link to it there.
+func (h *Handbook) Home(p *Page) *Book { return h.booksOf[p][0] }
+
+// OnePage says whether the one-page handbook holds every SOP; over
+// MaxSOPs it links the role handbooks instead.
+func (h *Handbook) OnePage() bool { return len(h.SOPs) <= h.MaxSOPs }
+
+// makeBooks plans the printable handbooks of the grouped roles.
+func (h *Handbook) makeBooks() {
+	h.books = make([]*Book, len(h.Roles))
+	h.booksOf = make(map[*Page][]*Book, len(h.SOPs))
+	for i, r := range h.Roles {
+		b := &Book{Role: r, SOPs: ByTitle(r.SOPs), part: make(map[*Page]int, len(r.SOPs))}
+		b.Parts = Chunks(len(b.SOPs), h.MaxSOPs)
+		for j, part := range b.Parts {
+			for _, p := range b.SOPs[part[0]:part[1]] {
+				b.part[p] = j
+			}
+		}
+		h.books[i] = b
+	}
+	byRole := make(map[*Role]*Book, len(h.books))
+	for _, b := range h.books {
+		byRole[b.Role] = b
+	}
+	for _, p := range h.SOPs {
+		for _, r := range p.Roles {
+			h.booksOf[p] = append(h.booksOf[p], byRole[r])
+		}
+		if len(p.Roles) == 0 {
+			h.booksOf[p] = []*Book{h.books[len(h.books)-1]} // the group of no known role comes last
+		}
+	}
+}
+
+// Index is the place of p in SOPs (sorted by id), where the writers keep
+// what they render of each SOP.
+func (h *Handbook) Index(p *Page) int {
+	i, _ := slices.BinarySearchFunc(h.SOPs, p.ID, func(q *Page, id string) int { return strings.Compare(q.ID, id) })
+	return i
+}
+
+// BookIndex is the place of b among the books of p (BooksOf); -1 when b
+// does not print p.
+func (h *Handbook) BookIndex(p *Page, b *Book) int { return slices.Index(h.booksOf[p], b) }
