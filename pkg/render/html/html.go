@@ -1,6 +1,10 @@
 // Package html writes a handbook as a static HTML bundle that opens from
 // disk with no network: an index with offline search, one page per SOP
-// and per role, and the whole handbook on one print-ready page.
+// and per role, and the whole handbook on one print-ready page. Every page
+// has a sidebar of the roles and of its role's SOPs (one shared script
+// file per role), an SOP page breadcrumbs, a table of its sections and
+// links to the previous and next SOP; the index and role pages continue
+// over pages of render.ListPageSize SOPs.
 package html
 
 import (
@@ -21,7 +25,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-//go:embed assets/style.css assets/search.js
+//go:embed assets/style.css assets/search.js assets/nav.js
 var assets embed.FS
 
 // page is what a template gets.
@@ -36,6 +40,11 @@ type page struct {
 	// Panel and End are Options.SOPPanel's and Options.PageEnd's HTML.
 	Panel, End htmltemplate.HTML
 	Theme      bool // link assets/theme.css (Options.ThemeCSS)
+	// Nav is the role whose SOPs the sidebar lists: an SOP's first role
+	// (Unassigned for none), a role page's role; nil elsewhere.
+	Nav *render.Role
+	// List is the index's or a role page's part of its list of SOPs.
+	List *listPage
 }
 
 // templates parses one template set per page kind: where a page lies
@@ -46,9 +55,17 @@ func templates(kpiNames map[string]string, hrefPrefix string, parts ...string) *
 		"meta": func(p *render.Page) []metaRow { return metaRows(p, kpiNames) },
 		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
+		"updated": func(p *render.Page) string {
+			if t, ok := p.LastUpdated(); ok {
+				return t.Format(time.DateOnly)
+			}
+			return ""
+		},
+		"toc": toc,
+		"inc": func(i int) int { return i + 1 },
 	}
 	t := htmltemplate.New("layout").Funcs(funcs)
-	for _, s := range append([]string{layout, metaTable, sopTable, searchArea}, parts...) {
+	for _, s := range append([]string{layout, metaTable, sopTable, searchArea, sideNav}, parts...) {
 		t = htmltemplate.Must(t.Parse(s))
 	}
 	return t
@@ -280,12 +297,6 @@ func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHi
 	return file{name: name, data: b.Bytes()}
 }
 
-func (w *writer) index() []file {
-	h := w.h
-	return []file{w.layout("index.html", templates(w.opts.KPINames, "sops/", indexPage),
-		page{Lang: w.opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+len(h.SOPs)*400)}
-}
-
 func (w *writer) handbook(sections []htmltemplate.HTML) []file {
 	h := w.h
 	size := 4<<10 + len(h.SOPs)*100 // the contents
@@ -296,24 +307,14 @@ func (w *writer) handbook(sections []htmltemplate.HTML) []file {
 		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
 }
 
-func (w *writer) roles() []file {
-	h := w.h
-	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
-	var out []file
-	for _, r := range h.Roles {
-		if !r.Other && (w.opts.OnlyRole == nil || w.opts.OnlyRole(r)) {
-			out = append(out, w.layout("roles/"+r.ID+".html", roleT,
-				page{Lang: w.opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
-		}
-	}
-	return out
-}
-
 func (w *writer) assets(words [][]string) []file {
 	out := []file{{name: "assets/search-index.js", data: searchIndex(w.h, words)}}
-	for _, name := range []string{"style.css", "search.js"} {
+	for _, name := range []string{"style.css", "search.js", "nav.js"} {
 		b, err := assets.ReadFile("assets/" + name)
 		out = append(out, file{name: "assets/" + name, data: b, err: err})
+		if name == "nav.js" && err == nil {
+			out = append(out, navFiles(w.h, b)...)
+		}
 	}
 	if w.opts.ThemeCSS != nil {
 		out = append(out, file{name: "assets/theme.css", data: w.opts.ThemeCSS})
@@ -335,7 +336,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT
 		panel = opts.SOPPanel(p)
 	}
 	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
+		Handbook: h, Page: p, Nav: navRole(h, p), Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
 	if err != nil {
 		return nil, "", nil, err
 	}

@@ -330,12 +330,14 @@ func TestSearchIndexSize10k(t *testing.T) {
 		t.Errorf("search for the title %q finds %d SOPs, not %s", p.Title, len(got), p.ID)
 	}
 	// The generated SOPs are short (2.6 KB), so the fixed part of each
-	// page weighs more than in most real libraries: 3.31x at the last
-	// measurement. A bundle that grows past 3.4x is a regression; between
-	// 3x and 3.4x this SOP size falls short of SPEC's 3x, which is said in
-	// the skip message rather than hidden.
-	if total >= 34*libSize/10 {
-		t.Errorf("html.Bundle of the 10k generated library is %d bytes, %.2fx the library's %d bytes: it has grown past 3.4x (sops/*.html %d, handbook.html %d)",
+	// page weighs more than in most real libraries: 3.68x at the last
+	// measurement, of which the navigation of issue 12 (breadcrumbs, table
+	// of contents, previous/next, sidebar) is about 1 KB a page, 0.37x,
+	// and the one-page handbook 1.19x. A bundle that grows past 3.75x is a
+	// regression; between 3x and 3.75x this SOP size falls short of
+	// SPEC's 3x, which is said in the skip message rather than hidden.
+	if total >= 375*libSize/100 {
+		t.Errorf("html.Bundle of the 10k generated library is %d bytes, %.2fx the library's %d bytes: it has grown past 3.75x (sops/*.html %d, handbook.html %d)",
 			total, float64(total)/float64(libSize), libSize, parts["sops/*"], parts["handbook.html"])
 	} else if total >= 3*libSize {
 		t.Skipf("known gap: html.Bundle of the 10k generated library (testlib.Library(t, 10000)) is %d bytes, %.2fx the library's %d bytes; SPEC section 6 wants under 3x (sops/*.html %d, handbook.html %d)",
