@@ -16,6 +16,7 @@ package html
 // since it does nothing without it.
 const sideNav = `{{define "side"}}<nav id="Side" aria-label="Roles and SOPs">
 {{- if not .Page}}
+<p class="side-h">Roles</p>
 <ul id="Side-roles">{{range .Handbook.Roles}}{{if not .Other}}<li><a href="{{$.Root}}roles/{{.ID}}.html"{{if and $.Role (eq .ID $.Role.ID)}} aria-current="page"{{end}}>{{.Title}}</a></li>{{end}}{{end}}</ul>{{end}}
 {{- with .Nav}}
 <ol id="Side-sops" data-root="{{$.Root}}"{{with $.Page}} data-current="{{.ID}}"{{end}}></ol>

@@ -28,6 +28,13 @@ window.SOPCTL_NAV = {"roles":[["customer-contact-specialist","Customer Contact S
     return li;
   }
 
+  function heading(text) {
+    var p = document.createElement("p");
+    p.className = "side-h";
+    p.textContent = text;
+    return p;
+  }
+
   function fill(list, nav) {
     var root = list.getAttribute("data-root") || "";
     var current = list.getAttribute("data-current");
@@ -38,11 +45,9 @@ window.SOPCTL_NAV = {"roles":[["customer-contact-specialist","Customer Contact S
         roles.appendChild(link(root + "roles/" + encodeURIComponent(r[0]) + ".html", r[1], false));
       });
       side.insertBefore(roles, side.firstChild);
+      side.insertBefore(heading("Roles"), roles);
     }
-    var title = document.createElement("p");
-    title.className = "side-h";
-    title.textContent = nav.title;
-    list.parentNode.insertBefore(title, list);
+    list.parentNode.insertBefore(heading(nav.title), list);
     var items = document.createDocumentFragment();
     nav.sops.forEach(function (s) {
       items.appendChild(link(root + "sops/" + encodeURIComponent(s[0]) + ".html", s[1], s[0] === current));
