@@ -1,6 +1,8 @@
 package html
 
 import (
+	"strconv"
+
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -33,6 +35,15 @@ func (l *listPage) Next() string {
 		return ""
 	}
 	return l.Pages[l.Index+1]
+}
+
+// title is a page's title: the list's, then the page's number after the
+// first, so that browser tabs and history tell the pages apart.
+func (l *listPage) title(list string) string {
+	if l.Index == 0 {
+		return list
+	}
+	return list + ", page " + strconv.Itoa(l.Index+1)
 }
 
 func (l *listPage) rows() int {
@@ -122,7 +133,7 @@ func (w *writer) index() []file {
 			lp.Roles = roles
 		}
 		out = append(out, w.layout(lp.Pages[lp.Index], t,
-			page{Lang: w.opts.Lang, PageTitle: h.Title, Handbook: h, List: lp}, 4<<10+lp.rows()*400))
+			page{Lang: w.opts.Lang, PageTitle: lp.title(h.Title), Handbook: h, List: lp}, 4<<10+lp.rows()*400))
 	}
 	return out
 }
@@ -138,7 +149,7 @@ func (w *writer) roles() []file {
 		}
 		for _, lp := range paginate([]*render.Role{r}, r.ID) {
 			out = append(out, w.layout("roles/"+lp.Pages[lp.Index], roleT,
-				page{Lang: w.opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r, Nav: r, List: lp},
+				page{Lang: w.opts.Lang, PageTitle: pageTitle(lp.title(r.Title), h.Title), Root: "../", Handbook: h, Role: r, Nav: r, List: lp},
 				4<<10+lp.rows()*400))
 		}
 	}
