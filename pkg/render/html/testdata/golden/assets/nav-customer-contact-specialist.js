@@ -68,7 +68,9 @@ window.SOPCTL_NAV = {"roles":[["customer-contact-specialist","Customer Contact S
     button.textContent = "Menu";
     button.setAttribute("aria-controls", side.id);
     button.setAttribute("aria-expanded", "false");
-    header.insertBefore(button, header.firstChild);
+    // After the handbook's title, where it shows: focus follows the eye.
+    var title = header.querySelector("a");
+    header.insertBefore(button, title ? title.nextSibling : header.firstChild);
     document.documentElement.classList.add("js");
     function show(open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
