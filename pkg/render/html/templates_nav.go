@@ -21,7 +21,7 @@ const sideNav = `{{define "side"}}<nav id="Side" aria-label="Roles and SOPs">
 {{- with .Nav}}
 <ol id="Side-sops" data-root="{{$.Root}}"{{with $.Page}} data-current="{{.ID}}"{{end}}></ol>
 {{- if $.Page}}
-<p><a href="../{{if .Other}}index.html{{else}}roles/{{.ID}}.html{{end}}">All SOPs of this role</a></p>{{end}}
+<p>{{if .Other}}<a href="../index.html">All SOPs</a>{{else}}<a href="../roles/{{.ID}}.html">All SOPs of this role</a>{{end}}</p>{{end}}
 {{- end}}
 </nav>{{end}}
 {{define "pager"}}{{if gt (len .Pages) 1}}<nav class="pager" aria-label="Pages">
