@@ -3,6 +3,7 @@ package html_test
 import (
 	"context"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,16 +63,7 @@ func TestPhoneWidth(t *testing.T) {
 	for _, lib := range []struct{ name, dir string }{{"example", exampleDir}, {"wide table", wideTableLibrary(t)}} {
 		t.Run(lib.name, func(t *testing.T) {
 			files, _ := bundle(t, lib.dir, gitlog.History{})
-			dir := t.TempDir()
-			for name, data := range files {
-				path := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			dir := writeBundle(t, files)
 			pages := htmlPages(files)
 			widths := pageWidths(t, bin, dir, pages)
 			for _, p := range pages {
@@ -91,25 +83,61 @@ func TestPhoneWidth(t *testing.T) {
 // each one's document scrollWidth.
 func pageWidths(t *testing.T, bin, dir string, pages []string) map[string]int {
 	t.Helper()
+	out := runFrames(t, bin, dir, pages, `var w = "none";
+    try { w = doc.documentElement.scrollWidth; } catch (e) { w = "error"; }
+    out.push("WIDTH " + src + " " + w);`)
+	widths := map[string]int{}
+	for _, m := range regexp.MustCompile(`WIDTH (\S+) (\w+)`).FindAllStringSubmatch(out, -1) {
+		w, err := strconv.Atoi(m[2])
+		if err != nil {
+			t.Errorf("%s: Chromium could not measure it (%s)", m[1], m[2])
+			continue
+		}
+		widths[m[1]] = w
+	}
+	return widths
+}
+
+// writeBundle writes a bundle's files under a new folder and returns it.
+func writeBundle(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// runFrames opens pages (paths under dir) in 390 px frames of one driver
+// page; once all have loaded, check (JavaScript with doc, the frame's
+// document, and src, its path) runs for each and pushes lines onto out,
+// which come back in the DOM that Chromium dumps.
+func runFrames(t *testing.T, bin, dir string, pages []string, check string) string {
+	t.Helper()
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html><html><body>")
 	for _, p := range pages {
 		fmt.Fprintf(&b, `<iframe src="%s" width="%d" height="844"></iframe>`, p, phoneWidth)
 	}
-	// On load every frame has laid out; with --allow-file-access-from-files
-	// the driver may read them.
-	b.WriteString(`<script>addEventListener("load", function () {
+	// On load every frame has laid out and run its scripts; with
+	// --allow-file-access-from-files the driver may read them.
+	fmt.Fprintf(&b, `<script>addEventListener("load", function () {
   var out = [];
   document.querySelectorAll("iframe").forEach(function (f) {
-    var w = "none";
-    try { w = f.contentDocument.documentElement.scrollWidth; } catch (e) { w = "error"; }
-    out.push("WIDTH " + f.getAttribute("src") + " " + w);
+    var doc = f.contentDocument, src = f.getAttribute("src");
+    %s
   });
   var pre = document.createElement("pre");
   pre.textContent = out.join("\n");
   document.body.appendChild(pre);
-});</script></body></html>`)
-	driver := filepath.Join(dir, "sopctl-phone-driver.html")
+});</script></body></html>`, check)
+	driver := filepath.Join(dir, "sopctl-driver.html")
 	if err := os.WriteFile(driver, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -122,14 +150,36 @@ func pageWidths(t *testing.T, bin, dir string, pages []string) map[string]int {
 	if err != nil {
 		t.Fatalf("chromium: %v", err)
 	}
-	widths := map[string]int{}
-	for _, m := range regexp.MustCompile(`WIDTH (\S+) (\w+)`).FindAllStringSubmatch(string(out), -1) {
-		w, err := strconv.Atoi(m[2])
-		if err != nil {
-			t.Errorf("%s: Chromium could not measure it (%s)", m[1], m[2])
-			continue
+	return html.UnescapeString(string(out))
+}
+
+// On a phone, nav.js fills the sidebar from the role's shared file, as
+// text (the xss library's titles are markup), marks the current SOP, and
+// the menu button opens and closes it (Escape too).
+func TestSidebarScript(t *testing.T) {
+	bin := chromium(t)
+	files, _ := bundle(t, xssDir, xssHistory())
+	dir := writeBundle(t, files)
+	out := runFrames(t, bin, dir, []string{"sops/x-1.html"}, `var side = doc.getElementById("Side"), menu = doc.querySelector("button.menu");
+    var shown = function () { return doc.defaultView.getComputedStyle(side).display !== "none"; };
+    out.push("SOPS " + doc.querySelectorAll("#Side-sops li").length + " ROLES " + doc.querySelectorAll("#Side-roles li").length);
+    out.push("CURRENT " + JSON.stringify((doc.querySelector("#Side-sops [aria-current=page]") || {}).textContent));
+    out.push("MARKUP " + side.querySelectorAll("script, img, b").length);
+    out.push("CLOSED " + shown() + " " + (menu && menu.getAttribute("aria-expanded")));
+    menu.click();
+    out.push("OPEN " + shown() + " " + menu.getAttribute("aria-expanded") + " " + (doc.activeElement && doc.activeElement.closest("#Side") !== null));
+    doc.dispatchEvent(new KeyboardEvent("keydown", {key: "Escape"}));
+    out.push("ESCAPE " + shown() + " " + menu.getAttribute("aria-expanded") + " " + (doc.activeElement === menu));`)
+	for _, want := range []string{
+		"SOPS 2 ROLES 2",
+		`CURRENT "<script>alert(1)</script>"`,
+		"MARKUP 0",
+		"CLOSED false false",
+		"OPEN true true true",
+		"ESCAPE false false true",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the sidebar script: no %q in\n%s", want, rendertest.Between(out, "<pre>", "</pre>"))
 		}
-		widths[m[1]] = w
 	}
-	return widths
 }
