@@ -54,15 +54,22 @@ func wideTableLibrary(t *testing.T) string {
 	})
 }
 
-// Every page of the example library and of a library with a 12-column
-// table fits a 390 px phone: nothing makes the page scroll sideways. Each
+// Every page of the example library, of the small one (the goldens', with
+// a change log) and of a library with a 12-column table fits a 390 px phone: nothing makes the page scroll sideways. Each
 // page is opened in a 390 px frame of one driver page, which writes every
 // page's scrollWidth into the DOM that Chromium dumps.
 func TestPhoneWidth(t *testing.T) {
 	bin := chromium(t)
-	for _, lib := range []struct{ name, dir string }{{"example", exampleDir}, {"wide table", wideTableLibrary(t)}} {
+	for _, lib := range []struct {
+		name, dir string
+		history   gitlog.History
+	}{
+		{"example", exampleDir, nil},
+		{"small, with a change log", smallDir, rendertest.SmallHistory()},
+		{"wide table", wideTableLibrary(t), nil},
+	} {
 		t.Run(lib.name, func(t *testing.T) {
-			files, _ := bundle(t, lib.dir, gitlog.History{})
+			files, _ := bundle(t, lib.dir, lib.history)
 			dir := writeBundle(t, files)
 			pages := htmlPages(files)
 			widths := pageWidths(t, bin, dir, pages)
