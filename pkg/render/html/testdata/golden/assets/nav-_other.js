@@ -53,6 +53,12 @@ window.SOPCTL_NAV = {"roles":[["customer-contact-specialist","Customer Contact S
       items.appendChild(link(root + "sops/" + encodeURIComponent(s[0]) + ".html", s[1], s[0] === current));
     });
     list.appendChild(items);
+    // Beside the page the sidebar scrolls on its own: bring the current
+    // SOP into its view, not the page's.
+    var here = list.querySelector("[aria-current]");
+    if (here && side.scrollHeight > side.clientHeight && here.offsetParent === side) {
+      side.scrollTop = here.offsetTop - side.clientHeight / 3;
+    }
   }
 
   // Without this script the sidebar stays in view below the content; with
