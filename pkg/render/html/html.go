@@ -297,6 +297,35 @@ func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHi
 	return file{name: name, data: b.Bytes()}
 }
 
+// index writes the index's pages: every role's SOPs, or, over
+// handbook_max_sops, the roles with their counts and only the SOPs of no
+// known role, which have no role page.
+func (w *writer) index() []file {
+	h := w.h
+	groups := h.Roles
+	var roles []*render.Role
+	if len(h.SOPs) > h.MaxSOPs {
+		groups = nil
+		for _, r := range h.Roles {
+			if r.Other {
+				groups = append(groups, r)
+			} else {
+				roles = append(roles, r)
+			}
+		}
+	}
+	t := templates(w.opts.KPINames, "sops/", indexPage)
+	var out []file
+	for _, lp := range paginate(groups, "index") {
+		if lp.Index == 0 {
+			lp.Roles = roles
+		}
+		out = append(out, w.layout(lp.Pages[lp.Index], t,
+			page{Lang: w.opts.Lang, PageTitle: lp.title(h.Title), Handbook: h, List: lp}, 4<<10+lp.rows()*400))
+	}
+	return out
+}
+
 func (w *writer) handbook(sections []htmltemplate.HTML) []file {
 	h := w.h
 	size := 4<<10 + len(h.SOPs)*100 // the contents
@@ -305,6 +334,24 @@ func (w *writer) handbook(sections []htmltemplate.HTML) []file {
 	}
 	return []file{w.layout("handbook.html", w.handbookT,
 		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Sections: sections}, size)}
+}
+
+// roles writes each role's pages.
+func (w *writer) roles() []file {
+	h := w.h
+	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
+	var out []file
+	for _, r := range h.Roles {
+		if r.Other || w.opts.OnlyRole != nil && !w.opts.OnlyRole(r) {
+			continue
+		}
+		for _, lp := range paginate([]*render.Role{r}, r.ID) {
+			out = append(out, w.layout("roles/"+lp.Pages[lp.Index], roleT,
+				page{Lang: w.opts.Lang, PageTitle: pageTitle(lp.title(r.Title), h.Title), Root: "../", Handbook: h, Role: r, Nav: r, List: lp},
+				4<<10+lp.rows()*400))
+		}
+	}
+	return out
 }
 
 func (w *writer) assets(words [][]string) []file {

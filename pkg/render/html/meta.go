@@ -19,7 +19,8 @@ type metaRow struct {
 // metaRows are the entries of the model's metadata block that the page
 // shows there (related SOPs are a section of their own): the id and
 // status always, any other entry when set. KPIs show with their names;
-// roles are the known ones, linked to their pages.
+// roles, when more than one (the first is in the breadcrumbs), are the
+// known ones, linked to their pages.
 func metaRows(p *render.Page, kpiNames map[string]string) []metaRow {
 	var rows []metaRow
 	for _, e := range p.Meta() {
