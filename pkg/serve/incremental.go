@@ -68,9 +68,9 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 // stalePages returns the files of the SOPs whose pages must be rendered
 // again after prev, or nil for every page: a page changes with its Doc,
 // id, title, review dates, roles, history, previous and next SOP (id and
-// title) and findings, and with the id
-// or title of any SOP it lists or links to, or that lists or links to it
-// (its neighbours, before and after); every page changes with the
+// title) and findings, and with the id or title of any SOP it lists or
+// links to, or that lists or links to it (its neighbours, before and
+// after); every page changes with the
 // handbook's title, organization, roles or KPI names.
 func stalePages(prev *site, in *Input, byPath map[string][]lint.Finding) map[string]bool {
 	if prev == nil || prev.in == nil || prev.cache == nil {
