@@ -49,6 +49,15 @@ publishing with sopctl lint), as a bundle of files in DIR:
   (grouped by role, as handbook.html), sops/<id>.md, roles/<id>.md and
   roles/<id>-handbook.md.
 
+HTML navigation: every page has the search box and a sidebar of the roles
+and the SOPs of its role (from one shared assets/nav-<role>.js per role). An
+SOP page has breadcrumbs (Handbook > role > SOP), links to its ## sections,
+a Draft banner on drafts, "Last updated" from git, "Edit this page" (with
+edit_url), and links to the previous and next SOP of its first role (by
+title; retired SOPs skipped). The index and role pages list at most 1000
+SOPs each and continue on index-2.html, roles/<id>-2.html, ...; over
+handbook_max_sops the index lists the roles with their counts.
+
 Links between SOPs point to their pages, anchors kept; a link that cannot be
 resolved is reported on stderr and rendered as plain text. If an SOP file
 cannot be parsed, nothing is written and render exits 1.

@@ -1,10 +1,11 @@
 // Package render publishes a library as a handbook. Build resolves the
 // in-memory library once into a Handbook (SOPs, roles, links and
-// backlinks, review dates, revision history, the printable handbooks'
-// Books): the model, which knows nothing of any output format. The
-// writers in its sub-packages turn a Handbook into a bundle of files
-// written through an Output (html, markdown), or one SOP's page into
-// terminal text (term). A Stage is the
+// backlinks, review dates, revision history, each SOP's previous and next
+// in its role's reading order, the printable handbooks' Books): the model,
+// which knows nothing of any output format. The writers in its
+// sub-packages turn a Handbook into a bundle of files written through an
+// Output (html, markdown), or one SOP's page into terminal text (term). A
+// Stage is the
 // Output that builds the bundle's folder beside its target and swaps it
 // in atomically; Write does the same for files held in memory. CopyStatic
 // adds the library's own files (static_dir) to a bundle.
@@ -59,6 +60,9 @@ type Page struct {
 	History      []gitlog.Revision // newest first
 	// EditURL is the page's edit_url address, "" when there is none.
 	EditURL string
+	// Prev and Next are the SOPs before and after this one in its first
+	// role's ReadingOrder (nil at either end, and for a retired SOP).
+	Prev, Next *Page
 }
 
 // LastUpdated is the date of the newest commit that changed the SOP's
@@ -76,7 +80,8 @@ type Role struct {
 	SOPs      []*Page
 	// Other marks the group of SOPs that list no known role; it has no
 	// page of its own.
-	Other bool
+	Other   bool
+	reading []*Page // ReadingOrder
 }
 
 // Unassigned is the id of the group of SOPs that list no known role. It
@@ -98,6 +103,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	h.crossReference()
 	h.groupByRole(roleTitles)
 	h.makeBooks()
+	h.linkNeighbours()
 	for _, p := range h.SOPs {
 		if r, ok := p.Doc.Meta.NextReview(lib.Config.ReviewCycleDays, now); ok {
 			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()

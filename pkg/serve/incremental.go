@@ -49,7 +49,7 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 	}
 	for _, r := range in.Handbook.Roles {
 		if !r.Other {
-			names = append(names, "roles/"+r.ID+".html")
+			names = append(names, renderhtml.RolePages(r)...)
 		}
 	}
 	for _, name := range names {
@@ -67,9 +67,10 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 
 // stalePages returns the files of the SOPs whose pages must be rendered
 // again after prev, or nil for every page: a page changes with its Doc,
-// id, title, review dates, roles, history and findings, and with the id
-// or title of any SOP it lists or links to, or that lists or links to it
-// (its neighbours, before and after); every page changes with the
+// id, title, review dates, roles, history, previous and next SOP (id and
+// title) and findings, and with the id or title of any SOP it lists or
+// links to, or that lists or links to it (its neighbours, before and
+// after); every page changes with the
 // handbook's title, organization, roles or KPI names.
 func stalePages(prev *site, in *Input, byPath map[string][]lint.Finding) map[string]bool {
 	if prev == nil || prev.in == nil || prev.cache == nil {
@@ -146,13 +147,17 @@ func neighbours(h *render.Handbook) map[string][]string {
 }
 
 // samePage reports whether what a page shows of the handbook model, its
-// Doc aside, is the same.
+// Doc aside, is the same: its previous and next SOP too.
 func samePage(o, n *render.Page) bool {
 	sameRefs := func(a, b []*render.Page) bool {
 		return slices.EqualFunc(a, b, func(x, y *render.Page) bool { return x.ID == y.ID && x.Title == y.Title })
 	}
 	sameRoles := slices.EqualFunc(o.Roles, n.Roles, func(x, y *render.Role) bool { return x.ID == y.ID && x.Title == y.Title })
+	sameRef := func(a, b *render.Page) bool {
+		return a == nil && b == nil || a != nil && b != nil && a.ID == b.ID && a.Title == b.Title
+	}
 	return o.NextReview == n.NextReview && o.DaysToReview == n.DaysToReview && o.Overdue == n.Overdue && sameRoles &&
+		sameRef(o.Prev, n.Prev) && sameRef(o.Next, n.Next) &&
 		reflect.DeepEqual(o.History, n.History) &&
 		sameRefs(o.Related, n.Related) && sameRefs(o.ReferencedBy, n.ReferencedBy) &&
 		sameRefs(o.Supersedes, n.Supersedes) && sameRefs(o.SupersededBy, n.SupersededBy)

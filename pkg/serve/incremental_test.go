@@ -198,3 +198,40 @@ func TestReloadFallsBackAfterError(t *testing.T) {
 		t.Errorf("calls %q, full %v; want %q, false", calls, f, want)
 	}
 }
+
+// A role page that continues over pages (roles/lead-2.html, for 1001
+// SOPs) is kept whole by a reload that does not touch the role.
+func TestIncrementalKeepsRolePages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("1002 SOPs, rendered three times: skipped with -short")
+	}
+	files := map[string]string{"sopctl.yaml": "title: H\n", "sops/a.md": incrSOP("a", "Alpha", "agent", "", "")}
+	for i := range render.ListPageSize + 1 {
+		id := fmt.Sprintf("l%04d", i)
+		files["sops/"+id+".md"] = incrSOP(id, "Lead "+id, "lead", "", "")
+	}
+	dir := t.TempDir()
+	testlib.WriteTree(t, dir, files)
+	lib, err := library.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := buildSite(loadIncr(lib), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testlib.WriteTree(t, dir, map[string]string{"sops/a.md": incrSOP("a", "Alpha", "agent", "", "More.")})
+	newLib, err := library.Reload(context.Background(), lib, map[string]bool{"sops/a.md": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := buildSite(loadIncr(newLib), prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"roles/lead.html", "roles/lead-2.html"} {
+		if len(got.files[name]) == 0 || string(got.files[name]) != string(prev.files[name]) {
+			t.Errorf("%s is not the page the previous site had (%d bytes, was %d)", name, len(got.files[name]), len(prev.files[name]))
+		}
+	}
+}

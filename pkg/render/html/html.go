@@ -2,7 +2,11 @@
 // disk with no network: an index with offline search, one page per SOP
 // and per role, and print-ready handbooks: the whole handbook on one page
 // grouped by role (over handbook_max_sops, links to the role handbooks),
-// and each role's own (printbook.go).
+// and each role's own (printbook.go). Every page has a sidebar of the
+// roles and of its role's SOPs (one shared script file per role), an SOP
+// page breadcrumbs, a table of its sections and links to the previous and
+// next SOP; the index and role pages continue over pages of
+// render.ListPageSize SOPs.
 package html
 
 import (
@@ -23,7 +27,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-//go:embed assets/style.css assets/search.js
+//go:embed assets/style.css assets/search.js assets/nav.js
 var assets embed.FS
 
 // page is what a template gets.
@@ -38,6 +42,11 @@ type page struct {
 	// Panel and End are Options.SOPPanel's and Options.PageEnd's HTML.
 	Panel, End htmltemplate.HTML
 	Theme      bool // link assets/theme.css (Options.ThemeCSS)
+	// Nav is the role whose SOPs the sidebar lists: an SOP's first role
+	// (Unassigned for none), a role page's role; nil elsewhere.
+	Nav *render.Role
+	// List is the index's or a role page's part of its list of SOPs.
+	List *listPage
 }
 
 // templates parses one template set per page kind: where a page lies
@@ -48,9 +57,17 @@ func templates(kpiNames map[string]string, hrefPrefix string, parts ...string) *
 		"meta": func(p *render.Page) []metaRow { return metaRows(p, kpiNames) },
 		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
+		"updated": func(p *render.Page) string {
+			if t, ok := p.LastUpdated(); ok {
+				return t.Format(time.DateOnly)
+			}
+			return ""
+		},
+		"toc": toc,
+		"inc": func(i int) int { return i + 1 },
 	}
 	t := htmltemplate.New("layout").Funcs(funcs)
-	for _, s := range append([]string{layout, metaTable, sopTable, searchArea}, parts...) {
+	for _, s := range append([]string{layout, metaTable, sopTable, searchArea, sideNav}, parts...) {
 		t = htmltemplate.Must(t.Parse(s))
 	}
 	return t
@@ -286,20 +303,48 @@ func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHi
 	return file{name: name, data: b.Bytes()}
 }
 
+// index writes the index's pages: every role's SOPs, or, over
+// handbook_max_sops, the roles with their counts and only the SOPs of no
+// known role, which have no role page.
 func (w *writer) index() []file {
 	h := w.h
-	return []file{w.layout("index.html", templates(w.opts.KPINames, "sops/", indexPage),
-		page{Lang: w.opts.Lang, PageTitle: h.Title, Handbook: h}, 4<<10+len(h.SOPs)*400)}
+	groups := h.Roles
+	var roles []*render.Role
+	if len(h.SOPs) > h.MaxSOPs {
+		groups = nil
+		for _, r := range h.Roles {
+			if r.Other {
+				groups = append(groups, r)
+			} else {
+				roles = append(roles, r)
+			}
+		}
+	}
+	t := templates(w.opts.KPINames, "sops/", indexPage)
+	var out []file
+	for _, lp := range paginate(groups, "index") {
+		if lp.Index == 0 {
+			lp.Roles = roles
+		}
+		out = append(out, w.layout(lp.Pages[lp.Index], t,
+			page{Lang: w.opts.Lang, PageTitle: lp.title(h.Title), Handbook: h, List: lp}, 4<<10+lp.rows()*400))
+	}
+	return out
 }
 
+// roles writes each role's pages.
 func (w *writer) roles() []file {
 	h := w.h
 	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
 	var out []file
 	for _, r := range h.Roles {
-		if !r.Other && (w.opts.OnlyRole == nil || w.opts.OnlyRole(r)) {
-			out = append(out, w.layout("roles/"+r.ID+".html", roleT,
-				page{Lang: w.opts.Lang, PageTitle: pageTitle(r.Title, h.Title), Root: "../", Handbook: h, Role: r}, 4<<10+len(r.SOPs)*400))
+		if r.Other || w.opts.OnlyRole != nil && !w.opts.OnlyRole(r) {
+			continue
+		}
+		for _, lp := range paginate([]*render.Role{r}, r.ID) {
+			out = append(out, w.layout("roles/"+lp.Pages[lp.Index], roleT,
+				page{Lang: w.opts.Lang, PageTitle: pageTitle(lp.title(r.Title), h.Title), Root: "../", Handbook: h, Role: r, Nav: r, List: lp},
+				4<<10+lp.rows()*400))
 		}
 	}
 	return out
@@ -311,9 +356,12 @@ func (w *writer) assets(parts []sopPart) []file {
 		words[i] = part.words
 	}
 	out := []file{{name: "assets/search-index.js", data: searchIndex(w.h, words)}}
-	for _, name := range []string{"style.css", "search.js"} {
+	for _, name := range []string{"style.css", "search.js", "nav.js"} {
 		b, err := assets.ReadFile("assets/" + name)
 		out = append(out, file{name: "assets/" + name, data: b, err: err})
+		if name == "nav.js" && err == nil {
+			out = append(out, navFiles(w.h, b)...)
+		}
 	}
 	if w.opts.ThemeCSS != nil {
 		out = append(out, file{name: "assets/theme.css", data: w.opts.ThemeCSS})
@@ -337,7 +385,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT
 		panel = opts.SOPPanel(p)
 	}
 	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-		Handbook: h, Page: p, Body: htmltemplate.HTML(bodies[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
+		Handbook: h, Page: p, Nav: navRole(h, p), Body: htmltemplate.HTML(bodies[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
 	if err != nil {
 		return nil, sopPart{}, err
 	}

@@ -11,6 +11,8 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
@@ -223,5 +225,44 @@ func TestLinksSmallTargets(t *testing.T) {
 		if strings.Contains(h, "missing") || strings.Contains(h, "no-such-heading") || strings.Contains(h, "nowhere") || strings.Contains(h, "images/") {
 			t.Errorf("sops/complaint-handling.html keeps a dead link: %s", h)
 		}
+	}
+}
+
+// The link check covers the navigation: previous/next, the table of
+// sections' anchors and the pagers of a list over two pages (1001 SOPs of
+// one role; with -short, 3 SOPs and no pager) are among the links it
+// finds, and none is broken.
+func TestLinksCoverNavigation(t *testing.T) {
+	n, kinds := render.ListPageSize+1, []string{"sops rel=prev", "sops rel=next", "section anchor", ". rel=prev", ". rel=next", "roles rel=prev", "roles rel=next"}
+	if testing.Short() {
+		n, kinds = 3, kinds[:3]
+	}
+	files := map[string]string{"sopctl.yaml": "title: T\nroles:\n  r: R\n"}
+	for i := range n {
+		id := fmt.Sprintf("s%04d", i)
+		files["sops/"+id+".md"] = rendertest.SOPFile(id, "roles: [r]\n", "## Purpose\n\nX.\n\n## Steps\n\n1. Do.\n")
+	}
+	out, _ := bundle(t, rendertest.LibraryFiles(t, files), gitlog.History{})
+	found := map[string]int{}
+	for _, name := range htmlPages(out) {
+		walk(parse(t, name, out[name]), func(n *xhtml.Node) {
+			href, _ := attr(n, "href")
+			rel, _ := attr(n, "rel")
+			switch {
+			case n.Data != "a":
+			case rel == "prev" || rel == "next":
+				found[path.Dir(name)+" rel="+rel]++
+			case href == "#steps":
+				found["section anchor"]++
+			}
+		})
+	}
+	for _, kind := range kinds {
+		if found[kind] == 0 {
+			t.Errorf("no link of the kind %q to check; found %v", kind, found)
+		}
+	}
+	for _, p := range brokenLinks(t, out) {
+		t.Error(p)
 	}
 }

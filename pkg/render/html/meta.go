@@ -12,18 +12,26 @@ type metaRow struct {
 	Label, Text string
 	Status      bool // the status badge stands for Text; it starts a line
 	Overdue     bool
+	// Roles, when set, are linked to their pages in place of Text.
+	Roles []*render.Role
 }
 
 // metaRows are the entries of the model's metadata block that the page
-// shows there (roles are its crumbs, related SOPs a section of their
-// own): the id and status always, any other entry when set. KPIs show
-// with their names.
+// shows there (related SOPs are a section of their own): the id and
+// status always, any other entry when set. KPIs show with their names;
+// roles, when more than one (the first is in the breadcrumbs), are the
+// known ones, linked to their pages.
 func metaRows(p *render.Page, kpiNames map[string]string) []metaRow {
 	var rows []metaRow
 	for _, e := range p.Meta() {
 		r := metaRow{Label: e.Label, Text: e.Value.Text}
 		switch {
-		case e.Name == "roles", e.Name == "related":
+		case e.Name == "related":
+			continue
+		case e.Name == "roles": // one is in the breadcrumbs
+			if len(p.Roles) > 1 {
+				rows = append(rows, metaRow{Label: e.Label, Roles: p.Roles})
+			}
 			continue
 		case e.Name == "id":
 			rows = append(rows, metaRow{Label: e.Label, Text: p.ID})

@@ -42,7 +42,7 @@ func TestTablesScrollInTheirBox(t *testing.T) {
 					if problem := scrollBoxProblem(n.Parent, ids); problem != "" {
 						t.Errorf("%s: a table %s", name, problem)
 					}
-					if v, _ := attr(n.Parent, "aria-labelledby"); v == "History" {
+					if v, _ := attr(n.Parent, "aria-labelledby"); v == "Change-log" {
 						history++
 					} else if class, _ := attr(n.Parent, "class"); !strings.Contains(class, "sop-list") {
 						body++

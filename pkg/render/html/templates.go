@@ -24,7 +24,9 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 <main id="Main">
 {{template "content" .}}
 </main>
+{{template "side" .}}
 <footer>{{with .Handbook.Organization}}{{.}} · {{end}}Published with sopctl.</footer>
+<script src="{{.Root}}assets/nav{{with .Nav}}-{{.ID}}{{end}}.js"></script>
 {{block "scripts" .}}{{end}}{{.End}}
 </body>
 </html>
@@ -32,7 +34,7 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 
 const metaTable = `{{define "meta"}}<dl class="meta">
 {{range meta .}}{{if .Status}}
-{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
+{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else if .Roles}}{{range $i, $r := .Roles}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
 </dl>{{end}}
 {{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}
 {{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`
@@ -40,6 +42,6 @@ const metaTable = `{{define "meta"}}<dl class="meta">
 const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list" tabindex="0" role="region" aria-label="SOPs: {{.Title}}"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>
-{{range .SOPs}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a></td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
+{{range .SOPs}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a>{{if .Doc.Meta.Draft}} <span class="badge status-draft">Draft</span>{{end}}</td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
 {{end}}</tbody>
 </table></div>{{end}}`
