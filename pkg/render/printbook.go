@@ -19,11 +19,19 @@ func ByTitle(ps []*Page) []*Page {
 // Book is the printable handbook of one role, or of the SOPs of no known
 // role: the role's SOPs in full, ordered by title, at most MaxSOPs to a
 // file, continuing on further files.
+//
+// Over handbook_max_sops (a library whose one-page handbook links the
+// role handbooks), a book prints in full only the SOPs whose first role
+// is its own, and lists its others, printed in their first role's book,
+// in Elsewhere: an SOP of three roles would otherwise be printed three
+// times, and SPEC section 6 holds the bundle of a 10,000-SOP library under
+// three times the library's size. Under it every book is whole.
 type Book struct {
-	Role  *Role
-	SOPs  []*Page  // ordered by title
-	Parts [][2]int // the SOPs of each file, as [start, end) ranges of SOPs
-	part  map[*Page]int
+	Role      *Role
+	SOPs      []*Page  // the SOPs it prints, ordered by title
+	Elsewhere []*Page  // the role's SOPs it does not print, ordered by title
+	Parts     [][2]int // the SOPs of each file, as [start, end) ranges of SOPs
+	part      map[*Page]int
 }
 
 // Base is the name of the book's first file, without extension:
@@ -61,27 +69,37 @@ func (h *Handbook) OnePage() bool { return len(h.SOPs) <= h.MaxSOPs }
 // makeBooks plans the printable handbooks of the grouped roles.
 func (h *Handbook) makeBooks() {
 	h.books = make([]*Book, len(h.Roles))
-	h.booksOf = make(map[*Page][]*Book, len(h.SOPs))
+	byRole := make(map[*Role]*Book, len(h.Roles))
 	for i, r := range h.Roles {
-		b := &Book{Role: r, SOPs: ByTitle(r.SOPs), part: make(map[*Page]int, len(r.SOPs))}
+		h.books[i] = &Book{Role: r}
+		byRole[r] = h.books[i]
+	}
+	h.booksOf = make(map[*Page][]*Book, len(h.SOPs))
+	for _, p := range h.SOPs {
+		for _, r := range p.Roles {
+			h.booksOf[p] = append(h.booksOf[p], byRole[r])
+			if !h.OnePage() {
+				break // printed once, in its first role's book
+			}
+		}
+		if len(p.Roles) == 0 {
+			h.booksOf[p] = []*Book{h.books[len(h.books)-1]} // the group of no known role comes last
+		}
+	}
+	for _, b := range h.books {
+		for _, p := range ByTitle(b.Role.SOPs) {
+			if h.BookIndex(p, b) >= 0 {
+				b.SOPs = append(b.SOPs, p)
+			} else {
+				b.Elsewhere = append(b.Elsewhere, p)
+			}
+		}
 		b.Parts = Chunks(len(b.SOPs), h.MaxSOPs)
+		b.part = make(map[*Page]int, len(b.SOPs))
 		for j, part := range b.Parts {
 			for _, p := range b.SOPs[part[0]:part[1]] {
 				b.part[p] = j
 			}
-		}
-		h.books[i] = b
-	}
-	byRole := make(map[*Role]*Book, len(h.books))
-	for _, b := range h.books {
-		byRole[b.Role] = b
-	}
-	for _, p := range h.SOPs {
-		for _, r := range p.Roles {
-			h.booksOf[p] = append(h.booksOf[p], byRole[r])
-		}
-		if len(p.Roles) == 0 {
-			h.booksOf[p] = []*Book{h.books[len(h.books)-1]} // the group of no known role comes last
 		}
 	}
 }

@@ -15,9 +15,10 @@ import (
 // first role's book.
 func TestBooks(t *testing.T) {
 	type book struct {
-		base  string
-		sops  []string
-		parts [][2]int
+		base      string
+		sops      []string
+		parts     [][2]int
+		elsewhere []string
 	}
 	for _, tt := range []struct {
 		name    string
@@ -26,19 +27,21 @@ func TestBooks(t *testing.T) {
 		books   []book
 	}{
 		{"under the limit", 5, true, []book{
-			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 3}}},
-			{"roles/lead-handbook", []string{"b", "d"}, [][2]int{{0, 2}}},
-			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}},
+			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 3}}, nil},
+			{"roles/lead-handbook", []string{"b", "d"}, [][2]int{{0, 2}}, nil},
+			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}, nil},
 		}},
+		// Over the limit an SOP is printed once, in its first role's book
+		// (b's is agent): lead's book lists it under Elsewhere.
 		{"over the limit", 2, false, []book{
-			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 2}, {2, 3}}},
-			{"roles/lead-handbook", []string{"b", "d"}, [][2]int{{0, 2}}},
-			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}},
+			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 2}, {2, 3}}, nil},
+			{"roles/lead-handbook", []string{"d"}, [][2]int{{0, 1}}, []string{"b"}},
+			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}, nil},
 		}},
 		{"one to a file", 1, false, []book{
-			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 1}, {1, 2}, {2, 3}}},
-			{"roles/lead-handbook", []string{"b", "d"}, [][2]int{{0, 1}, {1, 2}}},
-			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}},
+			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 1}, {1, 2}, {2, 3}}, nil},
+			{"roles/lead-handbook", []string{"d"}, [][2]int{{0, 1}}, []string{"b"}},
+			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}, nil},
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,10 +51,10 @@ func TestBooks(t *testing.T) {
 			}
 			var got []book
 			for _, b := range h.Books() {
-				got = append(got, book{b.Base(), ids(b.SOPs), b.Parts})
+				got = append(got, book{b.Base(), ids(b.SOPs), b.Parts, ids(b.Elsewhere)})
 			}
 			if !slices.EqualFunc(got, tt.books, func(a, b book) bool {
-				return a.base == b.base && slices.Equal(a.sops, b.sops) && slices.Equal(a.parts, b.parts)
+				return a.base == b.base && slices.Equal(a.sops, b.sops) && slices.Equal(a.parts, b.parts) && slices.Equal(a.elsewhere, b.elsewhere)
 			}) {
 				t.Errorf("books\n got %v\nwant %v", got, tt.books)
 			}

@@ -25,6 +25,7 @@ type printView struct {
 	Prev, Next       string
 	Sections         []htmltemplate.HTML
 	Contents         []*render.Page
+	Elsewhere        []*render.Page // the first part's: Book.Elsewhere
 	OnePage, Several bool
 }
 
@@ -152,6 +153,8 @@ func (w *writer) books(parts []sopPart) []file {
 			view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
 			if j > 0 {
 				view.Prev = path.Base(b.File(j-1, ".html"))
+			} else {
+				view.Elsewhere = b.Elsewhere
 			}
 			if j+1 < len(b.Parts) {
 				view.Next = path.Base(b.File(j+1, ".html"))

@@ -93,7 +93,10 @@ func TestPrintableHandbooks(t *testing.T) {
 				`<a rel="next" href="agent-handbook-2.html">`, `<a href="#c--steps">c</a>`}, []string{`rel="prev"`}},
 			"roles/agent-handbook-2.html": {[]string{"a"}, []string{`part 2 of 2`, `<ol start="3">`, `<a rel="prev" href="agent-handbook.html">`,
 				`<a href="../sops/b.html#steps">b</a>`, `<a href="../sops/c.html">c</a>`}, []string{`rel="next"`}},
-			"roles/lead-handbook.html": {[]string{"b", "d"}, []string{`<a href="#b">b</a>`}, []string{`rel="next"`, `rel="prev"`}},
+			// Over the limit b is printed once, in its first role's book
+			// (agent): lead's lists it as printed elsewhere, linking its page.
+			"roles/lead-handbook.html": {[]string{"d"}, []string{`<a href="../sops/b.html">b</a>`,
+				`Also for this role, printed in another role's handbook: <a href="../sops/b.html">Alpha</a>.`}, []string{`rel="next"`, `rel="prev"`, `<a href="#b">`}},
 		}, []string{"roles/lead-handbook-2.html", "roles/agent-handbook-3.html"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -334,15 +334,15 @@ func TestSearchIndexSize10k(t *testing.T) {
 		t.Errorf("search for the title %q finds %d SOPs, not %s", p.Title, len(got), p.ID)
 	}
 	// The generated SOPs are short (2.6 KB), so the fixed part of each
-	// page weighs more than in most real libraries. The role handbooks
-	// print every SOP once per role (1.5 roles each here): 1.80x, while
-	// handbook.html, over handbook_max_sops, shrank from 1.19x to links:
-	// 4.00x at the last measurement (3.39x before role handbooks). A bundle
-	// that grows past 4.5x is a regression; between 3x and 4.1x it falls
-	// short of SPEC's 3x, which is said in the skip message rather than
-	// hidden.
-	if total >= 45*libSize/10 {
-		t.Errorf("html.Bundle of the 10k generated library is %d bytes, %.2fx the library's %d bytes: it has grown past 4.5x (sops/*.html %d, role handbooks %d)",
+	// page (header, search form, breadcrumbs, metadata, sections,
+	// previous/next, sidebar: about 3 KB) weighs more than in most real
+	// libraries: sops/*.html alone is 2.25x. Over handbook_max_sops the
+	// role handbooks print each SOP once (1.2x) and handbook.html links
+	// them: 3.70x at the last measurement. A bundle that grows past 3.8x
+	// is a regression; between 3x and 3.8x this SOP size falls short of
+	// SPEC's 3x, which is said in the skip message rather than hidden.
+	if total >= 38*libSize/10 {
+		t.Errorf("html.Bundle of the 10k generated library is %d bytes, %.2fx the library's %d bytes: it has grown past 3.8x (sops/*.html %d, role handbooks %d)",
 			total, float64(total)/float64(libSize), libSize, parts["sops/*"], printed)
 	} else if total >= 3*libSize {
 		t.Skipf("known gap: html.Bundle of the 10k generated library (testlib.Library(t, 10000)) is %d bytes, %.2fx the library's %d bytes; SPEC section 6 wants under 3x (sops/*.html %d, role handbooks %d)",

@@ -20,7 +20,7 @@ const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <ul class="books">{{range .Print.Groups}}<li>{{template "booklink" .Book}}</li>
 {{end}}</ul>
 {{- end}}{{end}}
-{{define "booklink"}}<a href="{{.File 0 ".html"}}">{{.Role.Title}}</a> ({{len .SOPs}} SOP{{if ne (len .SOPs) 1}}s{{end}}{{if gt (len .Parts) 1}}, in {{len .Parts}} parts{{end}}){{end}}`
+{{define "booklink"}}<a href="{{.File 0 ".html"}}">{{.Role.Title}}</a> ({{len .Role.SOPs}} SOP{{if ne (len .Role.SOPs) 1}}s{{end}}{{if gt (len .Parts) 1}}, in {{len .Parts}} parts{{end}}){{end}}`
 
 // printParts are the parts of both kinds of printable handbook: an entry
 // of the contents, and an SOP's section: its title (under its role's
@@ -39,7 +39,9 @@ const printParts = `{{define "entry"}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if 
 const bookPage = `{{define "content"}}{{with .Print}}<p class="crumbs"><a href="../index.html">All SOPs</a>{{if not .Book.Role.Other}} › <a href="{{.Book.Role.ID}}.html">{{.Book.Role.Title}}</a>{{end}}</p>
 <h1>{{.Book.Role.Title}}: printable handbook{{if .Several}}, part {{.Part}} of {{len .Book.Parts}}{{end}}</h1>
 <nav class="toc" aria-labelledby="Contents"><h2 id="Contents">Contents</h2>
-<ol{{if gt .Start 1}} start="{{.Start}}"{{end}}>{{range .Contents}}{{template "entry" .}}{{end}}</ol></nav>
+<ol{{if gt .Start 1}} start="{{.Start}}"{{end}}>{{range .Contents}}{{template "entry" .}}{{end}}</ol>
+{{- with .Elsewhere}}
+<p class="elsewhere">Also for this role, printed in another role's handbook: {{range $i, $p := .}}{{if $i}}, {{end}}<a href="../sops/{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.</p>{{end}}</nav>
 {{range .Sections}}{{.}}{{end}}
 {{- if .Several}}<nav class="pager" aria-label="Parts of this handbook">{{with .Prev}}<a rel="prev" href="{{.}}">Previous part</a>{{end}}{{if and .Prev .Next}} · {{end}}{{with .Next}}<a rel="next" href="{{.}}">Next part</a>{{end}}</nav>
 {{end}}{{end}}{{end}}`

@@ -194,8 +194,8 @@ func (plan *printPlan) handbookFile(h *render.Handbook, sections []string) []byt
 // bookLink links a role handbook's first file from the bundle's root,
 // with its counts.
 func bookLink(b *render.Book) string {
-	s := fmt.Sprintf("[%s](%s) (%d SOP", escape(b.Role.Title), b.File(0, ".md"), len(b.SOPs))
-	if len(b.SOPs) != 1 {
+	s := fmt.Sprintf("[%s](%s) (%d SOP", escape(b.Role.Title), b.File(0, ".md"), len(b.Role.SOPs))
+	if len(b.Role.SOPs) != 1 {
 		s += "s"
 	}
 	if len(b.Parts) > 1 {
@@ -217,6 +217,13 @@ func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections []
 		s.WriteString("\n\n## Contents\n\n")
 		for _, p := range b.PartSOPs(j) {
 			s.WriteString(entry(p, plan.parts[b][j].title[p], ""))
+		}
+		if j == 0 && len(b.Elsewhere) > 0 {
+			var links []string
+			for _, p := range b.Elsewhere {
+				links = append(links, "["+escape(p.Title)+"](../sops/"+p.ID+".md)")
+			}
+			fmt.Fprintf(&s, "\nAlso for this role, printed in another role's handbook: %s.\n", strings.Join(links, ", "))
 		}
 		for _, p := range b.PartSOPs(j) {
 			s.WriteString(sections[h.Index(p)][h.BookIndex(p, b)])

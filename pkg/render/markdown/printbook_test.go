@@ -60,6 +60,9 @@ func TestPrintableHandbooks(t *testing.T) {
 				"See [b](../sops/b.md#steps) and [c](../sops/c.md)"}, []string{"Next part"}},
 			"SUMMARY.md": {"###", nil, []string{"  - [Agent: printable handbook, part 1 of 2](roles/agent-handbook.md)\n",
 				"  - [Agent: printable handbook, part 2 of 2](roles/agent-handbook-2.md)\n"}, nil},
+			// b is printed once, in its first role's book (agent).
+			"roles/lead-handbook.md": {"##", []string{"Contents", "Charlie"}, []string{
+				"Also for this role, printed in another role's handbook: [Alpha](../sops/b.md).\n"}, []string{"Alpha <"}},
 		}, []string{"roles/lead-handbook-2.md", "roles/agent-handbook-3.md"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
