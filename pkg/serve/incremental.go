@@ -3,6 +3,7 @@ package serve
 import (
 	htmltemplate "html/template"
 	"maps"
+	"os"
 	"reflect"
 	"slices"
 
@@ -42,6 +43,9 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 	if _, err := renderhtml.Bundle(in.Handbook, &out, opts); err != nil {
 		return nil, nil, err
 	}
+	if err := copyFiles(in, &out); err != nil {
+		return nil, nil, err
+	}
 	files := out.Map()
 	var names []string
 	for _, p := range in.Handbook.SOPs {
@@ -63,6 +67,20 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 		files[name] = kept
 	}
 	return files, cache, nil
+}
+
+// copyFiles adds the library files the SOPs link to, read through the
+// library's os.Root, as sopctl render does.
+func copyFiles(in *Input, out render.Output) error {
+	if len(in.Handbook.Files()) == 0 {
+		return nil
+	}
+	root, err := os.OpenRoot(in.Lib.Dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return render.CopyFiles(in.Handbook, root.FS(), out)
 }
 
 // stalePages returns the files of the SOPs whose pages must be rendered

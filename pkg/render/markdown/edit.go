@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -25,13 +28,15 @@ type edit struct {
 // placement says where a body is published.
 type placement struct {
 	href  func(to *render.Page, anchor string) string
-	shift int // heading levels to add
+	shift int    // heading levels to add
+	root  string // the way to the bundle's root, which links to copied files start with: "../" from sops/
 }
 
 // body returns p's Markdown for the bundle: the H1 that repeats the title
 // (sop.Body.TitleHeading) dropped, raw HTML removed, SOP links pointed at
-// their files, links that cannot be resolved or use unsafe schemes turned
-// into their text, images replaced by their description, headings
+// their files, links and images of library files pointed at their copies
+// under files/, links that cannot be resolved or use unsafe schemes turned
+// into their text, other images replaced by their description, headings
 // shifted.
 func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
 	src := p.Doc.Body
@@ -110,7 +115,7 @@ func (b *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 }
 
 func (b *bodyEdits) link(n *ast.Link) {
-	start, close, destFrom, destTo, end, ok := linkSpan(b.src, n)
+	start, close, destFrom, destTo, end, ok := linkSpan(b.src, n, b.cursor)
 	if !ok {
 		return
 	}
@@ -120,6 +125,10 @@ func (b *bodyEdits) link(n *ast.Link) {
 			break // a link within the page works as written
 		}
 		b.edits = append(b.edits, edit{destFrom, destTo, b.pl.href(target, anchor)})
+	case render.LinkFile:
+		if f, ok := b.h.File(b.p, string(n.Destination)); ok {
+			b.edits = append(b.edits, edit{destFrom, destTo, b.pl.root + f.Href})
+		}
 	case render.LinkDrop:
 		b.edits = append(b.edits, edit{start, start + 1, ""}, edit{close, end, ""})
 	}
@@ -127,18 +136,34 @@ func (b *bodyEdits) link(n *ast.Link) {
 
 func (b *bodyEdits) image(n *ast.Image) {
 	src := b.src
-	if s, _, _, _, e, ok := linkSpan(src, n); ok && s > 0 && src[s-1] == '!' {
+	if s, _, _, _, e, ok := linkSpan(src, n, b.cursor); ok && s > 0 && src[s-1] == '!' {
 		alt := strings.TrimSpace(string(textOf(n, src)))
 		repl := escape("[image: " + alt + "]")
-		if kind, _, _ := b.h.Classify(b.p, string(n.Destination)); kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
+		kind, _, _ := b.h.Classify(b.p, string(n.Destination))
+		if f, ok := b.h.File(b.p, string(n.Destination)); ok && kind == render.LinkFile {
+			repl = fileImage(f, alt, b.pl.root, sop.InsideLink(n))
+		} else if kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
 			repl = "[" + repl + "](" + string(n.Destination) + ")"
 		}
 		b.edits = append(b.edits, edit{s - 1, e, repl})
 	}
 }
 
+// fileImage is an image of a copied library file: a picture shown, any
+// other file linked by the image's description (or its name), which a
+// link around it (inLink) cannot hold: there it is the description.
+func fileImage(f render.FileLink, alt, root string, inLink bool) string {
+	switch {
+	case f.Image:
+		return "![" + escape(alt) + "](" + root + f.Href + ")"
+	case inLink:
+		return escape("[image: " + alt + "]")
+	}
+	return "[" + escape(cmp.Or(alt, path.Base(f.Path))) + "](" + root + f.Href + ")"
+}
+
 // definitionEdits rewrites link reference definitions ([ref]: dest): to
-// an SOP, pointed at its file; unresolvable or unsafe, removed, so that the
+// an SOP, pointed at its file; to a library file, at its copy; unresolvable or unsafe, removed, so that the
 // references to it read as plain text.
 func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.Context, pl placement) []edit {
 	var edits []edit
@@ -157,6 +182,10 @@ func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.
 			switch kind, target, anchor := h.Classify(p, dest); kind {
 			case render.LinkSOP:
 				edits = append(edits, edit{destFrom, destTo, pl.href(target, anchor)})
+			case render.LinkFile:
+				if f, ok := h.File(p, dest); ok {
+					edits = append(edits, edit{destFrom, destTo, pl.root + f.Href})
+				}
 			case render.LinkDrop:
 				edits = append(edits, edit{off, end, ""})
 			}
@@ -285,20 +314,22 @@ func blockEnd(src []byte, n *ast.HTMLBlock) int {
 }
 
 // linkSpan finds an inline link's bytes: its "[", its destination, and
-// its closing ")". Reference-style links are left alone (ok false).
-func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, ok bool) {
-	var firstStart, lastStop = -1, -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, isText := c.(*ast.Text); isText && entering {
-			if firstStart < 0 {
-				firstStart = t.Segment.Start
-			}
-			lastStop = t.Segment.Stop
-		}
-		return ast.WalkContinue, nil
-	})
+// its closing ")". Reference-style links are left alone (ok false). from
+// is where the text before the link ends: a link or image without text
+// ("![](flow.png)") is the first "[](" after it whose destination is n's.
+func linkSpan(src []byte, n ast.Node, from int) (start, close, destFrom, destTo, end int, ok bool) {
+	firstStart, lastStop := textRange(src, n, from)
 	if firstStart < 0 {
-		return 0, 0, 0, 0, 0, false
+		i := bytes.Index(src[from:], []byte("[]("))
+		if i < 0 {
+			return 0, 0, 0, 0, 0, false
+		}
+		firstStart, lastStop = from+i+1, from+i+1
+		defer func() {
+			if ok && library.DecodeDest(strings.Trim(string(src[destFrom:destTo]), "<>")) != destOf(n) {
+				ok = false // another link's: leave n alone
+			}
+		}()
 	}
 	start = bytes.LastIndexByte(src[:firstStart], '[')
 	i := lastStop
@@ -352,6 +383,45 @@ func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, 
 		return 0, 0, 0, 0, 0, false
 	}
 	return start, close, destFrom, destTo, j + 1, true
+}
+
+// textRange is where the text of a link or image starts and ends in src,
+// an image inside a link counting as text; -1 when it has none.
+func textRange(src []byte, n ast.Node, from int) (first, last int) {
+	first, last = -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if img, isImage := c.(*ast.Image); isImage && c != n {
+			if s, _, _, _, e, ok := linkSpan(src, img, max(from, last)); ok && s > 0 && src[s-1] == '!' {
+				if first < 0 {
+					first = s - 1
+				}
+				last = e
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if t, isText := c.(*ast.Text); isText {
+			if first < 0 {
+				first = t.Segment.Start
+			}
+			last = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return first, last
+}
+
+// destOf is a link's or image's destination as ResolveLink reads it.
+func destOf(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.Link:
+		return library.DecodeDest(string(n.Destination))
+	case *ast.Image:
+		return library.DecodeDest(string(n.Destination))
+	}
+	return ""
 }
 
 // autoLinkSpan finds "<label>" after the text that precedes it.

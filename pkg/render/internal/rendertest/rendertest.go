@@ -9,6 +9,7 @@ package rendertest
 import (
 	"bytes"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -69,6 +70,23 @@ func KPINames(lib *library.Library) map[string]string {
 
 // Writer is a writer's Bundle with its options made from the library.
 type Writer func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error)
+
+// WithFiles is a writer followed by render.CopyFiles, as sopctl render
+// runs them: the bundle holds the files the bodies link to.
+func WithFiles(w Writer) Writer {
+	return func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
+		warns, err := w(h, out, lib)
+		if err != nil {
+			return nil, err
+		}
+		root, err := os.OpenRoot(lib.Dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		return warns, render.CopyFiles(h, root.FS(), out)
+	}
+}
 
 // Bundle renders the library at dir with a writer, into memory.
 func Bundle(t testing.TB, dir string, history gitlog.History, w Writer) (map[string][]byte, []render.Warning) {
