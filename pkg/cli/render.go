@@ -30,10 +30,11 @@ type renderOptions struct {
 func newRenderCmd(env *Env) *cobra.Command {
 	opts := &renderOptions{}
 	cmd := &cobra.Command{
-		Use:   "render [--format html|markdown] [-o DIR]",
+		Use:   "render [--format html|markdown] [-o DIR] [--status S[,S...]]",
 		Short: "Publish the handbook as HTML (default) or Markdown",
 		Long: `Publish every SOP that parses, whatever its status or lint findings (gate
-publishing with sopctl lint), as a bundle of files in DIR:
+publishing with sopctl lint, or limit it with --status), as a bundle of files
+in DIR:
 
   html (default -o site): index.html with offline search, handbook.html (every
   SOP on one print-ready page), sops/<id>.html, roles/<id>.html and assets/.
@@ -49,7 +50,19 @@ publishing with sopctl lint), as a bundle of files in DIR:
 
 Links between SOPs point to their pages, anchors kept; a link that cannot be
 resolved is reported on stderr and rendered as plain text. If an SOP file
-cannot be parsed, nothing is written and render exits 1.
+cannot be parsed, nothing is written and render exits 1. When files share an
+id, the first by path keeps it and the others are named on stderr.
+
+Images and other files SOP bodies link to (relative to the SOP's file, or
+from the library root with a leading /) are copied into both bundles under
+files/, at their paths from the library root (sops/img/flow.png becomes
+files/sops/img/flow.png), and the links point at the copies. A link to a
+missing file, one outside the library (a symlink too), a folder, sopctl.yaml,
+a hidden file, or a file over 50 MB is reported and rendered as plain text.
+
+--status approved[,review...] publishes only the SOPs of those statuses
+(draft, review, approved, retired): the others get no page and are in no
+list, and a link to one is plain text with a warning naming the filter.
 
 The bundle is built in a temporary folder beside DIR and swapped in only when
 complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
@@ -65,6 +78,7 @@ folder inside the library that sopctl did not make. A DIR that is a symlink
 to a folder is followed.`,
 		Example: `  sopctl render
   sopctl render -o public
+  sopctl render --status approved
   sopctl render --format markdown -o docs/handbook`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
