@@ -42,7 +42,7 @@ type Handbook struct {
 	byID     map[string]*Page
 	byPath   map[string]*Page
 	filtered map[string]string      // SOP file -> its status, for the SOPs the status filter leaves out
-	files    map[string]*linkedFile // library path -> a file bodies link to (findFiles)
+	files    map[string]*linkedFile // library path -> a file bodies link to (crossReference)
 	lib      *library.Library
 }
 
@@ -118,7 +118,6 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.MaxSOPs = library.DefaultHandbookMaxSOPs
 	}
 	h.addPages(lib.Docs, history)
-	h.findFiles()
 	h.crossReference()
 	h.groupByRole(roleTitles)
 	for _, p := range h.SOPs {
@@ -185,7 +184,9 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 }
 
 // crossReference resolves each SOP's related and supersedes entries and
-// the links of its body, and gives every SOP its backlinks.
+// the links of its body, and gives every SOP its backlinks. It decides,
+// once per library path, whether each file a body links to that is not
+// an SOP is copied (checkFile).
 func (h *Handbook) crossReference() {
 	refs := map[*Page]map[*Page]bool{}
 	refer := func(from, to *Page) {
@@ -213,7 +214,11 @@ func (h *Handbook) crossReference() {
 			}
 		}
 		for _, l := range p.Doc.Markdown.Links {
-			if t, _, ok := h.resolve(p, l.Dest); ok && !l.Image {
+			r := h.lib.ResolveLink(p.Doc, l.Dest) // once per link: the files first, which classify needs
+			if isFile(r) && h.files[r.Path] == nil {
+				h.files[r.Path] = h.checkFile(r.Path)
+			}
+			if kind, t, _, _ := h.classifyLink(r); kind == LinkSOP && !l.Image {
 				refer(p, t)
 			}
 		}

@@ -55,18 +55,10 @@ type FileLink struct {
 // imageTypes are the file name extensions of the pictures a browser shows.
 var imageTypes = []string{".apng", ".avif", ".bmp", ".gif", ".ico", ".jpeg", ".jpg", ".png", ".svg", ".webp"}
 
-// findFiles resolves, once per library path, the files that the bodies of
-// the published SOPs link to and that are not SOPs: each is copied, or
-// named with why it is not.
-func (h *Handbook) findFiles() {
-	for _, p := range h.SOPs {
-		for _, l := range p.Doc.Markdown.Links {
-			r := h.lib.ResolveLink(p.Doc, l.Dest)
-			if r.Kind == library.LinkLocal && r.Problem == library.LinkOK && r.Doc == nil && h.files[r.Path] == nil {
-				h.files[r.Path] = h.checkFile(r.Path)
-			}
-		}
-	}
+// isFile reports whether a resolved link names a file of the library that
+// exists and is not an SOP that parsed: one the bundles may copy.
+func isFile(r library.Link) bool {
+	return r.Kind == library.LinkLocal && r.Problem == library.LinkOK && r.Doc == nil
 }
 
 // checkFile decides whether a library file that exists goes into the
@@ -111,7 +103,7 @@ func (h *Handbook) Files() []LinkedFile {
 // says LinkFile when it is).
 func (h *Handbook) File(p *Page, dest string) (FileLink, bool) {
 	r := h.lib.ResolveLink(p.Doc, dest)
-	if r.Kind != library.LinkLocal || r.Problem != library.LinkOK || r.Doc != nil {
+	if !isFile(r) {
 		return FileLink{}, false
 	}
 	f := h.files[r.Path]

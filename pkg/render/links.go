@@ -89,7 +89,11 @@ func (h *Handbook) imageReason(p *Page, dest, reason string) string {
 // classify is Classify with the reason a link is dropped. The library's
 // resolver decides what the link names, as it does for lint.
 func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, anchor, reason string) {
-	r := h.lib.ResolveLink(p.Doc, dest)
+	return h.classifyLink(h.lib.ResolveLink(p.Doc, dest))
+}
+
+// classifyLink is classify for a link the library has resolved.
+func (h *Handbook) classifyLink(r library.Link) (kind LinkKind, target *Page, anchor, reason string) {
 	switch r.Kind {
 	case library.LinkInvalid:
 		return LinkDrop, nil, "", "is not a valid link"
@@ -122,7 +126,7 @@ func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, 
 }
 
 // classifyFile is classify for a link to a library file that is not an
-// SOP: copied by findFiles, or why not.
+// SOP: copied, or why not (crossReference decided).
 func (h *Handbook) classifyFile(p string) (kind LinkKind, target *Page, anchor, reason string) {
 	switch f := h.files[p]; {
 	case f == nil: // a destination the body's parsed links do not hold
