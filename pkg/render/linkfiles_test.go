@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
@@ -38,15 +39,7 @@ func filesLibrary(t *testing.T, links string) (dir string) {
 		"sops/notes.MD.bak":        "old",
 		"sops/img/Flow (copy).PNG": "PNG3",
 	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testlib.WriteTree(t, dir, files)
 	if err := os.Symlink("../../../outside.txt", filepath.Join(dir, "sops/img/out.png")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}

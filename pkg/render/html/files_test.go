@@ -1,8 +1,6 @@
 package html_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,15 +31,7 @@ func TestLinkedFiles(t *testing.T) {
 			t.Errorf("%s lacks %s", tc.page, tc.want)
 		}
 	}
-	for _, name := range []string{"sops/img/flow.png", "sops/img/flow chart.png", "forms/refund.pdf"} {
-		want, err := os.ReadFile(filepath.Join(rendertest.FilesDir, filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, ok := files["files/"+name]; !ok || string(got) != string(want) {
-			t.Errorf("files/%s: copied %v, not the library's bytes", name, ok)
-		}
-	}
+	rendertest.CopiedFiles(t, files, rendertest.FilesDir, "sops/img/flow.png", "sops/img/flow chart.png", "forms/refund.pdf")
 	for name := range files {
 		if strings.HasPrefix(name, "files/") && !strings.HasPrefix(name, "files/sops/img/flow") && name != "files/forms/refund.pdf" {
 			t.Errorf("%s copied: no body links to it, or it must not be copied", name)

@@ -1,8 +1,6 @@
 package markdown_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -33,13 +31,5 @@ func TestLinkedFiles(t *testing.T) {
 			t.Errorf("%s lacks %s", tc.file, tc.want)
 		}
 	}
-	for _, name := range []string{"sops/img/flow.png", "sops/img/flow chart.png", "forms/refund.pdf"} {
-		want, err := os.ReadFile(filepath.Join(rendertest.FilesDir, filepath.FromSlash(name)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, ok := files["files/"+name]; !ok || string(got) != string(want) {
-			t.Errorf("files/%s: copied %v, not the library's bytes", name, ok)
-		}
-	}
+	rendertest.CopiedFiles(t, files, rendertest.FilesDir, "sops/img/flow.png", "sops/img/flow chart.png", "forms/refund.pdf")
 }

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -85,6 +86,22 @@ func WithFiles(w Writer) Writer {
 		}
 		defer root.Close()
 		return warns, render.CopyFiles(h, root.FS(), out)
+	}
+}
+
+// CopiedFiles fails the test unless the bundle holds each file of the
+// library at dir (names: slash paths from its root) under files/, with
+// the library's bytes.
+func CopiedFiles(t testing.TB, files map[string][]byte, dir string, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		want, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := files[render.FilesDir+"/"+name]; !ok || !bytes.Equal(got, want) {
+			t.Errorf("%s/%s: copied %v, not with the library's bytes", render.FilesDir, name, ok)
+		}
 	}
 }
 
