@@ -111,7 +111,9 @@ func parseStatuses(list string) ([]string, error) {
 	for _, s := range strings.Split(list, ",") {
 		s = strings.TrimSpace(s)
 		if slices.Contains(known, s) {
-			out = append(out, s)
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
 			continue
 		}
 		hint := ""
