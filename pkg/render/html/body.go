@@ -210,6 +210,9 @@ func (e *bodyEdits) image(n *ast.Image) {
 	kind, _, _ := e.h.Classify(e.p, dest)
 	if f, ok := e.h.File(e.p, dest); kind == render.LinkFile && ok {
 		if f.Image {
+			if alt == "" && sop.InsideLink(n) { // a link's only content: it needs a name
+				n.AppendChild(n, ast.NewString([]byte(path.Base(f.Path))))
+			}
 			e.body.files = append(e.body.files, preparedFile{n, f.Href})
 			return
 		}

@@ -21,6 +21,8 @@ func TestLinkedFiles(t *testing.T) {
 		{"sops/refunds.html", `<a href="../files/sops/img/flow.png"><img src="../files/sops/img/flow.png" alt="Flow"></a>`},
 		{"sops/refunds.html", `A form shown as an image: <a href="../files/forms/refund.pdf">Form</a>`},
 		{"sops/refunds.html", `<img src="../files/sops/img/flow.png" alt="">`},
+		// A picture that is a link's only content names the link.
+		{"sops/refunds.html", `<a href="../files/forms/refund.pdf"><img src="../files/sops/img/flow.png" alt="flow.png"></a>`},
 		{"sops/refunds.html", `Missing, [image: Missing image]`},
 		{"sops/returns.html", `<a href="../files/forms/refund.pdf">refund form</a>`},
 		{"handbook.html", `<img src="files/sops/img/flow.png" alt="Refund flow" title="The refund flow">`},

@@ -149,11 +149,15 @@ func (b *bodyEdits) image(n *ast.Image) {
 	}
 }
 
-// fileImage is an image of a copied library file: a picture shown, any
-// other file linked by the image's description (or its name), which a
-// link around it (inLink) cannot hold: there it is the description.
+// fileImage is an image of a copied library file: a picture shown (with
+// its name for description when it has none and is in a link, which
+// needs a name), any other file linked by the image's description (or
+// its name), which a link around it (inLink) cannot hold: there it is the
+// description.
 func fileImage(f render.FileLink, alt, root string, inLink bool) string {
 	switch {
+	case f.Image && alt == "" && inLink:
+		return "![" + escape(path.Base(f.Path)) + "](" + root + f.Href + ")"
 	case f.Image:
 		return "![" + escape(alt) + "](" + root + f.Href + ")"
 	case inLink:
