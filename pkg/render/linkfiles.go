@@ -66,7 +66,7 @@ func isFile(r library.Link) bool {
 // folder, nothing over MaxLinkedFileSize.
 func (h *Handbook) checkFile(p string) *linkedFile {
 	f := &linkedFile{file: LinkedFile{Path: p, Name: FilesDir + "/" + p}}
-	hidden := slices.ContainsFunc(strings.Split(p, "/"), func(s string) bool { return strings.HasPrefix(s, ".") })
+	hidden := slices.ContainsFunc(strings.Split(p, "/"), func(s string) bool { return strings.HasPrefix(s, ".") && s != "." })
 	info, err := h.lib.StatFile(p)
 	switch {
 	case p == library.ConfigFile:
@@ -75,6 +75,8 @@ func (h *Handbook) checkFile(p string) *linkedFile {
 		f.problem = "names " + p + ", a hidden file or one in a hidden folder (such as .git), which sopctl never publishes"
 	case err != nil:
 		f.problem = "names " + p + ", which cannot be read"
+	case p == ".":
+		f.problem = "names the library's root folder, not a file"
 	case info.IsDir():
 		f.problem = "names " + p + ", which is a folder, not a file"
 	case !info.Mode().IsRegular():
@@ -154,7 +156,7 @@ func CopyFiles(h *Handbook, lib fs.FS, out Output) error {
 		if err == nil {
 			err = out.WriteFile(files[i].Name, data)
 		} else {
-			err = fmt.Errorf("%s, which an SOP links to, cannot be copied into the bundle: %w: render again", files[i].Path, err)
+			err = fmt.Errorf("%s, which an SOP links to, cannot be copied into the bundle: %w", files[i].Path, err)
 		}
 		errs[i] = err
 	})
@@ -162,11 +164,14 @@ func CopyFiles(h *Handbook, lib fs.FS, out Output) error {
 }
 
 // errChanged is a linked file that is no longer one sopctl copies.
-var errChanged = errors.New("it changed while sopctl was rendering")
+var errChanged = errors.New("it changed while sopctl was rendering: render again")
 
 func readLinked(lib fs.FS, p string) ([]byte, error) {
 	f, err := lib.Open(p)
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return nil, errors.New("sopctl may not read it: make it readable, or remove the link")
+	case err != nil:
 		return nil, errChanged
 	}
 	defer f.Close()
@@ -175,7 +180,7 @@ func readLinked(lib fs.FS, p string) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxLinkedFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("%w (%v)", errChanged, library.WithoutPath(err))
+		return nil, fmt.Errorf("%v: make it readable, or remove the link", library.WithoutPath(err))
 	}
 	if len(data) > MaxLinkedFileSize {
 		return nil, errChanged

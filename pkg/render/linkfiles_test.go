@@ -80,6 +80,8 @@ func TestFileLinks(t *testing.T) {
 		{"img/out.png", "", false, "leads outside the library"}, // a symlink to ../outside.txt
 		{"../docs", "", false, "names docs, which is a folder, not a file"},
 		{"../docs/", "", false, "names docs, which is a folder, not a file"},
+		{"/", "", false, "names the library's root folder, not a file"},
+		{"../.", "", false, "names the library's root folder, not a file"},
 		{"../sopctl.yaml", "", false, "names sopctl.yaml, the library's settings, which sopctl never publishes"},
 		{"../.git/config", "", false, "names .git/config, a hidden file or one in a hidden folder (such as .git), which sopctl never publishes"},
 		{"../forms/big.zip", "", false, "names forms/big.zip, which is larger than 50 MB"},
@@ -106,8 +108,8 @@ func TestFileLinks(t *testing.T) {
 			t.Errorf("%s: no warning at its line saying %q: %v", tc.dest, tc.why, warns)
 		}
 	}
-	if len(warns) != 10 {
-		t.Errorf("%d warnings, want one for each of the 10 links not copied: %v", len(warns), warns)
+	if len(warns) != 12 {
+		t.Errorf("%d warnings, want one for each of the 12 links not copied: %v", len(warns), warns)
 	}
 	var copied []string
 	for _, f := range h.Files() {
