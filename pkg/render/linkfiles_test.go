@@ -163,4 +163,17 @@ func TestCopyFiles(t *testing.T) {
 	if errors.Is(err, fs.ErrNotExist) && strings.Contains(err.Error(), dir) {
 		t.Errorf("the error names the absolute path: %v", err)
 	}
+	// One sopctl may not read says so (tests often run as root, which
+	// reads anything: a file system that refuses stands in).
+	err = render.CopyFiles(h, deniedFS{}, &render.Files{})
+	if err == nil || !strings.Contains(err.Error(), "cannot be copied into the bundle: sopctl may not read it: make it readable, or remove the link") {
+		t.Errorf("CopyFiles of a file sopctl may not read: %v", err)
+	}
+}
+
+// deniedFS refuses to open anything.
+type deniedFS struct{}
+
+func (deniedFS) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
 }
