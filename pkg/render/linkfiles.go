@@ -100,6 +100,14 @@ func (h *Handbook) Files() []LinkedFile {
 	return out
 }
 
+// Copied reports whether the bundle holds a file of that name (as
+// LinkedFile.Name: files/sops/img/flow.png) that CopyFiles writes.
+func (h *Handbook) Copied(name string) bool {
+	p, ok := strings.CutPrefix(name, FilesDir+"/")
+	f := h.files[p]
+	return ok && f != nil && f.problem == ""
+}
+
 // File is where a link of p's body to a library file leads in a bundle;
 // false when the link is not one to a file the bundle holds (Classify
 // says LinkFile when it is).
