@@ -268,7 +268,7 @@ func (pl placement) works(h *render.Handbook, dest string) bool {
 	if name, ok := strings.CutPrefix(u.Path, pl.root); ok && h.Copied(name) {
 		return true
 	}
-	p, ok := h.Page(strings.TrimSuffix(u.Path, ".md"))
+	p, ok := h.Page(strings.TrimSuffix(path.Base(u.Path), ".md")) // b.md, sops/b.md, ../sops/b.md
 	return ok && pl.href(p, "") == u.Path
 }
 

@@ -74,6 +74,34 @@ func TestFileLinkShapes(t *testing.T) {
 	}
 }
 
+// works accepts what leads to a file of the bundle from where a
+// placement puts the body: SOP files as its href names them (flat in
+// sops/, or sops/b.md and ../sops/b.md from elsewhere), copied files from
+// the placement's folder, headings of the file, addresses outside.
+func TestPlacementWorks(t *testing.T) {
+	h, _, _ := bodyRenderer(t)("![F](img/flow.png) [f](../forms/form.pdf)")
+	in := func(dir, root string) placement {
+		return placement{root: root, href: func(to *render.Page, a string) string { return fileHref(dir+to.ID+".md", a) }}
+	}
+	sops, book, top := in("", "../"), in("../sops/", "../"), in("sops/", "")
+	for _, tc := range []struct {
+		pl   placement
+		dest string
+		want bool
+	}{
+		{sops, "b.md", true}, {sops, "b.md#procedure", true}, {sops, "c.md", false}, {sops, "../sops/b.md", false},
+		{sops, "../files/sops/img/flow.png", true}, {sops, "../files/forms/form.pdf?v=1#page=2", true},
+		{sops, "files/forms/form.pdf", false}, {sops, "../files/forms/other.pdf", false},
+		{book, "../sops/b.md#procedure", true}, {book, "b.md", false}, {book, "../files/forms/form.pdf", true},
+		{top, "sops/b.md", true}, {top, "files/forms/form.pdf", true}, {top, "../files/forms/form.pdf", false},
+		{sops, "#procedure", true}, {sops, "https://example.org/x.md", true}, {sops, "mailto:a@example.org", true},
+	} {
+		if got := tc.pl.works(h, tc.dest); got != tc.want {
+			t.Errorf("works(%q) from %s = %v, want %v", tc.dest, tc.pl.href(&render.Page{ID: "b"}, ""), got, tc.want)
+		}
+	}
+}
+
 // bodyRenderer returns a function that publishes a body of SOP a (in
 // sops/) of a library that also holds SOP b, sops/img/flow.png and
 // forms/form.pdf, as its page in sops/: the handbook (nil when the body
