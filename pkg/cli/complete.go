@@ -9,6 +9,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/lint/report"
 	"github.com/sopctl/sopctl/pkg/render/term"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // noFiles is the directive of a completion that offers no file names.
@@ -38,6 +39,7 @@ func addCompletions(root *cobra.Command, env *Env) {
 			flag(c, "max-warnings", cobra.NoFileCompletions)
 		case "render":
 			flag(c, "format", fixed("html", "markdown"))
+			flag(c, "status", fixed(sop.Statuses()...))
 			flag(c, "output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 				return nil, cobra.ShellCompDirectiveFilterDirs
 			})

@@ -94,7 +94,7 @@ func loadCatalog(env *Env, libDir string) (*roles.Catalog, error) {
 
 // loadHandbook loads the library and resolves it; files that cannot be
 // parsed stop it (exit 1), after each is named on stderr.
-func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Handbook, *library.Library, error) {
+func loadHandbook(ctx context.Context, env *Env, withHistory bool, opts ...render.BuildOption) (*render.Handbook, *library.Library, error) {
 	lib, err := loadLibrary(ctx, env)
 	if err != nil {
 		return nil, nil, err
@@ -114,7 +114,7 @@ func loadHandbook(ctx context.Context, env *Env, withHistory bool) (*render.Hand
 	if withHistory {
 		history = revisionHistory(ctx, env, libDir)
 	}
-	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, env.Now()), lib, nil
+	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, env.Now(), opts...), lib, nil
 }
 
 // revisionHistory reads the library's revision history; without it (no

@@ -17,20 +17,24 @@ import (
 	"github.com/sopctl/sopctl/pkg/render"
 	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
 	"github.com/sopctl/sopctl/pkg/render/markdown"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 type renderOptions struct {
 	format, out string
 	force       bool
+	status      string   // --status as given
+	statuses    []string // --status, checked
 }
 
 func newRenderCmd(env *Env) *cobra.Command {
 	opts := &renderOptions{}
 	cmd := &cobra.Command{
-		Use:   "render [--format html|markdown] [-o DIR]",
+		Use:   "render [--format html|markdown] [-o DIR] [--status S[,S...]]",
 		Short: "Publish the handbook as HTML (default) or Markdown",
 		Long: `Publish every SOP that parses, whatever its status or lint findings (gate
-publishing with sopctl lint), as a bundle of files in DIR:
+publishing with sopctl lint, or limit it with --status), as a bundle of files
+in DIR:
 
   html (default -o site): index.html with offline search, handbook.html (every
   SOP on one print-ready page, grouped by role and ordered by title; over
@@ -61,7 +65,19 @@ handbook_max_sops the index lists the roles with their counts.
 
 Links between SOPs point to their pages, anchors kept; a link that cannot be
 resolved is reported on stderr and rendered as plain text. If an SOP file
-cannot be parsed, nothing is written and render exits 1.
+cannot be parsed, nothing is written and render exits 1. When files share an
+id, the first by path keeps it and the others are named on stderr.
+
+Images and other files SOP bodies link to (relative to the SOP's file, or
+from the library root with a leading /) are copied into both bundles under
+files/, at their paths from the library root (sops/img/flow.png becomes
+files/sops/img/flow.png), and the links point at the copies. A link to a
+missing file, one outside the library (a symlink too), a folder, sopctl.yaml,
+a hidden file, or a file over 50 MB is reported and rendered as plain text.
+
+--status approved[,review...] publishes only the SOPs of those statuses
+(draft, review, approved, retired): the others get no page and are in no
+list, and a link to one is plain text with a warning naming the filter.
 
 The bundle is built in a temporary folder beside DIR and swapped in only when
 complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
@@ -77,6 +93,7 @@ folder inside the library that sopctl did not make. A DIR that is a symlink
 to a folder is followed.`,
 		Example: `  sopctl render
   sopctl render -o public
+  sopctl render --status approved
   sopctl render --format markdown -o docs/handbook`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -86,32 +103,59 @@ to a folder is followed.`,
 			if opts.out == "" {
 				opts.out = map[string]string{"html": "site", "markdown": "site-md"}[opts.format]
 			}
+			var err error
+			if cmd.Flags().Changed("status") {
+				if opts.statuses, err = parseStatuses(opts.status); err != nil {
+					return err
+				}
+			}
 			return runRender(cmd.Context(), env, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "html", "bundle `FORMAT`: html or markdown")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "output `DIR` (default site, or site-md for markdown)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace a folder sopctl did not make, outside the library (listing what it deletes first)")
+	cmd.Flags().StringVar(&opts.status, "status", "", "publish only the SOPs of these `STATUS`es (comma-separated: draft, review, approved, retired)")
 	return cmd
 }
 
+// parseStatuses checks --status: a comma-separated list of statuses.
+func parseStatuses(list string) ([]string, error) {
+	known := sop.Statuses()
+	var out []string
+	for _, s := range strings.Split(list, ",") {
+		s = strings.TrimSpace(s)
+		if slices.Contains(known, s) {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+			continue
+		}
+		hint := ""
+		if c := sop.Closest(strings.ToLower(s), known); c != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", c)
+		}
+		return nil, usageErrorf("--status %q is not a status%s: use one or more of %s, separated by commas", s, hint, strings.Join(known, ", "))
+	}
+	return out, nil
+}
+
 func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
-	h, lib, err := loadHandbook(ctx, env, true)
+	h, lib, err := loadHandbook(ctx, env, true, render.OnlyStatuses(opts.statuses...))
 	if err != nil {
 		return err
 	}
-	kpis := lib.Config.KPINames()
 	out := opts.out
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)),
 		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force}
-	static, theme, err := openStatic(lib, opts.format)
+	root, theme, err := openStatic(lib, opts.format)
 	if err != nil {
 		return err
 	}
-	defer static.Close()
+	defer root.Close()
 	stage, err := render.NewStage(ctx, target)
 	if err != nil {
 		return renderFailed(ctx, opts.out, err, false)
@@ -119,17 +163,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if f := stage.Forced(); f != nil {
 		listForced(env, opts.out, f)
 	}
-	// The pages are written into the stage while the others are still
-	// rendered.
-	var warnings []render.Warning
-	if opts.format == "html" {
-		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis, ThemeCSS: theme})
-		if err == nil {
-			err = render.CopyStatic(static, lib.Config.StaticDir, stage)
-		}
-	} else {
-		warnings, err = markdown.Bundle(h, stage, markdown.Options{KPINames: kpis})
-	}
+	warnings, err := writeBundle(h, lib, root, theme, stage, opts.format)
 	if err == nil {
 		err = stage.Commit()
 	} else {
@@ -144,17 +178,48 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 		w.Path = show.Path(w.Path)
 		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
 	}
+	renderSummary(env, opts, h, stage.Written()+1)
+	return nil
+}
+
+// writeBundle writes the bundle into the stage while the pages are still
+// rendered, then the library files the bodies link to, then (html)
+// static_dir, last, so that a static file named like a generated or
+// copied one is an error naming it.
+func writeBundle(h *render.Handbook, lib *library.Library, root *os.Root, theme []byte, stage *render.Stage, format string) ([]render.Warning, error) {
+	kpis := lib.Config.KPINames()
+	var warnings []render.Warning
+	var err error
+	if format == "html" {
+		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis, ThemeCSS: theme})
+	} else {
+		warnings, err = markdown.Bundle(h, stage, markdown.Options{KPINames: kpis})
+	}
+	if err == nil {
+		err = render.CopyFiles(h, root.FS(), stage)
+	}
+	if err == nil && format == "html" {
+		err = render.CopyStatic(root, lib.Config.StaticDir, stage)
+	}
+	return warnings, err
+}
+
+// renderSummary says on stdout what render published, what it left out
+// and where to open it.
+func renderSummary(env *Env, opts *renderOptions, h *render.Handbook, files int) {
 	entry := "index.html"
 	if opts.format == "markdown" {
 		entry = "README.md"
 	}
-	leftOut := ""
+	filtered, leftOut := "", ""
+	if len(h.Statuses) > 0 {
+		filtered = fmt.Sprintf(" (%d left out by --status %s)", h.Filtered, strings.Join(h.Statuses, ","))
+	}
 	if n := len(h.LeftOut); n > 0 {
 		leftOut = fmt.Sprintf(" and left out %d (named on stderr)", n)
 	}
-	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s to %s (%d files); open %s\n", len(h.SOPs), leftOut, opts.out, stage.Written()+1,
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s%s to %s (%d files); open %s\n", len(h.SOPs), filtered, leftOut, opts.out, files,
 		filepath.ToSlash(filepath.Join(opts.out, entry)))
-	return nil
 }
 
 // renderFailed says why the output folder could not be written; after an

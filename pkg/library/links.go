@@ -212,3 +212,14 @@ func statProblem(root *os.Root, p string) LinkProblem {
 	// What is left is os.Root refusing a symlink that leads out of it.
 	return LinkOutside
 }
+
+// StatFile describes a file of the library (p is a slash path from its
+// root) as ResolveLink sees it: through the library's os.Root, so that a
+// symlink leading outside the library is an error, not the file it names.
+func (l *Library) StatFile(p string) (fs.FileInfo, error) {
+	r := l.resolver()
+	if r.root == nil {
+		return nil, &fs.PathError{Op: "stat", Path: p, Err: fs.ErrNotExist}
+	}
+	return r.root.Stat(p)
+}

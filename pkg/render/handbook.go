@@ -7,8 +7,9 @@
 // Output (html, markdown), or one SOP's page into terminal text (term). A
 // Stage is the
 // Output that builds the bundle's folder beside its target and swaps it
-// in atomically; Write does the same for files held in memory. CopyStatic
-// adds the library's own files (static_dir) to a bundle.
+// in atomically; Write does the same for files held in memory. CopyFiles
+// adds the library files that SOP bodies link to (images, PDF forms) under
+// files/, CopyStatic the library's own files (static_dir).
 package render
 
 import (
@@ -35,11 +36,18 @@ type Handbook struct {
 	// an id another file has (the first file by path keeps it, SPEC 8),
 	// or neither an id nor a file name that is a valid id.
 	LeftOut []Warning
-	byID    map[string]*Page
-	byPath  map[string]*Page
-	lib     *library.Library
-	books   []*Book           // printbook.go
-	booksOf map[*Page][]*Book // printbook.go
+	// Statuses are the statuses a status filter publishes (render
+	// --status; see OnlyStatuses), nil for every status; Filtered counts
+	// the SOPs it leaves out.
+	Statuses []string
+	Filtered int
+	byID     map[string]*Page
+	byPath   map[string]*Page
+	filtered map[string]string      // SOP file -> its status, for the SOPs the status filter leaves out
+	files    map[string]*linkedFile // library path -> a file bodies link to (crossReference)
+	lib      *library.Library
+	books    []*Book           // printbook.go
+	booksOf  map[*Page][]*Book // printbook.go
 }
 
 // Page is one SOP of the handbook.
@@ -88,11 +96,29 @@ type Role struct {
 // starts with "_", which no role id can.
 const Unassigned = "_other"
 
+// BuildOption changes what Build publishes.
+type BuildOption func(*Handbook)
+
+// OnlyStatuses publishes only the SOPs whose status is one of statuses
+// (render --status): the others have no page, appear in no list, and a
+// link to one is plain text with a warning naming the filter. None: every
+// status.
+func OnlyStatuses(statuses ...string) BuildOption {
+	return func(h *Handbook) {
+		if len(statuses) > 0 {
+			h.Statuses = slices.Clone(statuses)
+		}
+	}
+}
+
 // Build resolves the library. roleTitles names the known roles (templates
 // and sopctl.yaml); history may be empty.
-func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time) *Handbook {
+func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time, opts ...BuildOption) *Handbook {
 	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization, MaxSOPs: lib.Config.HandbookMaxSOPs,
-		byID: map[string]*Page{}, byPath: map[string]*Page{}, lib: lib}
+		byID: map[string]*Page{}, byPath: map[string]*Page{}, filtered: map[string]string{}, files: map[string]*linkedFile{}, lib: lib}
+	for _, o := range opts {
+		o(h)
+	}
 	if h.Title == "" {
 		h.Title = "SOP Handbook"
 	}
@@ -136,6 +162,7 @@ func (h *Handbook) View(d *sop.Doc) *Page {
 // addPages makes the pages of the SOPs that can be published, sorted by
 // id, and names the others in LeftOut.
 func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
+	taken := map[string]bool{} // ids, also of the SOPs the status filter leaves out
 	for _, d := range docs {
 		// The id names the page's file: an invalid one (lint reports it)
 		// gives way to the file name, and a file whose name is no valid id
@@ -148,20 +175,28 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 				"left out of the handbook: neither its id nor its file name is a valid id; use " + sop.IDRule})
 			continue
 		}
-		if _, dup := h.byID[p.ID]; dup {
+		if taken[p.ID] {
 			continue // the first by path keeps the id; duplicates names the others
+		}
+		taken[p.ID] = true
+		if status := d.Meta.Status.Text; h.Statuses != nil && !slices.Contains(h.Statuses, status) {
+			h.filtered[d.Path] = status
+			h.Filtered++
+			continue
 		}
 		h.SOPs = append(h.SOPs, p)
 		h.byID[p.ID] = p
 		h.byPath[d.Path] = p
 	}
-	h.LeftOut = append(h.LeftOut, duplicates(docs, h.byPath)...)
+	h.LeftOut = append(h.LeftOut, duplicates(docs, h.filtered)...)
 	slices.SortFunc(h.LeftOut, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 }
 
 // crossReference resolves each SOP's related and supersedes entries and
-// the links of its body, and gives every SOP its backlinks.
+// the links of its body, and gives every SOP its backlinks. It decides,
+// once per library path, whether each file a body links to that is not
+// an SOP is copied (checkFile).
 func (h *Handbook) crossReference() {
 	refs := map[*Page]map[*Page]bool{}
 	refer := func(from, to *Page) {
@@ -189,7 +224,11 @@ func (h *Handbook) crossReference() {
 			}
 		}
 		for _, l := range p.Doc.Markdown.Links {
-			if t, _, ok := h.resolve(p, l.Dest); ok && !l.Image {
+			r := h.lib.ResolveLink(p.Doc, l.Dest) // once per link: the files first, which classify needs
+			if isFile(r) && h.files[r.Path] == nil {
+				h.files[r.Path] = h.checkFile(r.Path)
+			}
+			if kind, t, _, _ := h.classifyLink(r); kind == LinkSOP && !l.Image {
 				refer(p, t)
 			}
 		}
@@ -240,9 +279,10 @@ func (h *Handbook) groupByRole(roleTitles map[string]string) {
 }
 
 // duplicates names each file left out because an earlier file by path
-// has its id, with every file that shares the id and which one is
-// published. docs are sorted by path.
-func duplicates(docs []*sop.Doc, published map[string]*Page) []Warning {
+// has its id, with every file that shares the id and which one keeps it:
+// published, unless the status filter leaves it out (filtered: file ->
+// status). docs are sorted by path.
+func duplicates(docs []*sop.Doc, filtered map[string]string) []Warning {
 	byID := map[string][]*sop.Doc{}
 	var ids []string
 	for _, d := range docs {
@@ -265,13 +305,14 @@ func duplicates(docs []*sop.Doc, published map[string]*Page) []Warning {
 		for _, d := range group {
 			paths = append(paths, d.Path)
 		}
+		kept := "is published"
+		if status, ok := filtered[group[0].Path]; ok {
+			kept = fmt.Sprintf("keeps it (and is not published: the status filter leaves out its status %q)", status)
+		}
 		for _, d := range group[1:] {
-			if published[d.Path] != nil {
-				continue
-			}
 			out = append(out, Warning{d.Path, idPos(d), fmt.Sprintf(
-				"left out of the handbook: the id %q is shared by %s; only %s, the first by path, is published: give each SOP its own id",
-				id, strings.Join(paths, ", "), group[0].Path)})
+				"left out of the handbook: the id %q is shared by %s; only %s, the first by path, %s: give each SOP its own id",
+				id, strings.Join(paths, ", "), group[0].Path, kept)})
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ const (
 	LinkKeep LinkKind = iota // an external web, mail or phone link
 	LinkSOP                  // a link to an SOP (or a heading of one)
 	LinkDrop                 // rendered as plain text, with a warning
+	LinkFile                 // a library file copied into the bundle: Handbook.File says where
 )
 
 // safeSchemes are the URL schemes a published link may use; anything else
@@ -38,7 +39,8 @@ func SafeURL(dest string) bool {
 }
 
 // Classify decides what a link of page p becomes: kept, pointed at an SOP
-// (target, anchor), or dropped to plain text.
+// (target, anchor), pointed at a copied file (Handbook.File), or dropped
+// to plain text.
 func (h *Handbook) Classify(p *Page, dest string) (kind LinkKind, target *Page, anchor string) {
 	kind, target, anchor, _ = h.classify(p, dest)
 	return kind, target, anchor
@@ -52,7 +54,7 @@ func (h *Handbook) LinkWarnings(p *Page) []Warning {
 	for _, l := range p.Doc.Markdown.Links {
 		kind, _, _, reason := h.classify(p, l.Dest)
 		switch {
-		case l.Image && kind == LinkKeep:
+		case l.Image && (kind == LinkKeep || kind == LinkFile):
 		case l.Image:
 			out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("image %s %s: shown as its description", shortDest(l.Dest), h.imageReason(p, l.Dest, reason))})
 		case kind == LinkDrop:
@@ -78,10 +80,8 @@ func shortDest(dest string) string {
 func (h *Handbook) imageReason(p *Page, dest, reason string) string {
 	r := h.lib.ResolveLink(p.Doc, dest)
 	switch {
-	case r.Kind != library.LinkLocal || r.Problem != library.LinkOK:
+	case r.Kind != library.LinkLocal || r.Problem != library.LinkOK, r.Doc == nil:
 		return reason
-	case r.Doc == nil:
-		return "is a file of the library, which sopctl does not copy into the bundle yet"
 	}
 	return "names an SOP, not an image"
 }
@@ -89,7 +89,11 @@ func (h *Handbook) imageReason(p *Page, dest, reason string) string {
 // classify is Classify with the reason a link is dropped. The library's
 // resolver decides what the link names, as it does for lint.
 func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, anchor, reason string) {
-	r := h.lib.ResolveLink(p.Doc, dest)
+	return h.classifyLink(h.lib.ResolveLink(p.Doc, dest))
+}
+
+// classifyLink is classify for a link the library has resolved.
+func (h *Handbook) classifyLink(r library.Link) (kind LinkKind, target *Page, anchor, reason string) {
 	switch r.Kind {
 	case library.LinkInvalid:
 		return LinkDrop, nil, "", "is not a valid link"
@@ -106,9 +110,12 @@ func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, 
 		return LinkDrop, nil, "", r.Reason()
 	}
 	if r.Doc == nil {
-		return LinkDrop, nil, "", fmt.Sprintf("names %s, which is not an SOP, and sopctl does not copy other files into the bundle yet", r.Path)
+		return h.classifyFile(r.Path)
 	}
 	t := h.byPath[r.Doc.Path]
+	if status, ok := h.filtered[r.Doc.Path]; ok && t == nil {
+		return LinkDrop, nil, "", fmt.Sprintf("names %s, whose status %q the status filter (%s) leaves out", r.Path, status, strings.Join(h.Statuses, ", "))
+	}
 	if t == nil {
 		return LinkDrop, nil, "", fmt.Sprintf("names %s, which is left out of the handbook (see the warning about it)", r.Path)
 	}
@@ -116,6 +123,18 @@ func (h *Handbook) classify(p *Page, dest string) (kind LinkKind, target *Page, 
 		return LinkSOP, t, "", "" // the H1 repeating the title is the page's own title
 	}
 	return LinkSOP, t, r.Anchor, ""
+}
+
+// classifyFile is classify for a link to a library file that is not an
+// SOP: copied, or why not (crossReference decided).
+func (h *Handbook) classifyFile(p string) (kind LinkKind, target *Page, anchor, reason string) {
+	switch f := h.files[p]; {
+	case f == nil: // a destination the body's parsed links do not hold
+		return LinkDrop, nil, "", fmt.Sprintf("names %s, a file sopctl did not find among the SOP's links", p)
+	case f.problem != "":
+		return LinkDrop, nil, "", f.problem
+	}
+	return LinkFile, nil, "", ""
 }
 
 // resolve finds the SOP and heading a link of p points to; ok is false

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/sopctl/sopctl/pkg/render"
 )
 
 // handler serves the current site from memory, refuses requests for
@@ -69,10 +71,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
-	if ctype == "" {
+	switch {
+	case ctype != "":
+	case strings.HasPrefix(name, render.FilesDir+"/"):
+		// A file an SOP links to, of a type the server does not know, is
+		// downloaded, never read as a page.
+		ctype = "application/octet-stream"
+	default:
 		ctype = "text/html; charset=utf-8" // _problems
 	}
 	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-store") // a reload must show the new render
 	w.Write(data)
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	htmltemplate "html/template"
 	"maps"
+	"os"
 	"reflect"
 	"slices"
 
@@ -42,6 +43,9 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 	if _, err := renderhtml.Bundle(in.Handbook, &out, opts); err != nil {
 		return nil, nil, err
 	}
+	if err := copyFiles(in, &out); err != nil {
+		return nil, nil, err
+	}
 	files := out.Map()
 	var names []string
 	for _, p := range in.Handbook.SOPs {
@@ -65,19 +69,35 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 	return files, cache, nil
 }
 
+// copyFiles adds the library files the SOPs link to, read through the
+// library's os.Root, as sopctl render does.
+func copyFiles(in *Input, out render.Output) error {
+	if len(in.Handbook.Files()) == 0 {
+		return nil
+	}
+	root, err := os.OpenRoot(in.Lib.Dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return render.CopyFiles(in.Handbook, root.FS(), out)
+}
+
 // stalePages returns the files of the SOPs whose pages must be rendered
 // again after prev, or nil for every page: a page changes with its Doc,
 // id, title, review dates, roles, history, previous and next SOP (id and
 // title) and findings, and with the id or title of any SOP it lists or
 // links to, or that lists or links to it (its neighbours, before and
-// after); every page changes with the
-// handbook's title, organization, roles or KPI names.
+// after); every page changes with the handbook's title, organization,
+// roles or KPI names, or the set of files SOPs link to that the bundle
+// holds (a link to one that appeared or went is a link or plain text).
 func stalePages(prev *site, in *Input, byPath map[string][]lint.Finding) map[string]bool {
 	if prev == nil || prev.in == nil || prev.cache == nil {
 		return nil
 	}
 	oh, nh := prev.in.Handbook, in.Handbook
 	if oh.Title != nh.Title || oh.Organization != nh.Organization || !maps.Equal(prev.in.KPINames, in.KPINames) ||
+		!slices.Equal(oh.Files(), nh.Files()) ||
 		!slices.EqualFunc(oh.Roles, nh.Roles, func(a, b *render.Role) bool { return a.ID == b.ID && a.Title == b.Title && a.Other == b.Other }) {
 		return nil
 	}

@@ -51,7 +51,8 @@ var incrLibrary = map[string]string{
 	"sops/b.md":          incrSOP("b", "Beta", "agent, lead", "", ""),
 	"sops/c.md":          incrSOP("c", "Gamma", "lead", "", "See [D](sub/d.md)."),
 	"sops/sub/d.md":      incrSOP("d", "Delta", "", "a", ""),
-	"sops/e.md":          incrSOP("e", "Epsilon", "agent", "", "See [new](new.md)."),
+	"sops/e.md":          incrSOP("e", "Epsilon", "agent", "", "See [new](new.md) and ![Flow](flow.png)."),
+	"sops/flow.png":      "PNG",
 	"sops/f.md":          incrSOP("f", "Phi", "lead", "", ""),
 	"sops/bad.md":        "---\nid: [\n---\n",
 	"sops/_private.md":   "# not an SOP\n",
@@ -93,6 +94,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{name: "duplicate id after", write: map[string]string{"sops/z.md": incrSOP("f", "Zed", "lead", "", "")}, partial: true},
 		{name: "duplicate id", write: map[string]string{"sops/0.md": incrSOP("f", "Zero", "lead", "", "")}},
 		{name: "retired", write: map[string]string{"sops/b.md": "---\nid: b\ntitle: Beta\nversion: \"1.0\"\nstatus: retired\nowner: X\n---\n\n# Beta\n"}},
+		// A file an SOP links to that became a folder is plain text on its
+		// page (lint, which finds it still there, says nothing new), even
+		// when only another SOP changed.
+		{name: "linked file became a folder", remove: []string{"sops/flow.png"},
+			write: map[string]string{"sops/flow.png/x.txt": "x", "sops/f.md": incrSOP("f", "Phi", "lead", "", "More.")}},
 		{name: "supersedes", write: map[string]string{"sops/f.md": "---\nid: f\ntitle: Phi\nversion: \"1.0\"\nstatus: draft\nowner: X\nsupersedes: [b]\n---\n\n# Phi\n"}},
 	}
 	for _, tt := range tests {
@@ -107,16 +113,16 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			testlib.WriteTree(t, dir, tt.write)
 			changed := map[string]bool{}
-			for p := range tt.write {
-				changed[p] = true
-			}
 			for _, p := range tt.remove {
 				changed[p] = true
 				if err := os.Remove(filepath.Join(dir, p)); err != nil {
 					t.Fatal(err)
 				}
+			}
+			testlib.WriteTree(t, dir, tt.write)
+			for p := range tt.write {
+				changed[p] = true
 			}
 			newLib, err := library.Reload(context.Background(), lib, changed)
 			if err != nil {

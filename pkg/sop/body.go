@@ -106,6 +106,18 @@ func ParseMarkdown(src []byte, opts ...parser.ParseOption) ast.Node {
 	return markdown.Parser().Parse(text.NewReader(src), opts...)
 }
 
+// InsideLink reports whether a node of a parsed body lies inside a link,
+// where the writers cannot put another link (an image of a file they link
+// to).
+func InsideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindLink {
+			return true
+		}
+	}
+	return false
+}
+
 // parseBody reads the Markdown body. firstLine is the file line the body
 // starts on.
 func parseBody(src []byte, firstLine int) Body {

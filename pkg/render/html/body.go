@@ -3,7 +3,9 @@ package html
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
+	"path"
 	"strings"
 	"sync"
 
@@ -22,11 +24,15 @@ type linker interface {
 	// Level maps a heading level of the body to the level it gets on the
 	// page, so that bodies nest under the page's own headings.
 	Level(level int) int
+	// Root is the way from the page to the bundle's root ("../" from
+	// sops/), which links to copied files (render.FileLink) start with.
+	Root() string
 }
 
 // bodyHTML converts an SOP's body to HTML once for each linker (a page of
 // its own, the one-page handbook), parsing it once: headings get GitHub
-// anchors placed by the linker, links to SOPs point at their pages, and
+// anchors placed by the linker, links to SOPs point at their pages, links
+// and images of library files point at their copies under files/, and
 // links that cannot be resolved or use an unsafe scheme become plain text
 // (Handbook.LinkWarnings lists them). Raw HTML is dropped. The body's H1
 // is left out when it repeats the title (sop.Body.TitleHeading), since
@@ -64,6 +70,7 @@ var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 type preparedBody struct {
 	headings []preparedHeading
 	links    []preparedLink
+	files    []preparedFile
 }
 
 type preparedHeading struct {
@@ -78,6 +85,13 @@ type preparedLink struct {
 	anchor string
 }
 
+// preparedFile is a link (*ast.Link) or image (*ast.Image) of a copied
+// library file, with its address from the bundle's root.
+type preparedFile struct {
+	node ast.Node
+	href string
+}
+
 // place sets heading ids and levels and SOP link targets for a linker.
 func (b *preparedBody) place(p *render.Page, l linker) {
 	for _, hd := range b.headings {
@@ -89,6 +103,14 @@ func (b *preparedBody) place(p *render.Page, l linker) {
 	}
 	for _, lk := range b.links {
 		lk.node.Destination = []byte(l.Href(p, lk.target, lk.anchor))
+	}
+	for _, f := range b.files {
+		switch n := f.node.(type) {
+		case *ast.Link:
+			n.Destination = []byte(l.Root() + f.href)
+		case *ast.Image:
+			n.Destination = []byte(l.Root() + f.href)
+		}
 	}
 }
 
@@ -144,6 +166,9 @@ func (e *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch kind, target, anchor := h.Classify(p, string(n.Destination)); kind {
 		case render.LinkSOP:
 			e.body.links = append(e.body.links, preparedLink{n, target, anchor})
+		case render.LinkFile:
+			f, _ := h.File(p, string(n.Destination))
+			e.body.files = append(e.body.files, preparedFile{n, f.Href})
 		case render.LinkDrop:
 			e.unwrap = append(e.unwrap, n)
 		}
@@ -173,15 +198,33 @@ func (e *bodyEdits) heading(n *ast.Heading) {
 	e.body.headings = append(e.body.headings, preparedHeading{n, slug, n.Level})
 }
 
-// image shows an image by its description, linked when remote (unless
-// already inside a link): a page must open with no network and no missing
-// files. An embedded data: image is text too: an SVG one can carry
-// script, and LinkWarnings names its scheme.
+// image shows a picture copied from the library as an image, and any
+// other image by its description, linked when it is remote or another
+// copied file (unless already inside a link): a page must open with no
+// network and no missing files. An embedded data: image is text too: an
+// SVG one can carry script, and LinkWarnings names its scheme.
 func (e *bodyEdits) image(n *ast.Image) {
 	dest := string(n.Destination)
 	alt := strings.TrimSpace(string(plainText(n, e.src)))
 	label := ast.NewString([]byte("[image: " + alt + "]"))
-	if kind, _, _ := e.h.Classify(e.p, dest); kind == render.LinkKeep && !insideLink(n) {
+	kind, _, _ := e.h.Classify(e.p, dest)
+	if f, ok := e.h.File(e.p, dest); kind == render.LinkFile && ok {
+		if f.Image {
+			if alt == "" && sop.InsideLink(n) { // a link's only content: it needs a name
+				n.AppendChild(n, ast.NewString([]byte(path.Base(f.Path))))
+			}
+			e.body.files = append(e.body.files, preparedFile{n, f.Href})
+			return
+		}
+		if !sop.InsideLink(n) {
+			link := ast.NewLink()
+			link.AppendChild(link, ast.NewString([]byte(cmp.Or(alt, path.Base(f.Path)))))
+			e.body.files = append(e.body.files, preparedFile{link, f.Href})
+			e.replace = append(e.replace, [2]ast.Node{n, link})
+			return
+		}
+	}
+	if kind == render.LinkKeep && !sop.InsideLink(n) {
 		link := ast.NewLink()
 		link.Destination = []byte(dest)
 		link.AppendChild(link, label)
@@ -189,15 +232,6 @@ func (e *bodyEdits) image(n *ast.Image) {
 	} else {
 		e.replace = append(e.replace, [2]ast.Node{n, label})
 	}
-}
-
-func insideLink(n ast.Node) bool {
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == ast.KindLink {
-			return true
-		}
-	}
-	return false
 }
 
 // plainText is the text of an inline tree, for alt text and search.

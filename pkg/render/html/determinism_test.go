@@ -9,7 +9,6 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
-	renderhtml "github.com/sopctl/sopctl/pkg/render/html"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
@@ -40,7 +39,7 @@ func TestDeterministic(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					warns, err := renderhtml.Bundle(h, stage, options(l))
+					warns, err := write(h, stage, l)
 					if err != nil {
 						t.Fatalf("Bundle into a stage: %v", err)
 					}

@@ -33,10 +33,11 @@ func options(lib *library.Library) renderhtml.Options {
 	return renderhtml.Options{KPINames: rendertest.KPINames(lib)}
 }
 
-// write is html.Bundle as sopctl render calls it.
-func write(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
+// write is html.Bundle as sopctl render calls it, followed by the
+// library files the bodies link to.
+var write = rendertest.WithFiles(func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
 	return renderhtml.Bundle(h, out, options(lib))
-}
+})
 
 // bundle renders the library at dir as HTML.
 func bundle(t testing.TB, dir string, history gitlog.History) (map[string][]byte, []render.Warning) {

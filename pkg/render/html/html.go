@@ -84,6 +84,7 @@ func (pageLinker) Href(_, to *render.Page, anchor string) string {
 	return to.ID + ".html"
 }
 func (pageLinker) Level(l int) int { return max(l, 2) } // the page's title is the only h1
+func (pageLinker) Root() string    { return "../" }
 
 // handbookLinker places every SOP on one page, each under its own h3
 // within its role's h2.
@@ -104,6 +105,7 @@ func (l handbookLinker) Href(_, to *render.Page, anchor string) string {
 	return "#" + to.ID
 }
 func (handbookLinker) Level(l int) int { return l + 2 }
+func (handbookLinker) Root() string    { return "" } // handbook.html lies in the bundle's root
 
 // Options configures the bundle.
 type Options struct {

@@ -57,6 +57,7 @@ func (l bookLinker) Href(from, to *render.Page, anchor string) string {
 }
 
 func (bookLinker) Level(l int) int { return l + 1 } // under the SOP's h2
+func (bookLinker) Root() string    { return "../" } // roles/<id>-handbook.html lies in roles/
 
 // printLinkers are the places p is printed: the one-page handbook (unless
 // over handbook_max_sops), then its books, as Handbook.BooksOf lists them.

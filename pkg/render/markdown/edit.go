@@ -2,6 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
+	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -9,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -25,13 +29,15 @@ type edit struct {
 // placement says where a body is published.
 type placement struct {
 	href  func(to *render.Page, anchor string) string
-	shift int // heading levels to add
+	shift int    // heading levels to add
+	root  string // the way to the bundle's root, which links to copied files start with: "../" from sops/
 }
 
 // body returns p's Markdown for the bundle: the H1 that repeats the title
 // (sop.Body.TitleHeading) dropped, raw HTML removed, SOP links pointed at
-// their files, links that cannot be resolved or use unsafe schemes turned
-// into their text, images replaced by their description, headings
+// their files, links and images of library files pointed at their copies
+// under files/, links that cannot be resolved or use unsafe schemes turned
+// into their text, other images replaced by their description, headings
 // shifted.
 func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
 	src := p.Doc.Body
@@ -43,7 +49,7 @@ func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.War
 	}
 	_ = ast.Walk(root, b.visit)
 	out := strings.TrimSpace(apply(src, b.edits)) + "\n"
-	if why := unsafeMarkdown(out); why != "" {
+	if why := unsafeMarkdown(out, func(dest string) bool { return pl.works(h, dest) }); why != "" {
 		// Some shape of Markdown defeated the edits: publish the body as
 		// text rather than risk a live link or tag.
 		w := render.Warning{Path: p.Doc.Path, Pos: sop.Pos{Line: p.Doc.BodyLine, Col: 1},
@@ -60,13 +66,15 @@ type bodyEdits struct {
 	src      []byte
 	pl       placement
 	edits    []edit
-	title    *sop.Heading // the heading to drop, if any
-	nHeading int          // headings met so far: an index into p.Doc.Markdown.Headings
-	cursor   int          // end of the last text, to find an autolink after it
+	title    *sop.Heading     // the heading to drop, if any
+	nHeading int              // headings met so far: an index into p.Doc.Markdown.Headings
+	cursor   int              // end of the last text or link, to find an autolink or a link without text after it
+	linkEnds map[ast.Node]int // the end of each link found, where the cursor moves when the walk leaves it
 }
 
 func (b *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
+		b.cursor = max(b.cursor, b.linkEnds[n])
 		return ast.WalkContinue, nil
 	}
 	src := b.src
@@ -101,7 +109,7 @@ func (b *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			}
 		}
 	case *ast.Text:
-		b.cursor = n.Segment.Stop
+		b.cursor = max(b.cursor, n.Segment.Stop)
 	case *ast.Image:
 		b.image(n)
 		return ast.WalkSkipChildren, nil
@@ -110,16 +118,24 @@ func (b *bodyEdits) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 }
 
 func (b *bodyEdits) link(n *ast.Link) {
-	start, close, destFrom, destTo, end, ok := linkSpan(b.src, n)
+	start, close, destFrom, destTo, end, ok := linkSpan(b.src, n, b.cursor)
 	if !ok {
 		return
 	}
+	if b.linkEnds == nil {
+		b.linkEnds = map[ast.Node]int{}
+	}
+	b.linkEnds[n] = end
 	switch kind, target, anchor := b.h.Classify(b.p, string(n.Destination)); kind {
 	case render.LinkSOP:
 		if b.pl.shift == 0 && strings.HasPrefix(string(n.Destination), "#") {
 			break // a link within the page works as written
 		}
 		b.edits = append(b.edits, edit{destFrom, destTo, b.pl.href(target, anchor)})
+	case render.LinkFile:
+		if f, ok := b.h.File(b.p, string(n.Destination)); ok {
+			b.edits = append(b.edits, edit{destFrom, destTo, b.pl.root + f.Href})
+		}
 	case render.LinkDrop:
 		b.edits = append(b.edits, edit{start, start + 1, ""}, edit{close, end, ""})
 	}
@@ -127,18 +143,39 @@ func (b *bodyEdits) link(n *ast.Link) {
 
 func (b *bodyEdits) image(n *ast.Image) {
 	src := b.src
-	if s, _, _, _, e, ok := linkSpan(src, n); ok && s > 0 && src[s-1] == '!' {
+	if s, _, _, _, e, ok := linkSpan(src, n, b.cursor); ok && s > 0 && src[s-1] == '!' {
+		b.cursor = max(b.cursor, e)
 		alt := strings.TrimSpace(string(textOf(n, src)))
 		repl := escape("[image: " + alt + "]")
-		if kind, _, _ := b.h.Classify(b.p, string(n.Destination)); kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
+		kind, _, _ := b.h.Classify(b.p, string(n.Destination))
+		if f, ok := b.h.File(b.p, string(n.Destination)); ok && kind == render.LinkFile {
+			repl = fileImage(f, alt, b.pl.root, sop.InsideLink(n))
+		} else if kind == render.LinkKeep && !strings.HasPrefix(string(n.Destination), "data:") {
 			repl = "[" + repl + "](" + string(n.Destination) + ")"
 		}
 		b.edits = append(b.edits, edit{s - 1, e, repl})
 	}
 }
 
+// fileImage is an image of a copied library file: a picture shown (with
+// its name for description when it has none and is in a link, which
+// needs a name), any other file linked by the image's description (or
+// its name), which a link around it (inLink) cannot hold: there it is the
+// description.
+func fileImage(f render.FileLink, alt, root string, inLink bool) string {
+	switch {
+	case f.Image && alt == "" && inLink:
+		return "![" + escape(path.Base(f.Path)) + "](" + root + f.Href + ")"
+	case f.Image:
+		return "![" + escape(alt) + "](" + root + f.Href + ")"
+	case inLink:
+		return escape("[image: " + alt + "]")
+	}
+	return "[" + escape(cmp.Or(alt, path.Base(f.Path))) + "](" + root + f.Href + ")"
+}
+
 // definitionEdits rewrites link reference definitions ([ref]: dest): to
-// an SOP, pointed at its file; unresolvable or unsafe, removed, so that the
+// an SOP, pointed at its file; to a library file, at its copy; unresolvable or unsafe, removed, so that the
 // references to it read as plain text.
 func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.Context, pl placement) []edit {
 	var edits []edit
@@ -157,6 +194,10 @@ func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.
 			switch kind, target, anchor := h.Classify(p, dest); kind {
 			case render.LinkSOP:
 				edits = append(edits, edit{destFrom, destTo, pl.href(target, anchor)})
+			case render.LinkFile:
+				if f, ok := h.File(p, dest); ok {
+					edits = append(edits, edit{destFrom, destTo, pl.root + f.Href})
+				}
 			case render.LinkDrop:
 				edits = append(edits, edit{off, end, ""})
 			}
@@ -168,9 +209,12 @@ func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.
 
 var refDef = regexp.MustCompile(`^ {0,3}\[([^\]]+)\]:[ \t]*(<[^>\n]*>|\S+)`)
 
-// unsafeMarkdown says what in a published body is unsafe: raw HTML, or a
-// link, image or autolink with a scheme other than http(s), mailto, tel.
-func unsafeMarkdown(md string) string {
+// unsafeMarkdown says what in a published body is unsafe or broken: raw
+// HTML, a link, image or autolink with a scheme other than http(s),
+// mailto, tel, or a relative link or image that works does not accept
+// (one the edits missed, or that removing raw HTML made: "[]<A>(x)"). A
+// link in an image's description is its alt text, not a link.
+func unsafeMarkdown(md string, works func(dest string) bool) string {
 	src := []byte(md)
 	why := ""
 	_ = ast.Walk(sop.ParseMarkdown(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -181,11 +225,11 @@ func unsafeMarkdown(md string) string {
 		case *ast.RawHTML, *ast.HTMLBlock:
 			why = "raw HTML"
 		case *ast.Link:
-			if !render.SafeURL(string(n.Destination)) {
+			if !render.SafeURL(string(n.Destination)) || !insideImage(n) && !works(string(n.Destination)) {
 				why = "a link to " + string(n.Destination)
 			}
 		case *ast.Image:
-			if !render.SafeURL(string(n.Destination)) {
+			if !render.SafeURL(string(n.Destination)) || !insideImage(n) && !works(string(n.Destination)) {
 				why = "an image from " + string(n.Destination)
 			}
 		case *ast.AutoLink:
@@ -199,6 +243,33 @@ func unsafeMarkdown(md string) string {
 		return ast.WalkContinue, nil
 	})
 	return why
+}
+
+func insideImage(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindImage {
+			return true
+		}
+	}
+	return false
+}
+
+// works reports whether a destination of a body placed by pl leads to a
+// file of the bundle: an SOP's file as pl places it, a copied file, a
+// heading of the same file, or anywhere outside the bundle.
+func (pl placement) works(h *render.Handbook, dest string) bool {
+	u, err := url.Parse(dest)
+	switch {
+	case err != nil:
+		return false
+	case u.Scheme != "" || u.Host != "" || u.Path == "":
+		return true
+	}
+	if name, ok := strings.CutPrefix(u.Path, pl.root); ok && h.Copied(name) {
+		return true
+	}
+	p, ok := h.Page(strings.TrimSuffix(path.Base(u.Path), ".md")) // b.md, sops/b.md, ../sops/b.md
+	return ok && pl.href(p, "") == u.Path
 }
 
 // codeBlock shows text verbatim in a fence longer than any backtick run
@@ -285,20 +356,13 @@ func blockEnd(src []byte, n *ast.HTMLBlock) int {
 }
 
 // linkSpan finds an inline link's bytes: its "[", its destination, and
-// its closing ")". Reference-style links are left alone (ok false).
-func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, ok bool) {
-	var firstStart, lastStop = -1, -1
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, isText := c.(*ast.Text); isText && entering {
-			if firstStart < 0 {
-				firstStart = t.Segment.Start
-			}
-			lastStop = t.Segment.Stop
-		}
-		return ast.WalkContinue, nil
-	})
+// its closing ")". Reference-style links are left alone (ok false). from
+// is where the text before the link ends: a link or image without text
+// ("![](flow.png)", "[<b></b>](form.pdf)") is found by its destination.
+func linkSpan(src []byte, n ast.Node, from int) (start, close, destFrom, destTo, end int, ok bool) {
+	firstStart, lastStop := textRange(src, n, from)
 	if firstStart < 0 {
-		return 0, 0, 0, 0, 0, false
+		return spanByDest(src, n, from)
 	}
 	start = bytes.LastIndexByte(src[:firstStart], '[')
 	i := lastStop
@@ -311,8 +375,54 @@ func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, 
 	if start < 0 || i+1 >= len(src) || src[i+1] != '(' {
 		return 0, 0, 0, 0, 0, false
 	}
-	close = i
-	j := i + 2
+	destFrom, destTo, end, ok = destSpan(src, i)
+	return start, i, destFrom, destTo, end, ok
+}
+
+// spanByDest finds a link or image without text: the first "](" after
+// from whose destination is n's, and the "[" before it.
+func spanByDest(src []byte, n ast.Node, from int) (start, close, destFrom, destTo, end int, ok bool) {
+	want := destOf(n)
+	for i := from; i < len(src); {
+		k := bytes.Index(src[i:], []byte("]("))
+		if k < 0 {
+			break
+		}
+		close = i + k
+		destFrom, destTo, end, ok = destSpan(src, close)
+		start = openingBracket(src, close)
+		if ok && start >= 0 && library.DecodeDest(string(src[destFrom:destTo])) == want {
+			return start, close, destFrom, destTo, end, true
+		}
+		i = close + 2
+	}
+	return 0, 0, 0, 0, 0, false
+}
+
+// openingBracket is the "[" that the "]" at close closes, brackets
+// between them nesting (an image whose description holds a link); -1
+// when there is none.
+func openingBracket(src []byte, close int) int {
+	depth := 0
+	for i := close - 1; i >= 0; i-- {
+		switch {
+		case i > 0 && src[i-1] == '\\':
+		case src[i] == ']':
+			depth++
+		case src[i] == '[' && depth == 0:
+			return i
+		case src[i] == '[':
+			depth--
+		}
+	}
+	return -1
+}
+
+// destSpan reads the destination after a link's closing "]" at close:
+// where it starts and ends (inside any <>), and the end of the link after
+// its optional title and ")".
+func destSpan(src []byte, close int) (destFrom, destTo, end int, ok bool) {
+	j := close + 2
 	for j < len(src) && (src[j] == ' ' || src[j] == '\t' || src[j] == '\n') {
 		j++
 	}
@@ -320,7 +430,7 @@ func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, 
 	if j < len(src) && src[j] == '<' {
 		k := bytes.IndexByte(src[j:], '>')
 		if k < 0 {
-			return 0, 0, 0, 0, 0, false
+			return 0, 0, 0, false
 		}
 		destFrom, destTo = j+1, j+k
 		j = j + k + 1
@@ -349,9 +459,48 @@ func linkSpan(src []byte, n ast.Node) (start, close, destFrom, destTo, end int, 
 		j++
 	}
 	if j >= len(src) {
-		return 0, 0, 0, 0, 0, false
+		return 0, 0, 0, false
 	}
-	return start, close, destFrom, destTo, j + 1, true
+	return destFrom, destTo, j + 1, true
+}
+
+// textRange is where the text of a link or image starts and ends in src,
+// an image inside a link counting as text; -1 when it has none.
+func textRange(src []byte, n ast.Node, from int) (first, last int) {
+	first, last = -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if img, isImage := c.(*ast.Image); isImage && c != n {
+			if s, _, _, _, e, ok := linkSpan(src, img, max(from, last)); ok && s > 0 && src[s-1] == '!' {
+				if first < 0 {
+					first = s - 1
+				}
+				last = e
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		if t, isText := c.(*ast.Text); isText {
+			if first < 0 {
+				first = t.Segment.Start
+			}
+			last = t.Segment.Stop
+		}
+		return ast.WalkContinue, nil
+	})
+	return first, last
+}
+
+// destOf is a link's or image's destination as ResolveLink reads it.
+func destOf(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.Link:
+		return library.DecodeDest(string(n.Destination))
+	case *ast.Image:
+		return library.DecodeDest(string(n.Destination))
+	}
+	return ""
 }
 
 // autoLinkSpan finds "<label>" after the text that precedes it.

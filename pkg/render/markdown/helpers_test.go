@@ -16,10 +16,11 @@ const (
 	exampleDir = rendertest.ExampleDir
 )
 
-// write is markdown.Bundle as sopctl render calls it.
-func write(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
+// write is markdown.Bundle as sopctl render calls it, followed by the
+// library files the bodies link to.
+var write = rendertest.WithFiles(func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
 	return markdown.Bundle(h, out, markdown.Options{KPINames: rendertest.KPINames(lib)})
-}
+})
 
 // bundle renders the library at dir as Markdown.
 func bundle(t testing.TB, dir string, history gitlog.History) (map[string][]byte, []render.Warning) {

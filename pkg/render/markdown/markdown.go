@@ -68,7 +68,7 @@ type file struct {
 // sopFile is an SOP's own file in sops/, and the warnings about its links.
 func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render.Warning) {
 	warnings := h.LinkWarnings(p)
-	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }}
+	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }, root: "../"}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
 	superseded := ""

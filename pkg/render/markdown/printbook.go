@@ -122,6 +122,7 @@ func (plan *printPlan) sections(h *render.Handbook, p *render.Page, opts Options
 	for _, b := range h.BooksOf(p) {
 		part, _ := b.Part(p)
 		pl := plan.parts[b][part].placement(1, func(to *render.Page, a string) string { return fileHref("../sops/"+to.ID+".md", a) })
+		pl.root = "../" // roles/<id>-handbook.md lies in roles/
 		books = append(books, printSection(h, p, opts, "##", "", pl))
 	}
 	return one, books

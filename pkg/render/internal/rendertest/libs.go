@@ -14,6 +14,9 @@ const (
 	SmallDir   = "../testdata/small"
 	XSSDir     = "../testdata/xss"
 	ExampleDir = "../../../examples/customer-service"
+	// FilesDir links to images and a PDF form of its own, and to files
+	// that are not copied (missing, a folder, sopctl.yaml, outside).
+	FilesDir = "../testdata/files"
 )
 
 // XSSHistory is a git history of the xss library (pkg/render/testdata/xss)

@@ -9,6 +9,8 @@ package rendertest
 import (
 	"bytes"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -69,6 +71,39 @@ func KPINames(lib *library.Library) map[string]string {
 
 // Writer is a writer's Bundle with its options made from the library.
 type Writer func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error)
+
+// WithFiles is a writer followed by render.CopyFiles, as sopctl render
+// runs them: the bundle holds the files the bodies link to.
+func WithFiles(w Writer) Writer {
+	return func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
+		warns, err := w(h, out, lib)
+		if err != nil {
+			return nil, err
+		}
+		root, err := os.OpenRoot(lib.Dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		return warns, render.CopyFiles(h, root.FS(), out)
+	}
+}
+
+// CopiedFiles fails the test unless the bundle holds each file of the
+// library at dir (names: slash paths from its root) under files/, with
+// the library's bytes.
+func CopiedFiles(t testing.TB, files map[string][]byte, dir string, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		want, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := files[render.FilesDir+"/"+name]; !ok || !bytes.Equal(got, want) {
+			t.Errorf("%s/%s: copied %v, not with the library's bytes", render.FilesDir, name, ok)
+		}
+	}
+}
 
 // Bundle renders the library at dir with a writer, into memory.
 func Bundle(t testing.TB, dir string, history gitlog.History, w Writer) (map[string][]byte, []render.Warning) {

@@ -1,0 +1,44 @@
+package serve
+
+import (
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The files SOPs link to are served from files/, as sopctl render copies
+// them; one of a type the server does not know is never served as a page.
+func TestLinkedFiles(t *testing.T) {
+	dir := writeLibrary(t)
+	write(t, filepath.Join(dir, "sops", "alpha.md"), strings.Replace(alpha, "First text.",
+		"First text. ![Flow](img/flow.png) [Form](../forms/refund.pdf) [Data](data.xyzzy)", 1))
+	write(t, filepath.Join(dir, "sops", "img", "flow.png"), "PNG")
+	write(t, filepath.Join(dir, "forms", "refund.pdf"), "%PDF-1.4")
+	write(t, filepath.Join(dir, "sops", "data.xyzzy"), "<script>alert(1)</script>")
+	url := start(t, dir)
+	waitFor(t, url+"/sops/alpha.html", `<img src="../files/sops/img/flow.png" alt="Flow">`, `<a href="../files/forms/refund.pdf">Form</a>`)
+	for path, want := range map[string]string{
+		"/files/sops/img/flow.png":   "image/png",
+		"/files/forms/refund.pdf":    "application/pdf",
+		"/files/sops/data.xyzzy":     "application/octet-stream",
+		"/files/../sopctl.yaml":      "",
+		"/files/sops/img/nope.png":   "",
+		"/files/sops/alpha.md":       "",
+		"/files/sops/img/flow.png/x": "",
+	} {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		switch {
+		case want == "" && resp.StatusCode != http.StatusNotFound:
+			t.Errorf("%s: %d, want 404", path, resp.StatusCode)
+		case want != "" && (resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != want):
+			t.Errorf("%s: %d %s, want 200 %s", path, resp.StatusCode, resp.Header.Get("Content-Type"), want)
+		case resp.Header.Get("X-Content-Type-Options") != "nosniff" && resp.StatusCode == http.StatusOK:
+			t.Errorf("%s: no X-Content-Type-Options: nosniff", path)
+		}
+	}
+}
