@@ -118,10 +118,11 @@ type Cache struct {
 	parts map[string]sopPart
 }
 
-// sopPart is one SOP's section of the one-page handbook and search words.
+// sopPart is one SOP's section of the one-page handbook and what it gives
+// the search.
 type sopPart struct {
 	section htmltemplate.HTML
-	words   []string
+	search  searchDoc
 }
 
 // Clone returns a copy of c that a Bundle can fill while c stays as it
@@ -199,14 +200,14 @@ func (s *stopOutput) WriteFile(name string, data []byte) error {
 // sopParts is what the SOPs give the whole-library files.
 type sopParts struct {
 	sections []htmltemplate.HTML // of the one-page handbook
-	words    [][]string          // for the search index
+	search   []searchDoc         // for the search index and snippets
 	warnings []render.Warning
 }
 
 // sops renders and writes every SOP's page, in parallel.
 func (w *writer) sops() (sopParts, error) {
 	n := len(w.h.SOPs)
-	parts := sopParts{sections: make([]htmltemplate.HTML, n), words: make([][]string, n)}
+	parts := sopParts{sections: make([]htmltemplate.HTML, n), search: make([]searchDoc, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	parallel.For(n, func(i int) {
@@ -218,14 +219,14 @@ func (w *writer) sops() (sopParts, error) {
 		warns[i] = w.h.LinkWarnings(p)
 		if w.opts.Only != nil && w.opts.Cache != nil && !w.opts.Only(p) {
 			if part, ok := w.opts.Cache.get(p.Doc.Path); ok {
-				parts.sections[i], parts.words[i] = part.section, part.words
+				parts.sections[i], parts.search[i] = part.section, part.search
 				return
 			}
 		}
 		var page []byte
-		page, parts.sections[i], parts.words[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
+		page, parts.sections[i], parts.search[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
 		if errs[i] == nil && w.opts.Cache != nil {
-			w.opts.Cache.put(p.Doc.Path, sopPart{section: parts.sections[i], words: parts.words[i]})
+			w.opts.Cache.put(p.Doc.Path, sopPart{section: parts.sections[i], search: parts.search[i]})
 		}
 		if errs[i] == nil {
 			errs[i] = w.out.WriteFile("sops/"+p.ID+".html", page)
@@ -254,7 +255,7 @@ func (w *writer) libraryFiles(parts sopParts) error {
 		w.index,
 		func() []file { return w.handbook(parts.sections) },
 		w.roles,
-		func() []file { return w.assets(parts.words) },
+		func() []file { return w.assets(parts.search) },
 	}
 	errs := make([][]error, len(tasks))
 	parallel.For(len(tasks), func(i int) {
@@ -309,8 +310,8 @@ func (w *writer) roles() []file {
 	return out
 }
 
-func (w *writer) assets(words [][]string) []file {
-	out := []file{{name: "assets/search-index.js", data: searchIndex(w.h, words)}}
+func (w *writer) assets(search []searchDoc) []file {
+	out := append([]file{{name: searchIndexFile, data: searchIndex(w.h, search)}}, snippetShards(search)...)
 	for _, name := range []string{"style.css", "search.js"} {
 		b, err := assets.ReadFile("assets/" + name)
 		out = append(out, file{name: "assets/" + name, data: b, err: err})
@@ -322,11 +323,11 @@ func (w *writer) assets(words [][]string) []file {
 }
 
 // renderSOP renders one SOP's page and its section of the one-page
-// handbook, and lists the words the search index takes from it.
-func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, []string, error) {
+// handbook, and reads what the search takes from it.
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, htmltemplate.HTML, searchDoc, error) {
 	both, err := bodyHTML(h, p, pageLinker{}, handbookLinker{})
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", searchDoc{}, err
 	}
 	var b bytes.Buffer
 	b.Grow(len(both[0]) + 4<<10) // the body and the page around it
@@ -337,14 +338,14 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT
 	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
 		Handbook: h, Page: p, Body: htmltemplate.HTML(both[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", searchDoc{}, err
 	}
 	var sb strings.Builder
 	sb.Grow(len(both[1]) + 1<<10)
 	if err := handbookT.ExecuteTemplate(&sb, "section", page{Page: p, Body: htmltemplate.HTML(both[1])}); err != nil {
-		return nil, "", nil, err
+		return nil, "", searchDoc{}, err
 	}
-	return b.Bytes(), htmltemplate.HTML(sb.String()), sopWords(p, both[0]), nil
+	return b.Bytes(), htmltemplate.HTML(sb.String()), newSearchDoc(p, both[0]), nil
 }
 
 // pageTitle is a page's <title>: its own title, then the handbook's when
