@@ -240,9 +240,9 @@ func rankingLibrary(t *testing.T) map[string][]byte {
 		"sops/refund-processing.md": sopFile("refund-processing", "Refund Processing",
 			"## Purpose\n\nPay money back once.\n\n## Procedure\n\n1. Check the amount.\n"),
 		"sops/returns-desk.md": sopFile("returns-desk", "Returns Desk",
-			"## Purpose\n\nTake goods back.\n\n## Refund rules\n\nAsk the desk lead.\n"),
+			"## Purpose\n\nTake goods back on form 12346.\n\n## Refund rules\n\nAsk the desk lead.\n"),
 		"sops/order-intake.md": sopFile("order-intake", "Order Intake",
-			"## Purpose\n\nTake an order.\n\n## Procedure\n\n1. Enter the order.\n2. When the customer asks for a **refund**, say when it will be paid.\n"),
+			"## Purpose\n\nTake an order on form 12345.\n\n## Procedure\n\n1. Enter the order.\n2. When the customer asks for a **refund**, say when it will be paid.\n"),
 		"sops/hostile.md": sopFile("hostile", `<img src=x onerror=alert(1)> </script><!-- x`,
 			"## <b>Onerror</b> & \u2028 </script>\n\nThe onerror <script>alert(2)</script> text & more \u2029 words.\n"),
 	})
@@ -275,6 +275,7 @@ func TestSearchJSRanking(t *testing.T) {
 		{"more", "", []string{"hostile"}, []string{"sops/hostile.html#onerror-"},
 			[]string{`<span class="search-section"> › Onerror &amp;</span>`, `text &amp; <mark>more</mark>`}},
 		{"script alert", "", []string{"hostile"}, nil, nil},
+		{"12345", "", []string{"order-intake"}, nil, nil}, // a number has no typos
 	}
 	for _, tt := range tests {
 		got := run(tt.query, tt.mode)

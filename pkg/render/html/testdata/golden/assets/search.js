@@ -15,7 +15,7 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!data || !input || !list || !status) { return; }
-  var LIMIT = 50, N = data.docs.length, WORD = /[\p{L}\p{N}]+/gu;
+  var LIMIT = 50, N = data.docs.length, WORD = /[\p{L}\p{N}]+/gu, LETTER = /\p{L}/gu;
   var BITMAP = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var WEIGHT = [3, 2, 1]; // of a match in the title (id, tags), a heading, the body
   var index = new Map(); // word -> encoded posting list
@@ -91,7 +91,7 @@
 
   // candidates maps the index's words a query word finds to how well they
   // match: 3 the word itself, 2 a longer word it begins, 1 a word one typo
-  // away (query words of five letters or more).
+  // away (query words of five letters or more; digits are not letters).
   function candidates(word) {
     if (terms === null) {
       terms = Array.from(index.keys()).sort();
@@ -104,7 +104,7 @@
     var out = new Map(), lo = 0, hi = terms.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < word) { lo = mid + 1; } else { hi = mid; } }
     for (var i = lo; i < terms.length && terms[i].lastIndexOf(word, 0) === 0; i++) { out.set(terms[i], terms[i] === word ? 3 : 2); }
-    if (Array.from(word).length >= 5) {
+    if ((word.match(LETTER) || []).length >= 5) { // not numbers: 004321 is no typo of 004322
       for (var len = word.length - 1; len <= word.length + 1; len++) {
         (byLength.get(len) || []).forEach(function (t) { if (!out.has(t) && oneTypo(word, t)) { out.set(t, 1); } });
       }
