@@ -3,7 +3,6 @@ package html_test
 import (
 	"bytes"
 	"context"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -31,15 +30,7 @@ func TestSearchChromium(t *testing.T) {
 	if chromium == "" {
 		t.Skip("no chromium, chromium-browser or google-chrome on PATH: search.js in a browser is not checked")
 	}
-	dir := t.TempDir()
-	for name, data := range rankingLibrary(t) {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeBundle(t, rankingLibrary(t))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	out, err := exec.CommandContext(ctx, chromium, "--headless", "--disable-gpu", "--no-sandbox",

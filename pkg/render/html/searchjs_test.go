@@ -167,17 +167,7 @@ func runSearchJS(t *testing.T, files map[string][]byte) func(query, mode string)
 	if err != nil {
 		t.Skip("node is not installed: search.js is checked by TestSearchIndexContract only")
 	}
-	dir := t.TempDir()
-	for name, data := range files {
-		if strings.HasPrefix(name, "assets/") {
-			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	dir := writeBundle(t, files)
 	harness := filepath.Join(dir, "harness.js")
 	if err := os.WriteFile(harness, []byte(searchHarness), 0o644); err != nil {
 		t.Fatal(err)
@@ -194,6 +184,21 @@ func runSearchJS(t *testing.T, files map[string][]byte) func(query, mode string)
 		}
 		return got
 	}
+}
+
+// writeBundle writes a bundle's files to a new folder.
+func writeBundle(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // TestSearchJSPrototypeWords runs search.js itself under node, when node
