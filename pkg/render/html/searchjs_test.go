@@ -248,7 +248,7 @@ func rankingLibrary(t *testing.T) map[string][]byte {
 			"## Purpose\n\nTake goods back on form 12346.\n\n## Refund rules\n\nAsk the desk lead.\n"),
 		"sops/order-intake.md": sopFile("order-intake", "Order Intake",
 			"## Purpose\n\nTake an order on form 12345.\n\n## Procedure\n\n1. Enter the order.\n2. When the customer asks for a **refund**, say when it will be paid.\n"),
-		"sops/hostile.md": sopFile("hostile", `<img src=x onerror=alert(1)> </script><!-- x`,
+		"sops/hostile.md": sopFile("hostile", "<img src=x onerror=alert(1)> </script><!-- x\u2028y",
 			"## <b>Onerror</b> & \u2028 </script>\n\nThe onerror <script>alert(2)</script> text & more \u2029 words.\n"),
 	})
 	files, _ := bundle(t, dir, gitlog.History{})
@@ -276,7 +276,7 @@ func TestSearchJSRanking(t *testing.T) {
 		{"refunds", "", []string{"refund-processing", "returns-desk", "order-intake"}, nil, nil},                       // one letter too many
 		{"desk", "", []string{"returns-desk"}, []string{"sops/returns-desk.html"}, []string{`<mark>desk</mark> lead`}}, // title first, snippet from the body
 		{"onerror", "", []string{"hostile"}, []string{"sops/hostile.html"}, // in the title: the page
-			[]string{`&lt;img src=x onerror=alert(1)&gt; &lt;/script&gt;&lt;!-- x</a>`, `The <mark>onerror</mark> alert(2) text &amp; more`}},
+			[]string{"&lt;img src=x onerror=alert(1)&gt; &lt;/script&gt;&lt;!-- x\u2028y</a>", `The <mark>onerror</mark> alert(2) text &amp; more`}},
 		{"more", "", []string{"hostile"}, []string{"sops/hostile.html#onerror-"},
 			[]string{`<span class="search-section"> › Onerror &amp;</span>`, `text &amp; <mark>more</mark>`}},
 		{"script alert", "", []string{"hostile"}, nil, nil},
@@ -324,5 +324,26 @@ func TestSearchJSLimit(t *testing.T) {
 	// 60 SOPs are one shard; the snippets of its SOPs are all shown.
 	if !strings.Contains(got.Results[49].HTML, "<mark>ledger</mark>") {
 		t.Errorf("the 50th result has no snippet: %s", got.Results[49].HTML)
+	}
+}
+
+// User text in the index and the shards cannot end the script or a line
+// of it: no raw <, no U+2028 or U+2029, whatever the titles and headings
+// hold (</script>, <!--, line separators).
+func TestSearchFilesEscapes(t *testing.T) {
+	files := rankingLibrary(t)
+	idx := files["assets/search-index.js"]
+	if !bytes.Contains(idx, []byte(`\u003c/script\u003e\u003c!-- x\u2028y`)) {
+		t.Fatalf("the hostile title is not in the index as expected: %.300s", idx)
+	}
+	for name, data := range files {
+		if !strings.HasPrefix(name, "assets/search-") {
+			continue
+		}
+		for _, bad := range []string{"<", "\u2028", "\u2029"} {
+			if bytes.Contains(data, []byte(bad)) {
+				t.Errorf("%s holds a raw %q", name, bad)
+			}
+		}
 	}
 }

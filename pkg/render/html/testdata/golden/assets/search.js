@@ -177,6 +177,7 @@
 
   function item(res, doc) {
     var d = data.docs[doc], at = place(res, doc), outline = data.outlines[d[2]];
+    if (2 * at.link > outline.length) { at.link = 0; } // no such section: the page
     var li = el("li"), a = el("a", "", d[1]), href = data.base + d[0] + ".html";
     if (at.link > 0) { href += "#" + encodeURIComponent(outline[2 * at.link - 2]); } // section 0 has no heading
     a.href = href;
