@@ -41,7 +41,9 @@ func searchIndex(h *render.Handbook, docs []searchDoc) []byte {
 		Words    []string   `json:"words"`    // sorted
 		Postings []string   `json:"postings"` // Postings[i] is Words[i]'s
 	}
-	idx := index{Base: "sops/", Shards: shardPrefix, PerShard: shardSOPs, Docs: make([][]any, len(h.SOPs))}
+	// Empty slices, not nil: search.js reads the length of each array,
+	// which null (an empty library) does not have.
+	idx := index{Base: "sops/", Shards: shardPrefix, PerShard: shardSOPs, Docs: make([][]any, len(h.SOPs)), Outlines: [][]string{}}
 	outlines := map[string]int{}
 	postings := map[string][]posting{}
 	for i, p := range h.SOPs {
@@ -57,7 +59,7 @@ func searchIndex(h *render.Handbook, docs []searchDoc) []byte {
 			postings[w] = append(postings[w], posting{doc: i, code: docs[i].codes[j]})
 		}
 	}
-	idx.Words = slices.Sorted(maps.Keys(postings))
+	idx.Words = append([]string{}, slices.Sorted(maps.Keys(postings))...)
 	idx.Postings = make([]string, len(idx.Words))
 	for i, w := range idx.Words {
 		idx.Postings[i] = encodePostings(postings[w], len(h.SOPs))

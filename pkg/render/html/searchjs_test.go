@@ -347,3 +347,13 @@ func TestSearchFilesEscapes(t *testing.T) {
 		}
 	}
 }
+
+// A library with no SOP yet gets a search that finds nothing, not a
+// script error (the index's arrays were null).
+func TestSearchJSEmptyLibrary(t *testing.T) {
+	files, _ := bundle(t, rendertest.LibraryFiles(t, map[string]string{"sopctl.yaml": "title: T\n", "sops/.keep": ""}), gitlog.History{})
+	got := runSearchJS(t, files)("refund", "")
+	if want := "No SOP matches “refund”: no SOP has a word like “refund”. Check the spelling, or search for fewer words."; got.Status != want || len(got.Results) != 0 {
+		t.Errorf("empty library: %q %v, want %q and no results", got.Status, got.ids(), want)
+	}
+}
