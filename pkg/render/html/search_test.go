@@ -217,35 +217,56 @@ func (x *searchIndex) search(t testing.TB, q string) []string {
 // first ## section of the body that has it in its best field after the
 // title (0 before the first ## heading; -1 when only the title has it).
 func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[string]int {
-	type where struct {
-		title          bool
-		field, section int
+	seen := wordPlaces{}
+	seen.add(p.Title, 0, -1)
+	seen.add(p.ID, 0, -1)
+	seen.add(strings.Join(p.Doc.Meta.Tags.Strings(), " "), 0, -1)
+	readBody(t, files["sops/"+p.ID+".html"], seen.add)
+	out := map[string]int{}
+	for w, at := range seen {
+		field, section := at.field, at.section
+		if field == 3 {
+			section = -1
+		}
+		if at.title {
+			field = 0
+		}
+		out[w] = 3*(section+1) + field
 	}
-	seen := map[string]*where{}
-	add := func(s string, field, section int) {
-		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if n := len([]rune(w)); n < 2 || n > 40 {
-				continue
-			}
-			at := seen[w]
-			if at == nil {
-				at = &where{field: 3, section: -1}
-				seen[w] = at
-			}
-			if field == 0 {
-				at.title = true
-			} else if field < at.field {
-				at.field, at.section = field, section
-			}
+	return out
+}
+
+// wordPlaces records where each word of an SOP occurs.
+type wordPlaces map[string]*wordPlace
+
+type wordPlace struct {
+	title          bool
+	field, section int // the best field after the title (3: none yet), its first section
+}
+
+func (seen wordPlaces) add(s string, field, section int) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n := len([]rune(w)); n < 2 || n > 40 {
+			continue
+		}
+		at := seen[w]
+		if at == nil {
+			at = &wordPlace{field: 3, section: -1}
+			seen[w] = at
+		}
+		if field == 0 {
+			at.title = true
+		} else if field < at.field {
+			at.field, at.section = field, section
 		}
 	}
-	add(p.Title, 0, -1)
-	add(p.ID, 0, -1)
-	add(strings.Join(p.Doc.Meta.Tags.Strings(), " "), 0, -1)
-	// The body as a reader sees it: the text inside <div class="body"> of
-	// its page. Text runs on across inline elements (links, emphasis,
-	// code), as a reader reads it.
-	doc, err := xhtml.Parse(bytes.NewReader(files["sops/"+p.ID+".html"]))
+}
+
+// readBody gives add the text of a page's <div class="body"> as a reader
+// sees it, with its field (1 a heading, 2 the body) and ## section. Text
+// runs on across inline elements (links, emphasis, code).
+func readBody(t *testing.T, page []byte, add func(s string, field, section int)) {
+	doc, err := xhtml.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,10 +288,8 @@ func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[strin
 			}
 		}
 		if n.Type == xhtml.ElementNode && n.Data == "div" {
-			for _, a := range n.Attr {
-				if a.Key == "class" && a.Val == "body" {
-					in = true
-				}
+			if class, _ := attr(n, "class"); class == "body" {
+				in = true
 			}
 		}
 		if in && n.Type == xhtml.TextNode {
@@ -287,18 +306,6 @@ func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[strin
 		}
 	}
 	walk(doc, false)
-	out := map[string]int{}
-	for w, at := range seen {
-		field, section := at.field, at.section
-		if field == 3 {
-			section = -1
-		}
-		if at.title {
-			field = 0
-		}
-		out[w] = 3*(section+1) + field
-	}
-	return out
 }
 
 func TestSearchExample(t *testing.T) {
