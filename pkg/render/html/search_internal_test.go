@@ -69,6 +69,7 @@ func TestVisibleText(t *testing.T) {
 		{"<p><strong>Lead</strong>: owns <a href=\"x.html\">the <em>re</em>fund</a></p>", " Lead: owns the refund "},
 		{"<li>x<br>y</li>", " x y "},
 		{"a &amp; &lt;b&gt;", "a & <b>"},
+		{"<tr><th>Level</th><th>Limit</th></tr>\n<tr><td>Refund</td><td>50</td></tr>", "  Level ·  Limit ·  \n  Refund ·  50 ·  "},
 	}
 	for _, tt := range tests {
 		if got := visibleText([]byte(tt.in)); got != tt.want {

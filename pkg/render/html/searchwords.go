@@ -11,8 +11,9 @@ import (
 
 // visibleText is the text a reader sees in body HTML that sopctl wrote:
 // tags (and their attributes, link targets included) dropped, entities
-// decoded. A block's tags part words like a space; inline ones (a link,
-// emphasis, code) do not, so "**Lead**: owns" reads "Lead: owns".
+// decoded. A block's tags part words like a space, the end of a table
+// cell like " · "; inline ones (a link, emphasis, code) do not, so
+// "**Lead**: owns" reads "Lead: owns".
 func visibleText(b []byte) string {
 	var out strings.Builder
 	out.Grow(len(b))
@@ -27,7 +28,10 @@ func visibleText(b []byte) string {
 		if end < 0 {
 			break
 		}
-		if !inlineTag(b[i+1 : i+end]) {
+		switch tag := b[i+1 : i+end]; {
+		case bytes.Equal(tag, []byte("/td")) || bytes.Equal(tag, []byte("/th")):
+			out.WriteString(" · ") // a table's cells read apart in a snippet
+		case !inlineTag(tag):
 			out.WriteByte(' ')
 		}
 		b = b[i+end+1:]
