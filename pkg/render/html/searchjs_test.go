@@ -281,6 +281,8 @@ func TestSearchJSRanking(t *testing.T) {
 			[]string{`<span class="search-section"> › Onerror &amp;</span>`, `text &amp; <mark>more</mark>`}},
 		{"script alert", "", []string{"hostile"}, nil, nil},
 		{"12345", "", []string{"order-intake"}, nil, nil}, // a number has no typos
+		{"processing", "", []string{"refund-processing"}, []string{"sops/refund-processing.html"},
+			[]string{`<p class="search-snippet">Pay money back once.</p>`}}, // the title only: the first text
 	}
 	for _, tt := range tests {
 		got := run(tt.query, tt.mode)

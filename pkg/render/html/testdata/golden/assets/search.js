@@ -218,7 +218,9 @@
       var shard = shards.get(Math.floor(r.doc / data.per_shard));
       if (!shard) { return true; }
       var texts = shard[r.doc % data.per_shard] || [];
-      snippet(r.p, texts[r.section] || texts[0] || "", r.res);
+      // An empty section (often the part before the first heading) gives
+      // way to the first with text.
+      snippet(r.p, texts[r.section] || texts.filter(Boolean)[0] || "", r.res);
       return false;
     });
   }
