@@ -140,13 +140,13 @@ type Cache struct {
 	parts map[string]sopPart
 }
 
-// sopPart is one SOP's sections of the printable handbooks and its search
-// words.
+// sopPart is one SOP's sections of the printable handbooks and what it
+// gives the search.
 type sopPart struct {
 	section htmltemplate.HTML   // of the one-page handbook; "" over handbook_max_sops
 	books   []htmltemplate.HTML // of its role handbooks, as Handbook.BooksOf lists them
 	bookKey string              // where its role handbooks place it (bookKey)
-	words   []string
+	search  searchDoc
 }
 
 // Clone returns a copy of c that a Bundle can fill while c stays as it
@@ -353,11 +353,11 @@ func (w *writer) roles() []file {
 }
 
 func (w *writer) assets(parts []sopPart) []file {
-	words := make([][]string, len(parts))
+	search := make([]searchDoc, len(parts))
 	for i, part := range parts {
-		words[i] = part.words
+		search[i] = part.search
 	}
-	out := []file{{name: "assets/search-index.js", data: searchIndex(w.h, words)}}
+	out := append([]file{{name: searchIndexFile, data: searchIndex(w.h, search)}}, snippetShards(search)...)
 	for _, name := range []string{"style.css", "search.js", "nav.js"} {
 		b, err := assets.ReadFile("assets/" + name)
 		out = append(out, file{name: "assets/" + name, data: b, err: err})
@@ -372,7 +372,7 @@ func (w *writer) assets(parts []sopPart) []file {
 }
 
 // renderSOP renders one SOP's page and its sections of the printable
-// handbooks, and lists the words the search index takes from it. Its body
+// handbooks, and reads what the search takes from it. Its body
 // is parsed once and written once for each place it links from.
 func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, sopPart, error) {
 	printed := printLinkers(h, p)
@@ -395,7 +395,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT
 	if err != nil {
 		return nil, sopPart{}, err
 	}
-	part.words = sopWords(p, bodies[0])
+	part.search = newSearchDoc(p, bodies[0])
 	return b.Bytes(), part, nil
 }
 

@@ -105,22 +105,6 @@ func pageWidths(t *testing.T, bin, dir string, pages []string) map[string]int {
 	return widths
 }
 
-// writeBundle writes a bundle's files under a new folder and returns it.
-func writeBundle(t *testing.T, files map[string][]byte) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, data := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // runFrames opens pages (paths under dir) in 390 px frames of one driver
 // page; once all have loaded, check (JavaScript with doc, the frame's
 // document, and src, its path) runs for each and pushes lines onto out,

@@ -1,197 +1,165 @@
 package html
 
 import (
+	"bytes"
+	"compress/zlib"
+	"encoding/base64"
 	"encoding/json"
-	stdhtml "html"
+	"fmt"
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-// searchIndex maps the words of each SOP's title, id, tags, headings and
-// body to the SOPs that contain them. It stores words and SOP numbers, never
-// body text, so it stays small: each posting list is delta-encoded in base
-// 36. It is a .js file loaded by a plain <script>, because browsers refuse
-// fetch() from file://.
-func searchIndex(h *render.Handbook, docWords [][]string) []byte {
+// The search files lie beside search.js: index.html loads the index, and
+// search.js loads the snippet shards of the results it shows.
+const (
+	searchIndexFile = "assets/search-index.js"
+	shardPrefix     = "assets/search-snippets-"
+	shardSOPs       = 200 // SOPs per snippet shard
+)
+
+// searchIndex is assets/search-index.js: the words of each SOP's title,
+// id, tags, headings and body, each with the SOPs that contain it and
+// where (a wordCode), and each SOP's id, title and ## sections. It holds
+// no body text (SPEC section 6): the snippets lie in shards that search.js
+// loads for the results it shows. It is a .js file loaded by a plain
+// <script>, because browsers refuse fetch() from file://.
+func searchIndex(h *render.Handbook, docs []searchDoc) []byte {
 	// Words are user text: as keys of a JavaScript object literal,
 	// "__proto__" would set the object's prototype instead of being a key.
-	// So the index holds two parallel arrays, and search.js builds a Map.
+	// So the index holds parallel arrays, and search.js builds a Map.
 	type index struct {
-		Base     string      `json:"base"`
-		Docs     [][2]string `json:"docs"`
-		Words    []string    `json:"words"`    // sorted
-		Postings []string    `json:"postings"` // Postings[i] is Words[i]'s
+		Base     string     `json:"base"`
+		Shards   string     `json:"shards"` // snippet shard k is Shards + k in 3 digits + ".js"
+		PerShard int        `json:"per_shard"`
+		Docs     [][]any    `json:"docs"`     // id, title, number in Outlines
+		Outlines [][]string `json:"outlines"` // searchDoc.outline, once each
+		Words    []string   `json:"words"`    // sorted
+		Postings []string   `json:"postings"` // Postings[i] is Words[i]'s
 	}
-	postings := map[string][]int{}
-	idx := index{Base: "sops/", Docs: make([][2]string, len(h.SOPs))}
+	// Empty slices, not nil: search.js reads the length of each array,
+	// which null (an empty library) does not have.
+	idx := index{Base: "sops/", Shards: shardPrefix, PerShard: shardSOPs, Docs: make([][]any, len(h.SOPs)), Outlines: [][]string{}}
+	outlines := map[string]int{}
+	postings := map[string][]posting{}
 	for i, p := range h.SOPs {
-		idx.Docs[i] = [2]string{p.ID, p.Title}
-		for _, w := range docWords[i] {
-			postings[w] = append(postings[w], i)
+		key := fmt.Sprintf("%q", docs[i].outline)
+		o, ok := outlines[key]
+		if !ok {
+			o = len(idx.Outlines)
+			outlines[key] = o
+			idx.Outlines = append(idx.Outlines, append([]string{}, docs[i].outline...))
+		}
+		idx.Docs[i] = []any{p.ID, p.Title, o}
+		for j, w := range docs[i].words {
+			postings[w] = append(postings[w], posting{doc: i, code: docs[i].codes[j]})
 		}
 	}
-	idx.Words = slices.Sorted(maps.Keys(postings))
+	idx.Words = append([]string{}, slices.Sorted(maps.Keys(postings))...)
 	idx.Postings = make([]string, len(idx.Words))
 	for i, w := range idx.Words {
 		idx.Postings[i] = encodePostings(postings[w], len(h.SOPs))
 	}
-	out, _ := json.Marshal(idx) // strings and ints only: cannot fail
+	// json.Marshal writes <, >, &, U+2028 and U+2029 as \u escapes, so no
+	// word or title can end a script or a line of it.
+	out, _ := json.Marshal(idx) // strings, ints and arrays: cannot fail
 	return slices.Concat([]byte("window.SOPCTL_SEARCH = "), out, []byte(";\n"))
 }
 
-// sopWords lists, once each, the words of an SOP's title, id, tags,
-// headings and body as its page shows it (bodyHTML).
-func sopWords(p *render.Page, bodyHTML []byte) []string {
-	t := tokenizers.Get().(*tokenizer)
-	defer tokenizers.Put(t)
-	t.start()
-	t.add(p.Title)
-	t.add(p.ID)
-	for _, tag := range p.Doc.Meta.Tags.Strings() {
-		t.add(tag)
+// posting is one SOP that has a word, and where (wordCode).
+type posting struct{ doc, code int }
+
+// encodePostings writes the SOPs that have a word, ascending, in the
+// shorter of two forms. Sparse: for each SOP, the gap from the previous
+// one in base 36 (lower case) and its code in base 26 (A-Z), with no
+// separator. Dense, for a word in many SOPs: "!", a bitmap of all n SOPs
+// six to a character, the code most of them share, then the SOPs with
+// another code, sparse.
+func encodePostings(ps []posting, n int) string {
+	sparse := encodeSparse(nil, ps)
+	if len(ps) < n/16 {
+		return string(sparse)
 	}
-	for _, hd := range p.Doc.Markdown.Headings {
-		t.add(hd.Text)
+	dense := encodeDense(ps, n)
+	if len(dense) < len(sparse) {
+		return string(dense)
 	}
-	t.add(visibleText(bodyHTML))
-	return t.words
+	return string(sparse)
 }
 
-// encodePostings writes ascending SOP numbers as base-36 gaps joined by
-// commas. A word in more than half the SOPs is written as "!" and the SOPs
-// that lack it, which keeps common words cheap.
-func encodePostings(docs []int, n int) string {
-	prefix := ""
-	if len(docs) > n/2 {
-		prefix = "!"
-		var missing []int
-		j := 0
-		for d := range n {
-			if j < len(docs) && docs[j] == d {
-				j++
-				continue
-			}
-			missing = append(missing, d)
-		}
-		docs = missing
-	}
-	var b strings.Builder
-	b.WriteString(prefix)
+func encodeSparse(b []byte, ps []posting) []byte {
 	prev := 0
-	for j, d := range docs {
-		if j > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(strconv.FormatInt(int64(d-prev), 36))
-		prev = d
+	for _, p := range ps {
+		b = strconv.AppendInt(b, int64(p.doc-prev), 36)
+		b = appendCode(b, p.code)
+		prev = p.doc
 	}
-	return b.String()
+	return b
 }
 
-// visibleText is the text a reader sees in body HTML that sopctl wrote:
-// tags (and their attributes, link targets included) dropped, entities
-// decoded.
-func visibleText(b []byte) string {
-	var out strings.Builder
-	inTag := false
-	for _, c := range b {
-		switch {
-		case c == '<':
-			inTag = true
-			out.WriteByte(' ')
-		case c == '>' && inTag:
-			inTag = false
-		case !inTag:
-			out.WriteByte(c)
+// bitmapDigits are the characters of a dense posting list's bitmap: the
+// character for SOPs 6k to 6k+5 is bitmapDigits[bits], bit j for SOP 6k+j.
+const bitmapDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+func encodeDense(ps []posting, n int) []byte {
+	bits := make([]byte, (n+5)/6)
+	counts := map[int]int{}
+	for _, p := range ps {
+		bits[p.doc/6] |= 1 << (p.doc % 6)
+		counts[p.code]++
+	}
+	common := ps[0].code
+	for c, k := range counts {
+		if k > counts[common] || k == counts[common] && c < common {
+			common = c
 		}
 	}
-	return stdhtml.UnescapeString(out.String())
-}
-
-// words splits text into lower-case words of letters and digits, two to
-// forty characters long, once each (search.js splits a query the same way).
-func words(s string) []string {
-	t := newTokenizer()
-	t.start()
-	t.add(s)
-	return t.words
-}
-
-// tokenizers are reused across SOPs, so that a word already met costs
-// neither a string nor a map entry.
-var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
-
-// tokenizer collects the distinct words of the texts given to add since
-// start. It is the search index's hot loop: one pass per text, and no
-// allocation for a word it has met before, in this SOP or an earlier one.
-type tokenizer struct {
-	words []string
-	known map[string]*knownWord // every word this tokenizer has met
-	doc   uint32                // counts calls to start
-	word  []byte                // the word being read, lower-cased
-	runes int                   // its length in runes
-}
-
-// knownWord is a word and the last document (tokenizer.doc) that had it.
-type knownWord struct {
-	text string
-	doc  uint32
-}
-
-func newTokenizer() *tokenizer { return &tokenizer{known: map[string]*knownWord{}} }
-
-// start begins a new document: words lists its words only.
-func (t *tokenizer) start() {
-	t.doc++
-	t.words = nil
-}
-
-func (t *tokenizer) add(s string) {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				t.word, t.runes = append(t.word, c), t.runes+1
-			case 'A' <= c && c <= 'Z':
-				t.word, t.runes = append(t.word, c+'a'-'A'), t.runes+1
-			default:
-				t.end()
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		if r = unicode.ToLower(r); unicode.IsLetter(r) || unicode.IsNumber(r) {
-			t.word, t.runes = utf8.AppendRune(t.word, r), t.runes+1
-		} else {
-			t.end()
+	b := []byte{'!'}
+	for _, v := range bits {
+		b = append(b, bitmapDigits[v])
+	}
+	b = appendCode(b, common)
+	var others []posting
+	for _, p := range ps {
+		if p.code != common {
+			others = append(others, p)
 		}
 	}
-	t.end()
+	return encodeSparse(b, others)
 }
 
-// end ends the word being read, keeping it if it is new to this document
-// and of a length worth indexing.
-func (t *tokenizer) end() {
-	if t.runes >= 2 && t.runes <= 40 {
-		k := t.known[string(t.word)]
-		if k == nil {
-			k = &knownWord{text: string(t.word)}
-			t.known[k.text] = k
-		}
-		if k.doc != t.doc {
-			k.doc = t.doc
-			t.words = append(t.words, k.text)
-		}
+// appendCode writes a word code in base 26 with the digits A-Z.
+func appendCode(b []byte, code int) []byte {
+	if code >= 26 {
+		b = appendCode(b, code/26)
 	}
-	t.word, t.runes = t.word[:0], 0
+	return append(b, byte('A'+code%26))
+}
+
+// snippetShards are assets/search-snippets-NNN.js: the opening text of
+// each section of shardSOPs SOPs each, as JSON compressed with zlib in
+// base64 (search.js inflates it with the browser's DecompressionStream),
+// which keeps them small in a large library. Each file adds its shard to
+// the array window.SOPCTL_SNIPPETS; it is loaded by a <script> element,
+// which works from file://.
+func snippetShards(docs []searchDoc) []file {
+	out := make([]file, (len(docs)+shardSOPs-1)/shardSOPs)
+	parallel.For(len(out), func(k int) {
+		texts := make([][]string, 0, shardSOPs)
+		for _, d := range docs[k*shardSOPs : min(len(docs), (k+1)*shardSOPs)] {
+			texts = append(texts, d.snippets)
+		}
+		js, _ := json.Marshal(texts) // strings only: cannot fail
+		var z bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level: no error
+		zw.Write(js)
+		zw.Close()
+		out[k] = file{name: fmt.Sprintf("%s%03d.js", shardPrefix, k), data: fmt.Appendf(nil,
+			"(window.SOPCTL_SNIPPETS = window.SOPCTL_SNIPPETS || []).push([%d, %q]);\n", k, base64.StdEncoding.EncodeToString(z.Bytes()))}
+	})
+	return out
 }

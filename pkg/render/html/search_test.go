@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path/filepath"
@@ -23,12 +24,16 @@ import (
 )
 
 // searchIndex is assets/search-index.js decoded, with the lookup of
-// assets/search.js ported to Go.
+// assets/search.js ported to Go (prefixes; typos and ranking are tested
+// on search.js itself in searchjs_test.go).
 type searchIndex struct {
-	Base     string      `json:"base"`
-	Docs     [][2]string `json:"docs"`
-	Words    []string    `json:"words"`
-	Postings []string    `json:"postings"`
+	Base     string     `json:"base"`
+	Shards   string     `json:"shards"`
+	PerShard int        `json:"per_shard"`
+	Docs     [][]any    `json:"docs"` // id, title, outline number
+	Outlines [][]string `json:"outlines"`
+	Words    []string   `json:"words"`
+	Postings []string   `json:"postings"`
 	Terms    map[string]string
 	terms    []string // sorted
 }
@@ -48,6 +53,14 @@ func decodeIndex(t testing.TB, js []byte) *searchIndex {
 	if len(idx.Words) != len(idx.Postings) {
 		t.Fatalf("search-index.js: %d words but %d posting lists", len(idx.Words), len(idx.Postings))
 	}
+	for i, d := range idx.Docs {
+		if len(d) != 3 {
+			t.Fatalf("search-index.js: doc %d is %v, want [id, title, outline]", i, d)
+		}
+		if o, ok := d[2].(float64); !ok || int(o) < 0 || int(o) >= len(idx.Outlines) {
+			t.Fatalf("search-index.js: doc %d has outline %v of %d", i, d[2], len(idx.Outlines))
+		}
+	}
 	idx.Terms = map[string]string{}
 	for i, w := range idx.Words {
 		if _, dup := idx.Terms[w]; dup {
@@ -62,34 +75,103 @@ func decodeIndex(t testing.TB, js []byte) *searchIndex {
 	return &idx
 }
 
-// postings decodes a posting list as search.js does: base-36 gaps, and a
-// leading "!" for the SOPs that lack the word.
+func (x *searchIndex) id(d int) string        { return x.Docs[d][0].(string) }
+func (x *searchIndex) title(d int) string     { return x.Docs[d][1].(string) }
+func (x *searchIndex) outline(d int) []string { return x.Outlines[int(x.Docs[d][2].(float64))] }
+
+// hit is one SOP that has a word, and where: code%3 is the field (0
+// title, id or tags; 1 a heading; 2 the body), code/3-1 the section.
+type hit struct{ doc, code int }
+
+// hits decodes a posting list as search.js does.
+func (x *searchIndex) hits(t testing.TB, term string) []hit {
+	t.Helper()
+	enc, ok := x.Terms[term]
+	if !ok {
+		return nil
+	}
+	hs, err := decodePostings(enc, len(x.Docs))
+	if err != nil {
+		t.Fatalf("term %q: %v", term, err)
+	}
+	return hs
+}
+
+// postings is the SOPs of a word's posting list.
 func (x *searchIndex) postings(t testing.TB, term string) []int {
-	enc := x.Terms[term]
-	negate := strings.HasPrefix(enc, "!")
-	enc = strings.TrimPrefix(enc, "!")
 	var out []int
-	prev := 0
-	if enc != "" {
-		for _, part := range strings.Split(enc, ",") {
-			gap, err := strconv.ParseInt(part, 36, 64)
-			if err != nil {
-				t.Fatalf("term %q: bad gap %q", term, part)
+	for _, h := range x.hits(t, term) {
+		out = append(out, h.doc)
+	}
+	return out
+}
+
+const bitmapDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// decodePostings reads the sparse form (per SOP a base-36 gap and an A-Z
+// code) or the dense one ("!", a bitmap, the common code, the other SOPs
+// sparse).
+func decodePostings(enc string, n int) ([]hit, error) {
+	readCode := func(s string) (int, string) {
+		c, i := 0, 0
+		for ; i < len(s) && 'A' <= s[i] && s[i] <= 'Z'; i++ {
+			c = c*26 + int(s[i]-'A')
+		}
+		return c, s[i:]
+	}
+	sparse := func(s string) ([]hit, error) {
+		var out []hit
+		prev := 0
+		for s != "" {
+			i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
+			if i <= 0 {
+				return nil, fmt.Errorf("no gap and code at %q", s)
+			}
+			gap, err := strconv.ParseInt(s[:i], 36, 64)
+			if err != nil || gap < 0 || len(out) > 0 && gap == 0 {
+				return nil, fmt.Errorf("bad gap %q", s[:i])
 			}
 			prev += int(gap)
-			out = append(out, prev)
+			var c int
+			c, s = readCode(s[i:])
+			out = append(out, hit{prev, c})
+		}
+		return out, nil
+	}
+	rest, dense := strings.CutPrefix(enc, "!")
+	if !dense {
+		return sparse(enc)
+	}
+	width := (n + 5) / 6
+	if len(rest) < width {
+		return nil, fmt.Errorf("bitmap of %d characters, want %d", len(rest), width)
+	}
+	common, tail := readCode(rest[width:])
+	others, err := sparse(tail)
+	if err != nil {
+		return nil, err
+	}
+	except := map[int]int{}
+	for _, h := range others {
+		except[h.doc] = h.code
+	}
+	var out []hit
+	for k := range width {
+		bits := strings.IndexByte(bitmapDigits, rest[k])
+		if bits < 0 {
+			return nil, fmt.Errorf("bad bitmap digit %q", rest[k])
+		}
+		for j := range 6 {
+			if bits&(1<<j) != 0 {
+				c, ok := except[6*k+j]
+				if !ok {
+					c = common
+				}
+				out = append(out, hit{6*k + j, c})
+			}
 		}
 	}
-	if !negate {
-		return out
-	}
-	var all []int
-	for d := range x.Docs {
-		if !slices.Contains(out, d) {
-			all = append(all, d)
-		}
-	}
-	return all
+	return out, nil
 }
 
 // matches is every SOP with a word starting with word.
@@ -122,50 +204,108 @@ func (x *searchIndex) search(t testing.TB, q string) []string {
 	}
 	var ids []string
 	for d := range found {
-		ids = append(ids, x.Docs[d][0])
+		ids = append(ids, x.id(d))
 	}
 	slices.Sort(ids)
 	return ids
 }
 
 // indexWords is what the index should hold for an SOP, computed here
-// independently: words of letters and digits, 2 to 40 long.
-func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[string]bool {
-	out := map[string]bool{}
-	add := func(s string) {
-		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			if n := len([]rune(w)); n >= 2 && n <= 40 {
-				out[w] = true
-			}
+// independently with a real HTML parser: its words of letters and digits,
+// 2 to 40 long, each with where it occurs (hit.code): in the title, id or
+// tags (field 0), else in a heading (1), else in the body (2); and the
+// first ## section of the body that has it in its best field after the
+// title (0 before the first ## heading; -1 when only the title has it).
+func indexWords(t *testing.T, p *render.Page, files map[string][]byte) map[string]int {
+	seen := wordPlaces{}
+	seen.add(p.Title, 0, -1)
+	seen.add(p.ID, 0, -1)
+	seen.add(strings.Join(p.Doc.Meta.Tags.Strings(), " "), 0, -1)
+	readBody(t, files["sops/"+p.ID+".html"], seen.add)
+	out := map[string]int{}
+	for w, at := range seen {
+		field, section := at.field, at.section
+		if field == 3 {
+			section = -1
+		}
+		if at.title {
+			field = 0
+		}
+		out[w] = 3*(section+1) + field
+	}
+	return out
+}
+
+// wordPlaces records where each word of an SOP occurs.
+type wordPlaces map[string]*wordPlace
+
+type wordPlace struct {
+	title          bool
+	field, section int // the best field after the title (3: none yet), its first section
+}
+
+func (seen wordPlaces) add(s string, field, section int) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if n := len([]rune(w)); n < 2 || n > 40 {
+			continue
+		}
+		at := seen[w]
+		if at == nil {
+			at = &wordPlace{field: 3, section: -1}
+			seen[w] = at
+		}
+		if field == 0 {
+			at.title = true
+		} else if field < at.field {
+			at.field, at.section = field, section
 		}
 	}
-	add(p.Title)
-	add(p.ID)
-	add(strings.Join(p.Doc.Meta.Tags.Strings(), " "))
-	// The body as a reader sees it: the text inside <div class="body"> of
-	// its page, read with a real HTML parser.
-	doc, err := xhtml.Parse(bytes.NewReader(files["sops/"+p.ID+".html"]))
+}
+
+// readBody gives add the text of a page's <div class="body"> as a reader
+// sees it, with its field (1 a heading, 2 the body) and ## section. Text
+// runs on across inline elements (links, emphasis, code).
+func readBody(t *testing.T, page []byte, add func(s string, field, section int)) {
+	doc, err := xhtml.Parse(bytes.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
+	inline := map[string]bool{"a": true, "em": true, "strong": true, "code": true, "del": true}
+	var text strings.Builder
+	section, field := 0, 2
+	flush := func() { add(text.String(), field, section); text.Reset() }
 	var walk func(n *xhtml.Node, in bool)
 	walk = func(n *xhtml.Node, in bool) {
+		block := n.Type == xhtml.ElementNode && !inline[n.Data]
+		if in && block {
+			flush()
+			switch n.Data {
+			case "h2":
+				section++
+				field = 1
+			case "h3", "h4", "h5", "h6":
+				field = 1
+			}
+		}
 		if n.Type == xhtml.ElementNode && n.Data == "div" {
-			for _, a := range n.Attr {
-				if a.Key == "class" && a.Val == "body" {
-					in = true
-				}
+			if class, _ := attr(n, "class"); class == "body" {
+				in = true
 			}
 		}
 		if in && n.Type == xhtml.TextNode {
-			add(n.Data)
+			text.WriteString(n.Data)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c, in)
 		}
+		if in && block {
+			flush()
+			if strings.HasPrefix(n.Data, "h") && len(n.Data) == 2 {
+				field = 2
+			}
+		}
 	}
 	walk(doc, false)
-	return out
 }
 
 func TestSearchExample(t *testing.T) {
@@ -179,11 +319,23 @@ func TestSearchExample(t *testing.T) {
 		t.Fatalf("index base %q with %d docs, want sops/ and %d", idx.Base, len(idx.Docs), len(h.SOPs))
 	}
 	for i, p := range h.SOPs {
-		if idx.Docs[i] != [2]string{p.ID, p.Title} {
-			t.Errorf("doc %d is %q, want %q", i, idx.Docs[i], [2]string{p.ID, p.Title})
+		if idx.id(i) != p.ID || idx.title(i) != p.Title {
+			t.Errorf("doc %d is %q, want %q", i, idx.Docs[i], []string{p.ID, p.Title})
 		}
 		if _, ok := files[idx.Base+p.ID+".html"]; !ok {
 			t.Errorf("a result for %s would link to a missing page", p.ID)
+		}
+		// The outline is the page's ## sections: each anchor is a heading
+		// of the page, with its text.
+		page := string(files["sops/"+p.ID+".html"])
+		outline := idx.outline(i)
+		for j := 0; j+1 < len(outline); j += 2 {
+			if !strings.Contains(page, `<h2 id="`+outline[j]+`">`+outline[j+1]+"</h2>") {
+				t.Errorf("%s: outline has %q %q, which is no ## heading of its page", p.ID, outline[j], outline[j+1])
+			}
+		}
+		if got, want := len(outline)/2, strings.Count(page, "<h2 id=")-2; got != want { // less Related, Referenced by
+			t.Errorf("%s: outline has %d sections, its page %d", p.ID, got, want)
 		}
 	}
 	cr, ok := h.Page("complaint-resolution")
@@ -207,18 +359,26 @@ func TestSearchExample(t *testing.T) {
 		t.Errorf("search for a word nobody uses finds %v", got)
 	}
 
-	// Every posting list is exactly the SOPs that hold the word: this
-	// checks the gap and "!" encodings against an independent count.
-	want := map[string][]int{}
+	// Every posting list is exactly the SOPs that hold the word, and
+	// where: this checks the sparse and dense encodings and the codes
+	// against an independent count.
+	want := map[string][]hit{}
 	for i, p := range h.SOPs {
-		for w := range indexWords(t, p, files) {
-			want[w] = append(want[w], i)
+		for w, code := range indexWords(t, p, files) {
+			want[w] = append(want[w], hit{i, code})
 		}
 	}
-	for w, docs := range want {
-		if got := idx.postings(t, w); !slices.Equal(got, docs) {
-			t.Errorf("term %q: postings %v, want %v", w, got, docs)
+	dense := 0
+	for w, hits := range want {
+		if got := idx.hits(t, w); !slices.Equal(got, hits) {
+			t.Errorf("term %q: postings %v, want %v", w, got, hits)
 		}
+		if strings.HasPrefix(idx.Terms[w], "!") {
+			dense++
+		}
+	}
+	if dense == 0 {
+		t.Errorf("no posting list is dense: the test no longer covers that form")
 	}
 	for w := range idx.Terms {
 		if _, ok := want[w]; !ok {
@@ -316,11 +476,14 @@ func TestSearchIndexSize10k(t *testing.T) {
 		if i := strings.IndexByte(name, '/'); i >= 0 && !strings.HasPrefix(name, "assets/") {
 			part = name[:i+1] + "*"
 		}
+		if strings.HasPrefix(name, "assets/search-snippets-") {
+			part = "assets/search-snippets-*"
+		}
 		parts[part] += int64(len(b))
 	}
-	index := len(files["assets/search-index.js"])
-	t.Logf("10k library: %d bytes (%d in SOP files); bundle: %d files, %d bytes (%.2fx the library); search index %d bytes (%.2f MB)",
-		libSize, sopSize, len(files), total, float64(total)/float64(libSize), index, float64(index)/(1<<20))
+	index, shards := len(files["assets/search-index.js"]), parts["assets/search-snippets-*"]
+	t.Logf("10k library: %d bytes (%d in SOP files); bundle: %d files, %d bytes (%.2fx the library); search index %d bytes (%.2f MB); snippet shards %d bytes (%d bytes an SOP)",
+		libSize, sopSize, len(files), total, float64(total)/float64(libSize), index, float64(index)/(1<<20), shards, shards/10_000)
 	for _, part := range slices.Sorted(maps.Keys(parts)) {
 		t.Logf("  %-24s %11d bytes (%.2fx the library)", part, parts[part], float64(parts[part])/float64(libSize))
 	}

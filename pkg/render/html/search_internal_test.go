@@ -1,0 +1,164 @@
+package html
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/base64"
+	"encoding/json"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+func TestEncodePostings(t *testing.T) {
+	ps := func(pairs ...int) []posting {
+		var out []posting
+		for i := 0; i < len(pairs); i += 2 {
+			out = append(out, posting{pairs[i], pairs[i+1]})
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		ps   []posting
+		n    int
+		want string
+	}{
+		{"one", ps(0, 0), 100, "0A"},
+		{"gaps in base 36, codes in base 26", ps(3, 5, 40, 8, 41, 25), 100, "3F11I1Z"},
+		{"a code of two digits", ps(2, 26, 7, 27*26+1), 100, "2BA5BBB"},
+		{"dense: bitmap, common code, the others", ps(0, 5, 1, 5, 2, 5, 3, 5, 4, 5, 5, 5, 6, 5, 8, 2), 12, "!_FF8C"},
+		{"dense but longer than sparse", ps(0, 5, 11, 6), 12, "0FbG"},
+		{"every SOP, one code", ps(0, 4, 1, 4, 2, 4, 3, 4, 4, 4, 5, 4, 6, 4), 7, "!_BE"},
+	}
+	for _, tt := range tests {
+		if got := encodePostings(tt.ps, tt.n); got != tt.want {
+			t.Errorf("%s: encodePostings(%v, %d) = %q, want %q", tt.name, tt.ps, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestOpening(t *testing.T) {
+	tests := []struct {
+		text string
+		max  int
+		want string
+	}{
+		{"", 10, ""},
+		{"  one\n two  ", 10, "one two"},
+		{"one two three", 13, "one two three"},
+		{"one two three", 12, "one two …"},
+		{"abcdefghijkl more", 5, "abcde…"},
+		{"ééééé", 5, "éé…"}, // whole runes only
+	}
+	for _, tt := range tests {
+		if got := opening(tt.text, tt.max); got != tt.want {
+			t.Errorf("opening(%q, %d) = %q, want %q", tt.text, tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestVisibleText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<p>a</p><p>b</p>", " a  b "},
+		{"<p><strong>Lead</strong>: owns <a href=\"x.html\">the <em>re</em>fund</a></p>", " Lead: owns the refund "},
+		{"<li>x<br>y</li>", " x y "},
+		{"a &amp; &lt;b&gt;", "a & <b>"},
+		{"<tr><th>Level</th><th>Limit</th></tr>\n<tr><td>Refund</td><td>50</td></tr>", "  Level ·  Limit ·  \n  Refund ·  50 ·  "},
+	}
+	for _, tt := range tests {
+		if got := visibleText([]byte(tt.in)); got != tt.want {
+			t.Errorf("visibleText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// newSearchDoc reads sections from body HTML as bodyHTML writes it.
+func TestNewSearchDoc(t *testing.T) {
+	p := &render.Page{ID: "refund-processing", Title: "Refund Processing", Doc: &sop.Doc{}}
+	body := `<p>Intro about money.</p>
+<h2 id="purpose">Purpose</h2>
+<p>Pay a <strong>refund</strong> once.</p>
+<h3 id="notes">Notes on &amp; refunds</h3>
+<p>Keep receipts.</p>
+<h2 id="procedure">Procedure &amp; <code>steps</code></h2>
+<ol><li>Check the receipts.</li></ol>`
+	d := newSearchDoc(p, []byte(body))
+	if want := []string{"purpose", "Purpose", "procedure", "Procedure & steps"}; !slices.Equal(d.outline, want) {
+		t.Errorf("outline %q, want %q", d.outline, want)
+	}
+	if want := []string{"Intro about money.", "Pay a refund once. Notes on & refunds Keep receipts.", "Check the receipts."}; !slices.Equal(d.snippets, want) {
+		t.Errorf("snippets %q, want %q", d.snippets, want)
+	}
+	want := map[string]int{
+		"refund":     wordCode(fieldTitle, 1), // title, and the body of section 1
+		"processing": wordCode(fieldTitle, -1),
+		"intro":      wordCode(fieldBody, 0),
+		"notes":      wordCode(fieldHeading, 1), // an h3 of section 1
+		"receipts":   wordCode(fieldBody, 1),    // first in section 1
+		"steps":      wordCode(fieldHeading, 2),
+		"check":      wordCode(fieldBody, 2),
+	}
+	for i, w := range d.words {
+		if code, ok := want[w]; ok && d.codes[i] != code {
+			t.Errorf("%q has code %d, want %d", w, d.codes[i], code)
+		}
+		delete(want, w)
+	}
+	if len(want) > 0 {
+		t.Errorf("words %v missing from %q", want, d.words)
+	}
+	// A body with no ## heading is one part; one starting with a heading
+	// has an empty part before it.
+	if got := newSearchDoc(p, []byte("<p>Only text.</p>")); len(got.outline) != 0 || !slices.Equal(got.snippets, []string{"Only text."}) {
+		t.Errorf("no heading: outline %q, snippets %q", got.outline, got.snippets)
+	}
+	if got := newSearchDoc(p, []byte(`<h2 id="a">A</h2><p>x</p>`)); !slices.Equal(got.snippets, []string{"", "x"}) {
+		t.Errorf("heading first: snippets %q", got.snippets)
+	}
+}
+
+// Shards hold shardSOPs SOPs' snippets each, as zlib-compressed JSON in
+// base64, in a file that only pushes data.
+func TestSnippetShards(t *testing.T) {
+	docs := make([]searchDoc, shardSOPs+3)
+	for i := range docs {
+		docs[i].snippets = []string{"", "text </script><!-- \u2028 " + strings.Repeat("x", i%7)}
+	}
+	files := snippetShards(docs)
+	if len(files) != 2 || files[0].name != "assets/search-snippets-000.js" || files[1].name != "assets/search-snippets-001.js" {
+		t.Fatalf("shards %v", files)
+	}
+	line := regexp.MustCompile(`^\(window\.SOPCTL_SNIPPETS = window\.SOPCTL_SNIPPETS \|\| \[\]\)\.push\(\[(\d+), "([A-Za-z0-9+/=]+)"\]\);\n$`)
+	for k, f := range files {
+		m := line.FindSubmatch(f.data)
+		if m == nil || string(m[1]) != []string{"0", "1"}[k] {
+			t.Fatalf("%s: %q", f.name, f.data)
+		}
+		z, err := base64.StdEncoding.DecodeString(string(m[2]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(z))
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts [][]string
+		if err := json.Unmarshal(js, &texts); err != nil {
+			t.Fatal(err)
+		}
+		want := docs[k*shardSOPs : min(len(docs), (k+1)*shardSOPs)]
+		if len(texts) != len(want) || !slices.Equal(texts[len(texts)-1], want[len(want)-1].snippets) {
+			t.Errorf("%s holds %d SOPs, last %q; want %d, last %q", f.name, len(texts), texts[len(texts)-1], len(want), want[len(want)-1].snippets)
+		}
+	}
+}

@@ -1,0 +1,164 @@
+package html
+
+import (
+	"bytes"
+	stdhtml "html"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// Where a word occurs in an SOP, best first: search ranks a match in the
+// title (or id, or a tag) above one in a heading, and that above one in
+// the body.
+const (
+	fieldTitle = iota
+	fieldHeading
+	fieldBody
+	fieldNone // not met yet in a heading or the body
+)
+
+// wordCode packs where a word occurs in an SOP into one small number:
+// 3*(s+1)+field, where field is the best one it occurs in and s the first
+// ## section of the page (0 for the text before the first one) that has
+// it in the best field after the title, or -1 when only the title has it.
+// search.js reads it back as field = code % 3, section = code / 3 - 1.
+func wordCode(field, section int) int { return 3*(section+1) + field }
+
+// snippetChars is how much of each section's opening text the snippet
+// shards keep: about forty words, of which a result shows twenty.
+const snippetChars = 240
+
+// searchDoc is what one SOP gives the search: its words, where each
+// occurs, the headings of its sections and their opening text.
+type searchDoc struct {
+	words []string
+	codes []int // codes[i] is where words[i] occurs (wordCode)
+	// outline lists the page's ## sections as anchor, heading, anchor,
+	// heading, ...
+	outline []string
+	// snippets are the opening text of the part before the first ##
+	// heading, then of each ## section, cut at snippetChars.
+	snippets []string
+}
+
+// newSearchDoc reads an SOP's title, id, tags and its body as its page
+// shows it (bodyHTML, which sopctl wrote: raw HTML dropped, text escaped,
+// so "<h2" only ever starts a heading tag).
+func newSearchDoc(p *render.Page, bodyHTML []byte) searchDoc {
+	t := tokenizers.Get().(*tokenizer)
+	defer tokenizers.Put(t)
+	t.start()
+	t.at(fieldTitle, -1)
+	t.add(p.Title)
+	t.add(p.ID)
+	for _, tag := range p.Doc.Meta.Tags.Strings() {
+		t.add(tag)
+	}
+	var d searchDoc
+	for s, part := range splitSections(bodyHTML) {
+		if s > 0 {
+			tag, inner, rest := cutHeading(part, "h2")
+			anchor := stdhtml.UnescapeString(attr(tag, "id"))
+			heading := strings.Join(strings.Fields(visibleText(inner)), " ")
+			d.outline = append(d.outline, anchor, heading)
+			t.at(fieldHeading, s)
+			t.add(heading)
+			part = rest
+		}
+		d.snippets = append(d.snippets, opening(visibleText(part), snippetChars))
+		for len(part) > 0 {
+			body, heading, rest := cutMinorHeading(part)
+			t.at(fieldBody, s)
+			t.add(visibleText(body))
+			t.at(fieldHeading, s)
+			t.add(visibleText(heading))
+			part = rest
+		}
+	}
+	d.words, d.codes = t.words, t.codes()
+	return d
+}
+
+// splitSections cuts body HTML before each <h2: the part before the first
+// one (maybe empty), then one part per ## section.
+func splitSections(b []byte) [][]byte {
+	h2 := []byte("<h2")
+	i := bytes.Index(b, h2)
+	if i < 0 {
+		return [][]byte{b}
+	}
+	parts := [][]byte{b[:i]}
+	for b = b[i:]; ; {
+		j := bytes.Index(b[len(h2):], h2)
+		if j < 0 {
+			return append(parts, b)
+		}
+		parts, b = append(parts, b[:len(h2)+j]), b[len(h2)+j:]
+	}
+}
+
+// cutHeading splits a part that starts with a <name> element into its
+// start tag, its content and what follows it.
+func cutHeading(b []byte, name string) (tag, inner, rest []byte) {
+	end := bytes.IndexByte(b, '>')
+	closing := bytes.Index(b, []byte("</"+name+">"))
+	if end < 0 || closing < end {
+		return nil, nil, b
+	}
+	return b[:end], b[end+1 : closing], b[closing+len(name)+3:]
+}
+
+// cutMinorHeading splits b at its first h3-h6 heading: the text before it,
+// the heading's content, and the rest.
+func cutMinorHeading(b []byte) (before, heading, rest []byte) {
+	for i := bytes.Index(b, []byte("<h")); i >= 0; {
+		if i+2 < len(b) && '3' <= b[i+2] && b[i+2] <= '6' {
+			if tag, inner, rest := cutHeading(b[i:], string(b[i+1:i+3])); tag != nil {
+				return b[:i], inner, rest
+			}
+		}
+		j := bytes.Index(b[i+2:], []byte("<h"))
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return b, nil, nil
+}
+
+// attr is the value of the attribute name="..." in a start tag sopctl
+// wrote, still escaped.
+func attr(tag []byte, name string) string {
+	_, v, ok := bytes.Cut(tag, []byte(" "+name+`="`))
+	if !ok {
+		return ""
+	}
+	v, _, _ = bytes.Cut(v, []byte(`"`))
+	return string(v)
+}
+
+// opening is text with its spaces collapsed, cut after at most max bytes
+// at the end of a word and marked "…" when cut.
+func opening(text string, max int) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(text) {
+		if b.Len() > 0 && b.Len()+1+len(w) > max {
+			b.WriteString(" …")
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		if len(w) > max { // one very long word: cut it, whole runes only
+			for len(w) > max || !utf8.ValidString(w) {
+				w = w[:len(w)-1]
+			}
+			b.WriteString(w + "…")
+			break
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
