@@ -48,6 +48,7 @@ type Handbook struct {
 	lib      *library.Library
 	books    []*Book           // printbook.go
 	booksOf  map[*Page][]*Book // printbook.go
+	home     map[*Page]*Book   // printbook.go
 }
 
 // Page is one SOP of the handbook.

@@ -20,16 +20,20 @@ func ByTitle(ps []*Page) []*Page {
 // role: the role's SOPs in full, ordered by title, at most MaxSOPs to a
 // file, continuing on further files.
 //
-// Over handbook_max_sops (a library whose one-page handbook links the
-// role handbooks), a book prints in full only the SOPs whose first role
-// is its own, and lists its others, printed in their first role's book,
-// in Elsewhere: an SOP of three roles would otherwise be printed three
-// times, and SPEC section 6 holds the bundle of a 10,000-SOP library under
-// three times the library's size. Under it every book is whole.
+// A printed handbook is for doing the work, so it prints the SOPs in force
+// and the drafts (marked as such), and only lists the retired ones, as
+// navigation skips them. Over handbook_max_sops (a library whose one-page
+// handbook links the role handbooks), a book prints in full only the SOPs
+// whose first role is its own, and lists its others, printed in their
+// first role's book, in Elsewhere: an SOP of three roles would otherwise
+// be printed three times, and SPEC section 6 holds the bundle of a
+// 10,000-SOP library under three times the library's size. Under it every
+// book holds all its role's SOPs but the retired.
 type Book struct {
 	Role      *Role
 	SOPs      []*Page  // the SOPs it prints, ordered by title
-	Elsewhere []*Page  // the role's SOPs it does not print, ordered by title
+	Elsewhere []*Page  // the role's SOPs in force that it does not print, ordered by title
+	Retired   []*Page  // the role's retired SOPs, listed, not printed, ordered by title
 	Parts     [][2]int // the SOPs of each file, as [start, end) ranges of SOPs
 	part      map[*Page]int
 }
@@ -55,16 +59,22 @@ func (b *Book) PartSOPs(i int) []*Page { return b.SOPs[b.Parts[i][0]:b.Parts[i][
 func (h *Handbook) Books() []*Book { return h.books }
 
 // BooksOf are the books that print p: its roles', else the one of the
-// SOPs of no known role.
+// SOPs of no known role; over MaxSOPs only its Home; none when p is
+// retired.
 func (h *Handbook) BooksOf(p *Page) []*Book { return h.booksOf[p] }
 
-// Home is the book under whose role the one-page handbook prints p in
-// full: its first role's; the other roles' contents link to it there.
-func (h *Handbook) Home(p *Page) *Book { return h.booksOf[p][0] }
+// Home is the book of p's first role (or of the SOPs of no known role):
+// where the one-page handbook prints p in full, the other roles' contents
+// linking to it there, and where mdBook's table of contents lists it.
+func (h *Handbook) Home(p *Page) *Book { return h.home[p] }
 
-// OnePage says whether the one-page handbook holds every SOP; over
+// OnePage says whether the one-page handbook holds every SOP in force; over
 // MaxSOPs it links the role handbooks instead.
 func (h *Handbook) OnePage() bool { return len(h.SOPs) <= h.MaxSOPs }
+
+// OnePagePrints says whether the one-page handbook prints p: under MaxSOPs,
+// every SOP but the retired.
+func (h *Handbook) OnePagePrints(p *Page) bool { return h.OnePage() && !p.Doc.Meta.Retired() }
 
 // makeBooks plans the printable handbooks of the grouped roles.
 func (h *Handbook) makeBooks() {
@@ -74,23 +84,33 @@ func (h *Handbook) makeBooks() {
 		h.books[i] = &Book{Role: r}
 		byRole[r] = h.books[i]
 	}
+	h.home = make(map[*Page]*Book, len(h.SOPs))
 	h.booksOf = make(map[*Page][]*Book, len(h.SOPs))
 	for _, p := range h.SOPs {
-		for _, r := range p.Roles {
-			h.booksOf[p] = append(h.booksOf[p], byRole[r])
-			if !h.OnePage() {
-				break // printed once, in its first role's book
-			}
+		h.home[p] = h.books[len(h.books)-1] // the group of no known role comes last
+		if len(p.Roles) > 0 {
+			h.home[p] = byRole[p.Roles[0]]
 		}
-		if len(p.Roles) == 0 {
-			h.booksOf[p] = []*Book{h.books[len(h.books)-1]} // the group of no known role comes last
+		switch {
+		case p.Doc.Meta.Retired():
+		case !h.OnePage():
+			h.booksOf[p] = []*Book{h.home[p]} // printed once, in its first role's book
+		case len(p.Roles) == 0:
+			h.booksOf[p] = []*Book{h.home[p]}
+		default:
+			for _, r := range p.Roles {
+				h.booksOf[p] = append(h.booksOf[p], byRole[r])
+			}
 		}
 	}
 	for _, b := range h.books {
 		for _, p := range ByTitle(b.Role.SOPs) {
-			if h.BookIndex(p, b) >= 0 {
+			switch {
+			case h.BookIndex(p, b) >= 0:
 				b.SOPs = append(b.SOPs, p)
-			} else {
+			case p.Doc.Meta.Retired():
+				b.Retired = append(b.Retired, p)
+			default:
 				b.Elsewhere = append(b.Elsewhere, p)
 			}
 		}

@@ -26,7 +26,7 @@ func TestBooks(t *testing.T) {
 		onePage bool
 		books   []book
 	}{
-		{"under the limit", 5, true, []book{
+		{"under the limit", 6, true, []book{
 			{"roles/agent-handbook", []string{"b", "c", "a"}, [][2]int{{0, 3}}, nil},
 			{"roles/lead-handbook", []string{"b", "d"}, [][2]int{{0, 2}}, nil},
 			{"roles/_other-handbook", []string{"e"}, [][2]int{{0, 1}}, nil},
@@ -57,6 +57,11 @@ func TestBooks(t *testing.T) {
 				return a.base == b.base && slices.Equal(a.sops, b.sops) && slices.Equal(a.parts, b.parts) && slices.Equal(a.elsewhere, b.elsewhere)
 			}) {
 				t.Errorf("books\n got %v\nwant %v", got, tt.books)
+			}
+			// f is retired: listed by its role's book, printed by none.
+			f, _ := h.Page("f")
+			if lead := h.Books()[1]; !slices.Equal(ids(lead.Retired), []string{"f"}) || len(h.BooksOf(f)) != 0 || h.Home(f) != lead {
+				t.Errorf("retired f: lead's Retired %v, printed by %d books, home %v; want [f], 0, lead", ids(lead.Retired), len(h.BooksOf(f)), h.Home(f).Role.ID)
 			}
 			for id, home := range map[string]string{"a": "agent", "b": "agent", "c": "agent", "d": "lead", "e": render.Unassigned} {
 				p, _ := h.Page(id)

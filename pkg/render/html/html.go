@@ -98,7 +98,10 @@ func (handbookLinker) HeadingID(p *render.Page, slug string) string {
 	}
 	return p.ID + "--" + slug
 }
-func (l handbookLinker) Href(_, to *render.Page, anchor string) string {
+func (l handbookLinker) Href(from, to *render.Page, anchor string) string {
+	if to.Doc.Meta.Retired() { // listed, not printed (render.Book)
+		return "sops/" + pageLinker{}.Href(from, to, anchor)
+	}
 	if anchor != "" {
 		return "#" + l.HeadingID(to, anchor)
 	}

@@ -26,6 +26,7 @@ type printView struct {
 	Sections         []htmltemplate.HTML
 	Contents         []*render.Page
 	Elsewhere        []*render.Page // the first part's: Book.Elsewhere
+	Retired          []*render.Page // the first part's: Book.Retired
 	OnePage, Several bool
 }
 
@@ -35,6 +36,7 @@ type printGroup struct {
 	Book      *render.Book
 	Sections  []htmltemplate.HTML
 	Elsewhere []*render.Page
+	Retired   []*render.Page // Book.Retired
 }
 
 // bookLinker places the SOPs of one part of a role handbook on its page:
@@ -63,7 +65,7 @@ func (bookLinker) Root() string    { return "../" } // roles/<id>-handbook.html 
 // over handbook_max_sops), then its books, as Handbook.BooksOf lists them.
 func printLinkers(h *render.Handbook, p *render.Page) []linker {
 	var out []linker
-	if h.OnePage() {
+	if h.OnePagePrints(p) {
 		out = append(out, handbookLinker{})
 	}
 	for _, b := range h.BooksOf(p) {
@@ -118,7 +120,7 @@ func bookKey(h *render.Handbook, p *render.Page) string {
 
 // fits says whether a cached part holds what this render prints of p.
 func (part sopPart) fits(h *render.Handbook, p *render.Page) bool {
-	return (part.section != "" || !h.OnePage()) && len(part.books) == len(h.BooksOf(p)) && part.bookKey == bookKey(h, p)
+	return (part.section != "" || !h.OnePagePrints(p)) && len(part.books) == len(h.BooksOf(p)) && part.bookKey == bookKey(h, p)
 }
 
 // handbook writes handbook.html.
@@ -127,7 +129,7 @@ func (w *writer) handbook(parts []sopPart) []file {
 	view := &printView{OnePage: h.OnePage()}
 	size := 4<<10 + len(h.SOPs)*100 // the contents
 	for _, b := range h.Books() {
-		g := printGroup{Book: b}
+		g := printGroup{Book: b, Retired: b.Retired}
 		for _, p := range b.SOPs {
 			switch {
 			case !view.OnePage:
@@ -155,7 +157,7 @@ func (w *writer) books(parts []sopPart) []file {
 			if j > 0 {
 				view.Prev = path.Base(b.File(j-1, ".html"))
 			} else {
-				view.Elsewhere = b.Elsewhere
+				view.Elsewhere, view.Retired = b.Elsewhere, b.Retired
 			}
 			if j+1 < len(b.Parts) {
 				view.Next = path.Base(b.File(j+1, ".html"))

@@ -73,21 +73,25 @@ func TestPrintableHandbooks(t *testing.T) {
 		files map[string]file
 		none  []string // files not written
 	}{
-		{"under the limit", 5, map[string]file{
+		{"under the limit", 6, map[string]file{
 			"handbook.html": {[]string{"b", "c", "a", "d", "e"}, []string{
 				`<h2 id="Role-agent">Agent</h2>`, `<h2 id="Role-lead">Team Lead</h2>`, `<h2 id="Role-_other">Other procedures</h2>`,
 				`<h3 id="b">Alpha <span class="draft-mark">DRAFT</span></h3>`, `<a href="#b">Alpha</a> (DRAFT)`,
 				`printed under another role: <a href="#b">Alpha</a>.`, `<a href="#b--steps">b</a>`, `<a href="#c">c</a>`,
-				`<h4 id="a--steps">Steps</h4>`}, []string{"sops/", `rel="next"`, `rel="prev"`}},
+				`<h4 id="a--steps">Steps</h4>`,
+				// f is retired: listed, not printed; links to it lead to its page.
+				`<a href="sops/f.html#steps">f</a>`, `Retired, not printed: <a href="sops/f.html">Foxtrot</a>.`},
+				[]string{"sops/a", "sops/b", "sops/c", "sops/d", "sops/e", `id="f"`, `rel="next"`, `rel="prev"`}},
 			"roles/agent-handbook.html": {[]string{"b", "c", "a"}, []string{`<h1>Agent: printable handbook</h1>`,
 				`<h2 id="b">Alpha <span class="draft-mark">DRAFT</span></h2>`, `<a href="#c--steps">c</a>`, `<a href="#b--steps">b</a>`,
 				`<a href="agent.html">Agent</a>`, `<h3 id="a--steps">Steps</h3>`}, []string{`rel="next"`, `rel="prev"`, "part 1"}},
-			"roles/lead-handbook.html":   {[]string{"b", "d"}, []string{`<a href="../sops/c.html#steps">c</a>`, `<a href="#b">b</a>`}, nil},
+			"roles/lead-handbook.html": {[]string{"b", "d"}, []string{`<a href="../sops/c.html#steps">c</a>`, `<a href="#b">b</a>`,
+				`<a href="../sops/f.html#steps">f</a>`, `Retired, not printed: <a href="../sops/f.html">Foxtrot</a>.`}, nil},
 			"roles/_other-handbook.html": {[]string{"e"}, []string{`<h1>Other procedures: printable handbook</h1>`}, []string{`_other.html`}},
 		}, []string{"roles/agent-handbook-2.html", "roles/_other.html"}},
 		{"over the limit", 2, map[string]file{
 			"handbook.html": {nil, []string{`more than the 2 that one printable page holds (handbook_max_sops in sopctl.yaml)`,
-				`<a href="roles/agent-handbook.html">Agent</a> (3 SOPs, in 2 parts)`, `<a href="roles/lead-handbook.html">Team Lead</a> (2 SOPs)`,
+				`<a href="roles/agent-handbook.html">Agent</a> (3 SOPs, in 2 parts)`, `<a href="roles/lead-handbook.html">Team Lead</a> (3 SOPs)`,
 				`<a href="roles/_other-handbook.html">Other procedures</a> (1 SOP)`}, []string{`<section`}},
 			"roles/agent-handbook.html": {[]string{"b", "c"}, []string{`<h1>Agent: printable handbook, part 1 of 2</h1>`,
 				`<a rel="next" href="agent-handbook-2.html">`, `<a href="#c--steps">c</a>`}, []string{`rel="prev"`}},

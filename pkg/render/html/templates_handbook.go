@@ -13,6 +13,8 @@ const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 <h2 id="Role-{{.Book.Role.ID}}">{{.Book.Role.Title}}</h2>
 {{range .Sections}}{{.}}{{end}}
 {{- with .Elsewhere}}<p class="elsewhere">Also for this role, printed under another role: {{range $i, $p := .}}{{if $i}}, {{end}}<a href="#{{$p.ID}}">{{$p.Title}}</a>{{end}}.</p>
+{{end}}
+{{- with .Retired}}<p class="elsewhere">Retired, not printed: {{range $i, $p := .}}{{if $i}}, {{end}}<a href="sops/{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.</p>
 {{end}}</section>
 {{end}}
 {{- else}}
@@ -24,12 +26,11 @@ const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 
 // printParts are the parts of both kinds of printable handbook: an entry
 // of the contents, and an SOP's section: its title (under its role's
-// heading on handbook.html), a DRAFT mark in words that prints, the
-// retired notice, a line of metadata, the body.
-const printParts = `{{define "entry"}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if .Doc.Meta.Draft}} (DRAFT){{end}}{{if .Doc.Meta.Retired}} (retired){{end}}</li>{{end}}
+// heading on handbook.html), a DRAFT mark in words that prints,
+// a line of metadata, the body (a retired SOP is listed, not printed).
+const printParts = `{{define "entry"}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if .Doc.Meta.Draft}} (DRAFT){{end}}</li>{{end}}
 {{define "section"}}<section class="sop">
 {{if .Sub}}<h3 id="{{.Page.ID}}">{{else}}<h2 id="{{.Page.ID}}">{{end}}{{.Page.Title}}{{if .Page.Doc.Meta.Draft}} <span class="draft-mark">DRAFT</span>{{end}}{{if .Sub}}</h3>{{else}}</h2>{{end}}
-{{- if .Page.Doc.Meta.Retired}}<p class="notice" role="note">This SOP is retired and no longer in force.</p>{{end}}
 {{template "metaline" .Page}}
 {{.Body}}</section>
 {{end}}`
@@ -41,7 +42,9 @@ const bookPage = `{{define "content"}}{{with .Print}}<p class="crumbs"><a href="
 <nav class="toc" aria-labelledby="Contents"><h2 id="Contents">Contents</h2>
 <ol{{if gt .Start 1}} start="{{.Start}}"{{end}}>{{range .Contents}}{{template "entry" .}}{{end}}</ol>
 {{- with .Elsewhere}}
-<p class="elsewhere">Also for this role, printed in another role's handbook: {{range $i, $p := .}}{{if $i}}, {{end}}<a href="../sops/{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.</p>{{end}}</nav>
+<p class="elsewhere">Also for this role, printed in another role's handbook: {{range $i, $p := .}}{{if $i}}, {{end}}<a href="../sops/{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.</p>{{end}}
+{{- with .Retired}}
+<p class="elsewhere">Retired, not printed: {{range $i, $p := .}}{{if $i}}, {{end}}<a href="../sops/{{$p.ID}}.html">{{$p.Title}}</a>{{end}}.</p>{{end}}</nav>
 {{range .Sections}}{{.}}{{end}}
 {{- if .Several}}<nav class="pager" aria-label="Parts of this handbook">{{with .Prev}}<a rel="prev" href="{{.}}">Previous part</a>{{end}}{{if and .Prev .Next}} · {{end}}{{with .Next}}<a rel="next" href="{{.}}">Next part</a>{{end}}</nav>
 {{end}}{{end}}{{end}}`

@@ -252,7 +252,7 @@ func summary(h *render.Handbook) string {
 		} else {
 			fmt.Fprintf(&b, "- [%s](roles/%s.md)\n", escape(r.Title), r.ID)
 		}
-		for _, p := range bk.SOPs {
+		for _, p := range render.ByTitle(r.SOPs) {
 			if h.Home(p) == bk {
 				fmt.Fprintf(&b, "%s- [%s](sops/%s.md)\n", indent, escape(p.Title), p.ID)
 			}

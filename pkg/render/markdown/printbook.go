@@ -114,7 +114,7 @@ func bookTitle(b *render.Book, j int) string {
 // handbook_max_sops), then its books', as Handbook.BooksOf lists them.
 func (plan *printPlan) sections(h *render.Handbook, p *render.Page, opts Options) (string, []string) {
 	var one string
-	if plan.handbook != nil {
+	if plan.handbook != nil && h.OnePagePrints(p) {
 		pl := plan.handbook.placement(2, func(to *render.Page, a string) string { return fileHref("sops/"+to.ID+".md", a) })
 		one = printSection(h, p, opts, "###", "roles/", pl)
 	}
@@ -188,6 +188,7 @@ func (plan *printPlan) handbookFile(h *render.Handbook, sections []string) []byt
 		if len(elsewhere) > 0 {
 			fmt.Fprintf(&b, "\nAlso for this role, printed under another role: %s.\n", strings.Join(elsewhere, ", "))
 		}
+		b.WriteString(retiredLine(bk, "sops/"))
 	}
 	return []byte(b.String())
 }
@@ -219,6 +220,9 @@ func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections []
 		for _, p := range b.PartSOPs(j) {
 			s.WriteString(entry(p, plan.parts[b][j].title[p], ""))
 		}
+		if j == 0 {
+			s.WriteString(retiredLine(b, "../sops/"))
+		}
 		if j == 0 && len(b.Elsewhere) > 0 {
 			var links []string
 			for _, p := range b.Elsewhere {
@@ -242,4 +246,17 @@ func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections []
 		out = append(out, file{b.File(j, ".md"), []byte(s.String())})
 	}
 	return out
+}
+
+// retiredLine lists a book's retired SOPs, which it does not print, linking
+// their pages in dir; "" when it has none.
+func retiredLine(b *render.Book, dir string) string {
+	if len(b.Retired) == 0 {
+		return ""
+	}
+	links := make([]string, len(b.Retired))
+	for i, p := range b.Retired {
+		links[i] = "[" + escape(p.Title) + "](" + dir + p.ID + ".md)"
+	}
+	return "\nRetired, not printed: " + strings.Join(links, ", ") + ".\n"
 }

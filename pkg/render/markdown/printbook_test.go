@@ -36,14 +36,17 @@ func TestPrintableHandbooks(t *testing.T) {
 		files map[string]file
 		none  []string
 	}{
-		{"under the limit", 5, map[string]file{
+		{"under the limit", 6, map[string]file{
 			"handbook.md": {"###", []string{"Alpha", "alpha", "delta", "Charlie", "Echo"}, []string{
 				"- [Agent](#agent)\n  - [Alpha](#alpha) (DRAFT)\n  - [alpha](#alpha-1)\n  - [delta](#delta)\n- [Team Lead](#team-lead)\n  - [Alpha](#alpha) (DRAFT)\n  - [Charlie](#charlie)\n",
 				"\n## Agent\n", "\n## Team Lead\n", "\n## Other procedures\n", "> **DRAFT:**",
-				"printed under another role: [Alpha](#alpha).", "See [b](#steps)", "See [c](#steps-1)", "#### Steps"}, []string{"sops/", "part"}},
+				"printed under another role: [Alpha](#alpha).", "See [b](#steps)", "See [c](#steps-1)", "#### Steps",
+				// f is retired: listed, not printed; links to it lead to its page.
+				"and [f](sops/f.md#steps)", "Retired, not printed: [Foxtrot](sops/f.md)."}, []string{"sops/a", "sops/b", "sops/c", "sops/d", "sops/e", "part", "Foxtrot\n"}},
 			"roles/agent-handbook.md": {"##", []string{"Contents", "Alpha", "alpha", "delta"}, []string{"# Agent: printable handbook\n",
 				"[All SOPs](../README.md) · [Agent](agent.md)", "See [c](#steps-1)", "See [b](#steps)", "### Steps"}, []string{"part"}},
-			"roles/lead-handbook.md":   {"##", []string{"Contents", "Alpha", "Charlie"}, []string{"See [c](../sops/c.md#steps)", "See [b](#alpha)"}, nil},
+			"roles/lead-handbook.md": {"##", []string{"Contents", "Alpha", "Charlie"}, []string{"See [c](../sops/c.md#steps)", "See [b](#alpha)",
+				"and [f](../sops/f.md#steps)", "Retired, not printed: [Foxtrot](../sops/f.md)."}, nil},
 			"roles/_other-handbook.md": {"##", []string{"Contents", "Echo"}, []string{"# Other procedures: printable handbook\n"}, []string{"_other.md"}},
 			"roles/agent.md":           {"##", nil, []string{"[Printable handbook](agent-handbook.md)", "| **DRAFT** [Alpha](../sops/b.md)"}, nil},
 			"README.md":                {"###", nil, []string{"[Printable handbook](roles/agent-handbook.md)", "[Printable handbook](roles/_other-handbook.md)"}, nil},
@@ -52,7 +55,7 @@ func TestPrintableHandbooks(t *testing.T) {
 		}, []string{"roles/agent-handbook-2.md", "roles/_other.md"}},
 		{"over the limit", 2, map[string]file{
 			"handbook.md": {"###", nil, []string{"more than the 2 that one file holds (handbook_max_sops in sopctl.yaml)",
-				"- [Agent](roles/agent-handbook.md) (3 SOPs, in 2 parts)\n", "- [Team Lead](roles/lead-handbook.md) (2 SOPs)\n",
+				"- [Agent](roles/agent-handbook.md) (3 SOPs, in 2 parts)\n", "- [Team Lead](roles/lead-handbook.md) (3 SOPs)\n",
 				"- [Other procedures](roles/_other-handbook.md) (1 SOP)\n"}, []string{"## Contents"}},
 			"roles/agent-handbook.md": {"##", []string{"Contents", "Alpha", "alpha"}, []string{"# Agent: printable handbook, part 1 of 2\n",
 				"[Next part](agent-handbook-2.md)", "See [c](#steps-1)"}, []string{"Previous part"}},

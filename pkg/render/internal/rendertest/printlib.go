@@ -7,11 +7,12 @@ import (
 )
 
 // PrintLibrary writes a library for the tests of the printable handbooks,
-// holding at most max SOPs to a handbook file: five SOPs, a (delta),
-// b (Alpha, a draft, in both roles), c (alpha), d (Charlie) and e (Echo,
-// of no known role), in the roles agent (Agent: b, c, a by title) and
-// lead (Team Lead: b, d). a links to b's Steps and to c; b to c's Steps;
-// d to b.
+// holding at most max SOPs to a handbook file: six SOPs, a (delta),
+// b (Alpha, a draft, in both roles), c (alpha), d (Charlie), e (Echo,
+// of no known role) and f (Foxtrot, retired), in the roles agent (Agent:
+// b, c, a by title) and lead (Team Lead: b, d, and f, which is listed, not
+// printed). a links to b's Steps and to c; b to c's Steps; d to b and to
+// f's Steps.
 func PrintLibrary(t testing.TB, max int) string {
 	t.Helper()
 	sop := func(id, title, status, roles, body string) string {
@@ -23,7 +24,8 @@ func PrintLibrary(t testing.TB, max int) string {
 		"sops/a.md":   sop("a", "delta", "approved", "roles: [agent]\n", "See [b](b.md#steps) and [c](c.md)."),
 		"sops/b.md":   sop("b", "Alpha", "draft", "roles: [agent, lead]\n", "See [c](c.md#steps)."),
 		"sops/c.md":   sop("c", "alpha", "approved", "roles: [agent]\n", "Do it."),
-		"sops/d.md":   sop("d", "Charlie", "approved", "roles: [lead]\n", "See [b](b.md)."),
+		"sops/d.md":   sop("d", "Charlie", "approved", "roles: [lead]\n", "See [b](b.md) and [f](f.md#steps)."),
+		"sops/f.md":   sop("f", "Foxtrot", "retired", "roles: [lead]\n", "Do not."),
 		"sops/e.md":   sop("e", "Echo", "review", "", "Do it."),
 	})
 }
