@@ -42,7 +42,9 @@ in DIR:
   sops/<id>.html, roles/<id>.html, roles/<id>-handbook.html (each role's
   printable handbook, continuing on -2.html... over handbook_max_sops; in a
   library over it, an SOP of several roles is printed once, in its first
-  role's handbook, and the others link its page) and assets/. Drafts are marked DRAFT in words, on screen and in print.
+  role's handbook, and the others link its page) and assets/. Drafts are
+  marked DRAFT in words, on screen and in print; the printable handbooks
+  list retired SOPs rather than print them.
   Every page opens from disk with no network. Everything under static_dir
   (default static/: a CNAME, a logo, custom.css) is copied as it is into
   DIR; a static file named like a generated one, or a symlink leading
