@@ -499,13 +499,15 @@ func TestSearchIndexSize10k(t *testing.T) {
 	// The generated SOPs are short (2.6 KB), so the fixed part of each
 	// page (header, search form, breadcrumbs, metadata, sections,
 	// previous/next, sidebar: about 3 KB) weighs more than in most real
-	// libraries: sops/*.html alone is 2.25x. Over handbook_max_sops the
-	// role handbooks print each SOP once (1.2x) and handbook.html links
-	// them: 3.70x at the last measurement. A bundle that grows past 3.8x
-	// is a regression; between 3x and 3.8x this SOP size falls short of
-	// SPEC's 3x, which is said in the skip message rather than hidden.
-	if total >= 38*libSize/10 {
-		t.Errorf("html.Bundle of the 10k generated library is %d bytes, %.2fx the library's %d bytes: it has grown past 3.8x (sops/*.html %d, role handbooks %d)",
+	// libraries: sops/*.html alone is 2.2x. Over handbook_max_sops the
+	// role handbooks print each SOP in force once (1.1x) and handbook.html
+	// links them: 3.54x at the last measurement. (A library of the same
+	// SOPs grown to 4 KB each by a section of prose measured 2.9985x, by
+	// sopctl render and du -sb.) A bundle that grows past 3.6x is a
+	// regression; between 3x and 3.6x this SOP size falls short of SPEC's
+	// 3x, which is said in the skip message rather than hidden.
+	if total >= 36*libSize/10 {
+		t.Errorf("html.Bundle of the 10k generated library is %d bytes, %.2fx the library's %d bytes: it has grown past 3.6x (sops/*.html %d, role handbooks %d)",
 			total, float64(total)/float64(libSize), libSize, parts["sops/*"], printed)
 	} else if total >= 3*libSize {
 		t.Skipf("known gap: html.Bundle of the 10k generated library (testlib.Library(t, 10000)) is %d bytes, %.2fx the library's %d bytes; SPEC section 6 wants under 3x (sops/*.html %d, role handbooks %d)",

@@ -19,7 +19,7 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 <body>
 <a class="skip" href="#Main">Skip to content</a>
 <header class="site"><a href="{{.Root}}index.html">{{.Handbook.Title}}</a>
-<form class="search" id="Search" role="search" action="{{.Root}}index.html" method="get"><label for="Search-q" class="visually-hidden">Search the handbook</label><input type="search" id="Search-q" name="q" autocomplete="off" placeholder="Search, e.g. refund"><button type="submit">Search</button></form>
+<form class="search" id="Search" role="search" action="{{.Root}}index.html" method="get"><input type="search" id="Search-q" name="q" aria-label="Search the handbook" placeholder="Search"><button>Search</button></form>
 <nav aria-label="Handbook"><a href="{{.Root}}handbook.html">Whole handbook</a></nav></header>
 <main id="Main">
 {{template "content" .}}
