@@ -34,7 +34,8 @@ library on /_problems. When a file of the library changes, the library is
 loaded, linted and rendered again, and open pages reload; when only SOP files
 changed, only those are read again and only the pages they can change are
 rendered again. A file that cannot be parsed shows its error on its page
-instead of its last render.
+instead of its last render. static_dir's files and theme_css are served as
+render publishes them.
 
 The server listens on 127.0.0.1:8080 unless --addr says otherwise, and answers
 only requests addressed to it (localhost, 127.0.0.1 or [::1] with its port, or
@@ -85,8 +86,14 @@ func serveLoader(env *Env, t library.Target) (load func(context.Context) (*serve
 		if err != nil {
 			return nil, err
 		}
+		// static_dir and theme_css as sopctl render checks and reads them.
+		root, theme, err := openStatic(u.lib, "html")
+		if err != nil {
+			return nil, err
+		}
+		root.Close()
 		once.Do(func() { history = revisionHistory(ctx, env, u.lib.Dir) })
-		return &serve.Input{Lib: u.lib, Findings: lint.Run(u.lib, u.opts), KPINames: u.lib.Config.KPINames(),
+		return &serve.Input{Lib: u.lib, Findings: lint.Run(u.lib, u.opts), KPINames: u.lib.Config.KPINames(), ThemeCSS: theme,
 			Handbook: render.Build(u.lib, roles.Known(cat, u.lib.Config).Titles(), history, env.Now())}, nil
 	}
 	load = func(ctx context.Context) (*serve.Input, error) {

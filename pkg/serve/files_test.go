@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -39,6 +40,32 @@ func TestLinkedFiles(t *testing.T) {
 			t.Errorf("%s: %d %s, want 200 %s", path, resp.StatusCode, resp.Header.Get("Content-Type"), want)
 		case resp.Header.Get("X-Content-Type-Options") != "nosniff" && resp.StatusCode == http.StatusOK:
 			t.Errorf("%s: no X-Content-Type-Options: nosniff", path)
+		}
+	}
+}
+
+// static_dir's files are served at the root and theme_css is linked after
+// the built-in stylesheet, as sopctl render publishes them.
+func TestStaticAndTheme(t *testing.T) {
+	dir := writeLibrary(t)
+	write(t, filepath.Join(dir, "static", "CNAME"), "handbook.example.org\n")
+	write(t, filepath.Join(dir, "static", "img", "logo.svg"), "<svg/>")
+	withTheme := func(ctx context.Context) (*Input, error) {
+		in, err := load(dir)(ctx)
+		if in != nil {
+			in.ThemeCSS = []byte("main { max-width: 50rem; }\n")
+		}
+		return in, err
+	}
+	url := startLoading(t, dir, withTheme)
+	waitFor(t, url+"/sops/alpha.html", `<link rel="stylesheet" href="../assets/theme.css">`)
+	for path, want := range map[string]string{
+		"/CNAME":            "handbook.example.org\n",
+		"/img/logo.svg":     "<svg/>",
+		"/assets/theme.css": "main { max-width: 50rem; }\n",
+	} {
+		if code, body := get(t, url+path); code != http.StatusOK || body != want {
+			t.Errorf("%s: %d %q, want 200 %q", path, code, body, want)
 		}
 	}
 }

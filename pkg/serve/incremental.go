@@ -33,6 +33,7 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 		SOPPanel: func(p *render.Page) htmltemplate.HTML { return panel(byPath[p.Doc.Path]) },
 		PageEnd:  reloadScript,
 		Cache:    cache,
+		ThemeCSS: in.ThemeCSS,
 	}
 	if only != nil {
 		roles := staleRoles(prev.in.Handbook, in.Handbook, only)
@@ -43,7 +44,7 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 	if _, err := renderhtml.Bundle(in.Handbook, &out, opts); err != nil {
 		return nil, nil, err
 	}
-	if err := copyFiles(in, &out); err != nil {
+	if err := copyLibraryFiles(in, &out); err != nil {
 		return nil, nil, err
 	}
 	files := out.Map()
@@ -69,18 +70,19 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 	return files, cache, nil
 }
 
-// copyFiles adds the library files the SOPs link to, read through the
-// library's os.Root, as sopctl render does.
-func copyFiles(in *Input, out render.Output) error {
-	if len(in.Handbook.Files()) == 0 {
-		return nil
-	}
+// copyLibraryFiles adds the library files the SOPs link to, then
+// static_dir's, read through the library's os.Root, as sopctl render
+// does.
+func copyLibraryFiles(in *Input, out render.Output) error {
 	root, err := os.OpenRoot(in.Lib.Dir)
 	if err != nil {
 		return err
 	}
 	defer root.Close()
-	return render.CopyFiles(in.Handbook, root.FS(), out)
+	if err := render.CopyFiles(in.Handbook, root.FS(), out); err != nil {
+		return err
+	}
+	return render.CopyStatic(root, in.Lib.Config.StaticDir, out)
 }
 
 // stalePages returns the files of the SOPs whose pages must be rendered

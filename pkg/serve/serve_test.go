@@ -76,11 +76,17 @@ func load(dir string) func(context.Context) (*Input, error) {
 // its URL.
 func start(t *testing.T, dir string) string {
 	t.Helper()
+	return startLoading(t, dir, load(dir))
+}
+
+// startLoading is start with a Load of the test's own.
+func startLoading(t *testing.T, dir string, load func(context.Context) (*Input, error)) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
-		done <- Run(ctx, Config{Addr: "127.0.0.1:0", Dir: dir, Load: load(dir), Out: io.Discard, ErrOut: io.Discard,
+		done <- Run(ctx, Config{Addr: "127.0.0.1:0", Dir: dir, Load: load, Out: io.Discard, ErrOut: io.Discard,
 			Ready: func(url string) { ready <- url }})
 	}()
 	t.Cleanup(func() {

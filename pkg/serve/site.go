@@ -22,6 +22,9 @@ type Input struct {
 	// a file that cannot be parsed is among them.
 	Findings []lint.Finding
 	KPINames map[string]string
+	// ThemeCSS is the library's theme_css file, nil for none
+	// (html.Options.ThemeCSS).
+	ThemeCSS []byte
 }
 
 // ProblemsPath is the page that lists every finding of the library.
