@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 )
@@ -10,9 +9,7 @@ import (
 // id: the order readers find SOPs in within a role.
 func ByTitle(ps []*Page) []*Page {
 	out := slices.Clone(ps)
-	slices.SortFunc(out, func(a, b *Page) int {
-		return cmp.Or(strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), strings.Compare(a.ID, b.ID))
-	})
+	slices.SortFunc(out, byTitle)
 	return out
 }
 
