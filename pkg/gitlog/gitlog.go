@@ -5,6 +5,12 @@
 // A library that is not in a git repository, or a machine without git, has
 // an empty history rather than an error: the handbook is then rendered
 // without revision tables.
+//
+// Repo reads a library's files as they were at a revision (lint --since,
+// sopctl diff) without checking anything out: the files that changed
+// between two revisions (git diff --name-only), the library's tree at a
+// commit (git ls-tree) and any number of files' bytes from one
+// git cat-file --batch. There, no git or no work tree is an error.
 package gitlog
 
 import (
