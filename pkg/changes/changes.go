@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -88,17 +89,14 @@ func sops(s Side) map[string]version {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
-	for _, p := range paths {
-		if !s.IsSOP(p) {
-			continue
-		}
-		v := version{src: s.Files[p]}
+	paths = slices.DeleteFunc(paths, func(p string) bool { return !s.IsSOP(p) })
+	docs := make([]*sop.Doc, len(paths))
+	parallel.For(len(paths), func(i int) { docs[i] = parse(paths[i], s.Files[paths[i]], s.Config.MaxFileKB) })
+	for i, p := range paths {
+		v := version{src: s.Files[p], doc: docs[i]}
 		id := strings.TrimSuffix(path.Base(p), ".md")
-		if d := parse(p, v.src, s.Config.MaxFileKB); d != nil {
-			v.doc = d
-			if d.Meta.ID.Text != "" {
-				id = d.Meta.ID.Text
-			}
+		if v.doc != nil && v.doc.Meta.ID.Text != "" {
+			id = v.doc.Meta.ID.Text
 		}
 		if _, taken := m[id]; !taken {
 			m[id] = v

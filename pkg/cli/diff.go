@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -91,17 +92,21 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	from, err := sideAt(ctx, env, repo, commits[0], opts.from, paths, cfg)
-	if err != nil {
-		return err
-	}
+	// The two sides are read at once: each waits mostly on git.
 	var now changes.Side
-	if to == "" {
-		now, err = workingSide(libDir, cfg, paths)
-	} else {
-		now, err = sideAt(ctx, env, repo, to, opts.to, paths, cfg)
-	}
-	if err != nil {
+	var nowErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if to == "" {
+			now, nowErr = workingSide(libDir, cfg, paths)
+		} else {
+			now, nowErr = sideAt(ctx, env, repo, to, opts.to, paths, cfg)
+		}
+	}()
+	from, err := sideAt(ctx, env, repo, commits[0], opts.from, paths, cfg)
+	<-done
+	if err = cmp.Or(err, nowErr); err != nil {
 		return err
 	}
 	list := changes.Compare(from, now)

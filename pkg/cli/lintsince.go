@@ -32,7 +32,11 @@ func sinceOf(ctx context.Context, u *lintUnit, rev string) (*lint.Since, error) 
 	if err != nil {
 		return nil, err
 	}
-	tree, err := repo.Tree(ctx, commits[0])
+	since := &lint.Since{Rev: rev, Before: map[string][]byte{}}
+	if len(changed) == 0 {
+		return since, nil // and Tree with no path would list them all
+	}
+	tree, err := repo.Tree(ctx, commits[0], changed...)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +72,6 @@ func sinceOf(ctx context.Context, u *lintUnit, rev string) (*lint.Since, error) 
 	if err != nil {
 		return nil, err
 	}
-	since := &lint.Since{Rev: rev, Before: map[string][]byte{}}
 	for p, old := range then {
 		since.Before[p] = files[old]
 	}

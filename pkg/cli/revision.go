@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"slices"
 
 	"github.com/sopctl/sopctl/pkg/changes"
 	"github.com/sopctl/sopctl/pkg/gitlog"
@@ -46,11 +47,12 @@ func openRevs(ctx context.Context, libDir string, revs ...string) (*gitlog.Repo,
 // sopctl.yaml cannot be read then is read with today's (cur), and stderr
 // says so.
 func sideAt(ctx context.Context, env *Env, repo *gitlog.Repo, commit, rev string, paths []string, cur *library.Config) (changes.Side, error) {
-	tree, err := repo.Tree(ctx, commit)
+	paths = append(slices.Clip(paths), library.ConfigFile)
+	tree, err := repo.Tree(ctx, commit, paths...)
 	if err != nil {
 		return changes.Side{}, err
 	}
-	files, err := repo.Files(ctx, tree, append(paths, library.ConfigFile))
+	files, err := repo.Files(ctx, tree, paths)
 	if err != nil {
 		return changes.Side{}, err
 	}

@@ -98,6 +98,11 @@ func TestRepo(t *testing.T) {
 	if err != nil || len(tree) != 2 {
 		t.Fatalf("Tree = %v, %v; want the library's two files", tree, err)
 	}
+	// Only the paths asked for, taken literally (not as globs).
+	some, err := repo.Tree(ctx, c1, "sops/a.md", "sops/new.md", "sops/*.md")
+	if err != nil || !reflect.DeepEqual(some, Tree{"sops/a.md": tree["sops/a.md"]}) {
+		t.Errorf("Tree(first, a, new, *) = %v, %v; want a.md alone", some, err)
+	}
 	files, err := repo.Files(ctx, tree, []string{"sops/a.md", "sops/b.md", "sops/new.md"})
 	want := map[string][]byte{"sops/a.md": []byte("a1\n"), "sops/b.md": []byte("b1\n")}
 	if err != nil || !reflect.DeepEqual(files, want) {

@@ -16,14 +16,26 @@ import (
 type Tree map[string]string
 
 // Tree lists the library's files at commit (a hash from Resolve) with one
-// `git ls-tree` run. A library that did not exist then has an empty Tree.
-func (r *Repo) Tree(ctx context.Context, commit string) (Tree, error) {
-	out, stderr, err := r.run(ctx, nil, "ls-tree", "-r", "-z", "--end-of-options", commit, "--", ".")
+// `git ls-tree` run: only the paths given (slash paths from the library's
+// folder, taken literally), or every file when none is given, so that a
+// caller that needs a few files of a large library lists only those. A
+// library that did not exist then has an empty Tree.
+func (r *Repo) Tree(ctx context.Context, commit string, paths ...string) (Tree, error) {
+	if len(paths) == 0 || len(paths) > maxPathArgs {
+		paths = []string{"."}
+	}
+	args := append([]string{"--literal-pathspecs", "ls-tree", "-r", "-z", "--end-of-options", commit, "--"}, paths...)
+	out, stderr, err := r.run(ctx, nil, args...)
 	if err != nil {
 		return nil, r.failed("ls-tree", stderr, err)
 	}
 	return parseTree(out)
 }
+
+// maxPathArgs is the most paths Tree passes to git as arguments, far
+// below the system's limit on their length; with more, it lists the whole
+// tree, which costs little more than so many paths.
+const maxPathArgs = 2000
 
 // parseTree reads ls-tree -z output: "MODE TYPE OID\tPATH\x00" entries.
 func parseTree(out []byte) (Tree, error) {
