@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -88,25 +87,12 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	if opts.to != "" {
 		to = commits[1]
 	}
-	paths, err := repo.Changed(ctx, commits[0], to)
+	deltas, err := repo.Changed(ctx, commits[0], to)
 	if err != nil {
 		return err
 	}
-	// The two sides are read at once: each waits mostly on git.
-	var now changes.Side
-	var nowErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if to == "" {
-			now, nowErr = workingSide(libDir, cfg, paths)
-		} else {
-			now, nowErr = sideAt(ctx, env, repo, to, opts.to, paths, cfg)
-		}
-	}()
-	from, err := sideAt(ctx, env, repo, commits[0], opts.from, paths, cfg)
-	<-done
-	if err = cmp.Or(err, nowErr); err != nil {
+	from, now, err := diffSides(ctx, env, repo, revs, commits, deltas, libDir, cfg)
+	if err != nil {
 		return err
 	}
 	list := changes.Compare(from, now)

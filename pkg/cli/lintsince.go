@@ -28,15 +28,7 @@ func sinceOf(ctx context.Context, u *lintUnit, rev string) (*lint.Since, error) 
 	if err != nil {
 		return nil, err
 	}
-	changed, err := repo.Changed(ctx, commits[0], "")
-	if err != nil {
-		return nil, err
-	}
-	since := &lint.Since{Rev: rev, Before: map[string][]byte{}}
-	if len(changed) == 0 {
-		return since, nil // and Tree with no path would list them all
-	}
-	tree, err := repo.Tree(ctx, commits[0], changed...)
+	deltas, err := repo.Changed(ctx, commits[0], "")
 	if err != nil {
 		return nil, err
 	}
@@ -47,33 +39,34 @@ func sinceOf(ctx context.Context, u *lintUnit, rev string) (*lint.Since, error) 
 	// A file moved since rev, keeping its name (its id), was the deleted
 	// file of that name.
 	gone := map[string]string{}
-	for _, p := range changed {
-		if _, was := tree[p]; was && now[p] == nil {
-			gone[path.Base(p)] = p
+	for _, d := range deltas {
+		if d.From != "" && now[d.Path] == nil {
+			gone[path.Base(d.Path)] = d.From
 		}
 	}
-	then := map[string]string{} // path now -> path at rev
-	for _, p := range changed {
-		d := now[p]
-		if d == nil || d.Meta.Status.Text != sop.StatusApproved {
+	then := map[string]string{} // path now -> blob id at rev
+	for _, d := range deltas {
+		doc := now[d.Path]
+		if doc == nil || doc.Meta.Status.Text != sop.StatusApproved {
 			continue
 		}
-		if _, was := tree[p]; was {
-			then[p] = p
-		} else if old, ok := gone[path.Base(p)]; ok {
-			then[p] = old
+		if d.From != "" {
+			then[d.Path] = d.From
+		} else if id, ok := gone[path.Base(d.Path)]; ok {
+			then[d.Path] = id
 		}
 	}
-	olds := make([]string, 0, len(then))
-	for _, old := range then {
-		olds = append(olds, old)
+	ids := make([]string, 0, len(then))
+	for _, id := range then {
+		ids = append(ids, id)
 	}
-	files, err := repo.Files(ctx, tree, olds)
+	blobs, err := repo.Read(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	for p, old := range then {
-		since.Before[p] = files[old]
+	since := &lint.Since{Rev: rev, Before: map[string][]byte{}}
+	for p, id := range then {
+		since.Before[p] = blobs[id]
 	}
 	return since, nil
 }

@@ -1,12 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"slices"
+	"strings"
 
 	"github.com/sopctl/sopctl/pkg/changes"
 	"github.com/sopctl/sopctl/pkg/gitlog"
@@ -42,32 +43,71 @@ func openRevs(ctx context.Context, libDir string, revs ...string) (*gitlog.Repo,
 	return repo, commits, nil
 }
 
-// sideAt reads the library's config and the files at paths as they were
-// at commit. A library without sopctl.yaml then has no SOPs; one whose
-// sopctl.yaml cannot be read then is read with today's (cur), and stderr
-// says so.
-func sideAt(ctx context.Context, env *Env, repo *gitlog.Repo, commit, rev string, paths []string, cur *library.Config) (changes.Side, error) {
-	paths = append(slices.Clip(paths), library.ConfigFile)
-	tree, err := repo.Tree(ctx, commit, paths...)
-	if err != nil {
-		return changes.Side{}, err
+// diffSides reads the two sides of sopctl diff from one git cat-file run:
+// sopctl.yaml at each commit, and the changed *.md files by the blob ids
+// git diff gave (only *.md files can be SOPs, whatever sops_dir a config
+// named); with one commit, the other side is the work tree, read from
+// disk meanwhile. cur is today's config.
+func diffSides(ctx context.Context, env *Env, repo *gitlog.Repo, revs, commits []string, deltas []gitlog.Delta, libDir string, cur *library.Config) (from, to changes.Side, err error) {
+	var names, paths []string
+	for _, c := range commits {
+		names = append(names, c+":./"+library.ConfigFile)
 	}
-	files, err := repo.Files(ctx, tree, paths)
-	if err != nil {
-		return changes.Side{}, err
+	for _, d := range deltas {
+		if !strings.HasSuffix(d.Path, ".md") {
+			continue
+		}
+		paths = append(paths, d.Path)
+		for _, id := range []string{d.From, d.To}[:len(commits)] {
+			if id != "" {
+				names = append(names, id)
+			}
+		}
 	}
-	src, ok := files[library.ConfigFile]
-	delete(files, library.ConfigFile)
-	if !ok {
-		return changes.Side{Files: files}, nil
+	var work changes.Side
+	var workErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if len(commits) == 1 {
+			work, workErr = workingSide(libDir, cur, paths)
+		}
+	}()
+	contents, err := repo.Batch(ctx, names)
+	<-done
+	if err = cmp.Or(err, workErr); err != nil {
+		return from, to, err
+	}
+	blobs := map[string][]byte{}
+	for i, name := range names[len(commits):] {
+		blobs[name] = contents[len(commits)+i]
+	}
+	sides := []changes.Side{{}, work}
+	for i := range commits {
+		sides[i] = changes.Side{Config: configAt(env, revs[i], contents[i], cur), Files: map[string][]byte{}}
+		for _, d := range deltas {
+			if id := []string{d.From, d.To}[i]; id != "" && blobs[id] != nil {
+				sides[i].Files[d.Path] = blobs[id]
+			}
+		}
+	}
+	return sides[0], sides[1], nil
+}
+
+// configAt reads sopctl.yaml as it was at rev: nil (no library, so no
+// SOPs) when it did not exist; today's (cur) when it cannot be read, which
+// stderr says.
+func configAt(env *Env, rev string, src []byte, cur *library.Config) *library.Config {
+	if src == nil {
+		return nil
 	}
 	cfg, err := library.ParseConfig(library.ConfigFile, src)
 	if err != nil {
 		fmt.Fprintf(env.IO.ErrOut, "sopctl: warning: %s at %s cannot be read, so today's is used for it: %s\n",
 			library.ConfigFile, termsafe.Line(rev), termsafe.Line(err.Error()))
-		cfg = cur
+		return cur
 	}
-	return changes.Side{Config: cfg, Files: files}, nil
+	return cfg
 }
 
 // workingSide reads the files at paths from the library's folder; a path

@@ -8,9 +8,10 @@
 //
 // Repo reads a library's files as they were at a revision (lint --since,
 // sopctl diff) without checking anything out: the files that changed
-// between two revisions (git diff --name-only), the library's tree at a
-// commit (git ls-tree) and any number of files' bytes from one
-// git cat-file --batch. There, no git or no work tree is an error.
+// between two revisions, with their blob ids (git diff --raw), and any
+// number of blobs' bytes from one git cat-file --batch, so that the cost
+// follows what changed, not the library's size. There, no git or no work
+// tree is an error.
 package gitlog
 
 import (

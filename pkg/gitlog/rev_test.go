@@ -11,37 +11,16 @@ import (
 	"testing"
 )
 
-func TestParseTree(t *testing.T) {
-	tests := []struct {
-		name, out string
-		want      Tree
-		err       bool
-	}{
-		{"empty", "", Tree{}, false},
-		{"files", "100644 blob aaa\tsops/a.md\x00100755 blob bbb\tx y.md\x00", Tree{"sops/a.md": "aaa", "x y.md": "bbb"}, false},
-		{"symlink and submodule left out", "120000 blob ccc\tl.md\x00160000 commit ddd\tsub\x00", Tree{}, false},
-		{"tab in a name", "100644 blob aaa\ta\tb.md\x00", Tree{"a\tb.md": "aaa"}, false},
-		{"garbage", "nonsense\x00", nil, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseTree([]byte(tt.out))
-			if (err != nil) != tt.err || !tt.err && !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got %v, %v; want %v (error %v)", got, err, tt.want, tt.err)
-			}
-		})
-	}
-}
-
 func TestParseBatch(t *testing.T) {
 	tests := []struct {
 		name, out string
-		want      map[string][]byte
+		want      [][]byte
 		err       bool
 	}{
-		{"empty", "", map[string][]byte{}, false},
-		{"two", "aaa blob 3\nx\ny\nbbb blob 0\n\n", map[string][]byte{"aaa": []byte("x\ny"), "bbb": {}}, false},
-		{"missing", "aaa missing\n", nil, true},
+		{"empty", "", nil, false},
+		{"two", "aaa blob 3\nx\ny\nbbb blob 0\n\n", [][]byte{[]byte("x\ny"), {}}, false},
+		{"missing", "v1:./a b.md missing\naaa blob 1\nx\n", [][]byte{nil, []byte("x")}, false},
+		{"a tree is no file", "aaa tree 2\nxy\n", [][]byte{nil}, false},
 		{"short", "aaa blob 10\nxy\n", nil, true},
 		{"bad size", "aaa blob -1\n\n", nil, true},
 	}
@@ -85,28 +64,25 @@ func TestRepo(t *testing.T) {
 		t.Errorf("Resolve(HEAD~1) = %q, %v; want %s...", c1, err, first)
 	}
 	changed, err := repo.Changed(ctx, c1, "")
-	slices.Sort(changed)
-	if err != nil || !reflect.DeepEqual(changed, []string{"sops/a.md", "sops/b.md", "sops/new.md"}) {
-		t.Errorf("Changed(first, work tree) = %q, %v", changed, err)
+	slices.SortFunc(changed, func(a, b Delta) int { return strings.Compare(a.Path, b.Path) })
+	a1 := r.git(nil, "rev-parse", first+":hb/sops/a.md")
+	a2 := r.git(nil, "rev-parse", second+":hb/sops/a.md")
+	b1 := r.git(nil, "rev-parse", first+":hb/sops/b.md")
+	want := []Delta{{"sops/a.md", a1, a2}, {"sops/b.md", b1, ""}, {"sops/new.md", "", ""}}
+	if err != nil || !reflect.DeepEqual(changed, want) {
+		t.Errorf("Changed(first, work tree) = %q, %v; want %q", changed, err, want)
 	}
 	c2, _ := repo.Resolve(ctx, second)
 	changed, err = repo.Changed(ctx, c1, c2)
-	if err != nil || !reflect.DeepEqual(changed, []string{"sops/a.md"}) {
-		t.Errorf("Changed(first, second) = %q, %v", changed, err)
+	if want := []Delta{{"sops/a.md", a1, a2}}; err != nil || !reflect.DeepEqual(changed, want) {
+		t.Errorf("Changed(first, second) = %q, %v; want %q", changed, err, want)
 	}
-	tree, err := repo.Tree(ctx, c1)
-	if err != nil || len(tree) != 2 {
-		t.Fatalf("Tree = %v, %v; want the library's two files", tree, err)
+	contents, err := repo.Batch(ctx, []string{a2, c1 + ":./sops/b.md", c1 + ":./sops/new.md"})
+	if err != nil || !reflect.DeepEqual(contents, [][]byte{[]byte("a2\n"), []byte("b1\n"), nil}) {
+		t.Errorf("Batch = %q, %v", contents, err)
 	}
-	// Only the paths asked for, taken literally (not as globs).
-	some, err := repo.Tree(ctx, c1, "sops/a.md", "sops/new.md", "sops/*.md")
-	if err != nil || !reflect.DeepEqual(some, Tree{"sops/a.md": tree["sops/a.md"]}) {
-		t.Errorf("Tree(first, a, new, *) = %v, %v; want a.md alone", some, err)
-	}
-	files, err := repo.Files(ctx, tree, []string{"sops/a.md", "sops/b.md", "sops/new.md"})
-	want := map[string][]byte{"sops/a.md": []byte("a1\n"), "sops/b.md": []byte("b1\n")}
-	if err != nil || !reflect.DeepEqual(files, want) {
-		t.Errorf("Files = %q, %v; want %q", files, err, want)
+	if _, err := repo.Batch(ctx, []string{c1 + ":./x\ny.md"}); err == nil {
+		t.Error("Batch of a name with a line break: no error")
 	}
 	_, err = repo.Resolve(ctx, "mian")
 	var unknown *UnknownRevError
@@ -129,5 +105,31 @@ func TestOpenOutsideGit(t *testing.T) {
 	_, err = Git{Binary: filepath.Join(dir, "no-git")}.Open(context.Background(), dir)
 	if !errors.As(err, &no) || !strings.Contains(err.Error(), "git is not installed") {
 		t.Errorf("Open without git = %v", err)
+	}
+}
+
+func TestParseRaw(t *testing.T) {
+	a, b := strings.Repeat("a", 40), strings.Repeat("b", 40)
+	zero := strings.Repeat("0", 40)
+	tests := []struct {
+		name, out string
+		want      []Delta
+		err       bool
+	}{
+		{"empty", "", nil, false},
+		{"modified", ":100644 100644 " + a + " " + b + " M\x00sops/a b.md\x00", []Delta{{"sops/a b.md", a, b}}, false},
+		{"added, deleted", ":000000 100644 " + zero + " " + b + " A\x00n.md\x00:100755 000000 " + a + " " + zero + " D\x00d.md\x00",
+			[]Delta{{"n.md", "", b}, {"d.md", a, ""}}, false},
+		{"work tree", ":100644 100644 " + a + " " + zero + " M\x00w.md\x00", []Delta{{"w.md", a, ""}}, false},
+		{"symlink became a file", ":120000 100644 " + a + " " + b + " T\x00l.md\x00", []Delta{{"l.md", "", b}}, false},
+		{"garbage", "nonsense\x00x\x00", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseRaw([]byte(tt.out))
+			if (err != nil) != tt.err || !tt.err && !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, %v; want %q (error %v)", got, err, tt.want, tt.err)
+			}
+		})
 	}
 }
