@@ -33,7 +33,7 @@ var notesGroups = []notesGroup{
 // sections that changed. Text from the files is escaped.
 func writeDiffMarkdown(w io.Writer, from, to string, list []changes.Change) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## SOP changes from %s to %s\n", scaffold.EscapeInline(from), scaffold.EscapeInline(to))
+	fmt.Fprintf(&b, "## SOP changes from %s to %s\n", mdRev(from), mdRev(to))
 	if len(list) == 0 {
 		b.WriteString("\nNo SOP changed.\n")
 	}
@@ -91,4 +91,13 @@ func mdFromTo(a, b string) string {
 		return scaffold.EscapeInline(a)
 	}
 	return scaffold.EscapeInline(a) + " → " + scaffold.EscapeInline(b)
+}
+
+// mdRev shows a revision as code (HEAD~1 as written), the working tree as
+// words.
+func mdRev(rev string) string {
+	if rev == workTree || strings.ContainsAny(rev, "`\r\n") {
+		return scaffold.EscapeInline(rev)
+	}
+	return "`" + rev + "`"
 }
