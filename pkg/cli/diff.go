@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sopctl/sopctl/pkg/changes"
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -183,9 +185,14 @@ func writeDiff(w io.Writer, opts *diffOptions, list []changes.Change) error {
 		for _, c := range list {
 			doc.Changes = append(doc.Changes, diffEntry(c))
 		}
-		enc := json.NewEncoder(w)
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
 		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
+		if err := enc.Encode(doc); err != nil {
+			return err
+		}
+		_, err := w.Write(termsafe.JSON(b.Bytes())) // the same values, terminal controls as escapes
+		return err
 	case "markdown":
 		return writeDiffMarkdown(w, opts.from, to, list)
 	}

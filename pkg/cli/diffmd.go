@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/changes"
+	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/scaffold"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -56,13 +57,13 @@ func writeDiffMarkdown(w io.Writer, from, to string, list []changes.Change) erro
 
 // notesLine is one SOP's line in the release notes.
 func notesLine(c changes.Change) string {
-	title := scaffold.EscapeInline(c.Title)
+	title := mdText(c.Title)
 	if title == "" {
-		title = scaffold.EscapeInline(c.ID)
+		title = mdText(c.ID)
 	}
 	id := "`" + c.ID + "`"
 	if !sop.ValidID(c.ID) { // the stem of a file that does not parse
-		id = scaffold.EscapeInline(c.ID)
+		id = mdText(c.ID)
 	}
 	line := fmt.Sprintf("- **%s** (%s), version %s", title, id, mdFromTo(c.FromVersion, c.ToVersion))
 	if c.Change == changes.Modified && c.FromStatus != c.ToStatus {
@@ -71,7 +72,7 @@ func notesLine(c changes.Change) string {
 	if len(c.Sections) > 0 {
 		names := make([]string, len(c.Sections))
 		for i, s := range c.Sections {
-			names[i] = scaffold.EscapeInline(s)
+			names[i] = mdText(s)
 		}
 		label := "sections changed"
 		if c.Change != changes.Modified {
@@ -86,18 +87,22 @@ func notesLine(c changes.Change) string {
 func mdFromTo(a, b string) string {
 	switch {
 	case a == b || a == "":
-		return scaffold.EscapeInline(orNone(b))
+		return mdText(orNone(b))
 	case b == "":
-		return scaffold.EscapeInline(a)
+		return mdText(a)
 	}
-	return scaffold.EscapeInline(a) + " → " + scaffold.EscapeInline(b)
+	return mdText(a) + " → " + mdText(b)
 }
+
+// mdText escapes a value from a file for Markdown, with what a terminal
+// could act on shown as escapes, as every command prints it.
+func mdText(s string) string { return scaffold.EscapeInline(termsafe.Text(s)) }
 
 // mdRev shows a revision as code (HEAD~1 as written), the working tree as
 // words.
 func mdRev(rev string) string {
 	if rev == workTree || strings.ContainsAny(rev, "`\r\n") {
-		return scaffold.EscapeInline(rev)
+		return mdText(rev)
 	}
-	return "`" + rev + "`"
+	return "`" + termsafe.Text(rev) + "`"
 }
