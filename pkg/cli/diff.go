@@ -196,13 +196,17 @@ func writeDiff(w io.Writer, opts *diffOptions, list []changes.Change) error {
 	case "markdown":
 		return writeDiffMarkdown(w, opts.from, to, list)
 	}
-	return writeDiffText(w, opts.from, to, list)
+	return writeDiffText(w, opts, to, list)
 }
 
 // writeDiffText writes one line per SOP.
-func writeDiffText(w io.Writer, from, to string, list []changes.Change) error {
+func writeDiffText(w io.Writer, opts *diffOptions, to string, list []changes.Change) error {
 	if len(list) == 0 {
-		_, err := fmt.Fprintf(w, "no SOP changed between %s and %s\n", oneLine(from), oneLine(to))
+		of := ""
+		if opts.role != "" {
+			of = " of role " + oneLine(opts.role)
+		}
+		_, err := fmt.Fprintf(w, "no SOP%s changed between %s and %s\n", of, oneLine(opts.from), oneLine(to))
 		return err
 	}
 	for _, c := range list {
