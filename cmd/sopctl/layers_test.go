@@ -27,6 +27,7 @@ var layers = map[string][]string{
 	"pkg/lint":            {"pkg/sop", "pkg/library", "pkg/fix"}, // a rule names its fixer
 	"pkg/fix":             {"pkg/sop", "pkg/library", "pkg/scaffold"},
 	"pkg/lint/report":     {"pkg/sop", "pkg/library", "pkg/lint"},
+	"pkg/changes":         {"pkg/sop", "pkg/library"},
 	"pkg/render":          {"pkg/sop", "pkg/library", "pkg/gitlog"},
 	"pkg/render/html":     {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},
 	"pkg/render/markdown": {"pkg/sop", "pkg/library", "pkg/gitlog", "pkg/render"},

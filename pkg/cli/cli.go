@@ -159,8 +159,11 @@ func exitCode(err error) int {
 	var cfg *library.ConfigError
 	var tpl *templateError
 	var chdir *chdirError
+	var noRepo *gitlog.NoRepoError
+	var noRev *gitlog.UnknownRevError
 	switch {
-	case isUsage(err), errors.Is(err, errNoDir), errors.As(err, &chdir), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl):
+	case isUsage(err), errors.Is(err, errNoDir), errors.As(err, &chdir), errors.As(err, &notFound), errors.As(err, &cfg), errors.As(err, &tpl),
+		errors.As(err, &noRepo), errors.As(err, &noRev):
 		return ExitUsage
 	}
 	return ExitProblems

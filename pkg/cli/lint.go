@@ -22,6 +22,7 @@ type lintOptions struct {
 	listRules   bool
 	explain     string
 	fix, dryRun bool
+	since       string
 }
 
 func newLintCmd(env *Env) *cobra.Command {
@@ -78,7 +79,14 @@ renames, an unquoted version, missing-field and missing-section placeholders,
 title-mismatch, a mistyped broken-link anchor), names each one, then lints
 again and reports what is left. A file saved by someone else since it was read
 is left alone and named. --fix --dry-run prints the fixes as a unified diff and
-writes nothing.`,
+writes nothing.
+
+--since REV compares the library with the git revision REV (a commit, branch
+or tag) and turns on version-not-bumped: an approved SOP whose file changed
+since REV (other than its reviewed line) must have a new version. A file moved
+since REV with its name kept is compared with its old path. In CI:
+sopctl lint --since origin/main. REV unknown, or no git repository, cannot
+start lint (exit 2).`,
 		Example: `  sopctl lint
   sopctl lint sops/complaint-resolution.md
   sopctl lint handbook                          # from the repository root
@@ -87,7 +95,8 @@ writes nothing.`,
   sopctl lint --format sarif handbook > sopctl.sarif
   sopctl lint --strict --max-warnings 0
   sopctl lint --explain broken-link
-  sopctl lint --fix --dry-run`,
+  sopctl lint --fix --dry-run
+  sopctl lint --since origin/main`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
 			if !slices.Contains(report.Formats(), opts.format) {
@@ -108,6 +117,7 @@ writes nothing.`,
 	cmd.Flags().BoolVar(&opts.listRules, "list-rules", false, "list the rules with their default severity")
 	cmd.Flags().BoolVar(&opts.fix, "fix", false, "fix what can be fixed without changing meaning, then report what is left")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "with --fix: print the fixes as a unified diff and write nothing")
+	cmd.Flags().StringVar(&opts.since, "since", "", "also check that each approved SOP changed since the git revision `REV` has a new version (version-not-bumped)")
 	cmd.Flags().StringVar(&opts.explain, "explain", "", "explain a `RULE`, with an example that fires and its fix")
 	return cmd
 }
@@ -170,6 +180,11 @@ func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 	units, err := lintUnits(ctx, env, opts.paths)
 	if err != nil {
 		return err
+	}
+	if opts.since != "" {
+		if err := attachSince(ctx, units, opts.since); err != nil {
+			return err
+		}
 	}
 	if opts.fix {
 		return runFix(ctx, env, opts, units)

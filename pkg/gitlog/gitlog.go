@@ -5,6 +5,13 @@
 // A library that is not in a git repository, or a machine without git, has
 // an empty history rather than an error: the handbook is then rendered
 // without revision tables.
+//
+// Repo reads a library's files as they were at a revision (lint --since,
+// sopctl diff) without checking anything out: the files that changed
+// between two revisions, with their blob ids (git diff --raw), and any
+// number of blobs' bytes from one git cat-file --batch, so that the cost
+// follows what changed, not the library's size. There, no git or no work
+// tree is an error.
 package gitlog
 
 import (

@@ -22,6 +22,9 @@ type Options struct {
 	// Only, when set, limits findings to the files (library paths) it
 	// accepts; references still resolve against the whole library.
 	Only func(path string) bool
+	// Since, when set (lint --since REV), is the library at REV; it turns
+	// on version-not-bumped.
+	Since *Since
 }
 
 // Configure returns the severity of every rule: its default, unless

@@ -59,6 +59,7 @@ var registry = []RuleInfo{
 	orphanRule,
 	emptyLibraryRule,
 	unusedSuppressionRule,
+	versionNotBumpedRule,
 	invalidSuppressionRule,
 }
 
