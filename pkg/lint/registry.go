@@ -60,6 +60,9 @@ var registry = []RuleInfo{
 	emptyLibraryRule,
 	unusedSuppressionRule,
 	invalidSuppressionRule,
+	approverIsOwnerRule,
+	effectiveInFutureRule,
+	reviewBeforeEffectiveRule,
 }
 
 // Rules returns every rule, in SPEC order.
