@@ -61,6 +61,8 @@ func TestSetFieldsRefuses(t *testing.T) {
 		{"a list where a value goes", "---\nid: a\nstatus: [draft]\n---\n", "line 3: status holds a value sopctl cannot replace"},
 		{"a block scalar", "---\nid: a\nstatus: |\n  draft\n---\n", "line 3: status holds a value"},
 		{"a value on the next line", "---\nid: a\nstatus:\n  draft\n---\n", "line 3: status holds a value"},
+		{"a quoted value over two lines", "---\nid: a\nstatus: \"dr\n  aft\"\n---\n", "line 3: status holds a value"},
+		{"an escaped quote ends the line", "---\nid: a\nstatus: \"dr\\\"\n  aft\"\n---\n", "status would read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

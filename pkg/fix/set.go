@@ -177,18 +177,11 @@ func closingQuote(src []byte, from int) (int, bool) {
 	if from >= len(src) || (src[from] != '"' && src[from] != '\'') {
 		return 0, false
 	}
-	q := src[from]
-	for j := from + 1; j < len(src); j++ {
-		switch {
-		case q == '"' && src[j] == '\\':
-			j++
-		case q == '\'' && src[j] == '\'' && j+1 < len(src) && src[j+1] == '\'':
-			j++
-		case src[j] == q:
-			return j + 1, true
-		}
+	j := scaffold.SkipQuoted(src, from)
+	if j <= from || src[j] != src[from] {
+		return 0, false
 	}
-	return 0, false
+	return j + 1, true
 }
 
 // verifyEdit parses the edited file and checks that each key of want
@@ -197,7 +190,7 @@ func closingQuote(src []byte, from int) (int, bool) {
 func verifyEdit(before *sop.Doc, out []byte, want map[string][]string) error {
 	after, err := sop.Parse(before.Path, out)
 	if err != nil {
-		return fmt.Errorf("the edit would not parse: %v", err)
+		return fmt.Errorf("the edit would not parse (%v), so it was not made: edit the file by hand", err)
 	}
 	for key, w := range want {
 		def, _ := sop.FieldNamed(key)
@@ -208,11 +201,11 @@ func verifyEdit(before *sop.Doc, out []byte, want map[string][]string) error {
 			got = []string{v.Value}
 		}
 		if !slices.Equal(got, w) {
-			return fmt.Errorf("%s would read %q, not %q", key, got, w)
+			return fmt.Errorf("%s would read %q, not %q, so the edit was not made: edit the file by hand", key, got, w)
 		}
 	}
 	if !bytes.Equal(before.Body, after.Body) || !sameOtherKeys(before.Front, after.Front, want) {
-		return errors.New("the edit would have changed other fields")
+		return errors.New("the edit would have changed other fields, so it was not made: edit the file by hand")
 	}
 	return nil
 }

@@ -52,3 +52,8 @@ func BlankValue(def sop.Field, today string) (text string, list []string) {
 func AppendToList(src []byte, m *yaml.Node, key, item string, beforeLine int) ([]byte, error) {
 	return appendToList(src, m, key, item, beforeLine)
 }
+
+// SkipQuoted returns the offset of the quote that closes the quoted
+// scalar opening at i (single or double), or the last offset of src when
+// none does.
+func SkipQuoted(src []byte, i int) int { return skipQuoted(src, i) }
