@@ -72,7 +72,9 @@ func FuzzLifecycle(f *testing.F) {
 			return
 		}
 		edits := []func(*sop.Doc) ([]byte, error){
-			func(d *sop.Doc) ([]byte, error) { return Approve(d, Approval{By: by, On: "2026-11-02", Version: "1.1"}) },
+			func(d *sop.Doc) ([]byte, error) {
+				return Approve(d, Approval{By: by, On: "2026-11-02", Version: "1.1"})
+			},
 			func(d *sop.Doc) ([]byte, error) { return Supersede(d, "old-id") },
 		}
 		for i, edit := range edits {
