@@ -107,12 +107,12 @@ gains ID in its supersedes list (a new list is written supersedes: [ID]; an
 existing one keeps its style, and ID is never listed twice); an unknown NEW
 changes nothing (exit 1).
 
-Then every place that still relates to or links to ID is listed on stdout,
-path:line:col: as lint reports them (retired-ref), to be pointed elsewhere;
-retire exits 0 all the same.
+Then every place that still relates to or links to ID is listed on stdout
+as path:line:col: message, as lint will report it (retired-ref), to be
+pointed to the SOP that replaces ID; retire exits 0 all the same. With
+--dry-run the list goes to stderr, so that stdout is the diff alone.
 
-` + lifecycleEdits + ` With --dry-run, what remains to point elsewhere goes to
-stderr, so that stdout is the diff alone.`,
+` + lifecycleEdits,
 		Example: `  sopctl retire refund-policy-2023 --superseded-by refund-approval
   sopctl retire refund-policy-2023 --dry-run`,
 		Args: cobra.ExactArgs(1),
