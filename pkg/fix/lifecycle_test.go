@@ -108,3 +108,18 @@ func TestSupersede(t *testing.T) {
 		})
 	}
 }
+
+func TestSupersedeRefuses(t *testing.T) {
+	tests := []struct{ name, in, err string }{
+		{"a value, not a list", "---\nid: a\nstatus: draft\nsupersedes: b\n---\n", "line 4: cannot add old to supersedes (supersedes is not a list): add it by hand"},
+		{"flow front matter", "---\n{id: a}\n---\n", "not a block of key: value lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Supersede(parseFM(t, tt.in), "old")
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("err = %v, want %q", err, tt.err)
+			}
+		})
+	}
+}

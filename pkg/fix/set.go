@@ -82,8 +82,7 @@ func AddToList(doc *sop.Doc, key, item string) ([]byte, error) {
 		err = verifyEdit(doc, out, map[string][]string{key: append(have, item)})
 	}
 	if err != nil {
-		k, _ := c.keyNamed(key)
-		return nil, fmt.Errorf("line %d: cannot add %s to %s (%v): add it by hand", k, item, key, err)
+		return nil, fmt.Errorf("line %d: cannot add %s to %s (%v): add it by hand", c.keyLine(key), item, key, err)
 	}
 	return out, nil
 }
@@ -101,13 +100,13 @@ func (c *Context) editable() error {
 	return nil
 }
 
-// keyNamed returns the line of a top-level key, else of the front
-// matter's first line.
-func (c *Context) keyNamed(key string) (int, bool) {
+// keyLine is the line of a top-level key, else the front matter's first
+// line.
+func (c *Context) keyLine(key string) int {
 	if _, i := c.valueOf(key); i >= 0 {
-		return c.Doc.Front.Content[i].Line, true
+		return c.Doc.Front.Content[i].Line
 	}
-	return max(c.Doc.Front.Line, 1), false
+	return max(c.Doc.Front.Line, 1)
 }
 
 // afterStatusLine is the line before which a missing key goes: the one
