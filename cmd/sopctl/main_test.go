@@ -109,12 +109,17 @@ func TestMainIsSmall(t *testing.T) {
 // Rewriting the script with -update has been seen to turn them into LF,
 // after which the script would no longer test them: restore the file with
 // git checkout and add new expectations to it by hand.
-// fix_crlf.txtar's SOP has them too, as lint --fix must keep them.
+// fix_crlf.txtar's SOP has them too, as lint --fix must keep them;
+// lifecycle.txtar has a CRLF SOP and a BOM SOP, which approve, reviewed and
+// retire must keep.
 func TestMalformedFixtureKeepsCRLF(t *testing.T) {
-	for file, start := range map[string]string{
-		"testdata/script/malformed.txtar": "\ufeff---\r\nid: bom-crlf\r\n",
-		"testdata/script/fix_crlf.txtar":  "\ufeff---\r\nid: c\r\n",
+	for _, tt := range []struct{ file, start string }{
+		{"testdata/script/malformed.txtar", "\ufeff---\r\nid: bom-crlf\r\n"},
+		{"testdata/script/fix_crlf.txtar", "\ufeff---\r\nid: c\r\n"},
+		{"testdata/script/lifecycle.txtar", "-- sops/crlf.md --\n---\r\nid: crlf\r\n"},
+		{"testdata/script/lifecycle.txtar", "-- sops/bom.md --\n\ufeff---\nid: bom\n"},
 	} {
+		file, start := tt.file, tt.start
 		b, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -27,6 +27,12 @@ func addCompletions(root *cobra.Command, env *Env) {
 			c.ValidArgsFunction = firstArg(completeSOPIDs(env))
 			flag(c, "style", fixed(term.Styles()...))
 			flag(c, "width", cobra.NoFileCompletions)
+		case "approve", "reviewed", "retire":
+			c.ValidArgsFunction = firstArg(completeSOPIDs(env))
+			flag(c, "superseded-by", completeSOPIDs(env))
+			flag(c, "by", cobra.NoFileCompletions)
+			flag(c, "on", cobra.NoFileCompletions)
+			flag(c, "version", cobra.NoFileCompletions)
 		case "new":
 			// new ID creates an SOP: no existing id or file is a good guess.
 			c.ValidArgsFunction = cobra.NoFileCompletions

@@ -53,12 +53,8 @@ instead. An unknown id, or an SOP file that cannot be parsed, also exits 1.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.id = args[0]
-			if !sop.ValidID(opts.id) {
-				msg := fmt.Sprintf("SOP id %q is not valid: use %s", opts.id, sop.IDRule)
-				if stem := strings.TrimSuffix(path.Base(strings.ReplaceAll(opts.id, `\`, "/")), ".md"); sop.ValidID(stem) {
-					msg = fmt.Sprintf("%q is not an SOP id: did you mean %s?", opts.id, stem)
-				}
-				return usageErrorf("%s", msg)
+			if err := checkSOPID(opts.id, ""); err != nil {
+				return err
 			}
 			if cmd.Flags().Changed("width") && (opts.width < term.MinWidth || opts.width > term.MaxWidth) {
 				return usageErrorf("--width %d is out of range: use %d to %d columns", opts.width, term.MinWidth, term.MaxWidth)
@@ -114,6 +110,20 @@ func showWidth(ios *iostreams.IOStreams) int {
 		return min(ios.TermWidth, 120)
 	}
 	return term.DefaultWidth
+}
+
+// checkSOPID refuses an argument that is no SOP id (a usage error), with
+// the id it most likely means when it is a file name; flag prefixes the
+// message ("--superseded-by ").
+func checkSOPID(id, flag string) error {
+	if sop.ValidID(id) {
+		return nil
+	}
+	msg := fmt.Sprintf("SOP id %q is not valid: use %s", id, sop.IDRule)
+	if stem := strings.TrimSuffix(path.Base(strings.ReplaceAll(id, `\`, "/")), ".md"); sop.ValidID(stem) {
+		msg = fmt.Sprintf("%q is not an SOP id: did you mean %s?", id, stem)
+	}
+	return usageErrorf("%s%s", flag, msg)
 }
 
 // lookupSOP finds the one SOP with an id, or says why there is none: a file

@@ -116,3 +116,32 @@ func TestFileDropsOverlappingFix(t *testing.T) {
 		t.Errorf("fixed %v, want test-first and test-apart", r.Fixed)
 	}
 }
+
+// WriteFiles writes nothing when any file changed since it was read, and
+// names that file.
+func TestWriteFilesAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"a.md": "a as read\n", "b.md": "b saved by someone\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	err = WriteFiles(context.Background(), root, []Target{
+		{Path: "a.md", Old: []byte("a as read\n"), New: []byte("a edited\n")},
+		{Path: "b.md", Old: []byte("b as read\n"), New: []byte("b edited\n")},
+	}, "test")
+	var changed *ChangedError
+	if !errors.Is(err, ErrChanged) || !errors.As(err, &changed) || changed.Path != "b.md" {
+		t.Fatalf("err = %v, want b.md changed", err)
+	}
+	for name, want := range map[string]string{"a.md": "a as read\n", "b.md": "b saved by someone\n"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, name)); string(b) != want {
+			t.Errorf("%s = %q, want %q", name, b, want)
+		}
+	}
+}

@@ -6,6 +6,11 @@
 // BOM and CRLF included. File applies the edits of all of one file's
 // findings at once; Write puts the result in place atomically, leaving alone
 // a file that changed on disk since it was read.
+//
+// The lifecycle commands (sopctl approve, reviewed and retire) edit front
+// matter with the same means: SetFields sets single values and AddToList
+// adds to a list, in the file's own bytes (Approve, Reviewed, Retire and
+// Supersede say which keys each sets); Diff shows the change for --dry-run.
 package fix
 
 import (

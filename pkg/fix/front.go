@@ -28,16 +28,10 @@ func (c *Context) keyAt(pos sop.Pos) (k, v *yaml.Node) {
 
 // valueOf returns the value node of a top-level key, and the key's index.
 func (c *Context) valueOf(key string) (v *yaml.Node, i int) {
-	if c.Doc.Front == nil {
+	if i = keyIndex(c.Doc.Front, key); i < 0 {
 		return nil, -1
 	}
-	cs := c.Doc.Front.Content
-	for i := 0; i+1 < len(cs); i += 2 {
-		if cs[i].Value == key {
-			return cs[i+1], i
-		}
-	}
-	return nil, -1
+	return c.Doc.Front.Content[i+1], i
 }
 
 // plainOneLine returns the byte span of a plain scalar written on one

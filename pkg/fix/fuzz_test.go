@@ -56,3 +56,40 @@ func FuzzFile(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLifecycle checks that the lifecycle edits never panic, that an edit
+// either fails or gives a file that parses with the keys set to their
+// values and the rest as it was, and that a second identical edit
+// changes nothing.
+func FuzzLifecycle(f *testing.F) {
+	f.Add([]byte("---\nid: a\nversion: \"0.3\" # c\nstatus: draft\n---\n\n# A\n"), "Head of CX")
+	f.Add([]byte("\ufeff---\r\nid: a\r\nstatus: 'review'\r\napprover: \"x\"\r\nsupersedes:\r\n  - b\r\n---\r\n"), "x: y")
+	f.Add([]byte("---\nstatus:\napprover: ~\nreviewed: # c\nsupersedes: [b, 'c']\n---\n"), "a\nstatus: draft")
+	f.Add([]byte("---\n{id: a}\n---\n"), "#x")
+	f.Fuzz(func(t *testing.T, src []byte, by string) {
+		d, err := sop.Parse("sops/a.md", src)
+		if err != nil {
+			return
+		}
+		edits := []func(*sop.Doc) ([]byte, error){
+			func(d *sop.Doc) ([]byte, error) {
+				return Approve(d, Approval{By: by, On: "2026-11-02", Version: "1.1"})
+			},
+			func(d *sop.Doc) ([]byte, error) { return Supersede(d, "old-id") },
+		}
+		for i, edit := range edits {
+			once, err := edit(d)
+			if err != nil {
+				continue
+			}
+			d2, err := sop.Parse("sops/a.md", once)
+			if err != nil {
+				t.Fatalf("edit %d: the file no longer parses: %v\n%q", i, err, once)
+			}
+			twice, err := edit(d2)
+			if err != nil || !bytes.Equal(once, twice) {
+				t.Fatalf("edit %d: a second edit changed the file (%v):\n%q\n%q", i, err, once, twice)
+			}
+		}
+	})
+}

@@ -6,7 +6,8 @@
 // Each rule is one value, in its own file rule_<id>.go, listed in
 // registry.go; everything that lists or describes rules reads the
 // registry. Suppression comments in an SOP's body (suppress.go) drop the
-// findings they silence before Run returns them.
+// findings they silence before Run returns them. RetirementRefs answers
+// sopctl retire with what retired-ref will report once an SOP is retired.
 package lint
 
 import (

@@ -61,6 +61,9 @@ var registry = []RuleInfo{
 	unusedSuppressionRule,
 	versionNotBumpedRule,
 	invalidSuppressionRule,
+	approverIsOwnerRule,
+	effectiveInFutureRule,
+	reviewBeforeEffectiveRule,
 }
 
 // Rules returns every rule, in SPEC order.

@@ -1,5 +1,10 @@
 package lint
 
+import (
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
 // RuleRetiredRef is the id of the rule retired-ref.
 const RuleRetiredRef = "retired-ref"
 
@@ -79,23 +84,49 @@ Refund requests received during 2023.
 // retiredRefs: retired-ref, in related and in body links, unless the SOP
 // is retired itself.
 func (c *docCheck) retiredRefs() {
+	c.refsTo(func(d *sop.Doc) bool { return d.Meta.Retired() })
+}
+
+// refsTo reports retired-ref for each item of related and each body link
+// that names an SOP for which retired is true, unless the SOP checked is
+// retired itself.
+func (c *docCheck) refsTo(retired func(*sop.Doc) bool) {
 	if c.retired() {
 		return
 	}
 	m := c.d.Meta
 	for _, it := range m.Related.Items {
-		if it.Text != m.ID.Text && c.isRetired(it.Text) {
+		if docs := c.lib.Lookup(it.Text); it.Text != m.ID.Text && len(docs) > 0 && retired(docs[0]) {
 			c.report(RuleRetiredRef, it.Pos, "%s is retired: relate to the SOP that supersedes it instead", it.Text)
 		}
 	}
 	for j, l := range c.d.Markdown.Links {
-		if t, _ := c.linkedSOP(j); t != nil && t != c.d && t.Meta.Retired() {
+		if t, _ := c.linkedSOP(j); t != nil && t != c.d && retired(t) {
 			c.report(RuleRetiredRef, l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
 		}
 	}
 }
 
-func (c *checker) isRetired(id string) bool {
-	docs := c.lib.Lookup(id)
-	return len(docs) > 0 && docs[0].Meta.Retired()
+// RetirementRefs returns what retired-ref will report once the SOP with
+// id is retired: each item of related and each link naming it in an SOP
+// that is not retired (sopctl retire lists them), sorted, whatever the
+// rule's severity (an SOP's own suppression comments are not read).
+func RetirementRefs(lib *library.Library, opts Options, id string) []Finding {
+	target := lib.Lookup(id)
+	if len(target) == 0 {
+		return nil
+	}
+	opts.Severities = map[string]Severity{RuleRetiredRef: Error}
+	c := newChecker(lib, opts)
+	var out []Finding
+	for _, d := range lib.Docs {
+		if d == target[0] {
+			continue
+		}
+		dc := &docCheck{checker: c, d: d, resolved: c.links[d]}
+		dc.refsTo(func(t *sop.Doc) bool { return t == target[0] })
+		out = append(out, dc.out...)
+	}
+	Sort(out)
+	return out
 }

@@ -1,6 +1,8 @@
 package scaffold
 
 import (
+	"gopkg.in/yaml.v3"
+
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -43,3 +45,15 @@ func BlankValue(def sop.Field, today string) (text string, list []string) {
 	f := blankValue(def, today)
 	return f.str, f.list
 }
+
+// AppendToList adds item to the list under key in mapping m of the file
+// src, keeping the list's style (a new key is "key: [item]", inserted at
+// the start of line beforeLine).
+func AppendToList(src []byte, m *yaml.Node, key, item string, beforeLine int) ([]byte, error) {
+	return appendToList(src, m, key, item, beforeLine)
+}
+
+// SkipQuoted returns the offset of the quote that closes the quoted
+// scalar opening at i (single or double), or the last offset of src when
+// none does.
+func SkipQuoted(src []byte, i int) int { return skipQuoted(src, i) }

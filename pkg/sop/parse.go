@@ -12,7 +12,9 @@
 // statuses, how a body's Markdown reads (ParseMarkdown), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
 // templates by the same kind of table, and the "did you mean" suggestions
-// (DidYouMean; SuggestKey for unknown keys, with the keys' aliases).
+// (DidYouMean; SuggestKey for unknown keys, with the keys' aliases), and
+// the lifecycle's computations (NextVersion, SamePerson) that sopctl
+// approve and lint share.
 package sop
 
 import (
