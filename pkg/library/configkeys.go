@@ -84,11 +84,11 @@ func ConfigKeys() []ConfigKey {
 			Aliases: []string{"ignore", "excludes"}},
 			Hint:    "globs, relative to sops_dir, that are not SOPs",
 			Default: []string{}, read: readExclude},
-		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
+		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name or a mapping of name, definition and target."},
 			Hint:    "the metrics SOPs may cite: id: name",
 			Default: map[string]string{},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
-				c.KPIs = r.Entries(v, key.Name, false)
+				c.KPIs = r.KPIEntries(v, key.Name)
 			}},
 		{Key: sop.Key{Name: "roles", Shape: sop.ShapeMapping, Title: "Roles", Description: "Roles that SOPs may name in their roles field besides the role templates: id, then its title."},
 			Hint:    "role ids besides the templates': id: title",
