@@ -62,7 +62,7 @@ func ConfigKeys() []ConfigKey {
 		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again.",
 			Aliases: []string{"review_days", "review_interval", "review_period"}},
 			Hint:    "an SOP is due for review this long after it was reviewed",
-			Default: DefaultReviewCycleDays, Max: 100 * 365,
+			Default: DefaultReviewCycleDays, Max: sop.MaxReviewCycleDays,
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.ReviewCycleDays = r.Positive(v, key.Name, key.Max)
 			}},
