@@ -189,13 +189,12 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // static_dir, last, so that a static file named like a generated or
 // copied one is an error naming it.
 func writeBundle(h *render.Handbook, lib *library.Library, root *os.Root, theme []byte, stage *render.Stage, format string) ([]render.Warning, error) {
-	kpis := lib.Config.KPINames()
 	var warnings []render.Warning
 	var err error
 	if format == "html" {
-		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis, ThemeCSS: theme})
+		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{ThemeCSS: theme})
 	} else {
-		warnings, err = markdown.Bundle(h, stage, markdown.Options{KPINames: kpis})
+		warnings, err = markdown.Bundle(h, stage, markdown.Options{})
 	}
 	if err == nil {
 		err = render.CopyFiles(h, root.FS(), stage)
