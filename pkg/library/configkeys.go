@@ -85,7 +85,7 @@ func ConfigKeys() []ConfigKey {
 			Hint:    "globs, relative to sops_dir, that are not SOPs",
 			Default: []string{}, read: readExclude},
 		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name or a mapping of name, definition and target."},
-			Hint:    "the metrics SOPs may cite: id: name",
+			Hint:    "the metrics SOPs may cite: id: name, or id: {name, definition, target}",
 			Default: map[string]string{},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.KPIs = r.KPIEntries(v, key.Name)
