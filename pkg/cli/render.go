@@ -42,7 +42,9 @@ in DIR:
   sops/<id>.html, roles/<id>.html, roles/<id>-handbook.html (each role's
   printable handbook, continuing on -2.html... over handbook_max_sops; in a
   library over it, an SOP of several roles is printed once, in its first
-  role's handbook, and the others link its page) and assets/. Drafts are
+  role's handbook, and the others link its page), kpis.html (each KPI of
+  sopctl.yaml with its definition, target and the SOPs citing it; SOP pages
+  link their KPIs to it, with their targets) and assets/. Drafts are
   marked DRAFT in words, on screen and in print; the printable handbooks
   list retired SOPs rather than print them.
   Every page opens from disk with no network. Everything under static_dir
@@ -53,8 +55,8 @@ in DIR:
   linked after the built-in stylesheet on every page.
 
   markdown (default -o site-md): README.md, SUMMARY.md (mdBook), handbook.md
-  (grouped by role, as handbook.html), sops/<id>.md, roles/<id>.md and
-  roles/<id>-handbook.md.
+  (grouped by role, as handbook.html), sops/<id>.md, roles/<id>.md,
+  roles/<id>-handbook.md and kpis.md.
 
 HTML navigation: every page has the search box and a sidebar of the roles
 and the SOPs of its role (from one shared assets/nav-<role>.js per role). An
