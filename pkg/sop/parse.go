@@ -11,8 +11,10 @@
 // front-matter fields (Fields), the forms of ids, versions and dates and the
 // statuses, how a body's Markdown reads (ParseMarkdown), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
-// templates by the same kind of table, and the "did you mean" suggestions
-// (DidYouMean; SuggestKey for unknown keys, with the keys' aliases).
+// templates by the same kind of table (KPIEntries the one reader of KPI
+// maps), the review cycle (Meta.NextReview: the SOP's review_cycle_days,
+// else the config's), and the "did you mean" suggestions (DidYouMean;
+// SuggestKey for unknown keys, with the keys' aliases).
 package sop
 
 import (
