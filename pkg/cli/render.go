@@ -42,7 +42,9 @@ in DIR:
   sops/<id>.html, roles/<id>.html, roles/<id>-handbook.html (each role's
   printable handbook, continuing on -2.html... over handbook_max_sops; in a
   library over it, an SOP of several roles is printed once, in its first
-  role's handbook, and the others link its page) and assets/. Drafts are
+  role's handbook, and the others link its page), kpis.html (each KPI of
+  sopctl.yaml with its definition, target and the SOPs citing it; SOP pages
+  link their KPIs to it, with their targets) and assets/. Drafts are
   marked DRAFT in words, on screen and in print; the printable handbooks
   list retired SOPs rather than print them.
   Every page opens from disk with no network. Everything under static_dir
@@ -53,8 +55,8 @@ in DIR:
   linked after the built-in stylesheet on every page.
 
   markdown (default -o site-md): README.md, SUMMARY.md (mdBook), handbook.md
-  (grouped by role, as handbook.html), sops/<id>.md, roles/<id>.md and
-  roles/<id>-handbook.md.
+  (grouped by role, as handbook.html), sops/<id>.md, roles/<id>.md,
+  roles/<id>-handbook.md and kpis.md.
 
 HTML navigation: every page has the search box and a sidebar of the roles
 and the SOPs of its role (from one shared assets/nav-<role>.js per role). An
@@ -189,13 +191,12 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // static_dir, last, so that a static file named like a generated or
 // copied one is an error naming it.
 func writeBundle(h *render.Handbook, lib *library.Library, root *os.Root, theme []byte, stage *render.Stage, format string) ([]render.Warning, error) {
-	kpis := lib.Config.KPINames()
 	var warnings []render.Warning
 	var err error
 	if format == "html" {
-		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: kpis, ThemeCSS: theme})
+		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{ThemeCSS: theme})
 	} else {
-		warnings, err = markdown.Bundle(h, stage, markdown.Options{KPINames: kpis})
+		warnings, err = markdown.Bundle(h, stage, markdown.Options{})
 	}
 	if err == nil {
 		err = render.CopyFiles(h, root.FS(), stage)

@@ -25,8 +25,9 @@ func newReviewCmd(env *Env) *cobra.Command {
 		Use:   "review [--within DAYS]",
 		Short: "List the SOPs overdue or due for review, with owner and due date",
 		Long: `List the SOPs whose next review (reviewed, else effective, plus
-review_cycle_days from sopctl.yaml) has passed or falls within DAYS, soonest
-first. Retired SOPs and SOPs with neither date are never due.`,
+review_cycle_days: the SOP's own when its front matter sets one, else
+sopctl.yaml's) has passed or falls within DAYS, soonest first. Retired SOPs
+and SOPs with neither date are never due.`,
 		Example: `  sopctl review
   sopctl review --within 90
   sopctl review --format json`,

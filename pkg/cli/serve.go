@@ -93,7 +93,7 @@ func serveLoader(env *Env, t library.Target) (load func(context.Context) (*serve
 		}
 		root.Close()
 		once.Do(func() { history = revisionHistory(ctx, env, u.lib.Dir) })
-		return &serve.Input{Lib: u.lib, Findings: lint.Run(u.lib, u.opts), KPINames: u.lib.Config.KPINames(), ThemeCSS: theme,
+		return &serve.Input{Lib: u.lib, Findings: lint.Run(u.lib, u.opts), ThemeCSS: theme,
 			Handbook: render.Build(u.lib, roles.Known(cat, u.lib.Config).Titles(), history, env.Now())}, nil
 	}
 	load = func(ctx context.Context) (*serve.Input, error) {

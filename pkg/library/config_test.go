@@ -196,6 +196,10 @@ var configErrorCases = []struct {
 	{"required_fields not a list", "required_fields: id\n", []wantErr{{1, 18, "required_fields must be a list, like required_fields: [a, b]"}}},
 	{"required_fields empty item", "required_fields: [id, '']\n", []wantErr{{1, 23, "each item of required_fields must be a single, non-empty value"}}},
 	{"required_sections not a list", "required_sections: Purpose\n", []wantErr{{1, 20, "required_sections must be a list"}}},
+	{"kpi unknown sub-key", "kpis:\n  CSAT:\n    name: C\n    targett: '>= 85%'\n", []wantErr{{4, 5, `unknown key "targett" in kpis.CSAT: did you mean "target"?`}}},
+	{"kpi mapping without name", "kpis:\n  FCR: {definition: D}\n", []wantErr{{2, 8, `kpis.FCR needs a name: add name: Its Full Name`}}},
+	{"kpi target a number", "kpis:\n  FCR: {name: F, target: [75]}\n", []wantErr{{2, 26, `kpis.FCR.target must be text`}}},
+	{"kpi empty name", "kpis:\n  FCR: {name: ''}\n", []wantErr{{2, 15, `kpis.FCR.name must be text, not empty`}}},
 	{"exclude bad glob", "exclude: ['[']\n", []wantErr{{1, 11, `exclude: "[" is not a valid glob pattern`}}},
 	{"exclude bad glob later", "exclude:\n  - drafts\n  - 'a/[b'\n", []wantErr{{3, 5, `exclude: "a/[b" is not a valid glob pattern`}}},
 	{"kpis entry without a name", "kpis:\n  CSAT: Customer Satisfaction Score\n  FCR:\n", []wantErr{{3, 7, "kpis: FCR needs a name, like FCR: Its Full Name"}}},
@@ -387,6 +391,33 @@ func TestConfigKPINames(t *testing.T) {
 			}
 			if got := c.KPINames(); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("KPINames() = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A KPI is ID: Name or ID: {name, definition, target}; the target is kept
+// as written.
+func TestParseConfigKPIForms(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []Entry
+	}{
+		{"short", "kpis:\n  CSAT: Customer Satisfaction Score\n", []Entry{{ID: "CSAT", Name: "Customer Satisfaction Score", Pos: sop.Pos{Line: 2, Col: 3}}}},
+		{"mapping", "kpis:\n  FCR:\n    name: First Contact Resolution\n    definition: Share solved at once.\n    target: \">= 75%\"\n",
+			[]Entry{{ID: "FCR", Name: "First Contact Resolution", Definition: "Share solved at once.", Target: ">= 75%", Pos: sop.Pos{Line: 2, Col: 3}}}},
+		{"both, in order", "kpis: {AHT: Average Handling Time, CSAT: {name: C, target: 4.5 of 5}}\n",
+			[]Entry{{ID: "AHT", Name: "Average Handling Time", Pos: sop.Pos{Line: 1, Col: 8}}, {ID: "CSAT", Name: "C", Target: "4.5 of 5", Pos: sop.Pos{Line: 1, Col: 36}}}},
+		{"name only", "kpis:\n  ESAT: {name: Employee Satisfaction}\n", []Entry{{ID: "ESAT", Name: "Employee Satisfaction", Pos: sop.Pos{Line: 2, Col: 3}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := ParseConfig("sopctl.yaml", []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(c.KPIs, tt.want) {
+				t.Errorf("KPIs =\n%+v\nwant\n%+v", c.KPIs, tt.want)
 			}
 		})
 	}

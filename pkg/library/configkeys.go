@@ -62,7 +62,7 @@ func ConfigKeys() []ConfigKey {
 		{Key: sop.Key{Name: "review_cycle_days", Shape: sop.ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) an SOP is due for review again.",
 			Aliases: []string{"review_days", "review_interval", "review_period"}},
 			Hint:    "an SOP is due for review this long after it was reviewed",
-			Default: DefaultReviewCycleDays, Max: 100 * 365,
+			Default: DefaultReviewCycleDays, Max: sop.MaxReviewCycleDays,
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.ReviewCycleDays = r.Positive(v, key.Name, key.Max)
 			}},
@@ -84,11 +84,11 @@ func ConfigKeys() []ConfigKey {
 			Aliases: []string{"ignore", "excludes"}},
 			Hint:    "globs, relative to sops_dir, that are not SOPs",
 			Default: []string{}, read: readExclude},
-		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name."},
-			Hint:    "the metrics SOPs may cite: id: name",
+		{Key: sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "The metrics that SOPs may cite in their kpis field: id, then its full name or a mapping of name, definition and target."},
+			Hint:    "the metrics SOPs may cite: id: name, or id: {name, definition, target}",
 			Default: map[string]string{},
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
-				c.KPIs = r.Entries(v, key.Name, false)
+				c.KPIs = r.KPIEntries(v, key.Name)
 			}},
 		{Key: sop.Key{Name: "roles", Shape: sop.ShapeMapping, Title: "Roles", Description: "Roles that SOPs may name in their roles field besides the role templates: id, then its title."},
 			Hint:    "role ids besides the templates': id: title",

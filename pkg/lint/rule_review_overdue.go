@@ -6,10 +6,11 @@ const RuleReviewOverdue = "review-overdue"
 var reviewOverdueRule = RuleInfo{
 	ID:      RuleReviewOverdue,
 	Default: Warning,
-	Summary: "more than review_cycle_days have passed since reviewed (or else effective)",
+	Summary: "more than review_cycle_days (the SOP's, else sopctl.yaml's) have passed since reviewed (or else effective)",
 	check:   (*docCheck).reviewOverdue,
 	Fix: "Review the procedure with its owner, bring it up to date, and set reviewed to the date of the " +
-		"review. review_cycle_days in sopctl.yaml sets how often reviews fall due (every 365 days by default).",
+		"review. review_cycle_days in sopctl.yaml sets how often reviews fall due (every 365 days by default); " +
+		"review_cycle_days in an SOP's front matter overrides it for that SOP.",
 	Bad: `---
 id: refund-approval
 title: Refund Approval
@@ -65,6 +66,6 @@ func (c *docCheck) reviewOverdue() {
 	m := c.d.Meta
 	if r, ok := m.NextReview(c.lib.Config.ReviewCycleDays, c.opts.Now); ok && r.Overdue() {
 		c.report(RuleReviewOverdue, r.Base.Pos, "review was due on %s (%s + %d days): review the SOP and set reviewed: to the date of the review",
-			r.Due, r.Base.Text, c.lib.Config.ReviewCycleDays)
+			r.Due, r.Base.Text, r.Cycle)
 	}
 }

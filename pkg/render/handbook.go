@@ -1,7 +1,8 @@
 // Package render publishes a library as a handbook. Build resolves the
 // in-memory library once into a Handbook (SOPs, roles, links and
 // backlinks, review dates, revision history, each SOP's previous and next
-// in its role's reading order, the printable handbooks' Books): the model,
+// in its role's reading order, the printable handbooks' Books, the KPIs
+// with the SOPs citing them): the model,
 // which knows nothing of any output format. The writers in its
 // sub-packages turn a Handbook into a bundle of files written through an
 // Output (html, markdown), or one SOP's page into terminal text (term). A
@@ -32,6 +33,8 @@ type Handbook struct {
 	// MaxSOPs is handbook_max_sops: the most SOPs one printable handbook
 	// page holds.
 	MaxSOPs int
+	// KPIs are sopctl.yaml's, in its order (kpis.go).
+	KPIs []*KPI
 	// LeftOut names the SOPs that parsed but are not published, and why:
 	// an id another file has (the first file by path keeps it, SPEC 8),
 	// or neither an id nor a file name that is a valid id.
@@ -43,6 +46,7 @@ type Handbook struct {
 	Filtered int
 	byID     map[string]*Page
 	byPath   map[string]*Page
+	kpiByID  map[string]*KPI
 	filtered map[string]string      // SOP file -> its status, for the SOPs the status filter leaves out
 	files    map[string]*linkedFile // library path -> a file bodies link to (crossReference)
 	lib      *library.Library
@@ -131,6 +135,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 	h.groupByRole(roleTitles)
 	h.makeBooks()
 	h.linkNeighbours()
+	h.addKPIs(lib.Config.KPIs)
 	for _, p := range h.SOPs {
 		if r, ok := p.Doc.Meta.NextReview(lib.Config.ReviewCycleDays, now); ok {
 			p.NextReview, p.DaysToReview, p.Overdue = r.Due, r.Days, r.Overdue()

@@ -36,6 +36,7 @@ func TestPageMeta(t *testing.T) {
 		{"effective", "Effective", "", []string{}},
 		{"reviewed", "Last reviewed", "2025-01-01", []string{}},
 		{render.NextReview, "Next review", "2026-01-01", []string{}},
+		{"review_cycle_days", "Review cycle in days", "", []string{}},
 		{"roles", "Roles", "", []string{}},
 		{"channels", "Channels", "", []string{}},
 		{"related", "Related SOPs", "", []string{}},

@@ -171,12 +171,18 @@ func (c *Catalog) KPIs() []KPI { return c.kpis }
 
 // KPI returns the name of a KPI id defined by a template.
 func (c *Catalog) KPI(id string) (string, bool) {
+	k, ok := c.KPIDef(id)
+	return k.Name, ok
+}
+
+// KPIDef returns the KPI of an id defined by a template, in full.
+func (c *Catalog) KPIDef(id string) (KPI, bool) {
 	for _, k := range c.kpis {
 		if k.ID == id {
-			return k.Name, true
+			return k, true
 		}
 	}
-	return "", false
+	return KPI{}, false
 }
 
 // UnknownError names a role or SOP id that no template has.

@@ -44,10 +44,10 @@ var templateKeys = []key[*Template]{
 		text(func(t *Template) *string { return &t.Description })},
 	{sop.Key{Name: "role", Shape: sop.ShapeBool, Title: "Is a role", Description: "Whether sopctl new --role offers the template as a role; false makes it a catalogue of SOPs that belong to no role."},
 		func(t *Template, r *sop.NodeReader, name string, v *yaml.Node) { t.Role = r.Bool(v, name) }},
-	{sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "Metrics the template defines, offered to sopctl.yaml when its SOPs are scaffolded: id, then its full name."},
+	{sop.Key{Name: "kpis", Shape: sop.ShapeMapping, Title: "KPIs", Description: "Metrics the template defines, offered to sopctl.yaml when its SOPs are scaffolded: id, then its full name or a mapping of name, definition and target."},
 		func(t *Template, r *sop.NodeReader, name string, v *yaml.Node) {
-			for _, e := range r.Entries(v, name, false) {
-				t.KPIs = append(t.KPIs, KPI{ID: e.ID, Name: e.Name})
+			for _, e := range r.KPIEntries(v, name) {
+				t.KPIs = append(t.KPIs, KPI{ID: e.ID, Name: e.Name, Definition: e.Definition, Target: e.Target})
 			}
 		}},
 	{sop.Key{Name: "sops", Shape: sop.ShapeList, Title: "SOPs", Description: "The role's SOPs, each defined in full or named by id alone when another template defines it."},

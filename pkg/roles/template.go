@@ -34,8 +34,9 @@ func (t *Template) Source() string {
 	return "local"
 }
 
-// KPI is a metric a template defines: id and name.
-type KPI struct{ ID, Name string }
+// KPI is a metric a template defines: id and name, and optionally its
+// definition and target (as sopctl.yaml's kpis have them).
+type KPI struct{ ID, Name, Definition, Target string }
 
 // Entry is one item of a template's sops list: a full definition, or an id
 // alone (Def is nil) naming an SOP defined in another template.

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -60,6 +62,8 @@ func valueNode(def sop.Field, f field) *yaml.Node {
 		// A date (today's, YYYY-MM-DD) is written plain, as people
 		// write it (SPEC section 8): tagged as what YAML reads it as.
 		v.Tag, v.Style = "!!timestamp", 0
+	case sop.DaysValue:
+		v.Tag, v.Style = "!!int", 0 // a number, not the text "90"
 	}
 	return v
 }
@@ -169,7 +173,8 @@ var blankFields = []string{"id", "title", "version", "status", "owner", "roles"}
 
 // blankValue is what Blank writes in field def of a new draft on day
 // today (YYYY-MM-DD), when the caller gives no value: a list starts
-// empty, a date is today, a version the draft's, a status draft; any
+// empty, a date is today, a version the draft's, a status draft, a
+// review cycle the default one; any
 // other field holds a placeholder to fill in.
 func blankValue(def sop.Field, today string) field {
 	f := field{key: def.Name}
@@ -182,6 +187,8 @@ func blankValue(def sop.Field, today string) field {
 		f.str = DraftVersion
 	case def.Kind == sop.StatusValue:
 		f.str = sop.StatusDraft
+	case def.Kind == sop.DaysValue:
+		f.str = strconv.Itoa(library.DefaultReviewCycleDays)
 	default:
 		hint, ok := placeholders[def.Name]
 		if !ok {

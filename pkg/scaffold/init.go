@@ -105,14 +105,22 @@ func defaultNode(v any) *yaml.Node {
 	return n
 }
 
-// kpisNode is the mapping of KPI ids to names, in the catalog's order.
+// kpisNode is the mapping of KPI ids to names (or to a KPI's mapping,
+// kpiEntry), in the catalog's order.
 func kpisNode(kpis []roles.KPI) *yaml.Node {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	if len(kpis) == 0 {
 		m.Style = yaml.FlowStyle
 	}
 	for _, k := range kpis {
-		m.Content = append(m.Content, strNode(k.ID, false), strNode(k.Name, false))
+		v := strNode(k.Name, false)
+		if e := kpiEntry(k); len(e.fields) > 0 {
+			v = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			for _, f := range e.fields {
+				v.Content = append(v.Content, strNode(f[0], true), strNode(f[1], true))
+			}
+		}
+		m.Content = append(m.Content, strNode(k.ID, false), v)
 	}
 	return m
 }

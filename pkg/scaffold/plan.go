@@ -272,13 +272,13 @@ func (p *planner) configKPIs() error {
 	if len(p.newKPIs) == 0 {
 		return nil
 	}
-	var entries [][2]string
+	var entries []mapEntry
 	for _, id := range p.newKPIs {
-		name, ok := p.cat.KPI(id)
+		k, ok := p.cat.KPIDef(id)
 		if !ok {
 			return fmt.Errorf("a template cites KPI %q, which neither %s nor any template names: add it under kpis: in %s", id, library.ConfigFile, library.ConfigFile)
 		}
-		entries = append(entries, [2]string{id, name})
+		entries = append(entries, kpiEntry(k))
 	}
 	cfg := p.lib.Config
 	data, err := appendToMapping(cfg.Src, cfg.Root, "kpis", entries)
@@ -290,6 +290,23 @@ func (p *planner) configKPIs() error {
 	}
 	p.add(Change{Path: library.ConfigFile, Action: Update, Data: data, Old: cfg.Src, Note: "add KPIs " + strings.Join(p.newKPIs, ", ")})
 	return nil
+}
+
+// kpiEntry is the sopctl.yaml entry of a template's KPI: the short form
+// ID: Name, or the mapping form when the template gives a definition or
+// a target.
+func kpiEntry(k roles.KPI) mapEntry {
+	e := mapEntry{key: k.ID, value: k.Name}
+	if k.Definition != "" || k.Target != "" {
+		e.fields = [][2]string{{"name", k.Name}}
+		if k.Definition != "" {
+			e.fields = append(e.fields, [2]string{"definition", k.Definition})
+		}
+		if k.Target != "" {
+			e.fields = append(e.fields, [2]string{"target", k.Target})
+		}
+	}
+	return e
 }
 
 // addRole inserts a role into an SOP's roles: list in the file's own bytes

@@ -200,13 +200,13 @@ func appendToList(src []byte, m *yaml.Node, key, item string, beforeLine int) ([
 
 // appendToMapping adds key: value entries to the mapping under key in
 // mapping m. When key is absent, it is added at the end of the file.
-func appendToMapping(src []byte, m *yaml.Node, key string, entries [][2]string) ([]byte, error) {
+func appendToMapping(src []byte, m *yaml.Node, key string, entries []mapEntry) ([]byte, error) {
 	t := newText(src)
 	k, v := find(m, key)
 	block := func(indent string) string {
 		var b strings.Builder
 		for _, e := range entries {
-			b.WriteString(indent + scalar(e[0], false) + ": " + scalar(e[1], false) + t.eol)
+			b.WriteString(indent + scalar(e.key, false) + ": " + e.render(false) + t.eol)
 		}
 		return b.String()
 	}
@@ -227,7 +227,7 @@ func appendToMapping(src []byte, m *yaml.Node, key string, entries [][2]string) 
 	case v.Kind == yaml.MappingNode && v.Style&yaml.FlowStyle != 0:
 		parts := make([]string, len(entries))
 		for i, e := range entries {
-			parts[i] = scalar(e[0], true) + ": " + scalar(e[1], true)
+			parts[i] = scalar(e.key, true) + ": " + e.render(true)
 		}
 		return appendFlow(t, v, strings.Join(parts, ", "), '}')
 	case v.Kind == yaml.MappingNode:
@@ -236,6 +236,25 @@ func appendToMapping(src []byte, m *yaml.Node, key string, entries [][2]string) 
 		return insert(src, t.lineStart(afterNode(t, lastVal, firstKey.Column-1)), block(strings.Repeat(" ", firstKey.Column-1))), nil
 	}
 	return nil, fmt.Errorf("%s is not a mapping", key)
+}
+
+// mapEntry is one entry appendToMapping adds: key: value, or, when fields
+// are given, key: {name: value, ...} in flow style, which reads the same in
+// a block or a flow mapping.
+type mapEntry struct {
+	key, value string
+	fields     [][2]string
+}
+
+func (e mapEntry) render(flow bool) string {
+	if len(e.fields) == 0 {
+		return scalar(e.value, flow)
+	}
+	parts := make([]string, len(e.fields))
+	for i, f := range e.fields {
+		parts[i] = f[0] + ": " + scalar(f[1], true)
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
 
 // setNull replaces an empty value (nothing, null or ~ after "key:") with s,

@@ -46,7 +46,7 @@ func TestAppendToList(t *testing.T) {
 }
 
 func TestAppendToMapping(t *testing.T) {
-	add := [][2]string{{"AHT", "Average Handling Time"}, {"X1", "Name: with colon"}}
+	add := []mapEntry{{key: "AHT", value: "Average Handling Time"}, {key: "X1", value: "Name: with colon"}}
 	tests := []struct{ name, src, want string }{
 		{"block", "title: T\nkpis:\n  CSAT: Customer Satisfaction # c\n\nroles: {}\n",
 			"title: T\nkpis:\n  CSAT: Customer Satisfaction # c\n  AHT: Average Handling Time\n  X1: 'Name: with colon'\n\nroles: {}\n"},

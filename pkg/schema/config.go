@@ -61,10 +61,16 @@ func configKey(k library.ConfigKey) *node {
 	return n
 }
 
-// kpiName is the name of a KPI in an id: name mapping of sopctl.yaml or
-// of a template.
+// kpiName is the value of a KPI id in the kpis of sopctl.yaml or of a
+// template: its name, or a mapping of sop.KPIKeys (name required), as
+// sop.NodeReader.KPIEntries reads it.
 func kpiName() *node {
-	return filledText("KPI name", "The KPI's full name, like Customer Satisfaction Score.")
+	full := &node{Title: "KPI", Description: "The KPI's name, definition and target.", Type: "object", Required: []string{"name"}, AdditionalProperties: false}
+	for _, k := range sop.KPIKeys() {
+		full.Properties = append(full.Properties, prop{k.Name, filledText(k.Title, k.Description)})
+	}
+	return &node{Title: "KPI", Description: "The KPI's full name, or a mapping of its name, definition and target.",
+		OneOf: []*node{filledText("KPI name", "The KPI's full name, like Customer Satisfaction Score."), full}}
 }
 
 func lintRules() *node {

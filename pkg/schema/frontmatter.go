@@ -196,6 +196,8 @@ func scalarField(f sop.Field, req, checked bool) *node {
 		}
 	case f.Kind == sop.DateValue:
 		n.Type, n.Pattern, n.Format = withNull("string"), sop.DatePattern, "date"
+	case f.Kind == sop.DaysValue:
+		n.Type, n.Minimum, n.Maximum = withNull("integer"), new(1), new(sop.MaxReviewCycleDays)
 	case req:
 		n.Type, n.Pattern = textTypes, nonBlank
 	default:

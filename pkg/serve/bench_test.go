@@ -90,7 +90,7 @@ func reloadInput(ctx context.Context, prev *Input, file string) (*Input, error) 
 	}
 	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	return &Input{Lib: lib, Handbook: render.Build(lib, nil, gitlog.History{}, now),
-		Findings: lint.Run(lib, lint.Options{Now: now}), KPINames: lib.Config.KPINames()}, nil
+		Findings: lint.Run(lib, lint.Options{Now: now})}, nil
 }
 
 func loadSite(b *testing.B, loadIt func(context.Context) (*Input, error), prev *site) (*site, error) {
@@ -113,7 +113,7 @@ func benchRender(b *testing.B, dir string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := renderhtml.Bundle(h, stage, renderhtml.Options{KPINames: lib.Config.KPINames()}); err != nil {
+		if _, err := renderhtml.Bundle(h, stage, renderhtml.Options{}); err != nil {
 			b.Fatal(err)
 		}
 		if err := stage.Commit(); err != nil {

@@ -2,7 +2,6 @@ package serve
 
 import (
 	htmltemplate "html/template"
-	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -29,7 +28,6 @@ func renderBundle(in *Input, byPath map[string][]lint.Finding, prev *site) (map[
 		cache = prev.cache.Clone()
 	}
 	opts := renderhtml.Options{
-		KPINames: in.KPINames,
 		SOPPanel: func(p *render.Page) htmltemplate.HTML { return panel(byPath[p.Doc.Path]) },
 		PageEnd:  reloadScript,
 		Cache:    cache,
@@ -91,14 +89,14 @@ func copyLibraryFiles(in *Input, out render.Output) error {
 // title) and findings, and with the id or title of any SOP it lists or
 // links to, or that lists or links to it (its neighbours, before and
 // after); every page changes with the handbook's title, organization,
-// roles or KPI names, or the set of files SOPs link to that the bundle
+// roles or KPIs, or the set of files SOPs link to that the bundle
 // holds (a link to one that appeared or went is a link or plain text).
 func stalePages(prev *site, in *Input, byPath map[string][]lint.Finding) map[string]bool {
 	if prev == nil || prev.in == nil || prev.cache == nil {
 		return nil
 	}
 	oh, nh := prev.in.Handbook, in.Handbook
-	if oh.Title != nh.Title || oh.Organization != nh.Organization || !maps.Equal(prev.in.KPINames, in.KPINames) ||
+	if oh.Title != nh.Title || oh.Organization != nh.Organization || !render.SameKPIs(oh, nh) ||
 		!slices.Equal(oh.Files(), nh.Files()) ||
 		!slices.EqualFunc(oh.Roles, nh.Roles, func(a, b *render.Role) bool { return a.ID == b.ID && a.Title == b.Title && a.Other == b.Other }) {
 		return nil

@@ -64,7 +64,7 @@ func loadIncr(lib *library.Library) *Input {
 	now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	roles := map[string]string{"agent": "Agent", "lead": "Lead"}
 	return &Input{Lib: lib, Handbook: render.Build(lib, roles, gitlog.History{}, now),
-		Findings: lint.Run(lib, lint.Options{Now: now, Roles: []string{"agent", "lead"}}), KPINames: lib.Config.KPINames()}
+		Findings: lint.Run(lib, lint.Options{Now: now, Roles: []string{"agent", "lead"}})}
 }
 
 // TestIncrementalEqualsFull checks the reload that renders only what a

@@ -68,7 +68,7 @@ func load(dir string) func(context.Context) (*Input, error) {
 		}
 		now := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 		return &Input{Lib: lib, Handbook: render.Build(lib, nil, gitlog.History{}, now),
-			Findings: lint.Run(lib, lint.Options{Now: now}), KPINames: lib.Config.KPINames()}, nil
+			Findings: lint.Run(lib, lint.Options{Now: now})}, nil
 	}
 }
 

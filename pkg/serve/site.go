@@ -21,7 +21,6 @@ type Input struct {
 	// Findings are lint's, with library paths (as lint.Run returns them):
 	// a file that cannot be parsed is among them.
 	Findings []lint.Finding
-	KPINames map[string]string
 	// ThemeCSS is the library's theme_css file, nil for none
 	// (html.Options.ThemeCSS).
 	ThemeCSS []byte

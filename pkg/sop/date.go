@@ -78,6 +78,9 @@ type Review struct {
 	// Days counts calendar days from today to Due: 0 on the day, negative
 	// once overdue.
 	Days int
+	// Cycle is the review cycle in days that Due counts: the SOP's own
+	// review_cycle_days, else the config's.
+	Cycle int
 }
 
 // Overdue reports whether today is past the due date.
@@ -85,9 +88,12 @@ func (r Review) Overdue() bool { return r.Days < 0 }
 
 // NextReview is the one computation of when an SOP is due for review,
 // for lint's review-overdue, render's next-review dates and sopctl review:
-// reviewed (else effective) plus cycle days, counted against today's
-// calendar date. ok is false for a retired SOP and for one with neither
-// date valid (invalid-field reports a bad one).
+// reviewed (else effective) plus the SOP's review_cycle_days, else cycle
+// (the config's), counted against today's calendar date. ok is false for
+// a retired SOP and for one with neither date valid (invalid-field
+// reports a bad one). A review_cycle_days that is no number from 1 to
+// MaxReviewCycleDays counts as unset; a quoted one ("90") counts, though
+// invalid-field asks for the quotes to go.
 func (m *Meta) NextReview(cycle int, today time.Time) (r Review, ok bool) {
 	if m.Retired() {
 		return Review{}, false
@@ -100,8 +106,19 @@ func (m *Meta) NextReview(cycle int, today time.Time) (r Review, ok bool) {
 	if !r.Base.Set || err != nil {
 		return Review{}, false
 	}
-	due := base.AddDate(0, 0, cycle)
+	r.Cycle = cycle
+	if n, ok := cycleDays(m.ReviewCycleDays.Text); m.ReviewCycleDays.Set && ok {
+		r.Cycle = n
+	}
+	due := base.AddDate(0, 0, r.Cycle)
 	r.Due = due.Format(time.DateOnly)
 	r.Days = int(day(due) - day(today))
 	return r, true
+}
+
+// cycleDays reads a review cycle: a whole number from 1 to
+// MaxReviewCycleDays.
+func cycleDays(s string) (int, bool) {
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 1 && n <= MaxReviewCycleDays
 }

@@ -52,25 +52,33 @@ func TestNextReview(t *testing.T) {
 	for _, tt := range []struct {
 		name                        string
 		status, reviewed, effective string
+		own                         string // review_cycle_days in the front matter
 		cycle                       int
 		ok                          bool
 		base, due                   string
 		days                        int
 	}{
-		{"due later", "approved", "2026-01-10", "2025-01-01", 365, true, "2026-01-10", "2027-01-10", 46},
-		{"due today", "approved", "2025-11-25", "", 365, true, "2025-11-25", "2026-11-25", 0},
-		{"one day over", "approved", "2025-11-24", "", 365, true, "2025-11-24", "2026-11-24", -1},
-		{"effective when never reviewed", "approved", "", "2020-01-01", 365, true, "2020-01-01", "2020-12-31", -2155},
-		{"leap day", "draft", "2024-02-29", "", 366, true, "2024-02-29", "2025-03-01", -634},
+		{"due later", "approved", "2026-01-10", "2025-01-01", "", 365, true, "2026-01-10", "2027-01-10", 46},
+		{"due today", "approved", "2025-11-25", "", "", 365, true, "2025-11-25", "2026-11-25", 0},
+		{"one day over", "approved", "2025-11-24", "", "", 365, true, "2025-11-24", "2026-11-24", -1},
+		{"effective when never reviewed", "approved", "", "2020-01-01", "", 365, true, "2020-01-01", "2020-12-31", -2155},
+		{"leap day", "draft", "2024-02-29", "", "", 366, true, "2024-02-29", "2025-03-01", -634},
 		// Calendar days: a time.Duration overflows after 292 years.
-		{"last day of the range", "draft", "2999-12-31", "", 36500, true, "2999-12-31", "3099-12-07", 391917},
-		{"first day of the range", "draft", "1900-01-01", "", 1, true, "1900-01-01", "1900-01-02", -46348},
-		{"out of range", "draft", "9999-12-31", "", 365, false, "", "", 0},
-		{"retired", "retired", "2020-01-01", "", 365, false, "", "", 0},
-		{"no dates", "draft", "", "", 365, false, "", "", 0},
-		{"bad reviewed, no fallback", "draft", "soon", "2020-01-01", 365, false, "", "", 0},
+		{"last day of the range", "draft", "2999-12-31", "", "", 36500, true, "2999-12-31", "3099-12-07", 391917},
+		{"first day of the range", "draft", "1900-01-01", "", "", 1, true, "1900-01-01", "1900-01-02", -46348},
+		{"out of range", "draft", "9999-12-31", "", "", 365, false, "", "", 0},
+		{"retired", "retired", "2020-01-01", "", "", 365, false, "", "", 0},
+		{"no dates", "draft", "", "", "", 365, false, "", "", 0},
+		{"bad reviewed, no fallback", "draft", "soon", "2020-01-01", "", 365, false, "", "", 0},
+		// review_cycle_days of the SOP overrides the config's cycle.
+		{"own cycle", "approved", "2026-01-10", "", "90", 365, true, "2026-01-10", "2026-04-10", -229},
+		{"own cycle longer", "approved", "2025-01-10", "", "730", 365, true, "2025-01-10", "2027-01-10", 46},
+		{"own cycle the largest", "approved", "2000-01-01", "", "36500", 1, true, "2000-01-01", "2099-12-07", 26675},
+		{"own cycle invalid: the config's", "approved", "2026-01-10", "", "0", 365, true, "2026-01-10", "2027-01-10", 46},
+		{"own cycle too long: the config's", "approved", "2026-01-10", "", "36501", 365, true, "2026-01-10", "2027-01-10", 46},
+		{"own cycle not a number: the config's", "approved", "2026-01-10", "", "yearly", 365, true, "2026-01-10", "2027-01-10", 46},
 	} {
-		m := Meta{Status: v(tt.status), Reviewed: v(tt.reviewed), Effective: v(tt.effective)}
+		m := Meta{Status: v(tt.status), Reviewed: v(tt.reviewed), Effective: v(tt.effective), ReviewCycleDays: v(tt.own)}
 		r, ok := m.NextReview(tt.cycle, today)
 		if ok != tt.ok || r.Base.Text != tt.base || r.Due != tt.due || r.Days != tt.days {
 			t.Errorf("%s: NextReview = %+v %v, want base %s due %s days %d ok %v", tt.name, r, ok, tt.base, tt.due, tt.days, tt.ok)

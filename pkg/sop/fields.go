@@ -110,10 +110,15 @@ const (
 	VersionValue                  // a quoted version: ValidVersion
 	StatusValue                   // one of Statuses
 	DateValue                     // a date: ParseDate
+	DaysValue                     // a whole number of days, 1 to MaxReviewCycleDays
 )
 
+// MaxReviewCycleDays is the longest review cycle, in days, that
+// review_cycle_days takes, in sopctl.yaml and in front matter alike.
+const MaxReviewCycleDays = 100 * 365
+
 func (k ValueKind) String() string {
-	return [...]string{"free text", "id", "version", "status", "date"}[k]
+	return [...]string{"free text", "id", "version", "status", "date", "number of days"}[k]
 }
 
 // Ref is what the items of a list field name; lint's broken-ref checks
@@ -166,6 +171,8 @@ var fields = []Field{
 		Kind: DateValue, Approval: true, Asks: "the date it applies from", scalar: func(m *Meta) *Value { return &m.Effective }},
 	{Key: Key{Name: "reviewed", Title: "Last reviewed", Description: "The date of the SOP's last review, as YYYY-MM-DD: the next is due review_cycle_days later.", Aliases: []string{"last_reviewed", "reviewed_on", "reviewed_at", "review_date", "last_review"}},
 		Kind: DateValue, scalar: func(m *Meta) *Value { return &m.Reviewed }},
+	{Key: Key{Name: "review_cycle_days", Shape: ShapeNumber, Title: "Review cycle in days", Description: "How many days after its last review (or else its effective date) this SOP is due for review again, a whole number from 1 to 36500; it overrides review_cycle_days of sopctl.yaml for this SOP.", Aliases: []string{"review_days", "review_interval", "review_period", "review_cycle"}},
+		Kind: DaysValue, scalar: func(m *Meta) *Value { return &m.ReviewCycleDays }},
 	{Key: Key{Name: "roles", Shape: ShapeList, Title: "Roles", Description: "The roles that follow the SOP: ids of role templates (built-in or the library's own) or of roles in sopctl.yaml.", Aliases: []string{"role", "audience"}},
 		Refs: RefRole, list: func(m *Meta) *List { return &m.Roles }},
 	{Key: Key{Name: "channels", Shape: ShapeList, Title: "Channels", Description: "The channels the SOP covers, in free text, like phone, email or chat.", Aliases: []string{"channel"}},

@@ -16,7 +16,7 @@ func TestFieldTableCoversMeta(t *testing.T) {
 	for _, f := range Fields() {
 		var p any
 		switch {
-		case f.Shape == ShapeText && f.scalar != nil && f.list == nil:
+		case (f.Shape == ShapeText || f.Shape == ShapeNumber) && f.scalar != nil && f.list == nil:
 			p = f.scalar(&m)
 		case f.Shape == ShapeList && f.list != nil && f.scalar == nil:
 			p = f.list(&m)

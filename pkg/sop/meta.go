@@ -34,7 +34,10 @@ func (l List) Strings() []string {
 // Meta is the typed view of an SOP's front matter (SPEC section 2).
 type Meta struct {
 	ID, Title, Version, Status, Owner, Approver, Effective, Reviewed Value
-	Roles, Channels, Related, KPIs, Supersedes, Tags                 List
+	// ReviewCycleDays, when set, replaces the config's review cycle for
+	// this SOP (NextReview).
+	ReviewCycleDays                                  Value
+	Roles, Channels, Related, KPIs, Supersedes, Tags List
 }
 
 func (m *Meta) scalar(name string) *Value {
@@ -136,6 +139,13 @@ func checkScalar(f Field, v *yaml.Node, bad func(*yaml.Node, string, ...any)) {
 	case DateValue:
 		if _, err := ParseDate(v.Value); err != nil {
 			bad(v, "%s %q is %v", f.Name, v.Value, err)
+		}
+	case DaysValue:
+		switch _, ok := cycleDays(v.Value); {
+		case ok && v.Tag == "!!str":
+			bad(v, "%s must be a number, not text: write %s: %s without quotes", f.Name, f.Name, v.Value)
+		case !ok || v.Tag != "!!int":
+			bad(v, "%s must be a whole number from 1 to %d, not %q", f.Name, MaxReviewCycleDays, v.Value)
 		}
 	}
 }

@@ -11,10 +11,12 @@
 // front-matter fields (Fields), the forms of ids, versions and dates and the
 // statuses, how a body's Markdown reads (ParseMarkdown), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
-// templates by the same kind of table, and the "did you mean" suggestions
-// (DidYouMean; SuggestKey for unknown keys, with the keys' aliases), and
-// the lifecycle's computations (NextVersion, SamePerson) that sopctl
-// approve and lint share.
+// templates by the same kind of table (KPIEntries the one reader of KPI
+// maps), the review cycle (Meta.NextReview: the SOP's review_cycle_days,
+// else the config's), the "did you mean" suggestions (DidYouMean;
+// SuggestKey for unknown keys, with the keys' aliases), and the
+// lifecycle's computations (NextVersion, SamePerson) that sopctl approve
+// and lint share.
 package sop
 
 import (

@@ -30,7 +30,7 @@ func loadSmall(t testing.TB) (*render.Handbook, *library.Library) {
 }
 
 func options(lib *library.Library) renderhtml.Options {
-	return renderhtml.Options{KPINames: rendertest.KPINames(lib)}
+	return renderhtml.Options{}
 }
 
 // write is html.Bundle as sopctl render calls it, followed by the

@@ -1,6 +1,6 @@
 // Package html writes a handbook as a static HTML bundle that opens from
 // disk with no network: an index with offline search, one page per SOP
-// and per role, and print-ready handbooks: the whole handbook on one page
+// and per role, the KPI page (kpis.html), and print-ready handbooks: the whole handbook on one page
 // grouped by role (over handbook_max_sops, links to the role handbooks),
 // and each role's own (printbook.go). Every page has a sidebar of the
 // roles and of its role's SOPs (one shared script file per role), an SOP
@@ -51,10 +51,10 @@ type page struct {
 
 // templates parses one template set per page kind: where a page lies
 // decides how it links to SOP pages.
-func templates(kpiNames map[string]string, hrefPrefix string, parts ...string) *htmltemplate.Template {
+func templates(h *render.Handbook, hrefPrefix string, parts ...string) *htmltemplate.Template {
 	funcs := htmltemplate.FuncMap{
 		"join": func(s []string) string { return strings.Join(s, ", ") },
-		"meta": func(p *render.Page) []metaRow { return metaRows(p, kpiNames) },
+		"meta": func(p *render.Page) []metaRow { return metaRows(h, p) },
 		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
 		"updated": func(p *render.Page) string {
@@ -112,8 +112,7 @@ func (handbookLinker) Root() string    { return "" } // handbook.html lies in th
 
 // Options configures the bundle.
 type Options struct {
-	KPINames map[string]string // KPI id -> name, for the metadata table
-	Lang     string            // the pages' language; "en" when empty
+	Lang string // the pages' language; "en" when empty
 	// SOPPanel, when set, gives HTML put at the top of each SOP's page
 	// (sopctl serve's lint findings). It must escape what it quotes.
 	SOPPanel func(p *render.Page) htmltemplate.HTML
@@ -194,7 +193,7 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 		opts.Lang = "en"
 	}
 	w := &writer{h: h, opts: opts, out: &stopOutput{out: out},
-		sopT: templates(opts.KPINames, "", sopPage), handbookT: templates(opts.KPINames, "#", handbookPage, printParts)}
+		sopT: templates(h, "", sopPage), handbookT: templates(h, "#", handbookPage, printParts)}
 	parts, err := w.sops()
 	if err != nil {
 		return nil, err
@@ -282,6 +281,7 @@ func (w *writer) libraryFiles(parts sopParts) error {
 		func() []file { return w.handbook(parts.parts) },
 		func() []file { return w.books(parts.parts) },
 		w.roles,
+		w.kpis,
 		func() []file { return w.assets(parts.parts) },
 	}
 	errs := make([][]error, len(tasks))
@@ -325,7 +325,7 @@ func (w *writer) index() []file {
 			}
 		}
 	}
-	t := templates(w.opts.KPINames, "sops/", indexPage)
+	t := templates(w.h, "sops/", indexPage)
 	var out []file
 	for _, lp := range paginate(groups, "index") {
 		if lp.Index == 0 {
@@ -337,10 +337,19 @@ func (w *writer) index() []file {
 	return out
 }
 
+// kpis writes the KPI page.
+func (w *writer) kpis() []file {
+	return []file{w.layout(KPIPage, templates(w.h, "sops/", kpisPage),
+		page{Lang: w.opts.Lang, PageTitle: pageTitle("KPIs", w.h.Title), Handbook: w.h}, 4<<10)}
+}
+
+// KPIPage is the KPI page's file.
+const KPIPage = "kpis.html"
+
 // roles writes each role's pages.
 func (w *writer) roles() []file {
 	h := w.h
-	roleT := templates(w.opts.KPINames, "../sops/", rolePage)
+	roleT := templates(w.h, "../sops/", rolePage)
 	var out []file
 	for _, r := range h.Roles {
 		if r.Other || w.opts.OnlyRole != nil && !w.opts.OnlyRole(r) {

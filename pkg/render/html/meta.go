@@ -14,14 +14,24 @@ type metaRow struct {
 	Overdue     bool
 	// Roles, when set, are linked to their pages in place of Text.
 	Roles []*render.Role
+	// KPIs, when set, are the KPIs cited, in place of Text: one that
+	// sopctl.yaml defines is linked to its entry on the KPI page.
+	KPIs []kpiRef
+}
+
+// kpiRef is a KPI id an SOP cites, and its KPI; nil when sopctl.yaml has
+// none (broken-ref).
+type kpiRef struct {
+	ID  string
+	KPI *render.KPI
 }
 
 // metaRows are the entries of the model's metadata block that the page
 // shows there (related SOPs are a section of their own): the id and
-// status always, any other entry when set. KPIs show with their names;
-// roles, when more than one (the first is in the breadcrumbs), are the
-// known ones, linked to their pages.
-func metaRows(p *render.Page, kpiNames map[string]string) []metaRow {
+// status always, any other entry when set. KPIs show with their names and
+// targets, linked to the KPI page; roles, when more than one (the first is
+// in the breadcrumbs), are the known ones, linked to their pages.
+func metaRows(h *render.Handbook, p *render.Page) []metaRow {
 	var rows []metaRow
 	for _, e := range p.Meta() {
 		r := metaRow{Label: e.Label, Text: e.Value.Text}
@@ -42,7 +52,9 @@ func metaRows(p *render.Page, kpiNames map[string]string) []metaRow {
 		case e.Name == render.NextReview:
 			r.Overdue = p.Overdue
 		case e.Name == "kpis":
-			r.Text = kpiList(e.List.Strings(), kpiNames)
+			for _, id := range e.List.Strings() {
+				r.KPIs = append(r.KPIs, kpiRef{ID: id, KPI: h.KPI(id)})
+			}
 		case e.IsList:
 			r.Text = strings.Join(e.List.Strings(), ", ")
 		}
@@ -51,16 +63,4 @@ func metaRows(p *render.Page, kpiNames map[string]string) []metaRow {
 		}
 	}
 	return rows
-}
-
-// kpiList names each KPI id its name defines: "name (id)".
-func kpiList(ids []string, names map[string]string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id
-		if name, ok := names[id]; ok {
-			out[i] = name + " (" + id + ")"
-		}
-	}
-	return strings.Join(out, ", ")
 }

@@ -149,7 +149,7 @@ func (w *writer) handbook(parts []sopPart) []file {
 // books writes the role handbooks.
 func (w *writer) books(parts []sopPart) []file {
 	h := w.h
-	t := templates(w.opts.KPINames, "../sops/", bookPage, printParts)
+	t := templates(w.h, "../sops/", bookPage, printParts)
 	var out []file
 	for _, b := range h.Books() {
 		for j := range b.Parts {

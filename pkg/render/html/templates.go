@@ -34,7 +34,7 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 
 const metaTable = `{{define "meta"}}<dl class="meta">
 {{range meta .}}{{if .Status}}
-{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else if .Roles}}{{range $i, $r := .Roles}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
+{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else if .Roles}}{{range $i, $r := .Roles}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}{{else if .KPIs}}{{range $i, $k := .KPIs}}{{if $i}}, {{end}}{{with $k.KPI}}<a href="../kpis.html#{{.Anchor}}">{{.Label}}</a>{{else}}{{$k.ID}}{{end}}{{end}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
 </dl>{{end}}
 {{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}
 {{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`

@@ -5,7 +5,7 @@ package html
 // the list.
 const indexPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 {{- if eq .List.Index 0}}
-<p class="muted">{{len .Handbook.SOPs}} standard operating procedures{{with .Handbook.Organization}} of {{.}}{{end}}. Read them <a href="handbook.html">all on one page</a>, or by role below{{if gt (len .List.Pages) 1}}, over {{len .List.Pages}} pages{{end}}.</p>
+<p class="muted">{{len .Handbook.SOPs}} standard operating procedures{{with .Handbook.Organization}} of {{.}}{{end}}. Read them <a href="handbook.html">all on one page</a>, or by role below{{if gt (len .List.Pages) 1}}, over {{len .List.Pages}} pages{{end}}. <a href="kpis.html">KPIs</a>: what the SOPs are measured by, and the targets.</p>
 {{template "searcharea" .}}
 {{- with .List.Roles}}
 <h2 id="Roles">Roles</h2>

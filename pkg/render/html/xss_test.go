@@ -109,9 +109,16 @@ func TestXSS(t *testing.T) {
 	}
 	text := textOf(doc)
 	for _, want := range []string{`"><img src=x onerror=alert(1)>`, `</script><script>alert(2)</script>`, `'onmouseover='alert(1)`,
-		`<script>alert('kpi')</script> (CSAT)`, `javascript:alert(1) (X</script>)`, `</script><script>alert('role')</script>`} {
+		`CSAT — <script>alert('kpi')</script>`, `X</script> — javascript:alert(1) (target "><script>alert('target')</script>)`, `</script><script>alert('role')</script>`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%s does not show %q as text", page, want)
+		}
+	}
+	// The KPI page shows the KPIs' values as text.
+	kpis := textOf(parse(t, "kpis.html", files["kpis.html"]))
+	for _, want := range []string{`X</script> — javascript:alert(1)`, `<img src=x onerror=alert('def')> & more`, `"><script>alert('target')</script>`} {
+		if !strings.Contains(kpis, want) {
+			t.Errorf("kpis.html does not show %q as text", want)
 		}
 	}
 	// The one safe link survives, with its anchor.

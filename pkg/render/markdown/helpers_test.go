@@ -19,7 +19,7 @@ const (
 // write is markdown.Bundle as sopctl render calls it, followed by the
 // library files the bodies link to.
 var write = rendertest.WithFiles(func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error) {
-	return markdown.Bundle(h, out, markdown.Options{KPINames: rendertest.KPINames(lib)})
+	return markdown.Bundle(h, out, markdown.Options{})
 })
 
 // bundle renders the library at dir as Markdown.

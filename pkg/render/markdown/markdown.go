@@ -2,7 +2,8 @@
 // on any git host and feeds mdBook: README.md (index), SUMMARY.md,
 // handbook.md (everything in one file, grouped by role; over
 // handbook_max_sops, links to the role handbooks), sops/<id>.md,
-// roles/<id>.md and each role's printable roles/<id>-handbook.md.
+// roles/<id>.md, each role's printable roles/<id>-handbook.md, and the KPI
+// page kpis.md.
 package markdown
 
 import (
@@ -19,7 +20,7 @@ import (
 
 // Options configures the bundle.
 type Options struct {
-	KPINames map[string]string // KPI id -> name, for the metadata table
+	kpiAnchors map[string]string // KPI id -> its anchor on the KPI page; Bundle sets it
 }
 
 // Bundle renders the handbook, writes its files to out, and returns the
@@ -27,6 +28,7 @@ type Options struct {
 // sections of the handbooks are made in parallel, and the file written as
 // soon as it is made.
 func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
+	opts.kpiAnchors = kpiAnchors(h)
 	plan := planPrint(h)
 	n := len(h.SOPs)
 	sections := make([]string, n)
@@ -43,6 +45,7 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	files := []file{
 		{"README.md", []byte(index(h))},
 		{"SUMMARY.md", []byte(summary(h))},
+		{kpiFile, kpiPage(h)},
 		{"handbook.md", plan.handbookFile(h, sections)},
 	}
 	for _, b := range h.Books() {
@@ -77,7 +80,7 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 	}
 	b.WriteString(notices(p, superseded))
 	b.WriteString(provenance(p))
-	b.WriteString(metaTable(p, opts, "../roles/"))
+	b.WriteString(metaTable(h, p, opts, "../roles/", "../"+kpiFile))
 	text, w := body(h, p, sopsDir)
 	if w != nil {
 		warnings = append(warnings, *w)
@@ -158,8 +161,9 @@ func pageList(ps []*render.Page, dir, none string) string {
 
 // metaTable is the model's metadata block as a table of the entries
 // that are set, but related SOPs (a section of their own). Roles link to
-// their pages; KPIs show with their names.
-func metaTable(p *render.Page, opts Options, rolesDir string) string {
+// their pages (in rolesDir), KPIs to their entries on the KPI page
+// (kpiFile), with their names and targets.
+func metaTable(h *render.Handbook, p *render.Page, opts Options, rolesDir, kpiFile string) string {
 	var b strings.Builder
 	b.WriteString("| Field | Value |\n|---|---|\n")
 	for _, e := range p.Meta() {
@@ -180,14 +184,7 @@ func metaTable(p *render.Page, opts Options, rolesDir string) string {
 			}
 			value = strings.Join(roles, ", ")
 		case e.Name == "kpis":
-			var kpis []string
-			for _, k := range e.List.Strings() {
-				if name, ok := opts.KPINames[k]; ok {
-					k = name + " (" + k + ")"
-				}
-				kpis = append(kpis, escape(k))
-			}
-			value = strings.Join(kpis, ", ")
+			value = kpiLinks(h, e.List.Strings(), opts.kpiAnchors, kpiFile)
 		case e.IsList:
 			value = escape(strings.Join(e.List.Strings(), ", "))
 		}
@@ -226,7 +223,7 @@ func index(h *render.Handbook) string {
 	if h.Organization != "" {
 		org = " of " + escape(h.Organization)
 	}
-	fmt.Fprintf(&b, "%d standard operating procedures%s. Read them [all in one file](handbook.md), or by role below.\n", len(h.SOPs), org)
+	fmt.Fprintf(&b, "%d standard operating procedures%s. Read them [all in one file](handbook.md), or by role below. [KPIs](kpis.md): what the SOPs are measured by, and the targets.\n", len(h.SOPs), org)
 	for _, bk := range h.Books() {
 		r := bk.Role
 		title := escape(r.Title)

@@ -133,7 +133,7 @@ func (plan *printPlan) sections(h *render.Handbook, p *render.Page, opts Options
 func printSection(h *render.Handbook, p *render.Page, opts Options, level, rolesDir string, pl placement) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\n%s %s\n\n%s", level, escape(p.Title), notices(p, ""))
-	b.WriteString(metaTable(p, opts, rolesDir))
+	b.WriteString(metaTable(h, p, opts, rolesDir, pl.root+kpiFile))
 	text, _ := body(h, p, pl)
 	b.WriteString("\n" + text)
 	return b.String()

@@ -63,6 +63,12 @@ func TestXSS(t *testing.T) {
 			t.Errorf("sops/x-1.md does not show %q", want)
 		}
 	}
+	kpis := string(files["kpis.md"])
+	for _, want := range []string{`X&lt;/script&gt; — javascript:alert\(1\)`, `&lt;img src=x onerror=alert\('def'\)&gt; &amp; more`, `"&gt;&lt;script&gt;alert\('target'\)&lt;/script&gt;`} {
+		if !strings.Contains(kpis, want) {
+			t.Errorf("kpis.md does not show %q:\n%s", want, kpis)
+		}
+	}
 	for _, p := range brokenLinks(t, files) {
 		t.Error(p)
 	}

@@ -59,16 +59,6 @@ func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, Today()), lib
 }
 
-// KPINames maps the library's KPI ids to their names, as sopctl render
-// gives them to the writers.
-func KPINames(lib *library.Library) map[string]string {
-	kpis := map[string]string{}
-	for _, k := range lib.Config.KPIs {
-		kpis[k.ID] = k.Name
-	}
-	return kpis
-}
-
 // Writer is a writer's Bundle with its options made from the library.
 type Writer func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error)
 
