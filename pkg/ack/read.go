@@ -82,8 +82,8 @@ func Read(r io.Reader, c *Catalog) (*Acks, error) {
 		}
 		last, _ := rd.csv.FieldPos(len(rec) - 1)
 		rd.keep.forget(last + 1) // the row is read to its line's end
-		if rd.at == nil { // no usable header: the rows cannot be read
-			break
+		if rd.at == nil {
+			break // no usable header: the rows cannot be read
 		}
 	}
 	if rd.at == nil && len(rd.bad.Problems) == 0 {
