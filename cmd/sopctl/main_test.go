@@ -109,11 +109,13 @@ func TestMainIsSmall(t *testing.T) {
 // Rewriting the script with -update has been seen to turn them into LF,
 // after which the script would no longer test them: restore the file with
 // git checkout and add new expectations to it by hand.
-// fix_crlf.txtar's SOP has them too, as lint --fix must keep them.
+// fix_crlf.txtar's SOP has them too, as lint --fix must keep them, and
+// ack.txtar's current.csv, as ack status must read them.
 func TestMalformedFixtureKeepsCRLF(t *testing.T) {
 	for file, start := range map[string]string{
 		"testdata/script/malformed.txtar": "\ufeff---\r\nid: bom-crlf\r\n",
 		"testdata/script/fix_crlf.txtar":  "\ufeff---\r\nid: c\r\n",
+		"testdata/script/ack.txtar":       "\ufeffperson,date,version,role,id\r\nbob,",
 	} {
 		b, err := os.ReadFile(file)
 		if err != nil {

@@ -1,5 +1,5 @@
 // Package cli is sopctl's command line: one file per command (root.go,
-// init.go, new.go, lint.go, render.go, serve.go, show.go, review.go, graph.go,
+// init.go, new.go, lint.go, render.go, serve.go, show.go, review.go, ack.go, graph.go,
 // templates.go, schema.go, version.go), each parsing its flags and calling
 // a package under pkg/; what several share is in load.go (opening the
 // library, templates and handbook), display.go and flags.go; complete.go
