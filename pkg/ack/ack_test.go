@@ -83,14 +83,16 @@ func TestSafeCell(t *testing.T) {
 
 func TestWriteManifestCSV(t *testing.T) {
 	rows := []Row{{Role: "agent", ID: "a", Title: "Comma, \"quote\"\nnew line", Version: "1.0", SHA256: "ab"},
-		{Role: "agent", ID: "b", Title: "-2+3", Version: "1"}}
+		{Role: "agent", ID: "b", Title: "-2+3", Version: "1"},
+		{Role: "agent", ID: "c", Title: "\x1b[31mred\r", Version: "1"}}
 	var b bytes.Buffer
 	if err := WriteManifestCSV(&b, rows); err != nil {
 		t.Fatal(err)
 	}
 	want := "role,id,title,version,effective,sha256\n" +
 		"agent,a,\"Comma, \"\"quote\"\"\nnew line\",1.0,,ab\n" +
-		"agent,b,'-2+3,1,,\n"
+		"agent,b,'-2+3,1,,\n" +
+		"agent,c,\\x1b[31mred\\r,1,,\n"
 	if b.String() != want {
 		t.Errorf("csv:\n%s\nwant:\n%s", b.String(), want)
 	}

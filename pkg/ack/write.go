@@ -22,7 +22,9 @@ func SafeCell(s string) string {
 }
 
 // csvWriter writes rows of cells through encoding/csv (which quotes commas,
-// quotes and line breaks), each cell through SafeCell.
+// quotes and line breaks), each cell through termsafe.Text (no command
+// prints a control character from a file raw: they show as Go escapes)
+// and SafeCell.
 type csvWriter struct {
 	w   *csv.Writer
 	row []string
@@ -36,7 +38,7 @@ func newCSVWriter(w io.Writer, header []string) (*csvWriter, error) {
 func (c *csvWriter) write(cells []string) error {
 	c.row = c.row[:0]
 	for _, s := range cells {
-		c.row = append(c.row, SafeCell(s))
+		c.row = append(c.row, SafeCell(termsafe.Text(s)))
 	}
 	return c.w.Write(c.row)
 }
