@@ -25,6 +25,8 @@ type SOP struct {
 	// Src is the file's bytes as on disk, which the manifest's sha256
 	// identifies.
 	Src []byte
+
+	validVersion bool // Version is one sop.ValidVersion accepts
 }
 
 // Catalog is a library's SOPs and known roles, indexed for the manifest
@@ -45,7 +47,9 @@ func New(sops []SOP, knownRoles []string) *Catalog {
 	slices.SortFunc(c.sops, func(a, b SOP) int { return strings.Compare(a.ID, b.ID) })
 	slices.Sort(c.roles)
 	c.roles = slices.Compact(c.roles)
-	for i, s := range c.sops {
+	for i := range c.sops {
+		s := &c.sops[i]
+		s.validVersion = sop.ValidVersion(s.Version)
 		c.byID[s.ID] = i
 		c.ids = append(c.ids, s.ID)
 		if s.Status != sop.StatusApproved {
@@ -58,6 +62,13 @@ func New(sops []SOP, knownRoles []string) *Catalog {
 		}
 	}
 	return c
+}
+
+// isCurrent reports whether version v, a valid one, is the current version
+// of SOP s. No version is the current one of an SOP whose own version is
+// not valid (lint reports it).
+func (c *Catalog) isCurrent(s int, v string) bool {
+	return c.sops[s].validVersion && compareVersions(v, c.sops[s].Version) == 0
 }
 
 // sopIndex returns the index of the SOP with an id in c.sops, or -1.

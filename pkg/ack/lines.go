@@ -24,6 +24,7 @@ type lineKeeper struct {
 	first int      // the line number of lines[0]
 	lines [][]byte // the last one may be unfinished
 	held  int
+	spare [][]byte // the buffers of forgotten lines, for new ones
 }
 
 // newLineKeeper reads r, less a UTF-8 byte order mark at its start.
@@ -39,7 +40,7 @@ func (k *lineKeeper) Read(p []byte) (int, error) {
 	n, err := k.r.Read(p)
 	for b := p[:n]; len(b) > 0; {
 		if len(k.lines) == 0 || bytes.HasSuffix(k.lines[len(k.lines)-1], []byte{'\n'}) {
-			k.lines = append(k.lines, nil)
+			k.lines = append(k.lines, k.newLine())
 		}
 		take := b
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
@@ -61,9 +62,22 @@ func (k *lineKeeper) forget(line int) {
 	drop := min(max(line-k.first, 0), len(k.lines))
 	for _, l := range k.lines[:drop] {
 		k.held -= len(l)
+		if cap(l) <= 4096 { // a long line's buffer is not kept
+			k.spare = append(k.spare, l[:0])
+		}
 	}
 	k.lines = append(k.lines[:0], k.lines[drop:]...)
 	k.first += drop
+}
+
+// newLine returns an empty buffer for a line.
+func (k *lineKeeper) newLine() []byte {
+	if n := len(k.spare); n > 0 {
+		l := k.spare[n-1]
+		k.spare = k.spare[:n-1]
+		return l
+	}
+	return nil
 }
 
 // col turns byteCol, a 1-based column in bytes on line, into one in

@@ -41,8 +41,9 @@ func (a *Acks) add(name, role, id, version string) {
 	p, ok := a.byName[name]
 	if !ok {
 		p = int32(len(a.people))
-		a.byName[strings.Clone(name)] = p
-		a.people = append(a.people, person{name: strings.Clone(name)})
+		name = strings.Clone(name) // not the row's, which holds the whole line
+		a.byName[name] = p
+		a.people = append(a.people, person{name: name})
 	}
 	if roles := a.people[p].roles; !slices.Contains(roles, role) {
 		i, _ := slices.BinarySearch(a.c.roles, role) // the catalogue's string, not the row's
@@ -62,10 +63,15 @@ func (a *Acks) add(name, role, id, version string) {
 	}
 	k := ackKey{p, int32(s)}
 	old, seen := a.acked[k]
-	current := a.c.sops[s].Version
-	if !seen || compareVersions(a.versions[old], current) != 0 && (compareVersions(version, current) == 0 || compareVersions(version, a.versions[old]) > 0) {
-		a.acked[k] = v
+	switch {
+	case !seen:
+	case a.c.isCurrent(s, a.versions[old]):
+		return // the current version is acknowledged: that is what counts
+	case a.c.isCurrent(s, version):
+	case compareVersions(version, a.versions[old]) <= 0:
+		return // the latest acknowledged is kept
 	}
+	a.acked[k] = v
 }
 
 // Outstanding is an approved SOP of a person's roles whose current version
@@ -122,20 +128,18 @@ func (a *Acks) entry(p int32, s int, role string) (Outstanding, bool) {
 	if v, ok := a.acked[ackKey{p, int32(s)}]; ok {
 		o.Acknowledged = a.versions[v]
 	}
-	return o, o.Acknowledged == "" || compareVersions(o.Acknowledged, o.Current) != 0
+	return o, o.Acknowledged == "" || !a.c.isCurrent(s, o.Acknowledged)
 }
 
-// compareVersions compares versions a and b by each dot-separated number:
-// "1.10" is later than "1.9", and "1", "1.0" and "01.0" are one version
-// (a spreadsheet may have written 1.0 as 1). A version that is no valid
-// one (an SOP's own, which lint reports) equals only itself.
+// compareVersions compares valid versions (sop.ValidVersion) a and b by each dot-separated
+// number: "1.10" is later than "1.9", and "1", "1.0" and "01.0" are one
+// version (a spreadsheet may have written 1.0 as 1).
 func compareVersions(a, b string) int {
-	if !sop.ValidVersion(a) || !sop.ValidVersion(b) {
-		return strings.Compare(a, b)
-	}
-	as, bs := strings.Split(a, "."), strings.Split(b, ".")
-	for i := range max(len(as), len(bs)) {
-		x, y := part(as, i), part(bs, i)
+	for a != "" || b != "" {
+		var x, y string
+		x, a, _ = strings.Cut(a, ".")
+		y, b, _ = strings.Cut(b, ".")
+		x, y = strings.TrimLeft(x, "0"), strings.TrimLeft(y, "0")
 		if len(x) != len(y) {
 			return len(x) - len(y)
 		}
@@ -144,13 +148,4 @@ func compareVersions(a, b string) int {
 		}
 	}
 	return 0
-}
-
-// part is the i-th number of a split version without leading zeros, "" for
-// zero or none.
-func part(parts []string, i int) string {
-	if i >= len(parts) {
-		return ""
-	}
-	return strings.TrimLeft(parts[i], "0")
 }
