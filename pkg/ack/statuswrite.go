@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
@@ -57,14 +56,14 @@ func WriteStatusText(w io.Writer, out iter.Seq[Outstanding], people int) (int, e
 			return
 		}
 		persons++
-		fmt.Fprintf(bw, "%s: %d to read\n", line(group[0].Person), len(group))
+		fmt.Fprintf(bw, "%s: %d to read\n", termsafe.OneLine(group[0].Person), len(group))
 		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
 		for _, o := range group {
-			state := "acknowledged " + line(o.Acknowledged)
+			state := "acknowledged " + termsafe.OneLine(o.Acknowledged)
 			if o.Acknowledged == "" {
 				state = "never acknowledged"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s (%s)\t%s\n", line(o.ID), line(o.Role), line(o.Current), state, line(o.Title))
+			fmt.Fprintf(tw, "  %s\t%s\t%s (%s)\t%s\n", termsafe.OneLine(o.ID), termsafe.OneLine(o.Role), termsafe.OneLine(o.Current), state, termsafe.OneLine(o.Title))
 		}
 		tw.Flush()
 		group = group[:0]
@@ -84,10 +83,6 @@ func WriteStatusText(w io.Writer, out iter.Seq[Outstanding], people int) (int, e
 	}
 	return n, bw.Flush()
 }
-
-// line keeps a value on its line of the text output, with what a terminal
-// could act on shown as escapes.
-func line(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }
 
 func plural(n int, one, many string) string {
 	if n == 1 {
