@@ -123,25 +123,29 @@ another version. Exit 1 when anything is outstanding, 0 when nothing is, so a
 scheduled job can notify.
 
 The file's first row is the header naming the columns person, role, id and
-version, in any order; other columns (a date, a comment) are ignored. Each
-row says the person holds the role and acknowledged that version of the SOP;
-a row with an empty id and version says only that the person holds the role.
-Values are trimmed of surrounding spaces; a UTF-8 byte order mark and CRLF
-line ends are accepted. Versions compare as numbers: 1 acknowledges 1.0. Rows
-for SOPs that are not approved (drafts, retired SOPs) are accepted and
-ignored. The file is read as a stream, so it may be large.
+version (exactly so, in any order); other columns (a date, a comment) are
+ignored. Each row says the person holds the role and acknowledged that
+version of the SOP, whichever of the person's roles lists it; a row with an
+empty id and version says only that the person holds the role. Values are
+trimmed of surrounding spaces; a UTF-8 byte order mark and CRLF line ends are
+accepted. Versions compare as numbers: 1 acknowledges 1.0. Rows for SOPs that
+are not approved (drafts, retired SOPs) are accepted and ignored. The file is
+read as a stream, so it may be large.
 
-A file that cannot be used stops the command before it prints anything, with
-exit 2: no header, or a bad row (a field count unlike the header's, an empty
-person, an unknown role or SOP id, a version that is not like 1.2), each shown
-at FILE:LINE:COLUMN. The command writes no file.
+A file that cannot be used is, like a bad sopctl.yaml, input the command
+cannot start from: it stops before printing anything, with exit 2 (not 1, so
+a job can tell a broken export from people who are behind). That is a file
+without the header, or with a bad row (a field count unlike the header's, an
+empty person, an unknown role or SOP id, a version that is not like 1.2),
+each shown at FILE:LINE:COLUMN. The command writes no file.
 
 text groups the SOPs by person and ends with a summary line. csv has the header
 person,role,id,title,acknowledged,current (cells guarded against spreadsheet
 formulas as in ack manifest). json is {"version":1,"outstanding":[{"person",
 "role","id","title","acknowledged","current"}]}. Entries are sorted by person,
 then id; an SOP that two of a person's roles list appears once, under the
-first role by id, and acknowledged is "" when the person never acknowledged it.`,
+first role by id. acknowledged is the latest version the person acknowledged,
+"" when none; current is the SOP's version.`,
 		Example: `  sopctl ack status --from acknowledgements.csv
   hr-export | sopctl ack status --from - --format json`,
 		Args: cobra.NoArgs,
