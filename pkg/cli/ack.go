@@ -183,7 +183,7 @@ func runAckStatus(ctx context.Context, env *Env, opts *ackStatusOptions) error {
 		defer f.Close()
 		in = f
 	}
-	acks, err := ack.Read(in, cat)
+	acks, err := readAcks(ctx, in, cat)
 	var bad *ack.InputError
 	switch {
 	case errors.As(err, &bad):
@@ -194,6 +194,8 @@ func runAckStatus(ctx context.Context, env *Env, opts *ackStatusOptions) error {
 			fmt.Fprintf(env.IO.ErrOut, "%s: and %d more problem(s)\n", termsafe.Line(name), bad.More)
 		}
 		return unusable(env, name+" cannot be used: fix the rows above and run the command again")
+	case errors.Is(err, context.Canceled):
+		return context.Canceled // Run says so
 	case err != nil:
 		return unusable(env, fmt.Sprintf("%s: cannot be read (%v): nothing was listed", name, library.WithoutPath(err)))
 	}
@@ -205,6 +207,28 @@ func runAckStatus(ctx context.Context, env *Env, opts *ackStatusOptions) error {
 		return &SilentError{Code: ExitProblems}
 	}
 	return nil
+}
+
+// readAcks reads the acknowledgements, or stops when ctx is done (the
+// first Ctrl-C): standard input may be a terminal or a pipe that never
+// ends, and the command has written nothing, so there is nothing to wait
+// for; the read is left to end with the process.
+func readAcks(ctx context.Context, in io.Reader, cat *ack.Catalog) (*ack.Acks, error) {
+	type result struct {
+		acks *ack.Acks
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		acks, err := ack.Read(in, cat)
+		done <- result{acks, err}
+	}()
+	select {
+	case r := <-done:
+		return r.acks, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // unusable says that the acknowledgements file cannot be used, which, like
