@@ -35,6 +35,7 @@ var layers = map[string][]string{
 	"pkg/scaffold":        {"pkg/sop", "pkg/library", "pkg/roles"},
 	"pkg/serve":           {"pkg/library", "pkg/lint", "pkg/render", "pkg/render/html"},
 	"pkg/schema":          {"pkg/sop", "pkg/library", "pkg/roles", "pkg/lint"},
+	"pkg/ack":             {"pkg/sop"},
 	"pkg/cli":             {"*"},
 	"cmd/sopctl":          {"pkg/cli", "pkg/iostreams"},
 	"templates":           {},

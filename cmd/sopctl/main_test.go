@@ -111,13 +111,14 @@ func TestMainIsSmall(t *testing.T) {
 // git checkout and add new expectations to it by hand.
 // fix_crlf.txtar's SOP has them too, as lint --fix must keep them;
 // lifecycle.txtar has a CRLF SOP and a BOM SOP, which approve, reviewed and
-// retire must keep.
+// retire must keep; ack.txtar's current.csv, as ack status must read them.
 func TestMalformedFixtureKeepsCRLF(t *testing.T) {
 	for _, tt := range []struct{ file, start string }{
 		{"testdata/script/malformed.txtar", "\ufeff---\r\nid: bom-crlf\r\n"},
 		{"testdata/script/fix_crlf.txtar", "\ufeff---\r\nid: c\r\n"},
 		{"testdata/script/lifecycle.txtar", "-- sops/crlf.md --\n---\r\nid: crlf\r\n"},
 		{"testdata/script/lifecycle.txtar", "-- sops/bom.md --\n\ufeff---\nid: bom\n"},
+		{"testdata/script/ack.txtar", "\ufeffperson,date,version,role,id\r\nbob,"},
 	} {
 		file, start := tt.file, tt.start
 		b, err := os.ReadFile(file)

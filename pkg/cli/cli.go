@@ -1,8 +1,8 @@
 // Package cli is sopctl's command line: one file per command (root.go,
-// init.go, new.go, lint.go, render.go, serve.go, show.go, review.go, graph.go,
-// templates.go, schema.go, version.go; lifecycle.go holds approve, reviewed
-// and retire), each parsing its flags and calling
-// a package under pkg/; what several share is in load.go (opening the
+// init.go, new.go, lint.go, render.go, serve.go, show.go, review.go,
+// diff.go, ack.go, graph.go, templates.go, schema.go, version.go;
+// lifecycle.go holds approve, reviewed and retire), each parsing its flags
+// and calling a package under pkg/; what several share is in load.go (opening the
 // library, templates and handbook), display.go and flags.go; complete.go
 // registers every command's shell completion and typos.go words mistyped
 // commands and flag values. It is the

@@ -53,6 +53,11 @@ func addCompletions(root *cobra.Command, env *Env) {
 			flag(c, "format", fixed("dot", "mermaid"))
 		case "review":
 			flag(c, "within", cobra.NoFileCompletions)
+		case "ack":
+			for _, sub := range c.Commands() {
+				flag(sub, "role", completeRoles(env, true))
+				flag(sub, "format", fixed(map[string][]string{"manifest": {"csv", "json"}, "status": {"text", "csv", "json"}}[sub.Name()]...))
+			}
 		case "init":
 			c.ValidArgsFunction = firstArg(func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 				return nil, cobra.ShellCompDirectiveFilterDirs

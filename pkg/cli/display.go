@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 )
@@ -16,7 +14,7 @@ func displayPath(env *Env, libDir, rel string) string {
 
 // oneLine keeps a value from a file (a template, an SOP) on one line of a
 // table, with what a terminal could act on shown as escapes.
-func oneLine(s string) string { return strings.Join(strings.Fields(termsafe.Text(s)), " ") }
+func oneLine(s string) string { return termsafe.OneLine(s) }
 
 // displayOrDot names a folder shown by displayPath, or the current one.
 func displayOrDot(p string) string {

@@ -57,6 +57,11 @@ func Text(s string) string { return escape(s, false) }
 // value cannot end its line or forge the next one.
 func Line(s string) string { return escape(s, true) }
 
+// OneLine is Text for a value laid out in a table or list for reading:
+// runs of white space, line breaks included, become one space, and the
+// value is trimmed.
+func OneLine(s string) string { return strings.Join(strings.Fields(Text(s)), " ") }
+
 func escape(s string, line bool) string {
 	i := firstUnsafe(s, line)
 	if i == len(s) {

@@ -66,6 +66,19 @@ func TestLine(t *testing.T) {
 	}
 }
 
+func TestOneLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"one line", "one line"},
+		{" a\tb\n  c\r\n", `a b c\r`},
+		{"\x1b[2J x", `\x1b[2J x`},
+	}
+	for _, tt := range tests {
+		if got := OneLine(tt.in); got != tt.want {
+			t.Errorf("OneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // raw returns the characters of s that could act on a terminal; with
 // line, tab and line feed count too. It is written apart from Escaped, so
 // that the tests do not trust the code they test.
