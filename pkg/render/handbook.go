@@ -50,9 +50,10 @@ type Handbook struct {
 	filtered map[string]string      // SOP file -> its status, for the SOPs the status filter leaves out
 	files    map[string]*linkedFile // library path -> a file bodies link to (crossReference)
 	lib      *library.Library
-	books    []*Book           // printbook.go
-	booksOf  map[*Page][]*Book // printbook.go
-	home     map[*Page]*Book   // printbook.go
+	books    []*Book                   // printbook.go
+	booksOf  map[*Page][]*Book         // printbook.go
+	home     map[*Page]*Book           // printbook.go
+	anchors  map[*Page]map[string]bool // the heading slugs of each SOP that body links name (LinkedAnchor)
 }
 
 // Page is one SOP of the handbook.
@@ -234,7 +235,11 @@ func (h *Handbook) crossReference() {
 			if isFile(r) && h.files[r.Path] == nil {
 				h.files[r.Path] = h.checkFile(r.Path)
 			}
-			if kind, t, _, _ := h.classifyLink(r); kind == LinkSOP && !l.Image {
+			kind, t, anchor, _ := h.classifyLink(r)
+			if kind == LinkSOP && anchor != "" {
+				h.linkAnchor(t, anchor)
+			}
+			if kind == LinkSOP && !l.Image {
 				refer(p, t)
 			}
 		}
@@ -371,3 +376,20 @@ func (p *Page) titleSlug() string {
 	}
 	return ""
 }
+
+// linkAnchor records that a body link names the heading slug of p.
+func (h *Handbook) linkAnchor(p *Page, slug string) {
+	if h.anchors == nil {
+		h.anchors = map[*Page]map[string]bool{}
+	}
+	if h.anchors[p] == nil {
+		h.anchors[p] = map[string]bool{}
+	}
+	h.anchors[p][slug] = true
+}
+
+// LinkedAnchor says whether a body link names the heading slug of p. The
+// printable handbooks give ids only to those headings: every SOP's
+// headings carry ids on its own page, and an id on each of a 10,000-SOP
+// library's printed headings would cost about 1.5 MB that no link uses.
+func (h *Handbook) LinkedAnchor(p *Page, slug string) bool { return h.anchors[p][slug] }

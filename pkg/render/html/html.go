@@ -88,12 +88,13 @@ func (pageLinker) Root() string    { return "../" }
 
 // handbookLinker places every SOP on one page, each under its own h3
 // within its role's h2.
-type handbookLinker struct{}
+type handbookLinker struct{ h *render.Handbook }
 
 // On the one-page handbook an SOP's title carries its id, and a heading of
-// its body the id and the slug joined by "--", which no SOP id contains.
-func (handbookLinker) HeadingID(p *render.Page, slug string) string {
-	if slug == "" {
+// its body that a link names the id and the slug joined by "--", which no
+// SOP id contains (render.Handbook.LinkedAnchor).
+func (l handbookLinker) HeadingID(p *render.Page, slug string) string {
+	if slug == "" || !l.h.LinkedAnchor(p, slug) {
 		return ""
 	}
 	return p.ID + "--" + slug
@@ -103,7 +104,7 @@ func (l handbookLinker) Href(from, to *render.Page, anchor string) string {
 		return "sops/" + pageLinker{}.Href(from, to, anchor)
 	}
 	if anchor != "" {
-		return "#" + l.HeadingID(to, anchor)
+		return "#" + to.ID + "--" + anchor
 	}
 	return "#" + to.ID
 }

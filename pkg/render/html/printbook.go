@@ -43,17 +43,18 @@ type printGroup struct {
 // a link to an SOP on the same page is an in-page anchor (as on the
 // one-page handbook); to any other, a link to its page in sops/.
 type bookLinker struct {
+	h    *render.Handbook
 	book *render.Book
 	part int
 }
 
-func (bookLinker) HeadingID(p *render.Page, slug string) string {
-	return handbookLinker{}.HeadingID(p, slug)
+func (l bookLinker) HeadingID(p *render.Page, slug string) string {
+	return handbookLinker{l.h}.HeadingID(p, slug)
 }
 
 func (l bookLinker) Href(from, to *render.Page, anchor string) string {
 	if part, ok := l.book.Part(to); ok && part == l.part {
-		return handbookLinker{}.Href(from, to, anchor)
+		return handbookLinker{l.h}.Href(from, to, anchor)
 	}
 	return "../sops/" + pageLinker{}.Href(from, to, anchor)
 }
@@ -66,11 +67,11 @@ func (bookLinker) Root() string    { return "../" } // roles/<id>-handbook.html 
 func printLinkers(h *render.Handbook, p *render.Page) []linker {
 	var out []linker
 	if h.OnePagePrints(p) {
-		out = append(out, handbookLinker{})
+		out = append(out, handbookLinker{h})
 	}
 	for _, b := range h.BooksOf(p) {
 		part, _ := b.Part(p)
-		out = append(out, bookLinker{b, part})
+		out = append(out, bookLinker{h, b, part})
 	}
 	return out
 }
