@@ -52,7 +52,7 @@ with =, +, -, @, a tab or a carriage return gets a leading apostrophe, so that
 a spreadsheet shows it as text rather than running it as a formula. json is
 {"version":1,"rows":[{"role","id","title","version","effective","sha256"}]}.
 
-An unknown --role is a bad argument (exit 2).`,
+An unknown --role is an error (exit 1), as for sopctl new --role.`,
 		Example: `  sopctl ack manifest > manifest.csv
   sopctl ack manifest --role customer-service-representative --format json`,
 		Args: cobra.NoArgs,
@@ -67,7 +67,7 @@ An unknown --role is a bad argument (exit 2).`,
 			rows, err := cat.Manifest(role)
 			var unknown *ack.UnknownRoleError
 			if errors.As(err, &unknown) {
-				return &UsageError{Err: fmt.Errorf("--role: %w", err)}
+				return err // as new --role: exit 1 (SPEC section 7)
 			}
 			if format == "json" {
 				return ack.WriteManifestJSON(env.IO.Out, rows)

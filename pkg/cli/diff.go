@@ -148,10 +148,11 @@ func withRole(env *Env, libDir string, cfg *library.Config, list []changes.Chang
 	known := roles.Known(cat, cfg).IDs()
 	if !slices.Contains(known, role) {
 		msg := fmt.Sprintf("--role %q is not a role of this library", role)
+		// An unknown role is exit 1, as for new --role (SPEC section 7).
 		if s := sop.DidYouMean(role, known); s != "" {
-			return nil, usageErrorf("%s: %s", msg, s)
+			return nil, fmt.Errorf("%s: %s", msg, s)
 		}
-		return nil, usageErrorf("%s: sopctl templates list lists the roles", msg)
+		return nil, fmt.Errorf("%s: sopctl templates list lists the roles", msg)
 	}
 	return kept, nil
 }
