@@ -89,8 +89,8 @@ func runShow(ctx context.Context, env *Env, opts *showOptions) error {
 	}
 	// show is the handbook model's view of one SOP, laid out for a
 	// terminal; it needs no role titles or history.
-	page := render.Build(lib, nil, nil, env.Now()).View(doc)
-	out, err := term.Render(page, term.Options{Style: style, Width: width})
+	h := render.Build(lib, nil, nil, env.Now())
+	out, err := term.Render(h.View(doc), term.Options{Style: style, Width: width, KPI: h.KPI})
 	var limit *term.LimitError
 	if errors.As(err, &limit) {
 		return fmt.Errorf("%s: %w: open the file or render the handbook instead", displayPath(env, lib.Dir, doc.Path), err)

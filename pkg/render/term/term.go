@@ -39,6 +39,10 @@ type Options struct {
 	// Width is the column at which text wraps; 0 means DefaultWidth. It is
 	// kept between MinWidth and MaxWidth.
 	Width int
+	// KPI, when set, gives the KPI of an id (render.Handbook.KPI; nil for
+	// one sopctl.yaml does not define): a KPI shows with its name and
+	// target, as the bundles show it, rather than as its id alone.
+	KPI func(id string) *render.KPI
 }
 
 // Widths Render accepts.
@@ -68,7 +72,7 @@ func Render(p *render.Page, opts Options) (string, error) {
 	}
 
 	title := titleOf(doc)
-	header := headerMarkdown(title, p.Meta(), color)
+	header := headerMarkdown(title, p.Meta(), color, opts.KPI)
 	if n := len(header); n > maxHeaderBytes {
 		return "", &LimitError{Reason: fmt.Sprintf("the front-matter values shown take %s; at most %s", kib(n), kib(maxHeaderBytes))}
 	}
@@ -114,9 +118,10 @@ func titleOf(doc *sop.Doc) string {
 
 // headerMarkdown is the title as a level-1 heading, a list of the
 // model's metadata entries that are set, named by their front-matter
-// names, and a rule. The values are the file's, as written; channels, tags
-// and the next review are left out.
-func headerMarkdown(title string, meta []render.MetaField, bold bool) string {
+// names, and a rule. The values are the file's, as written (a KPI that
+// kpi knows by its Label); channels, tags and the next review are left
+// out.
+func headerMarkdown(title string, meta []render.MetaField, bold bool, kpi func(string) *render.KPI) string {
 	var b strings.Builder
 	b.WriteString("# " + escape(title) + "\n\n")
 	for _, e := range meta {
@@ -127,7 +132,13 @@ func headerMarkdown(title string, meta []render.MetaField, bold bool) string {
 		if e.IsList {
 			var items []string
 			for _, it := range e.List.Items {
-				if t := oneLine(it.Text); t != "" {
+				t := it.Text
+				if e.Name == "kpis" && kpi != nil {
+					if k := kpi(t); k != nil {
+						t = k.Label()
+					}
+				}
+				if t = oneLine(t); t != "" {
 					items = append(items, t)
 				}
 			}

@@ -394,3 +394,37 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// With Options.KPI, a KPI that sopctl.yaml defines shows with its name and
+// target, as the bundles show it; one it does not define stays an id, and
+// a hostile name stays on its line.
+func TestHeaderKPIs(t *testing.T) {
+	kpis := map[string]*render.KPI{
+		"CSAT": {ID: "CSAT", Name: "Customer Satisfaction Score", Target: ">= 85%"},
+		"AHT":  {ID: "AHT", Name: "Average\nHandling \x1b[31mTime"},
+	}
+	doc := &sop.Doc{Path: "sops/a.md", Meta: sop.Meta{ID: set("a"), Title: set("A"), KPIs: list("CSAT", "XYZ", "AHT")},
+		Body: []byte("## Purpose\n\nWhy.\n")}
+	for _, tt := range []struct {
+		name string
+		kpi  func(string) *render.KPI
+		want string
+	}{
+		{"ids alone", nil, "• kpis: CSAT, XYZ, AHT"},
+		{"names and targets", func(id string) *render.KPI { return kpis[id] },
+			"• kpis: CSAT — Customer Satisfaction Score (target >= 85%), XYZ, AHT — Average Handling Time"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := Render(page(doc), Options{Style: "notty", Width: 1000, KPI: tt.kpi})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("output has no %q:\n%s", tt.want, out)
+			}
+			if bad := unsafe(out, false); bad != "" {
+				t.Errorf("output holds control characters %q", bad)
+			}
+		})
+	}
+}
