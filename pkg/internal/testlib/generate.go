@@ -255,7 +255,7 @@ func writeFrontMatter(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int) []i
 	fmt.Fprintf(b, "version: \"%d.%d\"\nstatus: %s\nowner: %s\n", major, rng.IntN(10), s.status, pick(rng, owners))
 	if s.status == "approved" || s.status == "retired" {
 		effective := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(480))
-		reviewed := effective.AddDate(0, 0, -rng.IntN(15))
+		reviewed := effective.AddDate(0, 0, rng.IntN(15)) // on or after effective, as review-before-effective expects
 		fmt.Fprintf(b, "approver: %s\neffective: %s\nreviewed: %s\n", pick(rng, approvers),
 			effective.Format(time.DateOnly), reviewed.Format(time.DateOnly))
 	}
