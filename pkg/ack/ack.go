@@ -68,7 +68,7 @@ func New(sops []SOP, knownRoles []string) *Catalog {
 // of SOP s. No version is the current one of an SOP whose own version is
 // not valid (lint reports it).
 func (c *Catalog) isCurrent(s int, v string) bool {
-	return c.sops[s].validVersion && compareVersions(v, c.sops[s].Version) == 0
+	return c.sops[s].validVersion && sop.CompareVersions(v, c.sops[s].Version) == 0
 }
 
 // sopIndex returns the index of the SOP with an id in c.sops, or -1.

@@ -68,7 +68,7 @@ func (a *Acks) add(name, role, id, version string) {
 	case a.c.isCurrent(s, a.versions[old]):
 		return // the current version is acknowledged: that is what counts
 	case a.c.isCurrent(s, version):
-	case compareVersions(version, a.versions[old]) <= 0:
+	case sop.CompareVersions(version, a.versions[old]) <= 0:
 		return // the latest acknowledged is kept
 	}
 	a.acked[k] = v
@@ -129,23 +129,4 @@ func (a *Acks) entry(p int32, s int, role string) (Outstanding, bool) {
 		o.Acknowledged = a.versions[v]
 	}
 	return o, o.Acknowledged == "" || !a.c.isCurrent(s, o.Acknowledged)
-}
-
-// compareVersions compares valid versions (sop.ValidVersion) a and b by each dot-separated
-// number: "1.10" is later than "1.9", and "1", "1.0" and "01.0" are one
-// version (a spreadsheet may have written 1.0 as 1).
-func compareVersions(a, b string) int {
-	for a != "" || b != "" {
-		var x, y string
-		x, a, _ = strings.Cut(a, ".")
-		y, b, _ = strings.Cut(b, ".")
-		x, y = strings.TrimLeft(x, "0"), strings.TrimLeft(y, "0")
-		if len(x) != len(y) {
-			return len(x) - len(y)
-		}
-		if c := strings.Compare(x, y); c != 0 {
-			return c
-		}
-	}
-	return 0
 }

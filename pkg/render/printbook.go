@@ -131,3 +131,17 @@ func (h *Handbook) Index(p *Page) int {
 // BookIndex is the place of b among the books of p (BooksOf); -1 when b
 // does not print p.
 func (h *Handbook) BookIndex(p *Page, b *Book) int { return slices.Index(h.booksOf[p], b) }
+
+// OnePageSplit splits b's SOPs as the one-page handbook shows them under
+// b's role: those it prints there (whose first role is b's) and those it
+// prints under another role and only lists here.
+func (h *Handbook) OnePageSplit(b *Book) (printed, elsewhere []*Page) {
+	for _, p := range b.SOPs {
+		if h.Home(p) == b {
+			printed = append(printed, p)
+		} else {
+			elsewhere = append(elsewhere, p)
+		}
+	}
+	return printed, elsewhere
+}

@@ -100,3 +100,20 @@ func TestByTitle(t *testing.T) {
 		})
 	}
 }
+
+// Under the limit the one-page handbook prints b under its first role
+// (agent) and lists it under lead.
+func TestOnePageSplit(t *testing.T) {
+	h, _ := rendertest.Load(t, rendertest.PrintLibrary(t, 6), gitlog.History{})
+	want := map[string][2][]string{
+		"agent":           {{"b", "c", "a"}, nil},
+		"lead":            {{"d"}, {"b"}},
+		render.Unassigned: {{"e"}, nil},
+	}
+	for _, b := range h.Books() {
+		printed, elsewhere := h.OnePageSplit(b)
+		if w := want[b.Role.ID]; !slices.Equal(ids(printed), w[0]) || !slices.Equal(ids(elsewhere), w[1]) {
+			t.Errorf("%s: printed %v, elsewhere %v; want %v, %v", b.Role.ID, ids(printed), ids(elsewhere), w[0], w[1])
+		}
+	}
+}

@@ -7,9 +7,10 @@ import (
 	"strings"
 )
 
-// The lifecycle's computations (sopctl approve, and lint's
-// approver-is-owner) live here, beside the fields they read, so that the
-// command and the rule cannot disagree.
+// The lifecycle's computations (sopctl approve and lint's
+// approver-is-owner; ack status, which compares versions) live here,
+// beside the fields they read, so that the commands and the rules cannot
+// disagree.
 
 // approvalVersion is the form of a version sopctl approve writes: N.N.
 var approvalVersion = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
@@ -47,4 +48,23 @@ func NextVersion(v string) (string, error) {
 func SamePerson(a, b string) bool {
 	na, nb := strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " ")
 	return na != "" && strings.EqualFold(na, nb)
+}
+
+// CompareVersions compares valid versions (ValidVersion) a and b by each dot-separated
+// number: "1.10" is later than "1.9", and "1", "1.0" and "01.0" are one
+// version (a spreadsheet may have written 1.0 as 1).
+func CompareVersions(a, b string) int {
+	for a != "" || b != "" {
+		var x, y string
+		x, a, _ = strings.Cut(a, ".")
+		y, b, _ = strings.Cut(b, ".")
+		x, y = strings.TrimLeft(x, "0"), strings.TrimLeft(y, "0")
+		if len(x) != len(y) {
+			return len(x) - len(y)
+		}
+		if c := strings.Compare(x, y); c != 0 {
+			return c
+		}
+	}
+	return 0
 }

@@ -50,3 +50,34 @@ func TestSamePerson(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareVersions(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int // sign
+	}{
+		{"1.0", "1", 0},
+		{"01.0", "1", 0},
+		{"1.10", "1.9", 1},
+		{"1.9", "1.10", -1},
+		{"2", "1.99.99", 1},
+		{"1.0.1", "1", 1},
+		{"100000000000000000000", "99999999999999999999", 1},
+	}
+	for _, tt := range tests {
+		got := CompareVersions(tt.a, tt.b)
+		if sign(got) != tt.want {
+			t.Errorf("CompareVersions(%q, %q) = %d, want sign %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func sign(n int) int {
+	switch {
+	case n < 0:
+		return -1
+	case n > 0:
+		return 1
+	}
+	return 0
+}

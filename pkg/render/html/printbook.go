@@ -131,14 +131,12 @@ func (w *writer) handbook(parts []sopPart) []file {
 	size := 4<<10 + len(h.SOPs)*100 // the contents
 	for _, b := range h.Books() {
 		g := printGroup{Book: b, Retired: b.Retired}
-		for _, p := range b.SOPs {
-			switch {
-			case !view.OnePage:
-			case h.Home(p) == b:
+		if view.OnePage {
+			var printed []*render.Page
+			printed, g.Elsewhere = h.OnePageSplit(b)
+			for _, p := range printed {
 				g.Sections = append(g.Sections, parts[h.Index(p)].section)
 				size += len(parts[h.Index(p)].section)
-			default:
-				g.Elsewhere = append(g.Elsewhere, p)
 			}
 		}
 		view.Groups = append(view.Groups, g)

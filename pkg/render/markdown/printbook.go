@@ -83,10 +83,9 @@ func planPrint(h *render.Handbook) *printPlan {
 		plan.handbook = newAnchors(h.Title, "Contents")
 		for _, b := range h.Books() {
 			plan.roleSlug[b] = plan.handbook.of(b.Role.Title)
-			for _, p := range b.SOPs {
-				if h.Home(p) == b {
-					plan.handbook.add(p)
-				}
+			printed, _ := h.OnePageSplit(b)
+			for _, p := range printed {
+				plan.handbook.add(p)
 			}
 		}
 	}
@@ -177,13 +176,13 @@ func (plan *printPlan) handbookFile(h *render.Handbook, sections []string) []byt
 	}
 	for _, bk := range h.Books() {
 		fmt.Fprintf(&b, "\n## %s\n", escape(bk.Role.Title))
+		printed, others := h.OnePageSplit(bk)
+		for _, p := range printed {
+			b.WriteString(sections[h.Index(p)])
+		}
 		var elsewhere []string
-		for _, p := range bk.SOPs {
-			if h.Home(p) == bk {
-				b.WriteString(sections[h.Index(p)])
-			} else {
-				elsewhere = append(elsewhere, "["+escape(p.Title)+"](#"+plan.handbook.title[p]+")")
-			}
+		for _, p := range others {
+			elsewhere = append(elsewhere, "["+escape(p.Title)+"](#"+plan.handbook.title[p]+")")
 		}
 		if len(elsewhere) > 0 {
 			fmt.Fprintf(&b, "\nAlso for this role, printed under another role: %s.\n", strings.Join(elsewhere, ", "))
