@@ -128,18 +128,25 @@ func indentRest(s string, n int) string {
 // definition. roleIDs become its roles:; required are the library's
 // required sections.
 func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
-	fm := frontMatter([]field{
+	fields := []field{
 		{key: "id", str: d.ID},
 		{key: "title", str: d.Title},
 		{key: "version", str: DraftVersion},
 		{key: "status", str: sop.StatusDraft},
 		{key: "owner", str: d.Owner},
+	}
+	// responsible is optional and newer than the other lists: a template
+	// that gives none leaves the key out rather than write an empty list.
+	if len(d.Responsible) > 0 {
+		fields = append(fields, field{key: "responsible", list: d.Responsible})
+	}
+	fm := frontMatter(append(fields, []field{
 		{key: "roles", list: roleIDs},
 		{key: "channels", list: d.Channels},
 		{key: "related", list: d.Related},
 		{key: "kpis", list: d.KPIs},
 		{key: "tags", list: d.Tags},
-	})
+	}...))
 	var secs []section
 	add := func(heading, text string) {
 		if strings.TrimSpace(text) != "" {
@@ -158,6 +165,9 @@ func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
 	}
 	add("Procedure", numbered(d.Steps))
 	add("Checklist", bullets(d.Checklist, "- [ ] "))
+	for _, s := range d.EndSections {
+		add(s.Heading, s.Body)
+	}
 	return append(fm, body(d.Title, secs, required)...)
 }
 

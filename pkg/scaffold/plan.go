@@ -346,7 +346,7 @@ func texts(m sop.Meta) string {
 	for _, v := range []sop.Value{m.ID, m.Title, m.Version, m.Status, m.Owner, m.Approver, m.Effective, m.Reviewed} {
 		fmt.Fprintf(&b, "%q|", v.Text)
 	}
-	for _, l := range []sop.List{m.Roles, m.Channels, m.Related, m.KPIs, m.Supersedes, m.Tags} {
+	for _, l := range []sop.List{m.Responsible, m.Roles, m.Channels, m.Related, m.KPIs, m.Supersedes, m.Tags} {
 		fmt.Fprintf(&b, "%q|", l.Strings())
 	}
 	return b.String()
