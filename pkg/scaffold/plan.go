@@ -48,7 +48,9 @@ type Change struct {
 type Request struct {
 	Role, ID, Title string
 	Force           bool
-	Today           string // YYYY-MM-DD, for date fields a blank SOP requires
+	// NoRefs leaves out, for a whole role, the SOPs its SOPs refer to.
+	NoRefs bool
+	Today  string // YYYY-MM-DD, for date fields a blank SOP requires
 }
 
 // Plan is the outcome of planning.
@@ -58,6 +60,10 @@ type Plan struct {
 	// SOPs they refer to (directly or not); Present and PresentReferenced
 	// count those of each already in place, needing no change.
 	Own, Referenced, Present, PresentReferenced int
+	// Missing counts, with Request.NoRefs, the SOPs that the role's SOPs
+	// relate to and that neither the role nor the library has: lint
+	// reports each reference to one as broken-ref.
+	Missing int
 }
 
 // ExistsError is an SOP that would be overwritten without --force.
@@ -197,6 +203,9 @@ func (p *planner) single(id string, data []byte, note string) error {
 func (p *planner) role(t *roles.Template) error {
 	own := p.cat.Definitions(t)
 	all := p.cat.Closure(own)
+	if p.req.NoRefs {
+		all, p.plan.Missing = own, p.missingRefs(own)
+	}
 	p.plan.Own, p.plan.Referenced = len(own), len(all)-len(own)
 	for i, d := range all {
 		inRole := i < len(own)
@@ -235,6 +244,21 @@ func (p *planner) role(t *roles.Template) error {
 		}
 	}
 	return nil
+}
+
+// missingRefs counts the SOPs that own relate to and that neither own
+// nor the library has.
+func (p *planner) missingRefs(own []*roles.SOP) int {
+	missing := map[string]bool{}
+	for _, d := range own {
+		for _, id := range d.Related {
+			inRole := slices.ContainsFunc(own, func(o *roles.SOP) bool { return o.ID == id })
+			if !inRole && len(p.lib.Lookup(id)) == 0 {
+				missing[id] = true
+			}
+		}
+	}
+	return len(missing)
 }
 
 // citedKPIs notes the KPIs an SOP already in the library cites that
