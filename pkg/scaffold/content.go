@@ -87,13 +87,16 @@ func body(title string, sections []section, required []string) []byte {
 	return b.Bytes()
 }
 
+// inlineEscaped are the characters escapeInline escapes.
+const inlineEscaped = "\\`*_[]<>#&|!~"
+
 // escapeInline makes text read literally as Markdown inline content on
 // one line: newlines become spaces and markup characters are escaped.
 func escapeInline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#&|!~", r) {
+		if strings.ContainsRune(inlineEscaped, r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -101,27 +104,66 @@ func escapeInline(s string) string {
 	return b.String()
 }
 
-// numbered writes a Markdown ordered list, indenting continuation lines.
-func numbered(items []string) string {
+// listShape is how FromTemplate writes a Markdown list: item i starts
+// with prefix(i), and the lines after its first are indented by indent(i)
+// spaces.
+type listShape struct {
+	prefix func(i int) string
+	indent func(i int) int
+}
+
+func numberedPrefix(i int) string { return fmt.Sprintf("%d. ", i+1) }
+
+// numberedList is a Procedure's: 1., 2., ..., continuation lines under
+// the item's text.
+var numberedList = listShape{numberedPrefix, func(i int) int { return len(numberedPrefix(i)) }}
+
+// bulletList starts each item with marker ("- ", "- [ ] "), continuation
+// lines indented by two spaces.
+func bulletList(marker string) listShape {
+	return listShape{func(int) string { return marker }, func(int) int { return 2 }}
+}
+
+// write writes the items, each trimmed.
+func (l listShape) write(items []string) string {
 	var b strings.Builder
 	for i, it := range items {
-		prefix := fmt.Sprintf("%d. ", i+1)
-		b.WriteString(prefix + indentRest(it, len(prefix)) + "\n")
+		b.WriteString(l.prefix(i) + indentRest(it, l.indent(i)) + "\n")
 	}
 	return b.String()
 }
 
-func bullets(items []string, marker string) string {
-	var b strings.Builder
-	for _, it := range items {
-		b.WriteString(marker + indentRest(it, 2) + "\n")
+// read is write's inverse: it splits text into the items of the list,
+// and ok says whether write gives text back from them.
+func (l listShape) read(text string) (items []string, ok bool) {
+	for _, line := range strings.Split(text, "\n") {
+		if rest, isItem := strings.CutPrefix(line, l.prefix(len(items))); isItem {
+			items = append(items, rest)
+			continue
+		}
+		if len(items) == 0 {
+			return nil, false // text before the list
+		}
+		pad := strings.Repeat(" ", l.indent(len(items)-1))
+		items[len(items)-1] += "\n" + strings.TrimPrefix(line, pad)
 	}
-	return b.String()
+	return items, l.write(items) == text+"\n"
 }
 
+func numbered(items []string) string { return numberedList.write(items) }
+
+func bullets(items []string, marker string) string { return bulletList(marker).write(items) }
+
+// indentRest trims s and indents its lines after the first by n spaces,
+// leaving blank lines empty.
 func indentRest(s string, n int) string {
-	s = strings.TrimSpace(s)
-	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = strings.Repeat(" ", n) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // FromTemplate writes the file of a draft SOP from its template
@@ -147,28 +189,33 @@ func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
 		{key: "kpis", list: d.KPIs},
 		{key: "tags", list: d.Tags},
 	}...))
+	return append(fm, templateBody(d, required)...)
+}
+
+// templateBody is the body FromTemplate writes for a definition.
+func templateBody(d *roles.SOP, required []string) []byte {
 	var secs []section
 	add := func(heading, text string) {
 		if strings.TrimSpace(text) != "" {
 			secs = append(secs, section{heading, strings.TrimSpace(text)})
 		}
 	}
-	add("Purpose", d.Purpose)
-	add("Scope", d.Scope)
+	add(headPurpose, d.Purpose)
+	add(headScope, d.Scope)
 	var resp []string
 	for _, r := range d.Responsibilities {
 		resp = append(resp, "**"+escapeInline(r.Role)+"**: "+r.Duty)
 	}
-	add("Responsibilities", bullets(resp, "- "))
+	add(headResponsibilities, bullets(resp, "- "))
 	for _, s := range d.Sections {
 		add(s.Heading, s.Body)
 	}
-	add("Procedure", numbered(d.Steps))
-	add("Checklist", bullets(d.Checklist, "- [ ] "))
+	add(headProcedure, numbered(d.Steps))
+	add(headChecklist, bullets(d.Checklist, checkbox))
 	for _, s := range d.EndSections {
 		add(s.Heading, s.Body)
 	}
-	return append(fm, body(d.Title, secs, required)...)
+	return body(d.Title, secs, required)
 }
 
 // placeholders are the hints Blank writes in free-text fields it cannot

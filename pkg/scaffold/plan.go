@@ -6,6 +6,7 @@
 package scaffold
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
@@ -83,15 +84,20 @@ func (e *AppearedError) Error() string {
 }
 
 // UnparsedError means the library has SOP files that could not be parsed;
-// scaffolding then could create duplicates, so it stops.
-type UnparsedError struct{ Failed []*sop.Error }
+// scaffolding then could create duplicates, and an extracted template
+// could lack SOPs, so either stops.
+// Then names the command that stops ("extract"; "" for scaffold).
+type UnparsedError struct {
+	Failed []*sop.Error
+	Then   string
+}
 
 func (e *UnparsedError) Error() string {
 	msgs := make([]string, len(e.Failed))
 	for i, f := range e.Failed {
 		msgs[i] = f.Error()
 	}
-	return strings.Join(msgs, "\n") + fmt.Sprintf("\n%d SOP file(s) cannot be parsed: fix them first, then scaffold", len(e.Failed))
+	return strings.Join(msgs, "\n") + fmt.Sprintf("\n%d SOP file(s) cannot be parsed: fix them first, then %s", len(e.Failed), cmp.Or(e.Then, "scaffold"))
 }
 
 // PlanNew plans the files sopctl new writes.
