@@ -134,7 +134,7 @@ func (l listShape) write(items []string) string {
 }
 
 // read is write's inverse: it splits text into the items of the list,
-// and ok says whether write gives text back from them.
+// and ok says whether write gives text back from them, none empty.
 func (l listShape) read(text string) (items []string, ok bool) {
 	for _, line := range strings.Split(text, "\n") {
 		if rest, isItem := strings.CutPrefix(line, l.prefix(len(items))); isItem {
@@ -147,7 +147,9 @@ func (l listShape) read(text string) (items []string, ok bool) {
 		pad := strings.Repeat(" ", l.indent(len(items)-1))
 		items[len(items)-1] += "\n" + strings.TrimPrefix(line, pad)
 	}
-	return items, l.write(items) == text+"\n"
+	// A template holds no empty item.
+	ok = !slices.ContainsFunc(items, func(it string) bool { return strings.TrimSpace(it) == "" })
+	return items, ok && l.write(items) == text+"\n"
 }
 
 func numbered(items []string) string { return numberedList.write(items) }

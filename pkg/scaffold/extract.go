@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sopctl/sopctl/pkg/roles"
@@ -128,8 +129,12 @@ func (x *extractor) sections() {
 		}
 		heading := sectionHeading(body, s)
 		text := strings.TrimSpace(body[s.End:stop])
-		if text == "" {
+		switch {
+		case text == "":
 			x.note(s.Pos, "section %q is empty: the template leaves it out", heading)
+			continue
+		case strings.TrimSpace(heading) == "":
+			x.note(s.Pos, "a section without a heading: the template leaves it out; give it a heading")
 			continue
 		}
 		stage = x.place(stage, heading, text, s.Pos)
@@ -156,6 +161,7 @@ func (x *extractor) place(stage int, heading, text string, pos sop.Pos) int {
 		steps, ok := numberedList.read(text)
 		if !ok {
 			x.note(pos, "the Procedure is not a plain list numbered 1., 2., ... with nothing around it: sopctl new writes the template's steps as one")
+			steps = slices.DeleteFunc(steps, func(s string) bool { return strings.TrimSpace(s) == "" })
 			if len(steps) == 0 {
 				steps = []string{text}
 			}

@@ -62,10 +62,22 @@ func put(m *yaml.Node, key string, v *yaml.Node) {
 // literal block, which reads as written.
 func textNode(s string) *yaml.Node {
 	n := strNode(s, false)
-	if strings.Contains(s, "\n") && !strings.Contains(s, "\r") && strings.TrimLeft(s, "\n") != "" {
+	// Blanks at either end are left to the quotes, which keep them all, and
+	// so are lines indented with a tab, which sopctl refuses in YAML.
+	if strings.Contains(s, "\n") && !strings.Contains(s, "\r") && strings.TrimSpace(s) == s && !tabIndent(s) {
 		n.Style = yaml.LiteralStyle // the encoder quotes it if a block cannot hold it
 	}
 	return n
+}
+
+// tabIndent reports whether a line of s has a tab in its indentation.
+func tabIndent(s string) bool {
+	for _, line := range strings.Split(s, "\n") {
+		if strings.Contains(line[:len(line)-len(strings.TrimLeft(line, " \t"))], "\t") {
+			return true
+		}
+	}
+	return false
 }
 
 // listNode is a list of short text in flow style ([a, b]) and of longer
