@@ -138,12 +138,15 @@ func roleTitle(cat *roles.Catalog, config func(string) (string, bool), id string
 }
 
 // writeNew writes data to the file name (relative to the start folder) as
-// scaffold.Apply writes: to a temporary file renamed into place. An
-// existing file is replaced only with force.
+// scaffold.Apply writes: to a temporary file renamed into place, in a
+// folder made if missing. An existing file is replaced only with force.
 func writeNew(ctx context.Context, env *Env, name string, data []byte, force bool) error {
 	full := name
 	if !filepath.IsAbs(full) {
 		full = filepath.Join(env.Dir, name)
+	}
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return fmt.Errorf("cannot write %s: %v", name, err)
 	}
 	root, err := os.OpenRoot(filepath.Dir(full))
 	if err != nil {

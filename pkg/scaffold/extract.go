@@ -242,12 +242,14 @@ func (x *extractor) verify(required []string) {
 	for i < len(wl) && i < len(gl) && wl[i] == gl[i] {
 		i++
 	}
-	line := ""
-	if i < len(gl) {
-		line = gl[i]
+	pos := sop.Pos{Line: x.doc.BodyLine + i, Col: 1}
+	if i >= len(gl)-1 { // got ends with a line break: its last "line" is empty
+		x.note(pos, "sopctl new from the template ends the body before this line")
+		return
 	}
+	line := gl[i]
 	if len(line) > 60 {
 		line = line[:57] + "..."
 	}
-	x.note(sop.Pos{Line: x.doc.BodyLine + i, Col: 1}, "sopctl new from the template writes the body differently from this line on (it writes %q)", line)
+	x.note(pos, "sopctl new from the template writes the body differently from this line on (it writes %q)", line)
 }
