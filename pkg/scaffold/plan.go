@@ -3,6 +3,12 @@
 // they are given, write nothing and return the changes to make; Apply
 // writes them, each file to a temporary name renamed into place, and
 // undoes everything if any step fails.
+//
+// It owns the shape of a scaffolded SOP both ways: FromTemplate writes an
+// SOP from a template's definition, Extract reads one back into a
+// definition (ExtractRole does so for a role's SOPs, for sopctl templates
+// extract), and TemplateYAML writes a template that roles.ParseTemplate
+// reads.
 package scaffold
 
 import (
