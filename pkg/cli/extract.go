@@ -155,6 +155,9 @@ func writeNew(ctx context.Context, env *Env, name string, data []byte, force boo
 	defer root.Close()
 	base := filepath.Base(full)
 	change := scaffold.Change{Path: base, Action: scaffold.Create, Data: data, Note: "templates extract"}
+	if fi, err := root.Stat(base); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a folder: name a file with -o FILE", name)
+	}
 	switch old, err := root.ReadFile(base); {
 	case err == nil && !force:
 		return fmt.Errorf("%s exists: pass --force to replace it, or name another file with -o", name)

@@ -39,11 +39,14 @@ func ExtractRole(lib *library.Library, builtin *roles.Catalog, req ExtractReques
 	if len(lib.Failed) > 0 {
 		return nil, nil, &UnparsedError{Failed: lib.Failed, Then: "extract"}
 	}
-	own := roleDocs(lib, req.Role)
+	own, dups := roleDocs(lib, req.Role)
 	if len(own) == 0 {
 		return nil, nil, &NoSOPsError{Role: req.Role, Suggestion: sop.Closest(req.Role, libraryRoles(lib))}
 	}
 	x := &roleExtractor{lib: lib, builtin: builtin, seen: map[string]bool{}}
+	for _, d := range dups {
+		x.notes = append(x.notes, Note{Path: d.Path, Pos: d.Meta.ID.Pos, Msg: fmt.Sprintf("id %q is also the id of %s, which comes first by path: the template takes that one", d.Meta.ID.Text, lib.Lookup(d.Meta.ID.Text)[0].Path)})
+	}
 	for _, doc := range own {
 		x.add(doc)
 	}
@@ -70,15 +73,19 @@ func Source(lib *library.Library) string {
 }
 
 // roleDocs are the SOPs that list role and are not retired, the first
-// file of each id only.
-func roleDocs(lib *library.Library, role string) []*sop.Doc {
-	var out []*sop.Doc
+// file of each id only (SPEC section 8); dups are the others.
+func roleDocs(lib *library.Library, role string) (own, dups []*sop.Doc) {
 	for _, d := range lib.Docs {
-		if !d.Meta.Retired() && slices.Contains(d.Meta.Roles.Strings(), role) && lib.Lookup(d.Meta.ID.Text)[0] == d {
-			out = append(out, d)
+		if d.Meta.Retired() || !slices.Contains(d.Meta.Roles.Strings(), role) {
+			continue
+		}
+		if lib.Lookup(d.Meta.ID.Text)[0] == d {
+			own = append(own, d)
+		} else {
+			dups = append(dups, d)
 		}
 	}
-	return out
+	return own, dups
 }
 
 // libraryRoles are the roles the SOPs in force list.
