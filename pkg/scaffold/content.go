@@ -136,16 +136,20 @@ func (l listShape) write(items []string) string {
 // read is write's inverse: it splits text into the items of the list,
 // and ok says whether write gives text back from them, none empty.
 func (l listShape) read(text string) (items []string, ok bool) {
+	var lines [][]string // of each item, joined at the end: no quadratic growth
 	for _, line := range strings.Split(text, "\n") {
-		if rest, isItem := strings.CutPrefix(line, l.prefix(len(items))); isItem {
-			items = append(items, rest)
+		if rest, isItem := strings.CutPrefix(line, l.prefix(len(lines))); isItem {
+			lines = append(lines, []string{rest})
 			continue
 		}
-		if len(items) == 0 {
+		if len(lines) == 0 {
 			return nil, false // text before the list
 		}
-		pad := strings.Repeat(" ", l.indent(len(items)-1))
-		items[len(items)-1] += "\n" + strings.TrimPrefix(line, pad)
+		last := len(lines) - 1
+		lines[last] = append(lines[last], strings.TrimPrefix(line, strings.Repeat(" ", l.indent(last))))
+	}
+	for _, it := range lines {
+		items = append(items, strings.Join(it, "\n"))
 	}
 	// A template holds no empty item.
 	ok = !slices.ContainsFunc(items, func(it string) bool { return strings.TrimSpace(it) == "" })
