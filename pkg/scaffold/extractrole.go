@@ -54,10 +54,10 @@ func ExtractRole(lib *library.Library, builtin *roles.Catalog, req ExtractReques
 	for i := 0; i < len(x.entries); i++ {
 		x.related(x.entries[i].Def, x.docs[i])
 	}
-	if n := len(x.entries) - extra; n > 0 {
+	if len(x.entries) > extra {
 		x.notes = append(x.notes, Note{Msg: fmt.Sprintf(
-			"the role's SOPs relate to %d SOPs that no built-in template defines (%s): the template defines them too, so that it loads in any library, and sopctl new --role gives them the role",
-			n, strings.Join(entryIDs(&roles.Template{SOPs: x.entries[extra:]}), ", "))})
+			"the role's SOPs relate to SOPs that no built-in template defines (%s): the template defines them too, so that it loads in any library, and sopctl new --role gives them the role",
+			strings.Join(entryIDs(&roles.Template{SOPs: x.entries[extra:]}), ", "))})
 	}
 	t := &roles.Template{ID: req.ID, Title: req.Title, Role: true, SOPs: x.entries, KPIs: x.kpis()}
 	return t, x.notes, nil
