@@ -198,6 +198,19 @@ func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
 	return append(fm, templateBody(d, required)...)
 }
 
+// The headings FromTemplate writes for the fields of a definition, in its
+// order.
+const (
+	headPurpose          = "Purpose"
+	headScope            = "Scope"
+	headResponsibilities = "Responsibilities"
+	headProcedure        = "Procedure"
+	headChecklist        = "Checklist"
+)
+
+// checkbox starts each item of a Checklist.
+const checkbox = "- [ ] "
+
 // templateBody is the body FromTemplate writes for a definition.
 func templateBody(d *roles.SOP, required []string) []byte {
 	var secs []section

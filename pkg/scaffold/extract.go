@@ -27,16 +27,6 @@ func (n Note) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", n.Path, n.Pos.Line, n.Pos.Col, n.Msg)
 }
 
-// The headings FromTemplate writes for the fields of a definition, in its
-// order.
-const (
-	headPurpose          = "Purpose"
-	headScope            = "Scope"
-	headResponsibilities = "Responsibilities"
-	headProcedure        = "Procedure"
-	headChecklist        = "Checklist"
-)
-
 // stepPlaceholder is the step a definition gets from an SOP without one:
 // a template's SOP needs at least one.
 const stepPlaceholder = sop.Placeholder + " write the first step as an instruction."
@@ -192,9 +182,6 @@ func sectionHeading(body string, s sop.Section) string {
 	}
 	return s.Text
 }
-
-// checkbox starts each item of a Checklist.
-const checkbox = "- [ ] "
 
 // responsibilities reads the items "- **Role**: duty" that FromTemplate
 // writes; ok says whether the text is exactly those.
