@@ -304,6 +304,11 @@ func Blank(id, title string, roleIDs []string, requiredFields, requiredSections 
 	return append(frontMatter(fields), body(title, secs, nil)...)
 }
 
+// stepPlaceholder is the first step of a new draft's Procedure, and the
+// step Extract gives a definition read from an SOP without one (a
+// template's SOP needs one).
+const stepPlaceholder = sop.Placeholder + " write the first step as an instruction."
+
 // SectionPlaceholder is the text a new draft holds under a required
 // section's heading (LF line breaks, no final one).
 func SectionPlaceholder(name string) string {
@@ -313,7 +318,7 @@ func SectionPlaceholder(name string) string {
 	case "scope":
 		return sop.Placeholder + " say who and what this procedure covers."
 	case "procedure":
-		return "1. " + sop.Placeholder + " write the first step as an instruction.\n2. " + sop.Placeholder + " write the next step."
+		return "1. " + stepPlaceholder + "\n2. " + sop.Placeholder + " write the next step."
 	}
 	return sop.Placeholder + " write this section."
 }

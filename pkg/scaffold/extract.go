@@ -27,10 +27,6 @@ func (n Note) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", n.Path, n.Pos.Line, n.Pos.Col, n.Msg)
 }
 
-// stepPlaceholder is the step a definition gets from an SOP without one:
-// a template's SOP needs at least one.
-const stepPlaceholder = sop.Placeholder + " write the first step as an instruction."
-
 // Extract reads an SOP back into the template definition that
 // FromTemplate writes it from: the inverse of FromTemplate. Fields are
 // read from the front matter (not version, status, dates, approver or
