@@ -64,8 +64,11 @@ func addCompletions(root *cobra.Command, env *Env) {
 			})
 		case "templates":
 			for _, sub := range c.Commands() {
-				if sub.Name() == "show" {
+				switch sub.Name() {
+				case "show":
 					sub.ValidArgsFunction = firstArg(completeRoles(env, false))
+				case "extract":
+					sub.ValidArgsFunction = firstArg(completeRoles(env, true))
 				}
 			}
 		}

@@ -18,6 +18,7 @@ import (
 type newOptions struct {
 	id, role, title string
 	force, dryRun   bool
+	noRefs          bool
 }
 
 func newNewCmd(env *Env) *cobra.Command {
@@ -33,6 +34,9 @@ sops_dir is a typo.
                                 so the library has no broken references. An SOP that
                                 exists gets the role added to its roles: list (only
                                 that line changes) and is otherwise left alone.
+  sopctl new --role ROLE --no-refs
+                                only the role's own SOPs: lint reports each reference
+                                to an SOP left out as broken-ref until you add it
   sopctl new ID --role ROLE     one SOP of the role
   sopctl new ID                 one SOP from any template (sopctl templates show)
   sopctl new ID --title TITLE   a blank SOP with every field and section the library
@@ -66,6 +70,9 @@ running the command again plans from what is there.`,
 					return err
 				}
 			}
+			if opts.noRefs && opts.role == "" {
+				return usageErrorf("--no-refs leaves out the SOPs a role's SOPs refer to: use it with --role ROLE")
+			}
 			if opts.id == "" && opts.role == "" {
 				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
 			}
@@ -76,6 +83,7 @@ running the command again plans from what is there.`,
 	cmd.Flags().StringVar(&opts.title, "title", "", "start a blank SOP with this `TITLE`")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace existing SOP files with new drafts")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print what would change, write nothing")
+	cmd.Flags().BoolVar(&opts.noRefs, "no-refs", false, "with --role, scaffold only the role's own SOPs, not the SOPs they refer to")
 	return cmd
 }
 
@@ -92,7 +100,7 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 		return err
 	}
 	plan, err := scaffold.PlanNew(lib, cat, scaffold.Request{
-		Role: opts.role, ID: opts.id, Title: opts.title, Force: opts.force,
+		Role: opts.role, ID: opts.id, Title: opts.title, Force: opts.force, NoRefs: opts.noRefs,
 		Today: env.Now().Format(time.DateOnly),
 	})
 	if err != nil {
@@ -100,8 +108,8 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	}
 	out := env.IO.Out
 	if len(plan.Changes) == 0 {
-		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; the %d SOPs they refer to are in the library too; sopctl.yaml has their KPIs\n",
-			plan.Own, opts.role, plan.Referenced)
+		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; %s; sopctl.yaml has their KPIs\n",
+			plan.Own, opts.role, refsSummary(plan, opts.noRefs, "the %d SOPs they refer to are in the library too"))
 		return nil
 	}
 	if !opts.dryRun {
@@ -129,14 +137,26 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	}
 	summary := tally(own, -1)
 	if opts.role != "" && opts.id == "" {
-		summary = fmt.Sprintf("role %s: %d SOPs of the role (%s); %d SOPs they refer to (%s)", opts.role,
-			plan.Own, tally(own, plan.Present), plan.Referenced, tally(ref, plan.PresentReferenced))
+		summary = fmt.Sprintf("role %s: %d SOPs of the role (%s); %s", opts.role, plan.Own, tally(own, plan.Present),
+			refsSummary(plan, opts.noRefs, "%d SOPs they refer to ("+tally(ref, plan.PresentReferenced)+")"))
 	}
 	if opts.dryRun {
 		summary = "dry run, nothing was written: " + summary
 	}
 	fmt.Fprintln(out, summary)
 	return nil
+}
+
+// refsSummary is what a role's summary says of the SOPs its SOPs refer
+// to: format, given their number, or with --no-refs how many are missing.
+func refsSummary(plan *scaffold.Plan, noRefs bool, format string) string {
+	if !noRefs {
+		return fmt.Sprintf(format, plan.Referenced)
+	}
+	if plan.Missing == 0 {
+		return "the SOPs they refer to are in the library"
+	}
+	return fmt.Sprintf("%d referenced SOPs not added (--no-refs): lint will report them as broken-ref", plan.Missing)
 }
 
 // tally says how many SOPs each action touched, and how many were already

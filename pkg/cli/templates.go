@@ -18,9 +18,11 @@ func newTemplatesCmd(env *Env) *cobra.Command {
 		Short: "List and show the role templates",
 		Long: `Role templates describe the SOPs of a role. sopctl ships templates for four
 customer-service roles and a catalogue of the supporting SOPs they refer to; a
-library's own templates/*.yaml add templates or replace built-ins by id.`,
+library's own templates/*.yaml add templates or replace built-ins by id;
+templates extract makes one from a library's own SOPs.`,
 		Example: `  sopctl templates list
-  sopctl templates show customer-service-representative`,
+  sopctl templates show customer-service-representative
+  sopctl templates extract night-shift -o night-shift.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
@@ -36,7 +38,7 @@ library's own templates/*.yaml add templates or replace built-ins by id.`,
 		Example: "  sopctl templates show customer-contact-specialist",
 		Args:    cobra.ExactArgs(1),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runTemplatesShow(env, args[0]) },
-	})
+	}, newTemplatesExtractCmd(env))
 	return cmd
 }
 

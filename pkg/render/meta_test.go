@@ -32,6 +32,7 @@ func TestPageMeta(t *testing.T) {
 		{"version", "Version", "", []string{}},
 		{"status", "Status", "approved", []string{}},
 		{"owner", "Owner", "", []string{}},
+		{"responsible", "Responsible", "", []string{}},
 		{"approver", "Approver", "", []string{}},
 		{"effective", "Effective", "", []string{}},
 		{"reviewed", "Last reviewed", "2025-01-01", []string{}},

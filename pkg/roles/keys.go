@@ -63,6 +63,8 @@ var entryKeys = []key[*SOP]{
 		text(func(d *SOP) *string { return &d.Title })},
 	{sop.Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
 		text(func(d *SOP) *string { return &d.Owner })},
+	{sop.Key{Name: "responsible", Shape: sop.ShapeList, Title: "Responsible", Description: "The role titles of the people who carry the SOP out, written into its responsible: field."},
+		texts(func(d *SOP) *[]string { return &d.Responsible })},
 	{sop.Key{Name: "purpose", Title: "Purpose", Description: "One paragraph on why the SOP exists, written under its Purpose heading."},
 		text(func(d *SOP) *string { return &d.Purpose })},
 	{sop.Key{Name: "scope", Title: "Scope", Description: "Who and what the SOP covers, written under its Scope heading."},
@@ -79,6 +81,10 @@ var entryKeys = []key[*SOP]{
 		texts(func(d *SOP) *[]string { return &d.Steps })},
 	{sop.Key{Name: "checklist", Shape: sop.ShapeList, Title: "Checklist", Description: "Items written as the SOP's Checklist section of check boxes."},
 		texts(func(d *SOP) *[]string { return &d.Checklist })},
+	{sop.Key{Name: "end_sections", Shape: sop.ShapeList, Title: "Closing sections", Description: "Further sections of the SOP, written after its Procedure and Checklist, like a Revision History."},
+		func(d *SOP, r *sop.NodeReader, name string, v *yaml.Node) {
+			d.EndSections = parsePairs(r, v, name, sectionKeys, func(a, b string) Section { return Section{a, b} })
+		}},
 	{sop.Key{Name: "related", Shape: sop.ShapeList, Title: "Related SOPs", Description: "Ids of SOPs, defined in this or another template, that the SOP relates to."},
 		func(d *SOP, r *sop.NodeReader, name string, v *yaml.Node) {
 			d.Related = r.Strings(v, name)
@@ -97,7 +103,7 @@ var entryKeys = []key[*SOP]{
 }
 
 // The two keys, both required, of each item of responsibilities and of
-// sections.
+// sections and end_sections.
 var (
 	responsibilityKeys = []sop.Key{
 		{Name: "role", Required: true, Title: "Role", Description: "The role, like Customer Service Representative."},

@@ -49,8 +49,10 @@ type Entry struct {
 // SOP is the full definition of an SOP in a template.
 type SOP struct {
 	ID, Title, Owner, Purpose, Scope string
+	Responsible                      []string // role titles
 	Responsibilities                 []Responsibility
 	Sections                         []Section
+	EndSections                      []Section // after the Procedure and Checklist
 	Steps, Checklist                 []string
 	Related, KPIs, Channels, Tags    []string
 	Template                         *Template // where it is defined
@@ -61,7 +63,8 @@ type SOP struct {
 // Responsibility is one line of an SOP's Responsibilities section.
 type Responsibility struct{ Role, Duty string }
 
-// Section is an extra section of an SOP, placed before its Procedure.
+// Section is an extra section of an SOP, placed before its Procedure (or,
+// in EndSections, after its Checklist).
 type Section struct{ Heading, Body string }
 
 // ParseTemplate parses one template file. name is its path for messages

@@ -87,13 +87,16 @@ func body(title string, sections []section, required []string) []byte {
 	return b.Bytes()
 }
 
+// inlineEscaped are the characters escapeInline escapes.
+const inlineEscaped = "\\`*_[]<>#&|!~"
+
 // escapeInline makes text read literally as Markdown inline content on
 // one line: newlines become spaces and markup characters are escaped.
 func escapeInline(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>#&|!~", r) {
+		if strings.ContainsRune(inlineEscaped, r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -101,64 +104,137 @@ func escapeInline(s string) string {
 	return b.String()
 }
 
-// numbered writes a Markdown ordered list, indenting continuation lines.
-func numbered(items []string) string {
+// listShape is how FromTemplate writes a Markdown list: item i starts
+// with prefix(i), and the lines after its first are indented by indent(i)
+// spaces.
+type listShape struct {
+	prefix func(i int) string
+	indent func(i int) int
+}
+
+func numberedPrefix(i int) string { return fmt.Sprintf("%d. ", i+1) }
+
+// numberedList is a Procedure's: 1., 2., ..., continuation lines under
+// the item's text.
+var numberedList = listShape{numberedPrefix, func(i int) int { return len(numberedPrefix(i)) }}
+
+// bulletList starts each item with marker ("- ", "- [ ] "), continuation
+// lines indented by two spaces.
+func bulletList(marker string) listShape {
+	return listShape{func(int) string { return marker }, func(int) int { return 2 }}
+}
+
+// write writes the items, each trimmed.
+func (l listShape) write(items []string) string {
 	var b strings.Builder
 	for i, it := range items {
-		prefix := fmt.Sprintf("%d. ", i+1)
-		b.WriteString(prefix + indentRest(it, len(prefix)) + "\n")
+		b.WriteString(l.prefix(i) + indentRest(it, l.indent(i)) + "\n")
 	}
 	return b.String()
 }
 
-func bullets(items []string, marker string) string {
-	var b strings.Builder
-	for _, it := range items {
-		b.WriteString(marker + indentRest(it, 2) + "\n")
+// read is write's inverse: it splits text into the items of the list,
+// and ok says whether write gives text back from them, none empty.
+func (l listShape) read(text string) (items []string, ok bool) {
+	var lines [][]string // of each item, joined at the end: no quadratic growth
+	for _, line := range strings.Split(text, "\n") {
+		if rest, isItem := strings.CutPrefix(line, l.prefix(len(lines))); isItem {
+			lines = append(lines, []string{rest})
+			continue
+		}
+		if len(lines) == 0 {
+			return nil, false // text before the list
+		}
+		last := len(lines) - 1
+		lines[last] = append(lines[last], strings.TrimPrefix(line, strings.Repeat(" ", l.indent(last))))
 	}
-	return b.String()
+	for _, it := range lines {
+		items = append(items, strings.Join(it, "\n"))
+	}
+	// A template holds no empty item.
+	ok = !slices.ContainsFunc(items, func(it string) bool { return strings.TrimSpace(it) == "" })
+	return items, ok && l.write(items) == text+"\n"
 }
 
+func numbered(items []string) string { return numberedList.write(items) }
+
+func bullets(items []string, marker string) string { return bulletList(marker).write(items) }
+
+// indentRest trims s and indents its lines after the first by n spaces,
+// leaving blank lines empty.
 func indentRest(s string, n int) string {
-	s = strings.TrimSpace(s)
-	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" {
+			lines[i] = strings.Repeat(" ", n) + lines[i]
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // FromTemplate writes the file of a draft SOP from its template
 // definition. roleIDs become its roles:; required are the library's
 // required sections.
 func FromTemplate(d *roles.SOP, roleIDs []string, required []string) []byte {
-	fm := frontMatter([]field{
+	fields := []field{
 		{key: "id", str: d.ID},
 		{key: "title", str: d.Title},
 		{key: "version", str: DraftVersion},
 		{key: "status", str: sop.StatusDraft},
 		{key: "owner", str: d.Owner},
+	}
+	// responsible is optional and newer than the other lists: a template
+	// that gives none leaves the key out rather than write an empty list.
+	if len(d.Responsible) > 0 {
+		fields = append(fields, field{key: "responsible", list: d.Responsible})
+	}
+	fm := frontMatter(append(fields, []field{
 		{key: "roles", list: roleIDs},
 		{key: "channels", list: d.Channels},
 		{key: "related", list: d.Related},
 		{key: "kpis", list: d.KPIs},
 		{key: "tags", list: d.Tags},
-	})
+	}...))
+	return append(fm, templateBody(d, required)...)
+}
+
+// The headings FromTemplate writes for the fields of a definition, in its
+// order.
+const (
+	headPurpose          = "Purpose"
+	headScope            = "Scope"
+	headResponsibilities = "Responsibilities"
+	headProcedure        = "Procedure"
+	headChecklist        = "Checklist"
+)
+
+// checkbox starts each item of a Checklist.
+const checkbox = "- [ ] "
+
+// templateBody is the body FromTemplate writes for a definition.
+func templateBody(d *roles.SOP, required []string) []byte {
 	var secs []section
 	add := func(heading, text string) {
 		if strings.TrimSpace(text) != "" {
 			secs = append(secs, section{heading, strings.TrimSpace(text)})
 		}
 	}
-	add("Purpose", d.Purpose)
-	add("Scope", d.Scope)
+	add(headPurpose, d.Purpose)
+	add(headScope, d.Scope)
 	var resp []string
 	for _, r := range d.Responsibilities {
 		resp = append(resp, "**"+escapeInline(r.Role)+"**: "+r.Duty)
 	}
-	add("Responsibilities", bullets(resp, "- "))
+	add(headResponsibilities, bullets(resp, "- "))
 	for _, s := range d.Sections {
 		add(s.Heading, s.Body)
 	}
-	add("Procedure", numbered(d.Steps))
-	add("Checklist", bullets(d.Checklist, "- [ ] "))
-	return append(fm, body(d.Title, secs, required)...)
+	add(headProcedure, numbered(d.Steps))
+	add(headChecklist, bullets(d.Checklist, checkbox))
+	for _, s := range d.EndSections {
+		add(s.Heading, s.Body)
+	}
+	return body(d.Title, secs, required)
 }
 
 // placeholders are the hints Blank writes in free-text fields it cannot
@@ -228,6 +304,11 @@ func Blank(id, title string, roleIDs []string, requiredFields, requiredSections 
 	return append(frontMatter(fields), body(title, secs, nil)...)
 }
 
+// stepPlaceholder is the first step of a new draft's Procedure, and the
+// step Extract gives a definition read from an SOP without one (a
+// template's SOP needs one).
+const stepPlaceholder = sop.Placeholder + " write the first step as an instruction."
+
 // SectionPlaceholder is the text a new draft holds under a required
 // section's heading (LF line breaks, no final one).
 func SectionPlaceholder(name string) string {
@@ -237,7 +318,7 @@ func SectionPlaceholder(name string) string {
 	case "scope":
 		return sop.Placeholder + " say who and what this procedure covers."
 	case "procedure":
-		return "1. " + sop.Placeholder + " write the first step as an instruction.\n2. " + sop.Placeholder + " write the next step."
+		return "1. " + stepPlaceholder + "\n2. " + sop.Placeholder + " write the next step."
 	}
 	return sop.Placeholder + " write this section."
 }

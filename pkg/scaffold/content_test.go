@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -80,5 +82,27 @@ func TestBlankValueOfAFieldWithoutHint(t *testing.T) {
 				t.Errorf("blankValue() = %#v, want %#v", got, tc.want)
 			}
 		})
+	}
+}
+
+// FromTemplate writes responsible: after owner when the definition gives
+// role titles, and no responsible: at all when it gives none.
+func TestFromTemplateResponsible(t *testing.T) {
+	for _, tc := range []struct {
+		responsible []string
+		want        string // the lines after owner:
+	}{
+		{nil, "owner: Lead\nroles: [r]\n"},
+		{[]string{"Team Lead", "Night: Supervisor"}, "owner: Lead\nresponsible: [Team Lead, \"Night: Supervisor\"]\nroles: [r]\n"},
+	} {
+		d := &roles.SOP{ID: "x", Title: "X", Owner: "Lead", Responsible: tc.responsible, Steps: []string{"Do."}}
+		src := FromTemplate(d, []string{"r"}, nil)
+		if !strings.Contains(string(src), "\n"+tc.want) {
+			t.Errorf("responsible %q: front matter\n%s\nwant the lines\n%s", tc.responsible, src, tc.want)
+		}
+		doc, err := sop.Parse("x.md", src)
+		if err != nil || len(doc.Problems) > 0 || !slices.Equal(doc.Meta.Responsible.Strings(), tc.responsible) {
+			t.Errorf("read back: %v %v %q", err, doc.Problems, doc.Meta.Responsible.Strings())
+		}
 	}
 }

@@ -1,13 +1,16 @@
 package scaffold
 
 import (
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -87,6 +90,45 @@ func FuzzScalar(f *testing.F) {
 			if yaml11NonString(s) && out[0] != '"' && out[0] != '\'' {
 				t.Fatalf("scalar(%q, %v) = %s is not quoted", s, flow, out)
 			}
+		}
+	})
+}
+
+// FuzzExtract: whatever the SOP, Extract gives a definition that
+// TemplateYAML writes and ParseTemplate reads back as the same, and when
+// it notes nothing, FromTemplate writes the SOP's body back byte for byte
+// (after the front matter, its end as one line break).
+func FuzzExtract(f *testing.F) {
+	def := fullDef()
+	f.Add(string(FromTemplate(def, []string{"night-shift"}, nil)))
+	for _, body := range []string{
+		"\n# X\n\n## Purpose\n\nP.\n\n## Procedure\n\n1. One.\n   - a\n\n   b\n2. Two.\n\n## Checklist\n\n- [ ] C\n\n## History\n\nH.\n",
+		"\n# X\n\n## Procedure\n\nIntro.\n\n1. One.\n",
+		"\n# X\n\nProcedure\n---\n\n1) One\n",
+		"\n# X\n\n## Responsibilities\n\n- **A\\*B**: duty\n  more\n- **C**: d\n\n## Procedure\n\n10. x\n",
+		"\n# X\n\n##  Spaced \n\n\ttab\n\n## Procedure\n\n1. \"yes\"\n2. - x\n",
+	} {
+		f.Add("---\nid: x\ntitle: X\nowner: O\nrelated: [a]\n---\n" + body)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		defer testlib.Budget(t, len(src))()
+		doc, err := sop.Parse("x.md", []byte(src))
+		if err != nil || !sop.ValidID(doc.Meta.ID.Text) {
+			return
+		}
+		d, notes := Extract(doc, nil)
+		if len(notes) == 0 {
+			if got, want := string(templateBody(d, nil)), strings.TrimRight(string(doc.Body), "\n")+"\n"; got != want {
+				t.Fatalf("no note, but the body written back differs:\n%q\nwant\n%q", got, want)
+			}
+		}
+		tpl := &roles.Template{ID: "t", Title: "T", Role: true, SOPs: []roles.Entry{{ID: d.ID, Def: d}}}
+		back, err := roles.ParseTemplate("templates/t.yaml", TemplateYAML(tpl, []string{"x"}), false)
+		if err != nil {
+			t.Fatalf("the template does not read back: %v\n%s", err, TemplateYAML(tpl, nil))
+		}
+		if got := back.SOPs[0].Def; !reflect.DeepEqual(content(got), content(d)) {
+			t.Fatalf("read back\n%#v\nwant\n%#v", content(got), content(d))
 		}
 	})
 }

@@ -3,9 +3,16 @@
 // they are given, write nothing and return the changes to make; Apply
 // writes them, each file to a temporary name renamed into place, and
 // undoes everything if any step fails.
+//
+// It owns the shape of a scaffolded SOP both ways: FromTemplate writes an
+// SOP from a template's definition, Extract reads one back into a
+// definition (ExtractRole does so for a role's SOPs, for sopctl templates
+// extract), and TemplateYAML writes a template that roles.ParseTemplate
+// reads.
 package scaffold
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"path"
@@ -48,7 +55,9 @@ type Change struct {
 type Request struct {
 	Role, ID, Title string
 	Force           bool
-	Today           string // YYYY-MM-DD, for date fields a blank SOP requires
+	// NoRefs leaves out, for a whole role, the SOPs its SOPs refer to.
+	NoRefs bool
+	Today  string // YYYY-MM-DD, for date fields a blank SOP requires
 }
 
 // Plan is the outcome of planning.
@@ -58,6 +67,10 @@ type Plan struct {
 	// SOPs they refer to (directly or not); Present and PresentReferenced
 	// count those of each already in place, needing no change.
 	Own, Referenced, Present, PresentReferenced int
+	// Missing counts, with Request.NoRefs, the SOPs that the role's SOPs
+	// relate to and that neither the role nor the library has: lint
+	// reports each reference to one as broken-ref.
+	Missing int
 }
 
 // ExistsError is an SOP that would be overwritten without --force.
@@ -77,15 +90,20 @@ func (e *AppearedError) Error() string {
 }
 
 // UnparsedError means the library has SOP files that could not be parsed;
-// scaffolding then could create duplicates, so it stops.
-type UnparsedError struct{ Failed []*sop.Error }
+// scaffolding then could create duplicates, and an extracted template
+// could lack SOPs, so either stops.
+// Then names the command that stops ("extract"; "" for scaffold).
+type UnparsedError struct {
+	Failed []*sop.Error
+	Then   string
+}
 
 func (e *UnparsedError) Error() string {
 	msgs := make([]string, len(e.Failed))
 	for i, f := range e.Failed {
 		msgs[i] = f.Error()
 	}
-	return strings.Join(msgs, "\n") + fmt.Sprintf("\n%d SOP file(s) cannot be parsed: fix them first, then scaffold", len(e.Failed))
+	return strings.Join(msgs, "\n") + fmt.Sprintf("\n%d SOP file(s) cannot be parsed: fix them first, then %s", len(e.Failed), cmp.Or(e.Then, "scaffold"))
 }
 
 // PlanNew plans the files sopctl new writes.
@@ -197,6 +215,9 @@ func (p *planner) single(id string, data []byte, note string) error {
 func (p *planner) role(t *roles.Template) error {
 	own := p.cat.Definitions(t)
 	all := p.cat.Closure(own)
+	if p.req.NoRefs {
+		all, p.plan.Missing = own, p.missingRefs(own)
+	}
 	p.plan.Own, p.plan.Referenced = len(own), len(all)-len(own)
 	for i, d := range all {
 		inRole := i < len(own)
@@ -235,6 +256,21 @@ func (p *planner) role(t *roles.Template) error {
 		}
 	}
 	return nil
+}
+
+// missingRefs counts the SOPs that own relate to and that neither own
+// nor the library has.
+func (p *planner) missingRefs(own []*roles.SOP) int {
+	missing := map[string]bool{}
+	for _, d := range own {
+		for _, id := range d.Related {
+			inRole := slices.ContainsFunc(own, func(o *roles.SOP) bool { return o.ID == id })
+			if !inRole && len(p.lib.Lookup(id)) == 0 {
+				missing[id] = true
+			}
+		}
+	}
+	return len(missing)
 }
 
 // citedKPIs notes the KPIs an SOP already in the library cites that
@@ -346,7 +382,7 @@ func texts(m sop.Meta) string {
 	for _, v := range []sop.Value{m.ID, m.Title, m.Version, m.Status, m.Owner, m.Approver, m.Effective, m.Reviewed} {
 		fmt.Fprintf(&b, "%q|", v.Text)
 	}
-	for _, l := range []sop.List{m.Roles, m.Channels, m.Related, m.KPIs, m.Supersedes, m.Tags} {
+	for _, l := range []sop.List{m.Responsible, m.Roles, m.Channels, m.Related, m.KPIs, m.Supersedes, m.Tags} {
 		fmt.Fprintf(&b, "%q|", l.Strings())
 	}
 	return b.String()

@@ -116,6 +116,8 @@ func frontMatter(opts FrontMatterOptions) *node {
 		if f.Shape == sop.ShapeList {
 			n = listField(f.Title, f.Description, req, checked)
 			switch {
+			case f.Refs == sop.RefNone && checked && n.Items != nil:
+				n.Items.Pattern = nonBlank // invalid-field: an empty item of free text
 			case !refs:
 			case f.Refs == sop.RefRole:
 				n.Items, n.MaxItems = refItems(roleIDs, idItem())

@@ -66,6 +66,10 @@ var frontMatterCases = []struct {
 	{"list as a scalar", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\ntags: night\n", false},
 	{"list of lists", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\ntags: [[night]]\n", false},
 	{"empty list item", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\nchannels: [phone, ~]\n", false},
+	{"responsible", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\nresponsible: [Night Supervisor, Team Lead]\n", true},
+	{"responsible as a scalar", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\nresponsible: Night Supervisor\n", false},
+	{"responsible with a blank item", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\nresponsible: [Lead, \" \"]\n", false},
+	{"tags with an empty item", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\ntags: [night, '']\n", false},
 	{"list as a mapping", "id: case\ntitle: Case\nversion: \"1\"\nstatus: draft\nowner: Ops\nrelated: {other-sop: yes}\n", false},
 }
 

@@ -211,10 +211,10 @@ func jsonOf(t *testing.T, v any) string {
 // SPEC comes to show must leave this list.
 var notInSpec = map[string][]string{
 	"sopctl.yaml key": {"static_dir", "theme_css", "edit_url", "handbook_max_sops"},
-	// SPEC section 8 names it; its section 2 excerpt does not show it.
-	"front-matter field": {"review_cycle_days"},
+	// SPEC section 8 names them; its section 2 excerpt does not show them.
+	"front-matter field": {"review_cycle_days", "responsible"},
 	"template key":       {"kpis"},
-	"SOP entry key":      {"responsibilities", "sections", "tags"},
+	"SOP entry key":      {"responsible", "responsibilities", "sections", "end_sections", "tags"},
 }
 
 // A key SPEC's prose shows with its value: "`role: false`".

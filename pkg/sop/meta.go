@@ -36,7 +36,9 @@ type Meta struct {
 	ID, Title, Version, Status, Owner, Approver, Effective, Reviewed Value
 	// ReviewCycleDays, when set, replaces the config's review cycle for
 	// this SOP (NextReview).
-	ReviewCycleDays                                  Value
+	ReviewCycleDays Value
+	// Responsible are role titles, free text (SPEC section 8).
+	Responsible                                      List
 	Roles, Channels, Related, KPIs, Supersedes, Tags List
 }
 
@@ -94,6 +96,11 @@ func readMeta(root *yaml.Node, m *Meta) []Problem {
 					if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
 						bad(it, "each item of %s must be a single value", name)
 						continue
+					}
+					// An empty item of free text says nothing; the writers
+					// still see it, as they see every item written.
+					if f.Refs == RefNone && strings.TrimSpace(it.Value) == "" {
+						bad(it, "each item of %s must be non-empty text: remove the empty item", name)
 					}
 					l.Items = append(l.Items, Value{Text: it.Value, Pos: nodePos(it), Set: true})
 				}

@@ -136,6 +136,11 @@ func TestFieldProblems(t *testing.T) {
 		{"list as mapping", "tags: {a: b}", RuleInvalidField, 2, 7, "must be a list"},
 		{"nested item", "roles: [[a]]", RuleInvalidField, 2, 9, "single value"},
 		{"title as list", "title: [a]", RuleInvalidField, 2, 8, "single value"},
+		{"responsible as scalar", "responsible: Team Leader", RuleInvalidField, 2, 14, "responsible must be a list, like responsible: [Team Leader]"},
+		{"responsible empty item", "responsible: [Team Leader, '']", RuleInvalidField, 2, 28, "each item of responsible must be non-empty text"},
+		{"responsible blank item", "responsible:\n  - ' '", RuleInvalidField, 3, 5, "non-empty text"},
+		{"responsible nested", "responsible: [{role: a}]", RuleInvalidField, 2, 15, "single value"},
+		{"old alias of owner", "responsible_person: Jo", RuleUnknownField, 2, 1, `did you mean "responsible"?`},
 		{"typo", "onwer: Jo", RuleUnknownField, 2, 1, `did you mean "owner"?`},
 		{"unknown", "colour: red", RuleUnknownField, 2, 1, "known fields are"},
 	}

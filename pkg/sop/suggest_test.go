@@ -37,18 +37,19 @@ func TestJoinWords(t *testing.T) {
 
 func TestSuggestKeyFields(t *testing.T) {
 	for _, tt := range []struct{ word, want string }{
-		{"approved_by", "approver"}, // an alias
-		{"Approved-By", "approver"}, // aliases ignore case, - reads as _
-		{"approval", "approver"},    // an alias
-		{"author", "owner"},         // an alias
-		{"responsible_person", "owner"},
-		{"effective_date", "effective"}, // an alias; also a known key extended at _
-		{"owner_email", "owner"},        // a known key extended at _
-		{"onwer", "owner"},              // a typo
-		{"Owner", "owner"},              // case
-		{"reviewer", ""},                // a person, not the date reviewed
-		{"approvor", "approver"},        // a typo, not another word
-		{"reviewd", "reviewed"},         // a typo
+		{"approved_by", "approver"},           // an alias
+		{"Approved-By", "approver"},           // aliases ignore case, - reads as _
+		{"approval", "approver"},              // an alias
+		{"author", "owner"},                   // an alias
+		{"responsible_person", "responsible"}, // an alias of its own field, no longer owner's
+		{"maintainer", "owner"},               // an alias
+		{"effective_date", "effective"},       // an alias; also a known key extended at _
+		{"owner_email", "owner"},              // a known key extended at _
+		{"onwer", "owner"},                    // a typo
+		{"Owner", "owner"},                    // case
+		{"reviewer", ""},                      // a person, not the date reviewed
+		{"approvor", "approver"},              // a typo, not another word
+		{"reviewd", "reviewed"},               // a typo
 		{"colour", ""},
 		{"x", ""},
 		{"", ""},
