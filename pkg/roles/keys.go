@@ -50,6 +50,8 @@ var templateKeys = []key[*Template]{
 				t.KPIs = append(t.KPIs, KPI{ID: e.ID, Name: e.Name, Definition: e.Definition, Target: e.Target})
 			}
 		}},
+	{sop.Key{Name: "params", Shape: sop.ShapeMapping, Title: "Parameters", Description: "Values a team sets for itself, which SOP text cites as {{id}}: id, then a mapping of default, description and an optional unit."},
+		func(t *Template, r *sop.NodeReader, name string, v *yaml.Node) { t.Params = parseParams(r, v, name) }},
 	{sop.Key{Name: "sops", Shape: sop.ShapeList, Title: "SOPs", Description: "The role's SOPs, each defined in full or named by id alone when another template defines it."},
 		func(t *Template, r *sop.NodeReader, _ string, v *yaml.Node) { t.SOPs = parseEntries(r, v, t) }},
 }
@@ -63,6 +65,8 @@ var entryKeys = []key[*SOP]{
 		text(func(d *SOP) *string { return &d.Title })},
 	{sop.Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
 		text(func(d *SOP) *string { return &d.Owner })},
+	{sop.Key{Name: "responsible", Shape: sop.ShapeList, Title: "Responsible", Description: "The role titles the source names as the person responsible for the SOP."},
+		texts(func(d *SOP) *[]string { return &d.Responsible })},
 	{sop.Key{Name: "purpose", Title: "Purpose", Description: "One paragraph on why the SOP exists, written under its Purpose heading."},
 		text(func(d *SOP) *string { return &d.Purpose })},
 	{sop.Key{Name: "scope", Title: "Scope", Description: "Who and what the SOP covers, written under its Scope heading."},

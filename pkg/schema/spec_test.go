@@ -213,8 +213,8 @@ var notInSpec = map[string][]string{
 	"sopctl.yaml key": {"static_dir", "theme_css", "edit_url", "handbook_max_sops"},
 	// SPEC section 8 names it; its section 2 excerpt does not show it.
 	"front-matter field": {"review_cycle_days"},
-	"template key":       {"kpis"},
-	"SOP entry key":      {"responsibilities", "sections", "tags"},
+	"template key":       {"kpis", "params"},
+	"SOP entry key":      {"responsible", "responsibilities", "sections", "tags"},
 }
 
 // A key SPEC's prose shows with its value: "`role: false`".
