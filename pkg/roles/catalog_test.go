@@ -17,7 +17,7 @@ func TestBuiltinCatalog(t *testing.T) {
 		"customer-contact-specialist":           7,
 		"customer-service-representative":       10,
 		"customer-service-correspondence-clerk": 8,
-		"customer-service-operations":           10,
+		"customer-service-operations":           11,
 	}
 	roles := 0
 	for _, tpl := range c.Templates() {
