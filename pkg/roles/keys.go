@@ -65,7 +65,7 @@ var entryKeys = []key[*SOP]{
 		text(func(d *SOP) *string { return &d.Title })},
 	{sop.Key{Name: "owner", Required: true, Title: "Owner", Description: "The person or role responsible for the SOP."},
 		text(func(d *SOP) *string { return &d.Owner })},
-	{sop.Key{Name: "responsible", Shape: sop.ShapeList, Title: "Responsible", Description: "The role titles the source names as the person responsible for the SOP."},
+	{sop.Key{Name: "responsible", Shape: sop.ShapeList, Title: "Responsible", Description: "The role titles of the people who carry the SOP out, written into its responsible: field."},
 		texts(func(d *SOP) *[]string { return &d.Responsible })},
 	{sop.Key{Name: "purpose", Title: "Purpose", Description: "One paragraph on why the SOP exists, written under its Purpose heading."},
 		text(func(d *SOP) *string { return &d.Purpose })},

@@ -50,7 +50,7 @@ type Entry struct {
 // SOP is the full definition of an SOP in a template.
 type SOP struct {
 	ID, Title, Owner, Purpose, Scope string
-	Responsible                      []string
+	Responsible                      []string // role titles
 	Responsibilities                 []Responsibility
 	Sections                         []Section
 	Steps, Checklist                 []string
