@@ -17,7 +17,7 @@ func TestBuiltinCatalog(t *testing.T) {
 		"customer-contact-specialist":           7,
 		"customer-service-representative":       10,
 		"customer-service-correspondence-clerk": 8,
-		"customer-service-operations":           10,
+		"customer-service-operations":           11,
 	}
 	roles := 0
 	for _, tpl := range c.Templates() {
@@ -96,6 +96,10 @@ func TestTemplateErrors(t *testing.T) {
 		// A template's kpis are read as sopctl.yaml's are (NodeReader.Entries).
 		{"kpi without name", "a.yaml", "id: a\ntitle: A\nkpis: {NPS: ~}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:13: kpis: NPS needs a name, like NPS: Its Full Name"},
 		{"kpi without id", "a.yaml", "id: a\ntitle: A\nkpis: {\"\": Net Promoter Score}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:8: kpis: an id must not be empty"},
+		// params: read minimally until the parameter machinery merges.
+		{"param without default", "a.yaml", "id: a\ntitle: A\nparams: {x_days: {description: D}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:18: parameter x_days needs a default and a description"},
+		{"param bad id", "a.yaml", "id: a\ntitle: A\nparams: {X-days: {default: \"1\", description: D}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:10: parameter id \"X-days\" is not valid"},
+		{"param unknown key", "a.yaml", "id: a\ntitle: A\nparams: {x: {default: \"1\", description: D, units: days}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:44: unknown key \"units\" in parameter x: did you mean \"unit\"?"},
 		{"template key of the wrong shape", "a.yaml", "id: a\ntitle: [A]\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:2:8: title must be text, not a list or mapping"},
 	}
 	for _, tt := range tests {

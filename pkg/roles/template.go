@@ -17,9 +17,10 @@ import (
 type Template struct {
 	ID, Title, Department, Description string
 	// Role is false for a catalogue: SOPs that belong to no role.
-	Role bool
-	KPIs []KPI
-	SOPs []Entry
+	Role   bool
+	KPIs   []KPI
+	Params []Param
+	SOPs   []Entry
 	// Path names the file: templates/<name>.yaml, and Builtin says whether
 	// it ships inside sopctl or comes from the library.
 	Path    string

@@ -26,6 +26,12 @@ func role() *node {
 			n := mapping(k.Title, k.Description)
 			n.AdditionalProperties = kpiName()
 			return n
+		case "params":
+			n := mapping(k.Title, k.Description)
+			n.PropertyNames = &node{Pattern: "^[a-z][a-z0-9_]*$"}
+			n.AdditionalProperties = &node{Title: "Parameter", Description: "A parameter's default, description and optional unit.", Type: "object", Required: []string{"default", "description"}, AdditionalProperties: false,
+				Properties: props{{"default", filledText("Default", "The value used when neither --set nor sopctl.yaml sets one.")}, {"description", filledText("Description", "What the value means.")}, {"unit", text("Unit", "The unit of the value, like business days.")}}}
+			return n
 		case "sops":
 			return &node{Title: k.Title, Description: k.Description, Type: "array", Items: &node{OneOf: []*node{sopByID(), sopDefinition()}}}
 		}

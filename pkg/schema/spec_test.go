@@ -213,7 +213,7 @@ var notInSpec = map[string][]string{
 	"sopctl.yaml key": {"static_dir", "theme_css", "edit_url", "handbook_max_sops"},
 	// SPEC section 8 names them; its section 2 excerpt does not show them.
 	"front-matter field": {"review_cycle_days", "responsible"},
-	"template key":       {"kpis"},
+	"template key":       {"kpis", "params"},
 	"SOP entry key":      {"responsible", "responsibilities", "sections", "end_sections", "tags"},
 }
 
