@@ -19,7 +19,9 @@ type Template struct {
 	// Role is false for a catalogue: SOPs that belong to no role.
 	Role bool
 	KPIs []KPI
-	SOPs []Entry
+	// Params are the parameters the template declares, in file order.
+	Params []Param
+	SOPs   []Entry
 	// Path names the file: templates/<name>.yaml, and Builtin says whether
 	// it ships inside sopctl or comes from the library.
 	Path    string
@@ -55,7 +57,9 @@ type SOP struct {
 	Related, KPIs, Channels, Tags    []string
 	Template                         *Template // where it is defined
 	Pos                              sop.Pos
-	relatedPos                       []sop.Pos
+	// Cites are the parameter citations in the definition's text.
+	Cites      []Cite
+	relatedPos []sop.Pos
 }
 
 // Responsibility is one line of an SOP's Responsibilities section.
@@ -156,6 +160,7 @@ func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
 	if len(n.Content) == 2 {
 		return Entry{ID: d.ID, Pos: pos}, true // by id alone
 	}
+	d.Cites = cites(n)
 	if strings.TrimSpace(d.Title) == "" || strings.TrimSpace(d.Owner) == "" || len(d.Steps) == 0 {
 		r.Fail(n, "SOP %q: a full definition needs title, owner and at least one step; to use an SOP defined in another template, give its id alone", d.ID)
 		return Entry{}, false
