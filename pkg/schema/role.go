@@ -26,6 +26,11 @@ func role() *node {
 			n := mapping(k.Title, k.Description)
 			n.AdditionalProperties = kpiName()
 			return n
+		case "params":
+			n := mapping(k.Title, k.Description)
+			n.PropertyNames = &node{Pattern: sop.ParamPattern, MaxLength: new(sop.MaxIDLength)}
+			n.AdditionalProperties = param()
+			return n
 		case "sops":
 			return &node{Title: k.Title, Description: k.Description, Type: "array", Items: &node{OneOf: []*node{sopByID(), sopDefinition()}}}
 		}
@@ -66,6 +71,17 @@ func roleKey(k sop.Key) *node {
 		return filledText(k.Title, k.Description)
 	}
 	return text(k.Title, k.Description)
+}
+
+// param is a parameter's declaration under params, as roles reads it.
+func param() *node {
+	n := &node{Title: "Parameter", Description: "A parameter's default, description and unit.", Type: "object", AdditionalProperties: false}
+	return withKeys(n, roles.ParamKeys(), func(k sop.Key) *node {
+		if k.Required {
+			return &node{Title: k.Title, Description: k.Description, Type: "string", Pattern: nonBlank}
+		}
+		return nil
+	})
 }
 
 func sopByID() *node {
