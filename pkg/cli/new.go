@@ -18,12 +18,13 @@ import (
 type newOptions struct {
 	id, role, title string
 	force, dryRun   bool
+	sets            []string
 }
 
 func newNewCmd(env *Env) *cobra.Command {
 	opts := &newOptions{}
 	cmd := &cobra.Command{
-		Use:   "new [ID] [--role ROLE] [--title TITLE]",
+		Use:   "new [ID] [--role ROLE] [--title TITLE] [--set ID=VALUE]...",
 		Short: "Scaffold SOPs: every SOP of a role, one SOP, or a blank SOP",
 		Long: `Scaffold SOP files as drafts in the library's sops folder (sops_dir), which
 new creates if it is missing, unless a folder of a close name shows that
@@ -37,6 +38,14 @@ sops_dir is a typo.
   sopctl new ID                 one SOP from any template (sopctl templates show)
   sopctl new ID --title TITLE   a blank SOP with every field and section the library
                                 requires, holding TODO: placeholders to fill in
+
+Template text cites parameters, values a team sets for itself, as {{id}}
+(sopctl templates show ROLE lists a role's parameters with their values). new
+writes each one's value: --set ID=VALUE (repeatable), else sopctl.yaml's
+params:, else the template's default; and it records every value it used
+under params: in sopctl.yaml, so that later scaffolds agree. A --set that
+changes a value there updates it; SOPs already in place keep their text, and
+new names those that cite the parameter.
 
 An existing SOP is never replaced without --force. Each run of new --role
 completes whatever is missing (SOP files, the role in existing SOPs' roles:,
@@ -66,6 +75,9 @@ running the command again plans from what is there.`,
 					return err
 				}
 			}
+			if _, err := parseSets(opts.sets); err != nil {
+				return err
+			}
 			if opts.id == "" && opts.role == "" {
 				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
 			}
@@ -76,6 +88,7 @@ running the command again plans from what is there.`,
 	cmd.Flags().StringVar(&opts.title, "title", "", "start a blank SOP with this `TITLE`")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace existing SOP files with new drafts")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print what would change, write nothing")
+	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "give template parameter `ID=VALUE` (repeatable); wins over sopctl.yaml's params")
 	return cmd
 }
 
@@ -91,12 +104,13 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	if err != nil {
 		return err
 	}
+	sets, _ := parseSets(opts.sets) // checked before the run
 	plan, err := scaffold.PlanNew(lib, cat, scaffold.Request{
 		Role: opts.role, ID: opts.id, Title: opts.title, Force: opts.force,
-		Today: env.Now().Format(time.DateOnly),
+		Today: env.Now().Format(time.DateOnly), Set: sets,
 	})
 	if err != nil {
-		return err
+		return setError(err)
 	}
 	out := env.IO.Out
 	if len(plan.Changes) == 0 {
@@ -136,6 +150,7 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 		summary = "dry run, nothing was written: " + summary
 	}
 	fmt.Fprintln(out, summary)
+	paramSummary(out, plan.Params, opts.dryRun)
 	return nil
 }
 

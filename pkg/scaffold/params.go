@@ -165,14 +165,11 @@ func (p *planner) configParams(src []byte, root *yaml.Node) ([]byte, string, err
 		changed = append(changed, fmt.Sprintf("%s from %q to %q", u.ID, u.Old, u.Value))
 	}
 	if len(entries) > 0 {
-		if len(changed) > 0 {
-			c, err := library.ParseConfig(library.ConfigFile, data)
-			if err != nil {
-				return nil, "", err
-			}
-			root = c.Root
+		c, err := library.ParseConfig(library.ConfigFile, emptyFlowToNull(data, root, "params"))
+		if err != nil {
+			return nil, "", err
 		}
-		out, err := appendToMapping(data, root, "params", entries)
+		out, err := appendToMapping(c.Src, c.Root, "params", entries)
 		if err != nil {
 			return nil, "", fmt.Errorf("%s: cannot add params %s to params: (%v); add them by hand", library.ConfigFile, strings.Join(added, ", "), err)
 		}

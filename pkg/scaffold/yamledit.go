@@ -424,3 +424,27 @@ func plainSpan(t *text, n *yaml.Node) (from, to int, ok bool) {
 	}
 	return from, to, true
 }
+
+// emptyFlowToNull turns "key: {}" (an empty flow mapping on the key's
+// line, as sopctl init writes it) into "key:", so that entries added to
+// it are written one per line. Any other layout comes back unchanged.
+func emptyFlowToNull(src []byte, m *yaml.Node, key string) []byte {
+	k, v := find(m, key)
+	if k == nil || v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle == 0 || len(v.Content) > 0 || v.Line != k.Line {
+		return src
+	}
+	t := newText(src)
+	at, end := t.offset(v.Line, v.Column), t.lineEnd(v.Line)
+	if !bytes.HasPrefix(src[at:end], []byte("{}")) {
+		return src
+	}
+	if len(bytes.TrimSpace(src[at+2:end])) == 0 {
+		// Nothing follows: take the blanks before it too, leaving "key:".
+		from := at
+		for from > 0 && src[from-1] == ' ' {
+			from--
+		}
+		return replace(src, from, end, "")
+	}
+	return replace(src, at, at+2, "  ") // the comment keeps its column
+}
