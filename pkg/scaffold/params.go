@@ -62,27 +62,37 @@ type params struct {
 	used []ParamUse // in order of first use
 }
 
-// value is a parameter's value: --set, else sopctl.yaml's, else the
-// template default. It records the use.
+// value is a parameter's value (ParamValue), recording its use.
 func (p *params) value(id string) (string, bool) {
 	if i := slices.IndexFunc(p.used, func(u ParamUse) bool { return u.ID == id }); i >= 0 {
 		return p.used[i].Value, true
 	}
-	decl, declared := p.cat.Param(id)
-	old, inConfig := p.cfg.Param(id)
-	u := ParamUse{ID: id, Old: old}
-	switch v, ok := p.set[id]; {
-	case ok:
-		u.Value, u.Source = v, FromSet
-	case inConfig:
-		u.Value, u.Source = old, FromConfig
-	case declared:
-		u.Value, u.Source = decl.Default, FromDefault
-	default:
+	v, source := ParamValue(id, p.set, p.cfg, p.cat)
+	if source == "" {
 		return "", false // the catalogue declares every id cited: not reached
 	}
-	p.used = append(p.used, u)
-	return u.Value, true
+	old, _ := p.cfg.Param(id)
+	p.used = append(p.used, ParamUse{ID: id, Value: v, Source: source, Old: old})
+	return v, true
+}
+
+// ParamValue is the value sopctl new writes for a parameter, and where
+// it comes from: set (--set), else cfg's params (cfg may be nil, outside
+// a library), else the default of the template that declares it. The
+// source is "" for a parameter no template declares.
+func ParamValue(id string, set map[string]string, cfg *library.Config, cat *roles.Catalog) (value, source string) {
+	if v, ok := set[id]; ok {
+		return v, FromSet
+	}
+	if cfg != nil {
+		if v, ok := cfg.Param(id); ok {
+			return v, FromConfig
+		}
+	}
+	if d, ok := cat.Param(id); ok {
+		return d.Default, FromDefault
+	}
+	return "", ""
 }
 
 // checkSet refuses a --set id that defs do not cite; what names defs.
