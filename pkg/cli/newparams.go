@@ -29,6 +29,10 @@ func parseSets(sets []string) (map[string]string, error) {
 			return nil, usageErrorf("--set %s= needs a value: write --set %s=VALUE", id, id)
 		case strings.ContainsFunc(value, isControl):
 			return nil, usageErrorf("--set %s: the value must be one line of text without control characters", id)
+		case len(sop.Citations(value)) > 0:
+			// A value is written as it is, never read for citations:
+			// one would be left in the SOP for lint to report.
+			return nil, usageErrorf("--set %s: the value cites a parameter ({{...}}): give the value itself", id)
 		}
 		if prev, dup := out[id]; dup && prev != value {
 			return nil, usageErrorf("--set %s is given twice, as %q and %q: give it once", id, prev, value)

@@ -13,7 +13,7 @@ import (
 
 // paramCatalog is a role r whose SOP call-back cites two parameters and
 // relates to note, defined in a catalogue that cites one of them.
-func paramCatalog(t *testing.T) *roles.Catalog {
+func paramCatalog(t testing.TB) *roles.Catalog {
 	t.Helper()
 	c, err := roles.Load(fstest.MapFS{
 		"r.yaml": {Data: []byte(`id: r
