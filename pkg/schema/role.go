@@ -76,12 +76,7 @@ func roleKey(k sop.Key) *node {
 // param is a parameter's declaration under params, as roles reads it.
 func param() *node {
 	n := &node{Title: "Parameter", Description: "A parameter's default, description and unit.", Type: "object", AdditionalProperties: false}
-	return withKeys(n, roles.ParamKeys(), func(k sop.Key) *node {
-		if k.Required {
-			return &node{Title: k.Title, Description: k.Description, Type: "string", Pattern: nonBlank}
-		}
-		return nil
-	})
+	return withKeys(n, roles.ParamKeys(), func(sop.Key) *node { return nil })
 }
 
 func sopByID() *node {
