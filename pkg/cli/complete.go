@@ -131,13 +131,8 @@ func completeSOPIDs(env *Env) cobra.CompletionFunc {
 func completeRoles(env *Env, onlyRoles bool) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, _ []string, _ string) (out []cobra.Completion, _ cobra.ShellCompDirective) {
 		defer quiet(&out)
-		e := completionEnv(cmd, env)
-		libDir, err := findLibrary(e)
-		if err != nil {
-			return nil, noFiles
-		}
-		cat, err := loadCatalog(e, libDir)
-		if err != nil {
+		cat := completionCatalog(cmd, env)
+		if cat == nil {
 			return nil, noFiles
 		}
 		for _, t := range cat.Templates() {
@@ -149,18 +144,28 @@ func completeRoles(env *Env, onlyRoles bool) cobra.CompletionFunc {
 	}
 }
 
+// completionCatalog is the catalogue in use where the completed command
+// runs; nil when it cannot be read.
+func completionCatalog(cmd *cobra.Command, env *Env) *roles.Catalog {
+	e := completionEnv(cmd, env)
+	libDir, err := findLibrary(e)
+	if err != nil {
+		return nil
+	}
+	cat, err := loadCatalog(e, libDir)
+	if err != nil {
+		return nil
+	}
+	return cat
+}
+
 // completeParams offers ID= for each parameter that the SOPs of --role
 // cite (of every template without --role), each with its description.
 func completeParams(env *Env) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, _ []string, _ string) (out []cobra.Completion, _ cobra.ShellCompDirective) {
 		defer quiet(&out)
-		e := completionEnv(cmd, env)
-		libDir, err := findLibrary(e)
-		if err != nil {
-			return nil, noFiles
-		}
-		cat, err := loadCatalog(e, libDir)
-		if err != nil {
+		cat := completionCatalog(cmd, env)
+		if cat == nil {
 			return nil, noFiles
 		}
 		params := cat.Params()
