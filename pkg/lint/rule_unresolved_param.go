@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"gopkg.in/yaml.v3"
-
 	"github.com/sopctl/sopctl/pkg/fix"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -66,23 +64,10 @@ Every complaint closed as resolved, on any channel.
 // unresolvedParams: unresolved-param, in the front matter's values and
 // in the body outside code.
 func (c *docCheck) unresolvedParams() {
-	var front func(n *yaml.Node)
-	front = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.ScalarNode:
-			for _, cite := range sop.Citations(n.Value) {
-				c.reportParam(cite.ID, sop.Pos{Line: n.Line, Col: n.Column})
-			}
-		case yaml.SequenceNode, yaml.MappingNode:
-			for i, it := range n.Content {
-				if n.Kind == yaml.SequenceNode || i%2 == 1 {
-					front(it)
-				}
-			}
-		}
-	}
 	if c.d.Front != nil {
-		front(c.d.Front)
+		for _, p := range sop.NodeCitations(c.d.Front, nil) {
+			c.reportParam(p.ID, p.Pos)
+		}
 	}
 	for _, p := range c.d.Markdown.Params {
 		c.reportParam(p.ID, p.Pos)

@@ -20,10 +20,7 @@ type Param struct {
 
 // Cite is one {{id}} in an SOP definition's text, at its value's
 // position in the template.
-type Cite struct {
-	ID  string
-	Pos sop.Pos
-}
+type Cite = sop.ParamCite
 
 // paramKeys are the keys of a parameter's mapping.
 var paramKeys = []sop.Key{
@@ -86,30 +83,7 @@ var idKeys = []string{"id", "related", "kpis"}
 // cites lists the parameter citations in the text values of an SOP
 // entry's node, in file order, each at its value's position.
 func cites(entry *yaml.Node) []Cite {
-	var out []Cite
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
-		switch n.Kind {
-		case yaml.ScalarNode:
-			for _, c := range sop.Citations(n.Value) {
-				out = append(out, Cite{ID: c.ID, Pos: sop.Pos{Line: n.Line, Col: n.Column}})
-			}
-		case yaml.SequenceNode:
-			for _, it := range n.Content {
-				walk(it)
-			}
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				walk(n.Content[i+1])
-			}
-		}
-	}
-	for i := 0; i+1 < len(entry.Content); i += 2 {
-		if !slices.Contains(idKeys, entry.Content[i].Value) {
-			walk(entry.Content[i+1])
-		}
-	}
-	return out
+	return sop.NodeCitations(entry, func(key string) bool { return slices.Contains(idKeys, key) })
 }
 
 // CitedParams returns the ids of the parameters that SOP definitions

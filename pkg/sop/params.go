@@ -3,6 +3,8 @@ package sop
 import (
 	"regexp"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Parameters (SPEC section 8): a role template declares them, its SOP
@@ -66,4 +68,39 @@ func Substitute(s string, value func(id string) (string, bool)) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// NodeCitations returns the parameter citations in the scalar values of a
+// YAML node tree (mapping keys are names, not text), in file order, each
+// at its value's position. A top-level key for which skip is true (nil:
+// none) is passed over.
+func NodeCitations(n *yaml.Node, skip func(key string) bool) []ParamCite {
+	var out []ParamCite
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		switch n.Kind {
+		case yaml.ScalarNode:
+			for _, c := range Citations(n.Value) {
+				out = append(out, ParamCite{ID: c.ID, Pos: nodePos(n)})
+			}
+		case yaml.SequenceNode:
+			for _, it := range n.Content {
+				walk(it)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				walk(n.Content[i+1])
+			}
+		}
+	}
+	if n.Kind != yaml.MappingNode || skip == nil {
+		walk(n)
+		return out
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !skip(n.Content[i].Value) {
+			walk(n.Content[i+1])
+		}
+	}
+	return out
 }

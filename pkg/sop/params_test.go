@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 func TestCitations(t *testing.T) {
@@ -55,5 +57,23 @@ func TestValidParamID(t *testing.T) {
 		if got := ValidParamID(id); got != want {
 			t.Errorf("ValidParamID(%q) = %v, want %v", id, got, want)
 		}
+	}
+}
+
+func TestNodeCitations(t *testing.T) {
+	var root yaml.Node
+	src := "id: \"{{a}}\"\ntitle: T {{b}}\nlist: [x, \"{{c}} {{d}}\"]\nmap: {\"{{key}}\": \"{{e}}\"}\n"
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range NodeCitations(root.Content[0], func(k string) bool { return k == "id" }) {
+		got = append(got, c.ID+"@"+strconv.Itoa(c.Pos.Line)+":"+strconv.Itoa(c.Pos.Col))
+	}
+	if want := "b@2:8 c@3:11 d@3:11 e@4:18"; strings.Join(got, " ") != want {
+		t.Errorf("NodeCitations = %v, want %s", got, want)
+	}
+	if n := len(NodeCitations(root.Content[0], nil)); n != 5 {
+		t.Errorf("without skip: %d citations, want 5", n)
 	}
 }
