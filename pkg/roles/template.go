@@ -1,7 +1,9 @@
 // Package roles reads role templates (SPEC section 3): the built-in ones
 // embedded in sopctl and a library's own templates/*.yaml, which add
 // templates or replace built-ins by id. Together they form a Catalog in
-// which every SOP is defined once and every reference resolves.
+// which every SOP is defined once, every reference resolves, and every
+// parameter that SOP text cites as {{id}} is declared, once for the whole
+// catalogue.
 package roles
 
 import (

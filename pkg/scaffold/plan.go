@@ -2,7 +2,9 @@
 // functions (PlanNew for sopctl new, PlanInit for sopctl init) read what
 // they are given, write nothing and return the changes to make; Apply
 // writes them, each file to a temporary name renamed into place, and
-// undoes everything if any step fails.
+// undoes everything if any step fails. A template's parameters are filled
+// in as SOPs are planned (ParamValue: --set, sopctl.yaml, the default),
+// and the values used are recorded in sopctl.yaml.
 package scaffold
 
 import (
