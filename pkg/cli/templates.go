@@ -51,12 +51,15 @@ there.`,
 }
 
 func catalogHere(env *Env) (*roles.Catalog, error) {
-	cat, _, err := catalogAndConfig(env)
-	return cat, err
+	libDir, err := findLibrary(env)
+	if err != nil {
+		return nil, err
+	}
+	return loadCatalog(env, libDir)
 }
 
 // catalogAndConfig is the catalogue in use here and, inside a library,
-// its sopctl.yaml (nil outside one).
+// its sopctl.yaml (nil outside one), for the parameters' values.
 func catalogAndConfig(env *Env) (*roles.Catalog, *library.Config, error) {
 	libDir, err := findLibrary(env)
 	if err != nil {
