@@ -40,7 +40,10 @@ func showParams(env *Env, cat *roles.Catalog, cfg *library.Config, defs []*roles
 		decl, _ := cat.Param(id)
 		value, source := scaffold.ParamValue(id, nil, cfg, cat)
 		from := "default"
-		if source == scaffold.FromConfig {
+		switch {
+		case source == scaffold.FromConfig && value == decl.Default:
+			from = "from " + library.ConfigFile + ", the default"
+		case source == scaffold.FromConfig:
 			from = fmt.Sprintf("from %s; default %s", library.ConfigFile, withUnit(decl.Default, decl.Unit))
 		}
 		var citing []string
