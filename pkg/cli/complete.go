@@ -9,6 +9,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/lint/report"
 	"github.com/sopctl/sopctl/pkg/render/term"
+	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -38,6 +39,7 @@ func addCompletions(root *cobra.Command, env *Env) {
 			c.ValidArgsFunction = cobra.NoFileCompletions
 			flag(c, "role", completeRoles(env, true))
 			flag(c, "title", cobra.NoFileCompletions)
+			flag(c, "set", completeParams(env))
 		case "lint":
 			// lint PATH... takes files and folders: the shell's own completion.
 			flag(c, "format", fixed(report.Formats()...))
@@ -132,13 +134,8 @@ func completeSOPIDs(env *Env) cobra.CompletionFunc {
 func completeRoles(env *Env, onlyRoles bool) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, _ []string, _ string) (out []cobra.Completion, _ cobra.ShellCompDirective) {
 		defer quiet(&out)
-		e := completionEnv(cmd, env)
-		libDir, err := findLibrary(e)
-		if err != nil {
-			return nil, noFiles
-		}
-		cat, err := loadCatalog(e, libDir)
-		if err != nil {
+		cat := completionCatalog(cmd, env)
+		if cat == nil {
 			return nil, noFiles
 		}
 		for _, t := range cat.Templates() {
@@ -147,6 +144,47 @@ func completeRoles(env *Env, onlyRoles bool) cobra.CompletionFunc {
 			}
 		}
 		return out, noFiles
+	}
+}
+
+// completionCatalog is the catalogue in use where the completed command
+// runs; nil when it cannot be read.
+func completionCatalog(cmd *cobra.Command, env *Env) *roles.Catalog {
+	e := completionEnv(cmd, env)
+	libDir, err := findLibrary(e)
+	if err != nil {
+		return nil
+	}
+	cat, err := loadCatalog(e, libDir)
+	if err != nil {
+		return nil
+	}
+	return cat
+}
+
+// completeParams offers ID= for each parameter that the SOPs of --role
+// cite (of every template without --role), each with its description.
+func completeParams(env *Env) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, _ []string, _ string) (out []cobra.Completion, _ cobra.ShellCompDirective) {
+		defer quiet(&out)
+		cat := completionCatalog(cmd, env)
+		if cat == nil {
+			return nil, noFiles
+		}
+		params := cat.Params()
+		if id, _ := cmd.Flags().GetString("role"); id != "" {
+			if t, err := cat.Role(id); err == nil {
+				params = params[:0]
+				for _, pid := range roles.CitedParams(cat.Closure(cat.Definitions(t))) {
+					p, _ := cat.Param(pid)
+					params = append(params, p)
+				}
+			}
+		}
+		for _, p := range params {
+			out = append(out, cobra.CompletionWithDesc(p.ID+"=", p.Description))
+		}
+		return out, noFiles | cobra.ShellCompDirectiveNoSpace
 	}
 }
 

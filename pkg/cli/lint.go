@@ -76,7 +76,8 @@ that annotate a pull request).
 
 --fix makes the fixes that cannot change what an SOP says (unknown-field
 renames, an unquoted version, missing-field and missing-section placeholders,
-title-mismatch, a mistyped broken-link anchor), names each one, then lints
+title-mismatch, a mistyped broken-link anchor, an unresolved-param that
+sopctl.yaml's params set), names each one, then lints
 again and reports what is left. A file saved by someone else since it was read
 is left alone and named. --fix --dry-run prints the fixes as a unified diff and
 writes nothing.

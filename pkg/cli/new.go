@@ -19,12 +19,13 @@ type newOptions struct {
 	id, role, title string
 	force, dryRun   bool
 	noRefs          bool
+	sets            []string
 }
 
 func newNewCmd(env *Env) *cobra.Command {
 	opts := &newOptions{}
 	cmd := &cobra.Command{
-		Use:   "new [ID] [--role ROLE] [--title TITLE]",
+		Use:   "new [ID] [--role ROLE] [--title TITLE] [--set ID=VALUE]...",
 		Short: "Scaffold SOPs: every SOP of a role, one SOP, or a blank SOP",
 		Long: `Scaffold SOP files as drafts in the library's sops folder (sops_dir), which
 new creates if it is missing, unless a folder of a close name shows that
@@ -41,6 +42,14 @@ sops_dir is a typo.
   sopctl new ID                 one SOP from any template (sopctl templates show)
   sopctl new ID --title TITLE   a blank SOP with every field and section the library
                                 requires, holding TODO: placeholders to fill in
+
+Template text cites parameters, values a team sets for itself, as {{id}}
+(sopctl templates show ROLE lists a role's parameters with their values). new
+writes each one's value: --set ID=VALUE (repeatable), else sopctl.yaml's
+params:, else the template's default; and it records every value it used
+under params: in sopctl.yaml, so that later scaffolds agree. A --set that
+changes a value there updates it; SOPs already in place keep their text, and
+new names those that cite the parameter.
 
 An existing SOP is never replaced without --force. Each run of new --role
 completes whatever is missing (SOP files, the role in existing SOPs' roles:,
@@ -73,6 +82,9 @@ running the command again plans from what is there.`,
 			if opts.noRefs && opts.role == "" {
 				return usageErrorf("--no-refs leaves out the SOPs a role's SOPs refer to: use it with --role ROLE")
 			}
+			if _, err := parseSets(opts.sets); err != nil {
+				return err
+			}
 			if opts.id == "" && opts.role == "" {
 				return usageErrorf("name a role (--role ROLE) or an SOP id; sopctl templates list shows the roles")
 			}
@@ -84,6 +96,7 @@ running the command again plans from what is there.`,
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace existing SOP files with new drafts")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "print what would change, write nothing")
 	cmd.Flags().BoolVar(&opts.noRefs, "no-refs", false, "with --role, scaffold only the role's own SOPs, not the SOPs they refer to")
+	cmd.Flags().StringArrayVar(&opts.sets, "set", nil, "give template parameter `ID=VALUE` (repeatable); wins over sopctl.yaml's params")
 	return cmd
 }
 
@@ -99,16 +112,17 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 	if err != nil {
 		return err
 	}
+	sets, _ := parseSets(opts.sets) // checked before the run
 	plan, err := scaffold.PlanNew(lib, cat, scaffold.Request{
 		Role: opts.role, ID: opts.id, Title: opts.title, Force: opts.force, NoRefs: opts.noRefs,
-		Today: env.Now().Format(time.DateOnly),
+		Today: env.Now().Format(time.DateOnly), Set: sets,
 	})
 	if err != nil {
-		return err
+		return setError(err)
 	}
 	out := env.IO.Out
 	if len(plan.Changes) == 0 {
-		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; %s; sopctl.yaml has their KPIs\n",
+		fmt.Fprintf(out, "nothing to do: the %d SOPs of role %s are in the library and list the role; %s; sopctl.yaml has their KPIs and parameters\n",
 			plan.Own, opts.role, refsSummary(plan, opts.noRefs, "the %d SOPs they refer to are in the library too"))
 		return nil
 	}
@@ -144,6 +158,7 @@ func runNew(ctx context.Context, env *Env, opts *newOptions) error {
 		summary = "dry run, nothing was written: " + summary
 	}
 	fmt.Fprintln(out, summary)
+	paramSummary(out, plan.Params, opts.dryRun)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/internal/textwrap"
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 )
 
@@ -33,8 +34,17 @@ templates extract makes one from a library's own SOPs.`,
 		Args:    cobra.NoArgs,
 		RunE:    func(cmd *cobra.Command, args []string) error { return runTemplatesList(env) },
 	}, &cobra.Command{
-		Use:     "show ROLE",
-		Short:   "Show one template's SOPs and the SOPs they refer to",
+		Use:   "show ROLE",
+		Short: "Show one template's SOPs, the SOPs they refer to and their parameters",
+		Long: `Show one template's SOPs and, for a role, the SOPs they refer to, which
+sopctl new --role scaffolds with them.
+
+Then the parameters those SOPs cite as {{id}}: values a team sets for itself,
+like a time target. Each is shown with the value sopctl new would write (from
+params: in sopctl.yaml when it is set there, else the template's default), its
+unit, its description and the SOPs that cite it. Set a value under params: in
+sopctl.yaml, or give it once with sopctl new --set ID=VALUE, which records it
+there.`,
 		Example: "  sopctl templates show customer-contact-specialist",
 		Args:    cobra.ExactArgs(1),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runTemplatesShow(env, args[0]) },
@@ -48,6 +58,21 @@ func catalogHere(env *Env) (*roles.Catalog, error) {
 		return nil, err
 	}
 	return loadCatalog(env, libDir)
+}
+
+// catalogAndConfig is the catalogue in use here and, inside a library,
+// its sopctl.yaml (nil outside one), for the parameters' values.
+func catalogAndConfig(env *Env) (*roles.Catalog, *library.Config, error) {
+	libDir, err := findLibrary(env)
+	if err != nil {
+		return nil, nil, err
+	}
+	cat, err := loadCatalog(env, libDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, err := libraryConfig(libDir)
+	return cat, cfg, err
 }
 
 func runTemplatesList(env *Env) error {
@@ -68,7 +93,7 @@ func runTemplatesList(env *Env) error {
 }
 
 func runTemplatesShow(env *Env, id string) error {
-	cat, err := catalogHere(env)
+	cat, cfg, err := catalogAndConfig(env)
 	if err != nil {
 		return err
 	}
@@ -93,12 +118,15 @@ func runTemplatesShow(env *Env, id string) error {
 	own := cat.Definitions(t)
 	fmt.Fprintf(out, "\nSOPs (%d):\n", len(own))
 	sopTable(env, own)
+	all := own
 	if t.Role {
-		if extra := cat.Closure(own)[len(own):]; len(extra) > 0 {
+		all = cat.Closure(own)
+		if extra := all[len(own):]; len(extra) > 0 {
 			fmt.Fprintf(out, "\nAlso scaffolded by sopctl new --role %s, because the SOPs above refer to them (%d):\n", oneLine(t.ID), len(extra))
 			sopTable(env, extra)
 		}
 	}
+	showParams(env, cat, cfg, all)
 	return nil
 }
 

@@ -180,3 +180,25 @@ func oneNear(anchor string, headings []sop.Heading) (string, bool) {
 	}
 	return found, found != ""
 }
+
+// resolveParam fixes unresolved-param in the body when sopctl.yaml's
+// params set the parameter: the citation at the finding becomes the
+// value, escaped as Markdown text, as sopctl new would have written it.
+// A citation in front matter, or of a parameter sopctl.yaml does not
+// set, is left for a person.
+func resolveParam(c *Context, f Finding) []Edit {
+	if f.Pos.Line < c.Doc.BodyLine {
+		return nil
+	}
+	at := c.lines.Offset(f.Pos.Line, f.Pos.Col)
+	rest := string(c.Doc.Src[at:c.lines.End(f.Pos.Line)])
+	cites := sop.Citations(rest)
+	if len(cites) == 0 || cites[0].Start != 0 {
+		return nil // the file is not as the finding says
+	}
+	v, ok := c.config().Param(cites[0].ID)
+	if !ok {
+		return nil
+	}
+	return []Edit{{From: at, To: at + cites[0].End, Text: scaffold.EscapeInline(v)}}
+}

@@ -81,6 +81,10 @@ func AppendSection(c *Context, f Finding) []Edit { return appendSection(c, f) }
 // FixAnchor rewrites a link's anchor to the one heading it is a typo of.
 func FixAnchor(c *Context, f Finding) []Edit { return fixAnchor(c, f) }
 
+// ResolveParam writes the value sopctl.yaml's params give a parameter in
+// place of its {{id}} left in the body.
+func ResolveParam(c *Context, f Finding) []Edit { return resolveParam(c, f) }
+
 // Result is what File did to one SOP.
 type Result struct {
 	Data  []byte    // the file fixed (the file as read when nothing was)

@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"bytes"
 	"path"
 	"slices"
 	"strings"
@@ -37,16 +36,7 @@ func (c *Context) valueOf(key string) (v *yaml.Node, i int) {
 // plainOneLine returns the byte span of a plain scalar written on one
 // line, checking that the bytes there are its value.
 func (c *Context) plainOneLine(n *yaml.Node) (from, to int, ok bool) {
-	if n.Style != 0 || n.Kind != yaml.ScalarNode {
-		return 0, 0, false
-	}
-	from = c.lines.Offset(n.Line, n.Column)
-	to = from + len(n.Value)
-	end := c.lines.End(n.Line)
-	if to > end || !bytes.Equal(c.Doc.Src[from:to], []byte(n.Value)) {
-		return 0, 0, false
-	}
-	return from, to, true
+	return scaffold.PlainSpan(c.Doc.Src, n)
 }
 
 // renameField fixes unknown-field when exactly one known field is within

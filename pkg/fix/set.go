@@ -139,48 +139,11 @@ func encodeValue(def sop.Field, s string) string {
 // which must stand on k's line: a plain or quoted scalar on one line, or
 // nothing (an empty value gets the text after the colon).
 func (c *Context) replaceValue(k, v *yaml.Node, text string) (Edit, error) {
-	fail := fmt.Errorf("line %d: %s holds a value sopctl cannot replace in place (not one value on the key's line); edit it by hand", k.Line, k.Value)
-	if v.Kind != yaml.ScalarNode || multiLine(v) {
-		return Edit{}, fail
+	from, to, pad, err := scaffold.ValueSpan(c.Doc.Src, k, v)
+	if err != nil {
+		return Edit{}, err
 	}
-	_, keyEnd, ok := c.plainOneLine(k)
-	if !ok {
-		return Edit{}, fail
-	}
-	end := c.lines.End(k.Line)
-	colon := bytes.IndexByte(c.Doc.Src[keyEnd:end], ':')
-	if colon < 0 {
-		return Edit{}, fail
-	}
-	after := keyEnd + colon + 1
-	if v.Tag == "!!null" && v.Value == "" {
-		return Edit{From: after, To: after, Text: " " + text}, nil
-	}
-	if v.Line != k.Line {
-		return Edit{}, fail
-	}
-	if from, to, ok := c.plainOneLine(v); ok {
-		return Edit{From: from, To: to, Text: text}, nil
-	}
-	from := c.lines.Offset(v.Line, v.Column)
-	to, ok := closingQuote(c.Doc.Src[:end], from)
-	if !ok {
-		return Edit{}, fail
-	}
-	return Edit{From: from, To: to, Text: text}, nil
-}
-
-// closingQuote returns the offset after the quote that closes the quoted
-// scalar opening at from, when it closes before the end of src.
-func closingQuote(src []byte, from int) (int, bool) {
-	if from >= len(src) || (src[from] != '"' && src[from] != '\'') {
-		return 0, false
-	}
-	j := scaffold.SkipQuoted(src, from)
-	if j <= from || src[j] != src[from] {
-		return 0, false
-	}
-	return j + 1, true
+	return Edit{From: from, To: to, Text: pad + text}, nil
 }
 
 // verifyEdit parses the edited file and checks that each key of want

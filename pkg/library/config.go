@@ -81,7 +81,24 @@ type Config struct {
 	Exclude          []string
 	KPIs             []Entry // in file order
 	Roles            []Entry // in file order
+	Params           []Param // in file order
 	LintRules        []RuleSetting
+}
+
+// Param is one entry of params: a template parameter's value, as text.
+type Param struct {
+	ID, Value string
+	Pos       sop.Pos // of the id
+}
+
+// Param returns the value params: gives a parameter id.
+func (c *Config) Param(id string) (string, bool) {
+	for _, p := range c.Params {
+		if p.ID == id {
+			return p.Value, true
+		}
+	}
+	return "", false
 }
 
 // ConfigError is a sopctl.yaml that cannot be used. Commands cannot start

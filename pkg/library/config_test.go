@@ -210,6 +210,11 @@ var configErrorCases = []struct {
 	{"roles id with a slash", "roles:\n  team/lead: Team Lead\n", []wantErr{{2, 3, `roles: "team/lead" is not a valid id`}}},
 	{"roles empty id", "roles:\n  '': Nobody\n", []wantErr{{2, 3, "roles: an id must not be empty"}}},
 	{"roles without a name", "roles:\n  qa-lead:\n", []wantErr{{2, 11, "roles: qa-lead needs a name"}}},
+	{"params bad id", "params:\n  Follow-Up: \"5\"\n", []wantErr{{2, 3, `params: "Follow-Up" is not a valid parameter id: use a lower-case letter`}}},
+	{"params empty value", "params:\n  days: ''\n", []wantErr{{2, 9, `params: days needs a value, like days: "5"`}}},
+	{"params null value", "params:\n  days:\n", []wantErr{{2, 8, `params: days needs a value`}}},
+	{"params list value", "params:\n  days: [5]\n", []wantErr{{2, 9, `params: days needs a value`}}},
+	{"params not a mapping", "params: [days]\n", []wantErr{{1, 9, "params must be a mapping of key: value"}}},
 	{"lint unknown key", "lint:\n  rule:\n    orphan: off\n", []wantErr{{2, 3, `unknown key "rule" in lint: did you mean "rules"?`}}},
 	{"lint not a mapping", "lint: [rules]\n", []wantErr{{1, 7, "lint must be a mapping of key: value"}}},
 	{"lint.rules not a mapping", "lint:\n  rules: [orphan]\n", []wantErr{{2, 10, "lint.rules must be a mapping of key: value"}}},
@@ -449,5 +454,29 @@ func TestEditLink(t *testing.T) {
 		if got := c.EditLink(tt.file); got != tt.want {
 			t.Errorf("EditLink(%q) with %q = %q, want %q", tt.file, tt.url, got, tt.want)
 		}
+	}
+}
+
+// A parameter's value is text as written: a number written unquoted is
+// its digits, a quoted one the same.
+func TestParseConfigParams(t *testing.T) {
+	c, err := ParseConfig("sopctl.yaml", []byte("params:\n  follow_up_days: 3\n  hold_seconds: \"60\"\n  ratio: 0.50\n  note: within one day\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Param{
+		{ID: "follow_up_days", Value: "3", Pos: sop.Pos{Line: 2, Col: 3}},
+		{ID: "hold_seconds", Value: "60", Pos: sop.Pos{Line: 3, Col: 3}},
+		{ID: "ratio", Value: "0.50", Pos: sop.Pos{Line: 4, Col: 3}},
+		{ID: "note", Value: "within one day", Pos: sop.Pos{Line: 5, Col: 3}},
+	}
+	if !reflect.DeepEqual(c.Params, want) {
+		t.Errorf("Params = %+v, want %+v", c.Params, want)
+	}
+	if v, ok := c.Param("ratio"); !ok || v != "0.50" {
+		t.Errorf("Param(ratio) = %q, %v", v, ok)
+	}
+	if _, ok := c.Param("nope"); ok {
+		t.Error("Param(nope) found")
 	}
 }

@@ -96,10 +96,31 @@ func ConfigKeys() []ConfigKey {
 			read: func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
 				c.Roles = r.Entries(v, key.Name, true)
 			}},
+		{Key: sop.Key{Name: "params", Shape: sop.ShapeMapping, Title: "Template parameters", Description: "Values for the parameters that role templates declare (sopctl templates show ROLE lists them): id, then its value as text. sopctl new writes each value in place of {{id}} in the SOPs it scaffolds, and records here every value it used, so later scaffolds agree."},
+			Hint:    "values of template parameters: id: value (sopctl new adds those it uses)",
+			Default: map[string]string{}, read: readParams},
 		{Key: sop.Key{Name: "lint", Shape: sop.ShapeMapping, Title: "Lint settings", Description: "Settings of sopctl lint: under rules, a severity per rule id (error, warning, info or off)."},
 			Hint:    "rule id: error | warning | info | off",
 			Default: map[string]any{"rules": map[string]string{}},
 			read:    func(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) { c.LintRules = lintRules(r, v) }},
+	}
+}
+
+// readParams reads params: id: value. A value is a scalar read as the
+// text it is written as, so that a number written unquoted (3) is the
+// text "3".
+func readParams(c *Config, r *sop.NodeReader, key ConfigKey, v *yaml.Node) {
+	for _, kv := range r.Mapping(v, key.Name) {
+		k, val := kv[0], kv[1]
+		if !sop.ValidParamID(k.Value) {
+			r.Fail(k, "params: %q is not a valid parameter id: use %s", k.Value, sop.ParamRule)
+			continue
+		}
+		if val.Kind != yaml.ScalarNode || sop.IsNull(val) || strings.TrimSpace(val.Value) == "" {
+			r.Fail(val, "params: %s needs a value, like %s: \"5\"", k.Value, k.Value)
+			continue
+		}
+		c.Params = append(c.Params, Param{ID: k.Value, Value: val.Value, Pos: sop.Pos{Line: k.Line, Col: k.Column}})
 	}
 }
 

@@ -82,7 +82,7 @@ func TestRulesDocumented(t *testing.T) {
 	want := []string{"invalid-file", "yaml-syntax", "missing-field", "invalid-field", "unknown-field", "id-mismatch",
 		"duplicate-id", "missing-section", "empty-section", "no-steps", "broken-ref", "broken-link", "self-ref",
 		"retired-ref", "approval-incomplete", "review-overdue", "title-mismatch", "todo-placeholder", "orphan", "empty-library",
-		"unused-suppression", "version-not-bumped", "invalid-suppression", "approver-is-owner", "effective-in-future", "review-before-effective"}
+		"unused-suppression", "version-not-bumped", "invalid-suppression", "approver-is-owner", "effective-in-future", "review-before-effective", "unresolved-param"}
 	rules := Rules()
 	if len(rules) != len(want) {
 		t.Fatalf("%d rules, want %d", len(rules), len(want))

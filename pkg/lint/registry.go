@@ -64,6 +64,7 @@ var registry = []RuleInfo{
 	approverIsOwnerRule,
 	effectiveInFutureRule,
 	reviewBeforeEffectiveRule,
+	unresolvedParamRule,
 }
 
 // Rules returns every rule, in SPEC order.

@@ -18,6 +18,7 @@ type Catalog struct {
 	byID      map[string]*Template
 	defs      map[string]*SOP
 	kpis      []KPI
+	params    []Param
 }
 
 // Load reads the built-in templates and, when local is not nil, a
@@ -87,7 +88,7 @@ func (c *Catalog) index(all []*Template) error {
 	fail := func(t *Template, pos sop.Pos, format string, args ...any) {
 		r.Errs = append(r.Errs, &sop.Error{Path: t.Path, Pos: pos, Rule: "template", Msg: fmt.Sprintf(format, args...)})
 	}
-	kpiIndex := map[string]int{}
+	kpiIndex, paramIndex := map[string]int{}, map[string]int{}
 	for _, builtinPass := range []bool{true, false} {
 		for _, t := range all {
 			if t.Builtin != builtinPass {
@@ -101,6 +102,7 @@ func (c *Catalog) index(all []*Template) error {
 				kpiIndex[k.ID] = len(c.kpis)
 				c.kpis = append(c.kpis, k)
 			}
+			c.indexParams(t, paramIndex, fail)
 			for _, e := range t.SOPs {
 				if e.Def == nil {
 					continue
@@ -131,6 +133,7 @@ func (c *Catalog) index(all []*Template) error {
 			}
 		}
 	}
+	c.checkCites(fail)
 	return r.Err()
 }
 

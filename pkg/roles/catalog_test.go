@@ -97,9 +97,9 @@ func TestTemplateErrors(t *testing.T) {
 		{"kpi without name", "a.yaml", "id: a\ntitle: A\nkpis: {NPS: ~}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:13: kpis: NPS needs a name, like NPS: Its Full Name"},
 		{"kpi without id", "a.yaml", "id: a\ntitle: A\nkpis: {\"\": Net Promoter Score}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:8: kpis: an id must not be empty"},
 		// params: read minimally until the parameter machinery merges.
-		{"param without default", "a.yaml", "id: a\ntitle: A\nparams: {x_days: {description: D}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:18: parameter x_days needs a default and a description"},
-		{"param bad id", "a.yaml", "id: a\ntitle: A\nparams: {X-days: {default: \"1\", description: D}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:10: parameter id \"X-days\" is not valid"},
-		{"param unknown key", "a.yaml", "id: a\ntitle: A\nparams: {x: {default: \"1\", description: D, units: days}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:44: unknown key \"units\" in parameter x: did you mean \"unit\"?"},
+		{"param without default", "a.yaml", "id: a\ntitle: A\nparams: {x_days: {description: D}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:18: params.x_days needs a default: add default: ..."},
+		{"param bad id", "a.yaml", "id: a\ntitle: A\nparams: {X-days: {default: \"1\", description: D}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:10: params: \"X-days\" is not a valid parameter id"},
+		{"param unknown key", "a.yaml", "id: a\ntitle: A\nparams: {x: {default: \"1\", description: D, units: days}}\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:3:44: unknown key \"units\" in params.x: did you mean \"unit\"?"},
 		{"template key of the wrong shape", "a.yaml", "id: a\ntitle: [A]\nsops: [{id: complaint-resolution}]\n", "templates/a.yaml:2:8: title must be text, not a list or mapping"},
 	}
 	for _, tt := range tests {

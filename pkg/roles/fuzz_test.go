@@ -20,6 +20,7 @@ func FuzzParseTemplate(f *testing.F) {
 	}
 	f.Add("id: a\ntitle: A\nsops:\n  - {id: x, title: X, owner: O, steps: [s], responsibilities: [{role: r, duty: d}], sections: [{heading: H, body: b}]}\n")
 	f.Add("id: a\nsops: [[]]\n")
+	f.Add("id: a\nparams:\n  d: {default: \"5\", description: D, unit: days}\n  Bad: 3\n  e: {default: [], units: x}\nsops:\n  - {id: x, title: \"{{d}}\", owner: O, steps: [\"{{ e }} {{\"]}\n")
 	f.Add("id: a\nsops:\n  - id: x\n    responsibilities: [1, {role: []}]\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		defer testlib.Budget(t, len(src))()

@@ -50,8 +50,8 @@ var templateKeys = []key[*Template]{
 				t.KPIs = append(t.KPIs, KPI{ID: e.ID, Name: e.Name, Definition: e.Definition, Target: e.Target})
 			}
 		}},
-	{sop.Key{Name: "params", Shape: sop.ShapeMapping, Title: "Parameters", Description: "Values a team sets for itself, which SOP text cites as {{id}}: id, then a mapping of default, description and an optional unit."},
-		func(t *Template, r *sop.NodeReader, name string, v *yaml.Node) { t.Params = parseParams(r, v, name) }},
+	{sop.Key{Name: "params", Shape: sop.ShapeMapping, Title: "Parameters", Description: "Values a team sets for itself, like a time target, that SOP text cites as {{id}}: id, then a mapping of default and description (required) and unit. sopctl new writes the value from --set, else sopctl.yaml's params, else the default."},
+		func(t *Template, r *sop.NodeReader, _ string, v *yaml.Node) { t.Params = parseParams(r, v, t) }},
 	{sop.Key{Name: "sops", Shape: sop.ShapeList, Title: "SOPs", Description: "The role's SOPs, each defined in full or named by id alone when another template defines it."},
 		func(t *Template, r *sop.NodeReader, _ string, v *yaml.Node) { t.SOPs = parseEntries(r, v, t) }},
 }

@@ -1,7 +1,9 @@
 // Package roles reads role templates (SPEC section 3): the built-in ones
 // embedded in sopctl and a library's own templates/*.yaml, which add
 // templates or replace built-ins by id. Together they form a Catalog in
-// which every SOP is defined once and every reference resolves.
+// which every SOP is defined once, every reference resolves, and every
+// parameter that SOP text cites as {{id}} is declared, once for the whole
+// catalogue.
 package roles
 
 import (
@@ -17,8 +19,9 @@ import (
 type Template struct {
 	ID, Title, Department, Description string
 	// Role is false for a catalogue: SOPs that belong to no role.
-	Role   bool
-	KPIs   []KPI
+	Role bool
+	KPIs []KPI
+	// Params are the parameters the template declares, in file order.
 	Params []Param
 	SOPs   []Entry
 	// Path names the file: templates/<name>.yaml, and Builtin says whether
@@ -58,7 +61,9 @@ type SOP struct {
 	Related, KPIs, Channels, Tags    []string
 	Template                         *Template // where it is defined
 	Pos                              sop.Pos
-	relatedPos                       []sop.Pos
+	// Cites are the parameter citations in the definition's text.
+	Cites      []Cite
+	relatedPos []sop.Pos
 }
 
 // Responsibility is one line of an SOP's Responsibilities section.
@@ -160,6 +165,7 @@ func parseEntry(r *sop.NodeReader, n *yaml.Node, t *Template) (Entry, bool) {
 	if len(n.Content) == 2 {
 		return Entry{ID: d.ID, Pos: pos}, true // by id alone
 	}
+	d.Cites = cites(n)
 	if strings.TrimSpace(d.Title) == "" || strings.TrimSpace(d.Owner) == "" || len(d.Steps) == 0 {
 		r.Fail(n, "SOP %q: a full definition needs title, owner and at least one step; to use an SOP defined in another template, give its id alone", d.ID)
 		return Entry{}, false

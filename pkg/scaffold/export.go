@@ -57,3 +57,16 @@ func AppendToList(src []byte, m *yaml.Node, key, item string, beforeLine int) ([
 // scalar opening at i (single or double), or the last offset of src when
 // none does.
 func SkipQuoted(src []byte, i int) int { return skipQuoted(src, i) }
+
+// ValueSpan returns the byte span in src of key k's value v, a scalar on
+// k's line, that a new value may be written over; for an empty value the
+// span is empty and pad is the blank to write first.
+func ValueSpan(src []byte, k, v *yaml.Node) (from, to int, pad string, err error) {
+	return valueSpan(newText(src), k, v)
+}
+
+// PlainSpan returns the byte span in src of a plain scalar written on one
+// line, checking that the bytes there are its value.
+func PlainSpan(src []byte, n *yaml.Node) (from, to int, ok bool) {
+	return plainSpan(newText(src), n)
+}

@@ -5,11 +5,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -129,6 +131,46 @@ func FuzzExtract(f *testing.F) {
 		}
 		if got := back.SOPs[0].Def; !reflect.DeepEqual(content(got), content(d)) {
 			t.Fatalf("read back\n%#v\nwant\n%#v", content(got), content(d))
+		}
+	})
+}
+
+// FuzzParamValue checks that any one-line value a --set can give is
+// written as plain text: the SOP parses with every field as before, its
+// title holds the value exactly, its body cites no parameter, and
+// sopctl.yaml reads the value back exactly.
+func FuzzParamValue(f *testing.F) {
+	for _, s := range []string{"5", "yes", "*b* <i>", "a: b", "[x](y)", "`c`", "# h", "- d", "1. e", "~", "\\", "'q\"", "{ }", "100%"} {
+		f.Add(s)
+	}
+	cat := paramCatalog(f)
+	f.Fuzz(func(t *testing.T, v string) {
+		defer testlib.Budget(t, len(v))()
+		if !utf8.ValidString(v) || strings.TrimSpace(v) == "" || strings.ContainsFunc(v, unicode.IsControl) || len(sop.Citations(v)) > 0 {
+			return // what --set refuses
+		}
+		lib := newLib(t, map[string]string{"sopctl.yaml": "title: T\nparams: {}\n"})
+		plan, err := PlanNew(lib, cat, Request{Role: "r", Set: map[string]string{"days": v, "greeting": v}})
+		if err != nil {
+			t.Fatalf("PlanNew(%q): %v", v, err)
+		}
+		doc, err := sop.Parse("call-back.md", plan.Changes[0].Data)
+		if err != nil || len(doc.Problems) > 0 {
+			t.Fatalf("value %q: the SOP does not parse: %v %v\n%s", v, err, doc.Problems, plan.Changes[0].Data)
+		}
+		if doc.Meta.Title.Text != "Call back in "+v+" days" || doc.Meta.Owner.Text != v+" desk" {
+			t.Fatalf("value %q: title %q, owner %q", v, doc.Meta.Title.Text, doc.Meta.Owner.Text)
+		}
+		if len(doc.Markdown.Params) > 0 || len(doc.Markdown.Sections) != 7 {
+			t.Fatalf("value %q: citations %v, %d sections:\n%s", v, doc.Markdown.Params, len(doc.Markdown.Sections), plan.Changes[0].Data)
+		}
+		cfg := plan.Changes[len(plan.Changes)-1]
+		c, err := library.ParseConfig("sopctl.yaml", cfg.Data)
+		if err != nil {
+			t.Fatalf("value %q: sopctl.yaml does not parse: %v\n%s", v, err, cfg.Data)
+		}
+		if got, _ := c.Param("days"); got != v {
+			t.Fatalf("value %q reads back from sopctl.yaml as %q", v, got)
 		}
 	})
 }

@@ -8,7 +8,9 @@
 // SOP from a template's definition, Extract reads one back into a
 // definition (ExtractRole does so for a role's SOPs, for sopctl templates
 // extract), and TemplateYAML writes a template that roles.ParseTemplate
-// reads.
+// reads. A template's parameters are filled in as SOPs are planned (ParamValue:
+// --set, sopctl.yaml, the default), and the values used are recorded in
+// sopctl.yaml.
 package scaffold
 
 import (
@@ -18,6 +20,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
@@ -58,6 +62,9 @@ type Request struct {
 	// NoRefs leaves out, for a whole role, the SOPs its SOPs refer to.
 	NoRefs bool
 	Today  string // YYYY-MM-DD, for date fields a blank SOP requires
+	// Set gives parameters values (sopctl new --set id=value) that win
+	// over sopctl.yaml's params and the templates' defaults.
+	Set map[string]string
 }
 
 // Plan is the outcome of planning.
@@ -71,6 +78,9 @@ type Plan struct {
 	// relate to and that neither the role nor the library has: lint
 	// reports each reference to one as broken-ref.
 	Missing int
+	// Params are the parameters the plan writes into SOPs, and those --set
+	// names, in order of first use.
+	Params []ParamUse
 }
 
 // ExistsError is an SOP that would be overwritten without --force.
@@ -111,7 +121,8 @@ func PlanNew(lib *library.Library, cat *roles.Catalog, req Request) (*Plan, erro
 	if len(lib.Failed) > 0 {
 		return nil, &UnparsedError{Failed: lib.Failed}
 	}
-	p := &planner{lib: lib, cat: cat, req: req, plan: &Plan{}}
+	p := &planner{lib: lib, cat: cat, req: req, plan: &Plan{},
+		params: &params{set: req.Set, cfg: lib.Config, cat: cat}}
 	var role *roles.Template
 	if req.Role != "" {
 		var err error
@@ -124,6 +135,9 @@ func PlanNew(lib *library.Library, cat *roles.Catalog, req Request) (*Plan, erro
 		var roleIDs []string
 		if role != nil {
 			roleIDs = []string{role.ID}
+		}
+		if err := p.params.checkSet(nil, "a blank SOP does not"); err != nil {
+			return nil, err
 		}
 		data := Blank(req.ID, req.Title, roleIDs, lib.Config.RequiredFields, lib.Config.RequiredSections, req.Today)
 		if err := p.single(req.ID, data, "new SOP"); err != nil {
@@ -141,7 +155,10 @@ func PlanNew(lib *library.Library, cat *roles.Catalog, req Request) (*Plan, erro
 			return nil, &roles.UnknownError{Kind: "SOP template", ID: req.ID, Suggestion: sop.Closest(req.ID, allIDs(cat)),
 				Hint: fmt.Sprintf("to start a blank SOP, give it a title: sopctl new %s --title \"...\"", req.ID)}
 		}
-		if err := p.single(req.ID, FromTemplate(d, roleIDs, lib.Config.RequiredSections), "from "+d.Template.Path); err != nil {
+		if err := p.params.checkSet([]*roles.SOP{d}, "SOP "+d.ID+" does not"); err != nil {
+			return nil, err
+		}
+		if err := p.single(req.ID, p.draft(d, roleIDs), "from "+d.Template.Path); err != nil {
 			return nil, err
 		}
 		p.kpis(d.KPIs)
@@ -150,7 +167,7 @@ func PlanNew(lib *library.Library, cat *roles.Catalog, req Request) (*Plan, erro
 			return nil, err
 		}
 	}
-	if err := p.configKPIs(); err != nil {
+	if err := p.configEdits(); err != nil {
 		return nil, err
 	}
 	return p.plan, nil
@@ -178,6 +195,7 @@ type planner struct {
 	req     Request
 	plan    *Plan
 	newKPIs []string
+	params  *params
 }
 
 // existing returns the one SOP file with an id, if any.
@@ -219,6 +237,9 @@ func (p *planner) role(t *roles.Template) error {
 		all, p.plan.Missing = own, p.missingRefs(own)
 	}
 	p.plan.Own, p.plan.Referenced = len(own), len(all)-len(own)
+	if err := p.params.checkSet(all, "the SOPs of role "+t.ID+" and those they refer to do not"); err != nil {
+		return err
+	}
 	for i, d := range all {
 		inRole := i < len(own)
 		doc, err := p.existing(d.ID)
@@ -231,14 +252,14 @@ func (p *planner) role(t *roles.Template) error {
 		}
 		switch {
 		case doc == nil:
-			p.add(Change{Path: p.target(d.ID), Action: Create, Data: FromTemplate(d, roleIDs, p.lib.Config.RequiredSections), Note: noteFor(inRole, t.ID), Referenced: !inRole})
+			p.add(Change{Path: p.target(d.ID), Action: Create, Data: p.draft(d, roleIDs), Note: noteFor(inRole, t.ID), Referenced: !inRole})
 			p.kpis(d.KPIs)
 		case p.req.Force:
 			merged := doc.Meta.Roles.Strings()
 			if inRole && !slices.Contains(merged, t.ID) {
 				merged = append(merged, t.ID)
 			}
-			p.add(Change{Path: doc.Path, Action: Replace, Data: FromTemplate(d, merged, p.lib.Config.RequiredSections), Old: doc.Src, Note: noteFor(inRole, t.ID), Referenced: !inRole})
+			p.add(Change{Path: doc.Path, Action: Replace, Data: p.draft(d, merged), Old: doc.Src, Note: noteFor(inRole, t.ID), Referenced: !inRole})
 			p.kpis(d.KPIs)
 		case inRole && !slices.Contains(doc.Meta.Roles.Strings(), t.ID):
 			data, err := addRole(doc, t.ID)
@@ -247,12 +268,15 @@ func (p *planner) role(t *roles.Template) error {
 			}
 			p.add(Change{Path: doc.Path, Action: Update, Data: data, Old: doc.Src, Note: "add role " + t.ID})
 			p.citedKPIs(doc)
+			p.citedParams(d)
 		case inRole:
 			p.plan.Present++
 			p.citedKPIs(doc)
+			p.citedParams(d)
 		default:
 			p.plan.PresentReferenced++
 			p.citedKPIs(doc)
+			p.citedParams(d)
 		}
 	}
 	return nil
@@ -285,6 +309,19 @@ func (p *planner) citedKPIs(doc *sop.Doc) {
 	}
 }
 
+// citedParams records the parameters whose values an SOP already in the
+// library was scaffolded with (its definition's citations) and that
+// sopctl.yaml lacks, with the value new writes: a run interrupted after
+// writing the SOP but before recording them is completed by the next one,
+// as for KPIs, so that later scaffolds agree with the SOP.
+func (p *planner) citedParams(d *roles.SOP) {
+	for _, c := range d.Cites {
+		if _, ok := p.lib.Config.Param(c.ID); !ok {
+			p.params.value(c.ID)
+		}
+	}
+}
+
 func noteFor(inRole bool, role string) string {
 	if inRole {
 		return "role " + role
@@ -303,29 +340,58 @@ func (p *planner) kpis(ids []string) {
 	}
 }
 
-// configKPIs plans adding the KPIs noted to sopctl.yaml.
-func (p *planner) configKPIs() error {
+// draft is the file of a draft SOP from its template definition, each
+// parameter it cites replaced by its value.
+func (p *planner) draft(d *roles.SOP, roleIDs []string) []byte {
+	return FromTemplate(substituted(d, p.params.value), roleIDs, p.lib.Config.RequiredSections)
+}
+
+// configEdits plans the one change to sopctl.yaml: the KPIs noted added,
+// then the parameter values used recorded. Each edit is made in the
+// file's own bytes and read back before the next.
+func (p *planner) configEdits() error {
+	cfg := p.lib.Config
+	data, root := cfg.Src, cfg.Root
+	var notes []string
+	for _, edit := range []func([]byte, *yaml.Node) ([]byte, string, error){p.configKPIs, p.configParams} {
+		out, note, err := edit(data, root)
+		if err != nil {
+			return err
+		}
+		if note == "" {
+			continue
+		}
+		c, err := library.ParseConfig(library.ConfigFile, out)
+		if err != nil {
+			return fmt.Errorf("%s: cannot %s (%v); make the change by hand", library.ConfigFile, note, err)
+		}
+		data, root = out, c.Root
+		notes = append(notes, note)
+	}
+	if len(notes) > 0 {
+		p.add(Change{Path: library.ConfigFile, Action: Update, Data: data, Old: cfg.Src, Note: strings.Join(notes, "; ")})
+	}
+	return nil
+}
+
+// configKPIs adds the KPIs noted to kpis: in src.
+func (p *planner) configKPIs(src []byte, root *yaml.Node) ([]byte, string, error) {
 	if len(p.newKPIs) == 0 {
-		return nil
+		return src, "", nil
 	}
 	var entries []mapEntry
 	for _, id := range p.newKPIs {
 		k, ok := p.cat.KPIDef(id)
 		if !ok {
-			return fmt.Errorf("a template cites KPI %q, which neither %s nor any template names: add it under kpis: in %s", id, library.ConfigFile, library.ConfigFile)
+			return nil, "", fmt.Errorf("a template cites KPI %q, which neither %s nor any template names: add it under kpis: in %s", id, library.ConfigFile, library.ConfigFile)
 		}
 		entries = append(entries, kpiEntry(k))
 	}
-	cfg := p.lib.Config
-	data, err := appendToMapping(cfg.Src, cfg.Root, "kpis", entries)
-	if err == nil {
-		_, err = library.ParseConfig(library.ConfigFile, data)
-	}
+	data, err := appendToMapping(src, root, "kpis", entries)
 	if err != nil {
-		return fmt.Errorf("%s: cannot add KPIs %s to kpis: (%v); add them by hand", library.ConfigFile, strings.Join(p.newKPIs, ", "), err)
+		return nil, "", fmt.Errorf("%s: cannot add KPIs %s to kpis: (%v); add them by hand", library.ConfigFile, strings.Join(p.newKPIs, ", "), err)
 	}
-	p.add(Change{Path: library.ConfigFile, Action: Update, Data: data, Old: cfg.Src, Note: "add KPIs " + strings.Join(p.newKPIs, ", ")})
-	return nil
+	return data, "add KPIs " + strings.Join(p.newKPIs, ", "), nil
 }
 
 // kpiEntry is the sopctl.yaml entry of a template's KPI: the short form

@@ -371,3 +371,80 @@ func afterNode(t *text, n *yaml.Node, indent int) int {
 	}
 	return line
 }
+
+// valueSpan returns the byte span of key k's value v, which must stand
+// on k's line: a plain or quoted scalar on one line, or nothing (then the
+// span is empty, right after the colon, and pad is the blank to write
+// before a value there). Writing a value over the span changes nothing
+// else in the file.
+func valueSpan(t *text, k, v *yaml.Node) (from, to int, pad string, err error) {
+	fail := fmt.Errorf("line %d: %s holds a value sopctl cannot replace in place (not one value on the key's line); edit it by hand", k.Line, k.Value)
+	if v.Kind != yaml.ScalarNode || v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return 0, 0, "", fail
+	}
+	_, keyEnd, ok := plainSpan(t, k)
+	if !ok {
+		return 0, 0, "", fail
+	}
+	end := t.lineEnd(k.Line)
+	colon := bytes.IndexByte(t.src[keyEnd:end], ':')
+	if colon < 0 {
+		return 0, 0, "", fail
+	}
+	after := keyEnd + colon + 1
+	if v.Tag == "!!null" && v.Value == "" {
+		return after, after, " ", nil
+	}
+	if v.Line != k.Line {
+		return 0, 0, "", fail
+	}
+	if from, to, ok := plainSpan(t, v); ok {
+		return from, to, "", nil
+	}
+	from = t.offset(v.Line, v.Column)
+	if from >= end || (t.src[from] != '"' && t.src[from] != '\'') {
+		return 0, 0, "", fail
+	}
+	if j := skipQuoted(t.src[:end], from); j > from && t.src[j] == t.src[from] {
+		return from, j + 1, "", nil
+	}
+	return 0, 0, "", fail
+}
+
+// plainSpan returns the byte span of a plain scalar written on one line,
+// checking that the bytes there are its value.
+func plainSpan(t *text, n *yaml.Node) (from, to int, ok bool) {
+	if n.Style != 0 || n.Kind != yaml.ScalarNode {
+		return 0, 0, false
+	}
+	from = t.offset(n.Line, n.Column)
+	to = from + len(n.Value)
+	if to > t.lineEnd(n.Line) || !bytes.Equal(t.src[from:to], []byte(n.Value)) {
+		return 0, 0, false
+	}
+	return from, to, true
+}
+
+// emptyFlowToNull turns "key: {}" (an empty flow mapping on the key's
+// line, as sopctl init writes it) into "key:", so that entries added to
+// it are written one per line. Any other layout comes back unchanged.
+func emptyFlowToNull(src []byte, m *yaml.Node, key string) []byte {
+	k, v := find(m, key)
+	if k == nil || v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle == 0 || len(v.Content) > 0 || v.Line != k.Line {
+		return src
+	}
+	t := newText(src)
+	at, end := t.offset(v.Line, v.Column), t.lineEnd(v.Line)
+	if !bytes.HasPrefix(src[at:end], []byte("{}")) {
+		return src
+	}
+	if len(bytes.TrimSpace(src[at+2:end])) == 0 {
+		// Nothing follows: take the blanks before it too, leaving "key:".
+		from := at
+		for from > 0 && src[from-1] == ' ' {
+			from--
+		}
+		return replace(src, from, end, "")
+	}
+	return replace(src, at, at+2, "  ") // the comment keeps its column
+}

@@ -54,6 +54,9 @@ func configKey(k library.ConfigKey) *node {
 	case "roles":
 		n.PropertyNames = &node{Pattern: sop.IDPattern, MaxLength: new(sop.MaxIDLength)}
 		n.AdditionalProperties = filledText("Role title", "The role's title, like Night Supervisor.")
+	case "params":
+		n.PropertyNames = &node{Pattern: sop.ParamPattern, MaxLength: new(sop.MaxIDLength)}
+		n.AdditionalProperties = filledText("Parameter value", "The value written in place of {{id}}, as text, like 5.")
 	case "lint":
 		n.Properties = props{{"rules", lintRules()}}
 		n.AdditionalProperties = false

@@ -28,9 +28,8 @@ func role() *node {
 			return n
 		case "params":
 			n := mapping(k.Title, k.Description)
-			n.PropertyNames = &node{Pattern: "^[a-z][a-z0-9_]*$"}
-			n.AdditionalProperties = &node{Title: "Parameter", Description: "A parameter's default, description and optional unit.", Type: "object", Required: []string{"default", "description"}, AdditionalProperties: false,
-				Properties: props{{"default", filledText("Default", "The value used when neither --set nor sopctl.yaml sets one.")}, {"description", filledText("Description", "What the value means.")}, {"unit", text("Unit", "The unit of the value, like business days.")}}}
+			n.PropertyNames = &node{Pattern: sop.ParamPattern, MaxLength: new(sop.MaxIDLength)}
+			n.AdditionalProperties = param()
 			return n
 		case "sops":
 			return &node{Title: k.Title, Description: k.Description, Type: "array", Items: &node{OneOf: []*node{sopByID(), sopDefinition()}}}
@@ -72,6 +71,12 @@ func roleKey(k sop.Key) *node {
 		return filledText(k.Title, k.Description)
 	}
 	return text(k.Title, k.Description)
+}
+
+// param is a parameter's declaration under params, as roles reads it.
+func param() *node {
+	n := &node{Title: "Parameter", Description: "A parameter's default, description and unit.", Type: "object", AdditionalProperties: false}
+	return withKeys(n, roles.ParamKeys(), func(sop.Key) *node { return nil })
 }
 
 func sopByID() *node {

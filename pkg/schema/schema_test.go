@@ -338,6 +338,12 @@ func TestConfigSchemaAgreesWithSopctl(t *testing.T) {
 		{"lint: {rules: {orphn: off}}\n", false},
 		{"lint: {rules: {yaml-syntax: warning}}\n", false},
 		{"title: [a]\n", false},
+		{"params: {follow_up_days: 3, hold: \"60\", note: within a day}\nparams_x: 1\n", false},
+		{"params: {follow_up_days: 3, hold: \"60\", note: within a day}\n", true},
+		{"params:\n", true},
+		{"params: {Follow-Up: 3}\n", false},
+		{"params: {days: \"\"}\n", false},
+		{"params: {days: [3]}\n", false},
 	}
 	for _, tt := range tests {
 		cfg, err := library.ParseConfig(library.ConfigFile, []byte(tt.src))
@@ -384,6 +390,13 @@ func TestRoleSchemaAgreesWithSopctl(t *testing.T) {
 		{head + "sops:\n" + def + "    checklist: done\n", false},
 		{head + "kpis: {NPS: }\nsops:\n" + def, false},
 		{head + "colour: blue\nsops:\n" + def, false},
+		{head + "params:\n  days: {default: \"5\", description: Days., unit: business days}\n  hold: {default: 60, description: Seconds.}\nsops:\n" + def, true},
+		{head + "params: {Days: {default: \"5\", description: D}}\nsops:\n" + def, false},
+		{head + "params: {days: {description: D}}\nsops:\n" + def, false},
+		{head + "params: {days: {default: \"5\"}}\nsops:\n" + def, false},
+		{head + "params: {days: {default: \"\", description: D}}\nsops:\n" + def, false},
+		{head + "params: {days: {default: \"5\", description: D, units: d}}\nsops:\n" + def, false},
+		{head + "params: {days: 5}\nsops:\n" + def, false},
 	}
 	for _, tt := range tests {
 		_, err := roles.ParseTemplate("templates/night-shift.yaml", []byte(tt.src), false)

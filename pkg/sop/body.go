@@ -2,6 +2,7 @@ package sop
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -59,6 +60,15 @@ type Body struct {
 	Placeholders []Pos
 	// Comments are the HTML comments, in order.
 	Comments []Comment
+	// Params are the parameter citations ({{id}}) outside code, in order:
+	// text a template cited that scaffolding did not fill in.
+	Params []ParamCite
+}
+
+// ParamCite is a parameter citation in a body.
+type ParamCite struct {
+	ID  string
+	Pos Pos
 }
 
 // Section returns the level-2 section whose heading equals name, ignoring
@@ -125,6 +135,7 @@ func parseBody(src []byte, firstLine int) Body {
 	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1}
 	r.b.Sections = sections(root)
 	_ = ast.Walk(root, r.visit)
+	r.b.Params = r.paramCites()
 	if r.h1 >= 0 {
 		r.b.H1 = &r.b.Headings[r.h1]
 	}
@@ -203,6 +214,8 @@ type bodyReader struct {
 	// empty heading, which has no lines of its own, is found after it.
 	blockEnd int
 	h1       int // index in b.Headings of the document's H1; -1 if none
+	// code are the byte spans of code spans and code blocks, in order.
+	code [][2]int
 }
 
 func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -225,6 +238,8 @@ func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		r.htmlBlock(n)
 	case *ast.RawHTML:
 		r.rawHTML(n)
+	case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+		r.codeSpan(n)
 	case *ast.AutoLink:
 		r.b.Links = append(r.b.Links, Link{Dest: string(n.URL(r.src)), Pos: r.pos.at(r.autoLinkStart(n))})
 	case *ast.Text:
@@ -237,6 +252,36 @@ func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	}
 	return ast.WalkContinue, nil
+}
+
+// codeSpan records the bytes of a code span's text or a code block's
+// lines, where a {{id}} is shown, not cited.
+func (r *bodyReader) codeSpan(n ast.Node) {
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l.Len() > 0 {
+			r.code = append(r.code, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
+		}
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			r.code = append(r.code, [2]int{t.Segment.Start, t.Segment.Stop})
+		}
+	}
+}
+
+// paramCites finds the parameter citations outside code.
+func (r *bodyReader) paramCites() []ParamCite {
+	if !bytes.Contains(r.src, []byte("{{")) {
+		return nil // most bodies: no copy of the text to search
+	}
+	var out []ParamCite
+	for _, c := range Citations(string(r.src)) {
+		if !slices.ContainsFunc(r.code, func(span [2]int) bool { return c.Start < span[1] && span[0] < c.End }) {
+			out = append(out, ParamCite{ID: c.ID, Pos: r.pos.at(c.Start)})
+		}
+	}
+	return out
 }
 
 func (r *bodyReader) heading(n *ast.Heading) {

@@ -1,6 +1,7 @@
 package sop
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -184,5 +185,32 @@ func TestEmptyHeadingPosition(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q: headings at %v, want %v", tt.body, got, tt.want)
 		}
+	}
+}
+
+// A {{id}} left in the body is a citation, at its line and column, except
+// in code, where a team may show one.
+func TestBodyParamCites(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []ParamCite
+	}{
+		{"none", "# T\n\nWithin 5 days.\n", nil},
+		{"text", "# T\n\nWithin {{follow_up_days}} days, or {{ x }}.\n", []ParamCite{{"follow_up_days", Pos{3, 8}}, {"x", Pos{3, 36}}}},
+		{"list and heading", "## In {{a}}\n\n1. Wait {{b}}.\n", []ParamCite{{"a", Pos{1, 7}}, {"b", Pos{3, 9}}}},
+		{"multi-byte before", "é {{a}}\n", []ParamCite{{"a", Pos{1, 3}}}},
+		{"code span", "Write `{{a}}` here, {{b}} there.\n", []ParamCite{{"b", Pos{1, 21}}}},
+		{"fenced code", "```\n{{a}}\n```\n\n{{b}}\n", []ParamCite{{"b", Pos{5, 1}}}},
+		{"indented code", "Text\n\n    {{a}}\n", nil},
+		{"escaped braces", `\{\{a\}\}` + "\n", nil},
+		{"not an id", "{{A}} {{a-b}} {{}}\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := parseBody([]byte(tt.body), 1)
+			if !reflect.DeepEqual(b.Params, tt.want) {
+				t.Errorf("Params = %+v, want %+v", b.Params, tt.want)
+			}
+		})
 	}
 }

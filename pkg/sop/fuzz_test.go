@@ -3,6 +3,7 @@ package sop
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
@@ -23,7 +24,8 @@ func FuzzParse(f *testing.F) {
 			f.Add([]byte("---\nid: x\ntitle: X\n---\n\n" + c.body))
 		}
 	}
-	for _, c := range []string{"<!-- sopctl-disable-next-line a, b -- why -->\n[x](y.md)\n", "t <!-- a --> <!--\nb -->\n> <!-- q -->\n", "<!-- a\n```\n<!-- b -->\n```\n"} {
+	for _, c := range []string{"<!-- sopctl-disable-next-line a, b -- why -->\n[x](y.md)\n", "t <!-- a --> <!--\nb -->\n> <!-- q -->\n", "<!-- a\n```\n<!-- b -->\n```\n",
+		"# {{t}}\nWithin {{ a }} `{{b}}` é{{c}}\n\n```\n{{d}}\n```\n\n    {{e}}\n\\{\\{f}}\n"} {
 		f.Add([]byte("---\nid: x\ntitle: X\n---\n" + c))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -83,6 +85,16 @@ func checkParsed(t *testing.T, src []byte, doc *Doc, err error) {
 	}
 	if doc.BodyLine < 2 || doc.BodyLine > lines+1 {
 		t.Fatalf("body line %d in a %d-line file", doc.BodyLine, lines)
+	}
+	// lint --fix finds a citation by its position: it must start there.
+	fileLines := strings.Split(string(normalize(src)), "\n")
+	for _, c := range doc.Markdown.Params {
+		if c.Pos.Line < doc.BodyLine || c.Pos.Line > len(fileLines) || c.Pos.Col < 1 {
+			t.Fatalf("citation %+v outside the body (from line %d)", c, doc.BodyLine)
+		}
+		if line := []rune(fileLines[c.Pos.Line-1]); c.Pos.Col > len(line) || !strings.HasPrefix(string(line[c.Pos.Col-1:]), "{{") {
+			t.Fatalf("citation %+v: the line there is %q", c, fileLines[c.Pos.Line-1])
+		}
 	}
 	// Writers cut the heading's lines out of the body by these offsets.
 	for _, h := range doc.Markdown.Headings {

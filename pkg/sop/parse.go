@@ -16,7 +16,9 @@
 // else the config's), the "did you mean" suggestions (DidYouMean;
 // SuggestKey for unknown keys, with the keys' aliases), and the
 // lifecycle's computations (NextVersion, SamePerson) that sopctl approve
-// and lint share.
+// and lint share, and the form of template parameters: their ids and
+// {{id}} citations (ValidParamID, Citations, Substitute, NodeCitations,
+// Body.Params) that templates, scaffolding, sopctl.yaml and lint read alike.
 package sop
 
 import (
