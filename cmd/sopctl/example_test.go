@@ -14,6 +14,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/pkg/sop"
 	"github.com/sopctl/sopctl/templates"
 )
 
@@ -124,6 +125,46 @@ func TestExampleHasNoStrayFiles(t *testing.T) {
 			slices.Contains([]string{"sopctl.yaml", "README.md", ".gitignore", "sops/.gitkeep"}, n)
 		if !ok {
 			t.Errorf("unexpected file in the example: %s", n)
+		}
+	}
+}
+
+// exampleEdits are the example's SOPs that carry additions of their own
+// (links, a revision history, an image, a form) on top of their template.
+var exampleEdits = []string{"complaint-resolution", "customer-inquiry-handling", "customer-onboarding", "escalation-procedure", "refund-processing"}
+
+// TestExampleIsScaffolded keeps the example and the built-in templates in
+// step (issue 14): scaffolding all four roles into an empty library with
+// the example's sopctl.yaml (so its params: values) writes, for every SOP
+// the example has not edited on purpose, the example's body byte for byte.
+func TestExampleIsScaffolded(t *testing.T) {
+	ex, err := library.Load(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := t.TempDir()
+	writeFileAll(t, filepath.Join(lib, library.ConfigFile), ex.Config.Src)
+	for _, role := range []string{"customer-contact-specialist", "customer-service-representative", "customer-service-correspondence-clerk", "customer-service-operations"} {
+		if code, out, errOut := runIn(t, lib, "new", "--role", role); code != 0 {
+			t.Fatalf("new --role %s: exit %d\n%s%s", role, code, out, errOut)
+		}
+	}
+	for _, d := range ex.Docs {
+		id := d.Meta.ID.Text
+		if slices.Contains(exampleEdits, id) {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(lib, ex.Config.SOPsDir, id+".md"))
+		if err != nil {
+			t.Errorf("%s: no template scaffolds it: %v", d.Path, err)
+			continue
+		}
+		got, err := sop.Parse(id+".md", src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got.Body) != string(d.Body) {
+			t.Errorf("%s: its body is not what the templates scaffold with the example's params (edit the template, or list it in exampleEdits)", d.Path)
 		}
 	}
 }
