@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sopctl/sopctl/pkg/changes"
+	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/roles"
@@ -81,17 +82,26 @@ func runDiff(ctx context.Context, env *Env, opts *diffOptions) error {
 	if opts.to != "" {
 		revs = append(revs, opts.to)
 	}
+	// git diff runs while the revisions are resolved: it names them the
+	// same way, and its result is used only once both are known.
+	var deltas []gitlog.Delta
+	var changedErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		to := ""
+		if opts.to != "" {
+			to = opts.to + "^{commit}"
+		}
+		deltas, changedErr = gitlog.Git{}.Repo(libDir).Changed(ctx, opts.from+"^{commit}", to)
+	}()
 	repo, commits, err := openRevs(ctx, libDir, revs...)
+	<-done
 	if err != nil {
 		return err
 	}
-	to := ""
-	if opts.to != "" {
-		to = commits[1]
-	}
-	deltas, err := repo.Changed(ctx, commits[0], to)
-	if err != nil {
-		return err
+	if changedErr != nil {
+		return changedErr
 	}
 	from, now, err := diffSides(ctx, env, repo, revs, commits, deltas, libDir, cfg)
 	if err != nil {

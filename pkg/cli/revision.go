@@ -16,29 +16,22 @@ import (
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
-// openRevs opens the git work tree of the library at libDir and resolves
+// openRevs names the git work tree of the library at libDir and resolves
 // each rev to a commit. No git, no work tree or an unknown rev stop the
 // command (exit 2); an unknown rev suggests a close branch or tag.
 func openRevs(ctx context.Context, libDir string, revs ...string) (*gitlog.Repo, []string, error) {
-	repo, err := gitlog.Git{}.Open(ctx, libDir)
+	repo := gitlog.Git{}.Repo(libDir)
+	commits, err := repo.ResolveAll(ctx, revs)
+	var unknown *gitlog.UnknownRevError
+	if errors.As(err, &unknown) {
+		fix := "git log --oneline lists the commits, git branch and git tag the names"
+		if s := sop.DidYouMean(unknown.Rev, unknown.Refs); s != "" {
+			fix = s
+		}
+		return nil, nil, &hintError{msg: unknown.Error() + "; " + fix, err: err}
+	}
 	if err != nil {
 		return nil, nil, err
-	}
-	commits := make([]string, len(revs))
-	for i, rev := range revs {
-		c, err := repo.Resolve(ctx, rev)
-		var unknown *gitlog.UnknownRevError
-		if errors.As(err, &unknown) {
-			fix := "git log --oneline lists the commits, git branch and git tag the names"
-			if s := sop.DidYouMean(rev, unknown.Refs); s != "" {
-				fix = s
-			}
-			return nil, nil, &hintError{msg: unknown.Error() + "; " + fix, err: err}
-		}
-		if err != nil {
-			return nil, nil, err
-		}
-		commits[i] = c
 	}
 	return repo, commits, nil
 }

@@ -3,6 +3,7 @@ package gitlog
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -112,19 +113,30 @@ func (r *Repo) Changed(ctx context.Context, from, to string) ([]Delta, error) {
 	if to != "" {
 		args = append(args, to)
 	}
+	// Against the work tree, the untracked files are listed meanwhile:
+	// two git processes at once rather than one after the other.
+	var others []byte
+	var othersErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if to == "" {
+			var stderr string
+			if others, stderr, othersErr = r.run(ctx, nil, "ls-files", "--others", "--exclude-standard", "-z", "--", "."); othersErr != nil {
+				othersErr = r.failed("ls-files", stderr, othersErr)
+			}
+		}
+	}()
 	out, stderr, err := r.run(ctx, nil, append(args, "--", ".")...)
+	<-done
 	if err != nil {
 		return nil, r.failed("diff", stderr, err)
 	}
 	deltas, err := parseRaw(out)
-	if err != nil || to != "" {
-		return deltas, err
+	if err = cmp.Or(err, othersErr); err != nil {
+		return nil, err
 	}
-	out, stderr, err = r.run(ctx, nil, "ls-files", "--others", "--exclude-standard", "-z", "--", ".")
-	if err != nil {
-		return nil, r.failed("ls-files", stderr, err)
-	}
-	for _, p := range bytes.Split(out, []byte{0}) {
+	for _, p := range bytes.Split(others, []byte{0}) {
 		if len(p) > 0 {
 			deltas = append(deltas, Delta{Path: string(p)})
 		}

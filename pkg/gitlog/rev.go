@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -21,11 +20,11 @@ import (
 // outside any work tree is an error here: the user asked for a revision.
 type Repo struct {
 	git Git
-	// Dir is the library's folder, as given to Open.
+	// Dir is the library's folder, as given to Git.Repo. Every git command
+	// runs in it, and paths are relative to it (git's --relative and
+	// ./PATH names), so the library's place in the work tree never needs
+	// asking for.
 	Dir string
-	// Prefix is the library's slash path from the top of the work tree:
-	// "" when the library is the top.
-	Prefix string
 }
 
 // NoRepoError means that a revision cannot be read: git is missing, or
@@ -47,53 +46,81 @@ func (e *UnknownRevError) Error() string {
 	return fmt.Sprintf("REV %q is not a revision git knows: %s", termsafe.Text(e.Rev), e.Reason)
 }
 
-// Open finds the work tree that holds libDir and the library's path in it.
-// The top is resolved through symlinks, as git resolves it, and so is
-// libDir, so that a library reached through a symlinked folder still has
-// its path inside the repository.
-func (g Git) Open(ctx context.Context, libDir string) (*Repo, error) {
-	r := &Repo{git: g, Dir: libDir}
-	out, stderr, err := r.run(ctx, nil, "rev-parse", "--show-toplevel")
-	if err != nil {
-		if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
-			return nil, &NoRepoError{Msg: "git is not installed (or not on PATH): reading a revision needs git"}
+// Repo returns the repository for the library at libDir. It runs no git
+// command: the first one says whether git is there and libDir is in a
+// work tree (a *NoRepoError), which spares every command that reads a
+// revision one process start.
+func (g Git) Repo(libDir string) *Repo { return &Repo{git: g, Dir: libDir} }
+
+// noRepo turns the failure of the first git command into a *NoRepoError
+// when git is missing or libDir is in no work tree, and returns nil when
+// the failure is something else.
+func (r *Repo) noRepo(stderr string, err error) error {
+	if errors.Is(err, exec.ErrNotFound) || errors.Is(err, fs.ErrNotExist) {
+		return &NoRepoError{Msg: "git is not installed (or not on PATH): reading a revision needs git"}
+	}
+	if strings.Contains(stderr, "not a git repository") {
+		return &NoRepoError{Msg: fmt.Sprintf("%s is not inside a git repository: commit the library to git to compare revisions", termsafe.Text(r.Dir))}
+	}
+	return nil
+}
+
+// ResolveAll returns the full hash of the commit each rev names, from one
+// `git cat-file --batch-check` run (the revs go on its input, so none can
+// be read as an option). A rev it cannot resolve is asked again alone
+// with Resolve, whose *UnknownRevError carries git's reason.
+func (r *Repo) ResolveAll(ctx context.Context, revs []string) ([]string, error) {
+	var in bytes.Buffer
+	for _, rev := range revs {
+		if rev == "" || strings.HasPrefix(rev, "-") || strings.ContainsAny(rev, "\r\n") {
+			return nil, &UnknownRevError{Rev: rev, Reason: "a revision cannot be empty, hold a line break or start with -"}
 		}
+		in.WriteString(rev + "^{commit}\n")
+	}
+	out, stderr, err := r.run(ctx, in.Bytes(), "cat-file", "--batch-check")
+	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		if strings.Contains(stderr, "not a git repository") {
-			return nil, &NoRepoError{Msg: fmt.Sprintf("%s is not inside a git repository: commit the library to git to compare revisions", termsafe.Text(libDir))}
+		if nr := r.noRepo(stderr, err); nr != nil {
+			return nil, nr
 		}
-		return nil, fmt.Errorf("git rev-parse in %s failed: %s", termsafe.Text(libDir), firstLine(stderr))
+		return nil, r.failed("cat-file", stderr, err)
 	}
-	top, err := filepath.EvalSymlinks(strings.TrimRight(string(out), "\n"))
-	if err != nil {
-		return nil, err
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	commits := make([]string, len(revs))
+	for i, rev := range revs {
+		f := []string{}
+		if i < len(lines) {
+			f = strings.Fields(lines[i])
+		}
+		if len(f) == 3 && f[1] == "commit" {
+			commits[i] = f[0]
+			continue
+		}
+		// Missing, ambiguous, or not a commit: Resolve says which.
+		c, err := r.Resolve(ctx, rev)
+		if err != nil {
+			return nil, err
+		}
+		commits[i] = c
 	}
-	lib, err := filepath.EvalSymlinks(libDir)
-	if err != nil {
-		return nil, err
-	}
-	rel, err := filepath.Rel(top, lib)
-	if err != nil || !filepath.IsLocal(rel) && rel != "." {
-		return nil, fmt.Errorf("the library %s is not inside its work tree %s", termsafe.Text(libDir), termsafe.Text(top))
-	}
-	if rel != "." {
-		r.Prefix = filepath.ToSlash(rel)
-	}
-	return r, nil
+	return commits, nil
 }
 
 // Resolve returns the full hash of the commit rev names: a hash, branch,
 // tag or any commit-ish git knows. An unknown rev is an *UnknownRevError.
 func (r *Repo) Resolve(ctx context.Context, rev string) (string, error) {
 	if rev == "" || strings.HasPrefix(rev, "-") {
-		return "", &UnknownRevError{Rev: rev, Reason: "a revision cannot be empty or start with -"}
+		return "", &UnknownRevError{Rev: rev, Reason: "a revision cannot be empty, hold a line break or start with -"}
 	}
 	out, stderr, err := r.run(ctx, nil, "rev-parse", "--verify", "--end-of-options", rev+"^{commit}")
 	if err != nil {
 		if ctx.Err() != nil {
 			return "", ctx.Err()
+		}
+		if nr := r.noRepo(stderr, err); nr != nil {
+			return "", nr
 		}
 		reason := firstLine(stderr)
 		if reason == "fatal: Needed a single revision" || reason == "no message" {

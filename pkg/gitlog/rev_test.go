@@ -52,12 +52,17 @@ func TestRepo(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	repo, err := Git{Env: r.env}.Open(ctx, filepath.Join(link, "hb"))
-	if err != nil {
-		t.Fatal(err)
+	repo := Git{Env: r.env}.Repo(filepath.Join(link, "hb"))
+	all, err := repo.ResolveAll(ctx, []string{"HEAD~1", "HEAD", first})
+	if err != nil || len(all) != 3 || !strings.HasPrefix(all[0], first) || !strings.HasPrefix(all[2], first) || all[1] != r.git(nil, "rev-parse", "HEAD") {
+		t.Errorf("ResolveAll(HEAD~1, HEAD, first) = %q, %v", all, err)
 	}
-	if repo.Prefix != "hb" {
-		t.Errorf("Prefix = %q, want hb", repo.Prefix)
+	for _, bad := range []string{"nosuch", "HEAD~1..HEAD", first + ":hb/sops/a.md", "-p", "a\nb"} {
+		_, err := repo.ResolveAll(ctx, []string{"HEAD", bad})
+		var unknown *UnknownRevError
+		if !errors.As(err, &unknown) || unknown.Rev != bad {
+			t.Errorf("ResolveAll(HEAD, %q) = %v, want an UnknownRevError for it", bad, err)
+		}
 	}
 	c1, err := repo.Resolve(ctx, "HEAD~1")
 	if err != nil || !strings.HasPrefix(c1, first) {
@@ -97,14 +102,18 @@ func TestRepo(t *testing.T) {
 func TestOpenOutsideGit(t *testing.T) {
 	requireGit(t)
 	dir := t.TempDir()
-	_, err := Git{Env: isolated(t, dir)}.Open(context.Background(), dir)
+	resolve := func(g Git) error {
+		_, err := g.Repo(dir).ResolveAll(context.Background(), []string{"HEAD"})
+		return err
+	}
+	err := resolve(Git{Env: isolated(t, dir)})
 	var no *NoRepoError
 	if !errors.As(err, &no) || !strings.Contains(err.Error(), "is not inside a git repository") {
-		t.Errorf("Open outside git = %v", err)
+		t.Errorf("ResolveAll outside git = %v", err)
 	}
-	_, err = Git{Binary: filepath.Join(dir, "no-git")}.Open(context.Background(), dir)
+	err = resolve(Git{Binary: filepath.Join(dir, "no-git")})
 	if !errors.As(err, &no) || !strings.Contains(err.Error(), "git is not installed") {
-		t.Errorf("Open without git = %v", err)
+		t.Errorf("ResolveAll without git = %v", err)
 	}
 }
 
