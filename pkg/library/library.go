@@ -1,6 +1,9 @@
 // Package library finds an SOP library (the folder holding sopctl.yaml),
 // reads its configuration and loads every SOP file in it, once and in
-// parallel, into an in-memory Library that lint, render and scaffold share.
+// parallel, into an in-memory Library that lint, render and scaffold share:
+// whole parsed documents, or (LoadSummaries, for lint) each SOP's summary
+// without its text, so that lint's memory grows with the number of SOPs,
+// not their size.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
 package library
@@ -38,6 +41,8 @@ type Library struct {
 
 	byID  map[string][]*sop.Doc
 	links links
+	// summaries: Docs are Summaries (LoadSummaries), as Reload keeps them.
+	summaries bool
 }
 
 // NotFoundError means no sopctl.yaml was found from a folder upwards.
@@ -110,8 +115,24 @@ func LoadContext(ctx context.Context, dir string) (*Library, error) {
 	return loadLibrary(ctx, dir, false)
 }
 
+// LoadSummaries is LoadContext for a command that reads no SOP's text
+// (lint): each SOP is kept as its Summary, made by the worker that parsed
+// it, so that memory grows with the number of SOPs, not their size.
+// Source reads an SOP's bytes again when they are needed.
+func LoadSummaries(ctx context.Context, dir string) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{summaries: true})
+}
+
+// loadMode says how to load: adding (OpenToAdd) lets sops_dir be
+// missing; summaries keeps each SOP's Summary (LoadSummaries).
+type loadMode struct{ adding, summaries bool }
+
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
 func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{adding: adding})
+}
+
+func loadWith(ctx context.Context, dir string, mode loadMode) (*Library, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -121,7 +142,7 @@ func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error)
 	if err != nil {
 		return nil, err
 	}
-	return loadSOPs(ctx, root, dir, cfg, adding, nil)
+	return loadSOPs(ctx, root, dir, cfg, mode, nil)
 }
 
 // Reload is LoadContext for a library whose SOP files changed since old
@@ -145,20 +166,20 @@ func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Librar
 			keep[d.Path] = d
 		}
 	}
-	return loadSOPs(ctx, root, old.Dir, old.Config, false, keep)
+	return loadSOPs(ctx, root, old.Dir, old.Config, loadMode{summaries: old.summaries}, keep)
 }
 
 // loadSOPs loads the SOPs of the library at root, whose config is cfg;
 // the files in keep are not read again but keep their Doc.
-func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, adding bool, keep map[string]*sop.Doc) (*Library, error) {
-	if err := checkSOPsDir(root, cfg, adding); err != nil {
+func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode loadMode, keep map[string]*sop.Doc) (*Library, error) {
+	if err := checkSOPsDir(root, cfg, mode.adding); err != nil {
 		return nil, err
 	}
 	found, err := listSOPs(root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded}
+	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, summaries: mode.summaries}
 	for _, p := range found.symlinks {
 		delete(keep, p) // its target may be the file that changed
 	}
@@ -171,7 +192,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, addin
 			toRead = append(toRead, p)
 		}
 	}
-	read, failed := parseAll(ctx, root, toRead, int64(cfg.MaxFileKB)*1024)
+	read, failed := parseAll(ctx, root, toRead, int64(cfg.MaxFileKB)*1024, mode.summaries)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -314,8 +335,9 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 	return "is a symlink that leads outside the library, which sopctl does not follow: " + fix
 }
 
-// parseAll reads and parses the files in parallel, each exactly once.
-func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64) ([]*sop.Doc, []*sop.Error) {
+// parseAll reads and parses the files in parallel, each exactly once;
+// with summaries, each worker keeps only the Summary of what it parsed.
+func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64, summaries bool) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
@@ -323,6 +345,9 @@ func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64
 			return // stopping: the caller discards the results
 		}
 		docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
+		if summaries && docs[i] != nil {
+			docs[i] = docs[i].Summary()
+		}
 	})
 	var okDocs []*sop.Doc
 	var failed []*sop.Error

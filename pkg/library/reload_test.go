@@ -76,3 +76,50 @@ func TestReloadEqualsLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadSummariesHoldsNoText is the memory bound of lint: a library of
+// summaries holds no SOP's bytes, front-matter nodes or body, also after
+// Reload, yet the same SOPs and findings' data as Load, and Source reads
+// a file's bytes again.
+func TestLoadSummariesHoldsNoText(t *testing.T) {
+	root := t.TempDir()
+	testlib.WriteTree(t, root, map[string]string{
+		"sopctl.yaml": "title: H\n",
+		"sops/a.md":   sopFile("a") + "See [b](b.md#purpose).\n",
+		"sops/b.md":   sopFile("b"),
+		"sops/bad.md": "---\nid: [\n---\n",
+	})
+	whole, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums, err := LoadSummaries(context.Background(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testlib.WriteTree(t, root, map[string]string{"sops/b.md": sopFile("b") + "More.\n"})
+	reloaded, err := Reload(context.Background(), sums, map[string]bool{"sops/b.md": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lib := range []*Library{sums, reloaded} {
+		if !reflect.DeepEqual(docPaths(lib), docPaths(whole)) || !reflect.DeepEqual(lib.Failed, whole.Failed) {
+			t.Errorf("summaries: docs %v failed %v; Load: docs %v failed %v", docPaths(lib), lib.Failed, docPaths(whole), whole.Failed)
+		}
+		for i, d := range lib.Docs {
+			if d.Src != nil || d.Front != nil || d.Body != nil {
+				t.Errorf("%s: a summary holds Src %v, Front %v, Body %v", d.Path, d.Src != nil, d.Front != nil, d.Body != nil)
+			}
+			if !reflect.DeepEqual(d.Meta, whole.Docs[i].Meta) || !reflect.DeepEqual(d.Markdown.Headings, whole.Docs[i].Markdown.Headings) {
+				t.Errorf("%s: the summary's fields or headings differ from Load's", d.Path)
+			}
+		}
+	}
+	src, err := reloaded.Source(reloaded.Lookup("b")[0])
+	if err != nil || string(src) != sopFile("b")+"More.\n" {
+		t.Errorf("Source() = %q, %v; want the file as it is now", src, err)
+	}
+	if src, err := whole.Source(whole.Lookup("a")[0]); err != nil || string(src) != sopFile("a")+"See [b](b.md#purpose).\n" {
+		t.Errorf("Source() of a whole Doc = %q, %v; want its Src", src, err)
+	}
+}

@@ -5,7 +5,9 @@
 // and column, and it is checked to be plain data before anything reads it:
 // anchors, aliases, merge keys, tags, duplicate or non-scalar keys, tab
 // indentation and a second document are errors at their position. The body
-// is kept as Markdown with the line it starts on.
+// is kept as Markdown with the line it starts on. A Doc's Summary keeps
+// what a reader of many SOPs needs (fields, headings, links) without the
+// text.
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
