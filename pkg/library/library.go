@@ -192,7 +192,9 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 			toRead = append(toRead, p)
 		}
 	}
-	read, failed := parseAll(ctx, root, toRead, int64(cfg.MaxFileKB)*1024, mode.summaries)
+	dirs := openFolders(root, toRead, found.symlinks)
+	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.summaries)
+	dirs.close()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -337,14 +339,14 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 
 // parseAll reads and parses the files in parallel, each exactly once;
 // with summaries, each worker keeps only the Summary of what it parsed.
-func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64, summaries bool) ([]*sop.Doc, []*sop.Error) {
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, summaries bool) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
 			return // stopping: the caller discards the results
 		}
-		docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
+		docs[i], errs[i] = parseOne(dirs, paths[i], maxBytes)
 		if summaries && docs[i] != nil {
 			docs[i] = docs[i].Summary()
 		}
@@ -361,8 +363,8 @@ func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64
 	return okDocs, failed
 }
 
-func parseOne(root *os.Root, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
-	src, err := readLimited(root, p, maxBytes)
+func parseOne(dirs *folders, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
+	src, err := dirs.read(p, maxBytes)
 	if errors.Is(err, errTooBig) {
 		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
 			Msg: fmt.Sprintf("the file is larger than max_file_kb (%d KB): split it into smaller SOPs or raise max_file_kb in %s", maxBytes/1024, ConfigFile)}
@@ -380,21 +382,35 @@ func parseOne(root *os.Root, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
 var errTooBig = errors.New("file too large")
 
 // readLimited reads a file through the root, refusing more than limit
-// bytes without reading them all.
+// bytes without reading them all. Like os.ReadFile, it reads into a buffer
+// of the file's size, not one grown from 512 bytes several times.
 func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < limit {
+		size = fi.Size() + 1 // one more, to see the end of the file
 	}
-	if int64(len(src)) > limit {
-		return nil, errTooBig
+	src := make([]byte, 0, size)
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if int64(len(src)) > limit {
+			return nil, errTooBig
+		}
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return src, nil
 }
 
 // WithoutPath drops an *fs.PathError's wrapper from err, for a message
