@@ -171,15 +171,25 @@ func (e *hintError) Unwrap() error { return e.err }
 // or their summaries; an error names sopctl.yaml as the user sees it.
 func openUnit(ctx context.Context, env *Env, t library.Target, whole bool) (*lintUnit, error) {
 	show := library.NewDisplay(env.Dir, t.Root)
-	load := library.LoadSummaries
 	if whole {
-		load = library.LoadContext
+		lib, err := library.LoadContext(ctx, t.Root)
+		if err != nil {
+			return nil, show.Error(err)
+		}
+		return configureUnit(env, show, lib)
 	}
-	lib, err := load(ctx, t.Root)
+	// The rules that read one SOP alone run as it is parsed (lint.Local).
+	now := env.Now()
+	local := lint.NewLocal(now)
+	lib, err := library.LoadSummaries(ctx, t.Root, local.Check)
 	if err != nil {
 		return nil, show.Error(err)
 	}
-	return configureUnit(env, show, lib)
+	u, err := configureUnit(env, show, lib)
+	if err == nil {
+		u.opts.Now, u.opts.Local = now, local
+	}
+	return u, err
 }
 
 // configureUnit is openUnit for a library already loaded.

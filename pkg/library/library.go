@@ -41,8 +41,10 @@ type Library struct {
 
 	byID  map[string][]*sop.Doc
 	links links
-	// summaries: Docs are Summaries (LoadSummaries), as Reload keeps them.
+	// summaries: Docs are Summaries (LoadSummaries), as Reload keeps
+	// them, after calling each.
 	summaries bool
+	each      func(*Config, *sop.Doc)
 }
 
 // NotFoundError means no sopctl.yaml was found from a folder upwards.
@@ -115,17 +117,23 @@ func LoadContext(ctx context.Context, dir string) (*Library, error) {
 	return loadLibrary(ctx, dir, false)
 }
 
-// LoadSummaries is LoadContext for a command that reads no SOP's text
-// (lint): each SOP is kept as its Summary, made by the worker that parsed
-// it, so that memory grows with the number of SOPs, not their size.
-// Source reads an SOP's bytes again when they are needed.
-func LoadSummaries(ctx context.Context, dir string) (*Library, error) {
-	return loadWith(ctx, dir, loadMode{summaries: true})
+// LoadSummaries is LoadContext for a command that reads each SOP's text
+// once, as it is parsed, and afterwards only what other SOPs need of it
+// (lint): the worker that parsed an SOP calls each with the whole Doc,
+// then keeps only its Summary. Memory then grows with the number of SOPs,
+// not their size. Source reads an SOP's bytes again when they are needed;
+// Reload calls each again on the files it reads.
+func LoadSummaries(ctx context.Context, dir string, each func(*Config, *sop.Doc)) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{each: each, summaries: true})
 }
 
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
-// missing; summaries keeps each SOP's Summary (LoadSummaries).
-type loadMode struct{ adding, summaries bool }
+// missing; summaries keeps each SOP's Summary after calling each on it
+// (LoadSummaries).
+type loadMode struct {
+	adding, summaries bool
+	each              func(*Config, *sop.Doc)
+}
 
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
 func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error) {
@@ -166,7 +174,7 @@ func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Librar
 			keep[d.Path] = d
 		}
 	}
-	return loadSOPs(ctx, root, old.Dir, old.Config, loadMode{summaries: old.summaries}, keep)
+	return loadSOPs(ctx, root, old.Dir, old.Config, loadMode{summaries: old.summaries, each: old.each}, keep)
 }
 
 // loadSOPs loads the SOPs of the library at root, whose config is cfg;
@@ -179,7 +187,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, summaries: mode.summaries}
+	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, summaries: mode.summaries, each: mode.each}
 	for _, p := range found.symlinks {
 		delete(keep, p) // its target may be the file that changed
 	}
@@ -193,7 +201,15 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		}
 	}
 	dirs := openFolders(root, toRead, found.symlinks)
-	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.summaries)
+	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, func(d *sop.Doc) *sop.Doc {
+		if !mode.summaries {
+			return d
+		}
+		if mode.each != nil {
+			mode.each(cfg, d)
+		}
+		return d.Summary()
+	})
 	dirs.close()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -338,8 +354,8 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 }
 
 // parseAll reads and parses the files in parallel, each exactly once;
-// with summaries, each worker keeps only the Summary of what it parsed.
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, summaries bool) ([]*sop.Doc, []*sop.Error) {
+// the worker that parsed a file keeps what keep returns of its Doc.
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, keep func(*sop.Doc) *sop.Doc) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
@@ -347,8 +363,8 @@ func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64
 			return // stopping: the caller discards the results
 		}
 		docs[i], errs[i] = parseOne(dirs, paths[i], maxBytes)
-		if summaries && docs[i] != nil {
-			docs[i] = docs[i].Summary()
+		if docs[i] != nil {
+			docs[i] = keep(docs[i])
 		}
 	})
 	var okDocs []*sop.Doc
