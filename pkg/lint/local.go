@@ -39,6 +39,9 @@ func (l *Local) Check(cfg *library.Config, d *sop.Doc) {
 	})
 	dc := &docCheck{checker: l.c, d: d}
 	dc.run(func(r RuleInfo) func(*docCheck) { return r.check })
+	if len(dc.out) == 0 {
+		return // most SOPs: no entry to hold
+	}
 	l.mu.Lock()
 	l.found[d.Path] = dc.out
 	l.mu.Unlock()
