@@ -39,12 +39,13 @@ func (l *Local) Check(cfg *library.Config, d *sop.Doc) {
 	})
 	dc := &docCheck{checker: l.c, d: d}
 	dc.run(func(r RuleInfo) func(*docCheck) { return r.check })
-	if len(dc.out) == 0 {
-		return // most SOPs: no entry to hold
-	}
 	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(dc.out) == 0 {
+		delete(l.found, d.Path) // most SOPs: no entry to hold (a Reload may drop one)
+		return
+	}
 	l.found[d.Path] = dc.out
-	l.mu.Unlock()
 }
 
 // findings returns what Check found in the SOP at p, with the rules'

@@ -67,3 +67,28 @@ func TestLocalEqualsWhole(t *testing.T) {
 		})
 	}
 }
+
+// TestLocalReload: a library of summaries reloaded after an SOP was fixed
+// lints as a fresh load does; the fixed SOP's findings made at the first
+// load are gone.
+func TestLocalReload(t *testing.T) {
+	dir := t.TempDir()
+	good := "---\nid: a\ntitle: A\nversion: \"1.0\"\nstatus: draft\nowner: O\n---\n\n# A\n\n## Purpose\nx\n\n## Scope\ny\n\n## Procedure\n1. z\n"
+	testlib.WriteTree(t, dir, map[string]string{"sopctl.yaml": "title: T\n", "sops/a.md": strings.Replace(good, "## Scope", "## Scop", 1)})
+	opts := Options{Now: today, Severities: defaultSeverities()}
+	local := NewLocal(today)
+	lib, err := library.LoadSummaries(context.Background(), dir, local.Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testlib.WriteTree(t, dir, map[string]string{"sops/a.md": good})
+	if lib, err = library.Reload(context.Background(), lib, map[string]bool{"sops/a.md": true}); err != nil {
+		t.Fatal(err)
+	}
+	opts.Local = local
+	got := Run(lib, opts)
+	opts.Local = nil
+	if want := runBoth(t, dir, opts); !reflect.DeepEqual(got, want) {
+		t.Errorf("after Reload: %v\nwant %v", got, want)
+	}
+}
