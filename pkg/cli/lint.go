@@ -178,7 +178,7 @@ func runLint(ctx context.Context, env *Env, opts *lintOptions) error {
 	if opts.dryRun && !opts.fix {
 		return usageErrorf("--dry-run only goes with --fix: run sopctl lint --fix --dry-run")
 	}
-	units, err := lintUnits(ctx, env, opts.paths)
+	units, err := lintUnits(ctx, env, opts.paths, opts.fix) // --fix edits the files it read
 	if err != nil {
 		return err
 	}

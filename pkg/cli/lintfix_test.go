@@ -23,7 +23,7 @@ func TestFixLeavesAFileChangedOnDisk(t *testing.T) {
 	testlib.WriteTree(t, dir, files)
 	ios, _, out, errOut := iostreams.Test()
 	env := &Env{IO: ios, Dir: dir, Now: func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) }}
-	units, err := lintUnits(context.Background(), env, nil)
+	units, err := lintUnits(context.Background(), env, nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,8 +50,9 @@ func (u *lintUnit) run() ([]lint.Finding, int) {
 // every PATH was skipped is not linted, so no unit at all means that no
 // PATH was an SOP. Every library is loaded and configured before anything
 // is linted, so a bad PATH or sopctl.yaml stops lint before it prints a
-// report.
-func lintUnits(ctx context.Context, env *Env, paths []string) ([]*lintUnit, error) {
+// report. whole keeps each SOP's whole Doc, for a command that edits SOPs
+// (lint --fix); otherwise each is only its summary (library.LoadSummaries).
+func lintUnits(ctx context.Context, env *Env, paths []string, whole bool) ([]*lintUnit, error) {
 	sel, err := selectLibraries(ctx, env, paths)
 	if err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func lintUnits(ctx context.Context, env *Env, paths []string) ([]*lintUnit, erro
 	}
 	var units []*lintUnit
 	for _, t := range sel.Targets {
-		u, err := openUnit(ctx, env, t)
+		u, err := openUnit(ctx, env, t, whole)
 		if err != nil {
 			return nil, err
 		}
@@ -166,15 +167,29 @@ type hintError struct {
 func (e *hintError) Error() string { return e.msg }
 func (e *hintError) Unwrap() error { return e.err }
 
-// openUnit loads and configures the library of a target; an error names
-// sopctl.yaml as the user sees it.
-func openUnit(ctx context.Context, env *Env, t library.Target) (*lintUnit, error) {
+// openUnit loads and configures the library of a target, with whole Docs
+// or their summaries; an error names sopctl.yaml as the user sees it.
+func openUnit(ctx context.Context, env *Env, t library.Target, whole bool) (*lintUnit, error) {
 	show := library.NewDisplay(env.Dir, t.Root)
-	lib, err := library.LoadContext(ctx, t.Root)
+	if whole {
+		lib, err := library.LoadContext(ctx, t.Root)
+		if err != nil {
+			return nil, show.Error(err)
+		}
+		return configureUnit(env, show, lib)
+	}
+	// The rules that read one SOP alone run as it is parsed (lint.Local).
+	now := env.Now()
+	local := lint.NewLocal(now)
+	lib, err := library.LoadSummaries(ctx, t.Root, local.Check)
 	if err != nil {
 		return nil, show.Error(err)
 	}
-	return configureUnit(env, show, lib)
+	u, err := configureUnit(env, show, lib)
+	if err == nil {
+		u.opts.Now, u.opts.Local = now, local
+	}
+	return u, err
 }
 
 // configureUnit is openUnit for a library already loaded.

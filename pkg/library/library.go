@@ -1,6 +1,9 @@
 // Package library finds an SOP library (the folder holding sopctl.yaml),
 // reads its configuration and loads every SOP file in it, once and in
-// parallel, into an in-memory Library that lint, render and scaffold share.
+// parallel, into an in-memory Library that lint, render and scaffold share:
+// whole parsed documents, or (LoadSummaries, for lint) each SOP's summary
+// without its text, so that lint's memory grows with the number of SOPs,
+// not their size.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
 package library
@@ -38,6 +41,10 @@ type Library struct {
 
 	byID  map[string][]*sop.Doc
 	links links
+	// summaries: Docs are Summaries (LoadSummaries), as Reload keeps
+	// them, after calling each.
+	summaries bool
+	each      func(*Config, *sop.Doc)
 }
 
 // NotFoundError means no sopctl.yaml was found from a folder upwards.
@@ -110,8 +117,30 @@ func LoadContext(ctx context.Context, dir string) (*Library, error) {
 	return loadLibrary(ctx, dir, false)
 }
 
+// LoadSummaries is LoadContext for a command that reads each SOP's text
+// once, as it is parsed, and afterwards only what other SOPs need of it
+// (lint): the worker that parsed an SOP calls each with the whole Doc,
+// then keeps only its Summary. Memory then grows with the number of SOPs,
+// not their size. Source reads an SOP's bytes again when they are needed;
+// Reload calls each again on the files it reads.
+func LoadSummaries(ctx context.Context, dir string, each func(*Config, *sop.Doc)) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{each: each, summaries: true})
+}
+
+// loadMode says how to load: adding (OpenToAdd) lets sops_dir be
+// missing; summaries keeps each SOP's Summary after calling each on it
+// (LoadSummaries).
+type loadMode struct {
+	adding, summaries bool
+	each              func(*Config, *sop.Doc)
+}
+
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
 func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{adding: adding})
+}
+
+func loadWith(ctx context.Context, dir string, mode loadMode) (*Library, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
@@ -121,7 +150,7 @@ func loadLibrary(ctx context.Context, dir string, adding bool) (*Library, error)
 	if err != nil {
 		return nil, err
 	}
-	return loadSOPs(ctx, root, dir, cfg, adding, nil)
+	return loadSOPs(ctx, root, dir, cfg, mode, nil)
 }
 
 // Reload is LoadContext for a library whose SOP files changed since old
@@ -145,20 +174,20 @@ func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Librar
 			keep[d.Path] = d
 		}
 	}
-	return loadSOPs(ctx, root, old.Dir, old.Config, false, keep)
+	return loadSOPs(ctx, root, old.Dir, old.Config, loadMode{summaries: old.summaries, each: old.each}, keep)
 }
 
 // loadSOPs loads the SOPs of the library at root, whose config is cfg;
 // the files in keep are not read again but keep their Doc.
-func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, adding bool, keep map[string]*sop.Doc) (*Library, error) {
-	if err := checkSOPsDir(root, cfg, adding); err != nil {
+func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode loadMode, keep map[string]*sop.Doc) (*Library, error) {
+	if err := checkSOPsDir(root, cfg, mode.adding); err != nil {
 		return nil, err
 	}
 	found, err := listSOPs(root, cfg)
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded}
+	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, summaries: mode.summaries, each: mode.each}
 	for _, p := range found.symlinks {
 		delete(keep, p) // its target may be the file that changed
 	}
@@ -171,7 +200,17 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, addin
 			toRead = append(toRead, p)
 		}
 	}
-	read, failed := parseAll(ctx, root, toRead, int64(cfg.MaxFileKB)*1024)
+	dirs := openFolders(root, toRead, found.symlinks)
+	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, func(d *sop.Doc) *sop.Doc {
+		if !mode.summaries {
+			return d
+		}
+		if mode.each != nil {
+			mode.each(cfg, d)
+		}
+		return d.Summary()
+	})
+	dirs.close()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -314,15 +353,19 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 	return "is a symlink that leads outside the library, which sopctl does not follow: " + fix
 }
 
-// parseAll reads and parses the files in parallel, each exactly once.
-func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64) ([]*sop.Doc, []*sop.Error) {
+// parseAll reads and parses the files in parallel, each exactly once;
+// the worker that parsed a file keeps what keep returns of its Doc.
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, keep func(*sop.Doc) *sop.Doc) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
 			return // stopping: the caller discards the results
 		}
-		docs[i], errs[i] = parseOne(root, paths[i], maxBytes)
+		docs[i], errs[i] = parseOne(dirs, paths[i], maxBytes)
+		if docs[i] != nil {
+			docs[i] = keep(docs[i])
+		}
 	})
 	var okDocs []*sop.Doc
 	var failed []*sop.Error
@@ -336,8 +379,8 @@ func parseAll(ctx context.Context, root *os.Root, paths []string, maxBytes int64
 	return okDocs, failed
 }
 
-func parseOne(root *os.Root, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
-	src, err := readLimited(root, p, maxBytes)
+func parseOne(dirs *folders, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
+	src, err := dirs.read(p, maxBytes)
 	if errors.Is(err, errTooBig) {
 		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
 			Msg: fmt.Sprintf("the file is larger than max_file_kb (%d KB): split it into smaller SOPs or raise max_file_kb in %s", maxBytes/1024, ConfigFile)}
@@ -355,21 +398,35 @@ func parseOne(root *os.Root, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
 var errTooBig = errors.New("file too large")
 
 // readLimited reads a file through the root, refusing more than limit
-// bytes without reading them all.
+// bytes without reading them all. Like os.ReadFile, it reads into a buffer
+// of the file's size, not one grown from 512 bytes several times.
 func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
+	size := int64(512)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < limit {
+		size = fi.Size() + 1 // one more, to see the end of the file
 	}
-	if int64(len(src)) > limit {
-		return nil, errTooBig
+	src := make([]byte, 0, size)
+	for {
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if int64(len(src)) > limit {
+			return nil, errTooBig
+		}
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	return src, nil
 }
 
 // WithoutPath drops an *fs.PathError's wrapper from err, for a message

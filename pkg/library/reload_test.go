@@ -5,9 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // TestReloadEqualsLoad checks that Reload, told which files changed,
@@ -74,5 +77,65 @@ func TestReloadEqualsLoad(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoadSummariesHoldsNoText is the memory bound of lint: a library of
+// summaries holds no SOP's bytes, front-matter nodes or body, also after
+// Reload, but each SOP's Summary, after the hook saw the whole Doc of
+// each file read; Source reads a file's bytes again.
+func TestLoadSummariesHoldsNoText(t *testing.T) {
+	root := t.TempDir()
+	testlib.WriteTree(t, root, map[string]string{
+		"sopctl.yaml": "title: H\n",
+		"sops/a.md":   sopFile("a") + "See [b](b.md#purpose).\n",
+		"sops/b.md":   sopFile("b"),
+		"sops/bad.md": "---\nid: [\n---\n",
+	})
+	var mu sync.Mutex
+	var seen []string // the whole Docs the hook saw
+	each := func(cfg *Config, d *sop.Doc) {
+		mu.Lock()
+		defer mu.Unlock()
+		if cfg.Title == "H" && !d.Summarized() {
+			seen = append(seen, d.Path)
+		}
+	}
+	sums, err := LoadSummaries(context.Background(), root, each)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testlib.WriteTree(t, root, map[string]string{"sops/b.md": sopFile("b") + "More.\n"})
+	reloaded, err := Reload(context.Background(), sums, map[string]bool{"sops/b.md": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(seen)
+	if want := []string{"sops/a.md", "sops/b.md", "sops/b.md"}; !slices.Equal(seen, want) {
+		t.Errorf("the hook saw whole Docs %v, want %v (Load, then Reload of the changed file)", seen, want)
+	}
+	whole, err := Load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lib := range []*Library{sums, reloaded} {
+		if !reflect.DeepEqual(docPaths(lib), docPaths(whole)) || !reflect.DeepEqual(lib.Failed, whole.Failed) {
+			t.Errorf("summaries: docs %v failed %v; Load: docs %v failed %v", docPaths(lib), lib.Failed, docPaths(whole), whole.Failed)
+		}
+		for i, d := range lib.Docs {
+			if d.Src != nil || d.Front != nil || d.Body != nil {
+				t.Errorf("%s: a summary holds Src %v, Front %v, Body %v", d.Path, d.Src != nil, d.Front != nil, d.Body != nil)
+			}
+			if lib == reloaded && !reflect.DeepEqual(d, whole.Docs[i].Summary()) {
+				t.Errorf("%s: %+v, want the Summary of Load's Doc", d.Path, d)
+			}
+		}
+	}
+	src, err := reloaded.Source(reloaded.Lookup("b")[0])
+	if err != nil || string(src) != sopFile("b")+"More.\n" {
+		t.Errorf("Source() = %q, %v; want the file as it is now", src, err)
+	}
+	if src, err := whole.Source(whole.Lookup("a")[0]); err != nil || string(src) != sopFile("a")+"See [b](b.md#purpose).\n" {
+		t.Errorf("Source() of a whole Doc = %q, %v; want its Src", src, err)
 	}
 }

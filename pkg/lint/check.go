@@ -107,16 +107,28 @@ func (c *docCheck) report(rule string, pos sop.Pos, format string, args ...any) 
 // retired SOPs.
 func (c *docCheck) retired() bool { return c.d.Meta.Retired() }
 
-// checkDoc runs every rule's per-file check on one SOP.
+// checkDoc runs every rule's per-file check on one SOP: those that read
+// it alone (or, with Options.Local, takes what they found as it was
+// loaded), then those across SOPs, then its suppression comments.
 func (c *checker) checkDoc(d *sop.Doc) []Finding {
 	dc := &docCheck{checker: c, d: d, resolved: c.links[d]}
-	for _, r := range registry {
-		if r.check != nil {
-			r.check(dc)
-		}
+	if c.opts.Local != nil {
+		dc.out = c.opts.Local.findings(d.Path, c.opts.Severities)
+	} else {
+		dc.run(func(r RuleInfo) func(*docCheck) { return r.check })
 	}
+	dc.run(func(r RuleInfo) func(*docCheck) { return r.refCheck })
 	dc.suppress()
 	return dc.out
+}
+
+// run runs the check that pick chooses of every rule that has one.
+func (c *docCheck) run(pick func(RuleInfo) func(*docCheck)) {
+	for _, r := range registry {
+		if check := pick(r); check != nil {
+			check(c)
+		}
+	}
 }
 
 // frontMatterProblems reports the fields the parser found wrong with the

@@ -5,7 +5,10 @@
 //
 // Each rule is one value, in its own file rule_<id>.go, listed in
 // registry.go; everything that lists or describes rules reads the
-// registry. Suppression comments in an SOP's body (suppress.go) drop the
+// registry. A rule reads one SOP alone (check) or looks across SOPs
+// (refCheck, libCheck): sopctl lint runs the first kind as each file is
+// parsed (Local) and the second on the SOPs' summaries, so that its
+// memory grows with the number of SOPs, not their size. Suppression comments in an SOP's body (suppress.go) drop the
 // findings they silence before Run returns them. RetirementRefs answers
 // sopctl retire with what retired-ref will report once an SOP is retired.
 package lint

@@ -25,6 +25,11 @@ type Options struct {
 	// Since, when set (lint --since REV), is the library at REV; it turns
 	// on version-not-bumped.
 	Since *Since
+	// Local, when set, found what the rules that read one SOP alone find,
+	// as the library was loaded (library.LoadSummaries with Local.Check):
+	// Run takes those findings and runs only the rules across SOPs, which
+	// read what the SOPs' summaries keep.
+	Local *Local
 }
 
 // Configure returns the severity of every rule: its default, unless

@@ -43,11 +43,7 @@ func writeExample(t *testing.T, dir, example string) {
 
 func lintDir(t *testing.T, dir string) []Finding {
 	t.Helper()
-	lib, err := library.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Run(lib, Options{Now: today, Roles: builtinRoles})
+	return runBoth(t, dir, Options{Now: today, Roles: builtinRoles, Severities: defaultSeverities()})
 }
 
 // TestRuleExamples: every rule fires on its documented bad example and

@@ -28,10 +28,14 @@ type RuleInfo struct {
 	// nil when the rule has no fix that cannot change meaning.
 	Fixer fix.Fixer
 
-	// check reports the rule's findings in one SOP; libCheck those about
-	// the library as a whole. Rules found elsewhere (by the parser, or
-	// about suppression comments) have neither.
+	// check reports the rule's findings in one SOP that it reads alone,
+	// whole (sopctl lint runs it as the file is parsed, Local); refCheck
+	// those in one SOP that depend on other SOPs, reading of each SOP only
+	// what its sop.Doc.Summary keeps; libCheck those about the library as
+	// a whole. Rules found elsewhere (by the parser, or about suppression
+	// comments) have none.
 	check    func(*docCheck)
+	refCheck func(*docCheck)
 	libCheck func(*checker) []Finding
 }
 

@@ -41,6 +41,9 @@ func TestRegistry(t *testing.T) {
 			if r.check != nil {
 				found++
 			}
+			if r.refCheck != nil {
+				found++
+			}
 			if r.libCheck != nil {
 				found++
 			}
@@ -48,7 +51,7 @@ func TestRegistry(t *testing.T) {
 				found++
 			}
 			if found != 1 {
-				t.Errorf("%s: %d ways to be found (check, libCheck, elsewhere), want 1", r.ID, found)
+				t.Errorf("%s: %d ways to be found (check, refCheck, libCheck, elsewhere), want 1", r.ID, found)
 			}
 			if r.Fixed != (r.ID == sop.RuleInvalidFile || r.ID == sop.RuleYAMLSyntax) {
 				t.Errorf("%s: Fixed = %v", r.ID, r.Fixed)

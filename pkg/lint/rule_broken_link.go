@@ -14,10 +14,10 @@ import (
 const RuleBrokenLink = "broken-link"
 
 var brokenLinkRule = RuleInfo{
-	ID:      RuleBrokenLink,
-	Default: Error,
-	Summary: "a link or image names a missing local file, one outside the library, or a heading its .md target lacks",
-	check:   (*docCheck).brokenLinks,
+	ID:       RuleBrokenLink,
+	Default:  Error,
+	Summary:  "a link or image names a missing local file, one outside the library, or a heading its .md target lacks",
+	refCheck: (*docCheck).brokenLinks,
 	Fix: "Point the link or image at a file that exists inside the library: relative to the file that links, " +
 		"or starting with / for the library root (character references and %-escapes are read as a browser " +
 		"reads them). For a heading, use an anchor that one of its headings has: the heading's text in lower " +

@@ -11,10 +11,10 @@ import (
 const RuleBrokenRef = "broken-ref"
 
 var brokenRefRule = RuleInfo{
-	ID:      RuleBrokenRef,
-	Default: Error,
-	Summary: "related, supersedes, roles or kpis names an SOP, role or KPI that does not exist",
-	check:   (*docCheck).brokenRefs,
+	ID:       RuleBrokenRef,
+	Default:  Error,
+	Summary:  "related, supersedes, roles or kpis names an SOP, role or KPI that does not exist",
+	refCheck: (*docCheck).brokenRefs,
 	Fix: "Correct the entry or remove it. SOPs are named by id (the file name without .md), roles by a " +
 		"role template id or a key of roles: in sopctl.yaml, and KPIs by a key of kpis: in sopctl.yaml.",
 	Bad: `# file: sops/complaint-handling.md

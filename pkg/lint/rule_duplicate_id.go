@@ -8,10 +8,10 @@ import (
 const RuleDuplicateID = "duplicate-id"
 
 var duplicateIDRule = RuleInfo{
-	ID:      RuleDuplicateID,
-	Default: Error,
-	Summary: "two or more SOP files have the same id",
-	check:   (*docCheck).duplicateID,
+	ID:       RuleDuplicateID,
+	Default:  Error,
+	Summary:  "two or more SOP files have the same id",
+	refCheck: (*docCheck).duplicateID,
 	Fix: "Give each SOP an id of its own and rename its file to match. " +
 		"If the two files describe the same procedure, merge them into one.",
 	Bad: `# file: sops/refund-approval.md

@@ -4,10 +4,10 @@ package lint
 const RuleOrphan = "orphan"
 
 var orphanRule = RuleInfo{
-	ID:      RuleOrphan,
-	Default: Info,
-	Summary: "no other SOP relates to, supersedes or links to this one",
-	check:   (*docCheck).orphan,
+	ID:       RuleOrphan,
+	Default:  Info,
+	Summary:  "no other SOP relates to, supersedes or links to this one",
+	refCheck: (*docCheck).orphan,
 	Fix: "Link to the SOP from the procedures where it is used, or add its id to their related lists, " +
 		"so readers can find it. If it is no longer needed, set its status to retired.",
 	Bad: `# file: sops/complaint-handling.md

@@ -9,10 +9,10 @@ import (
 const RuleRetiredRef = "retired-ref"
 
 var retiredRefRule = RuleInfo{
-	ID:      RuleRetiredRef,
-	Default: Error,
-	Summary: "an SOP that is not retired relates or links to a retired SOP",
-	check:   (*docCheck).retiredRefs,
+	ID:       RuleRetiredRef,
+	Default:  Error,
+	Summary:  "an SOP that is not retired relates or links to a retired SOP",
+	refCheck: (*docCheck).retiredRefs,
 	Fix: "Refer to the SOP that replaced the retired one instead. " +
 		"If this SOP is the replacement, move the retired id from related to supersedes, where it belongs.",
 	Bad: `# file: sops/refund-approval.md

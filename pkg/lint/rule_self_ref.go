@@ -4,10 +4,10 @@ package lint
 const RuleSelfRef = "self-ref"
 
 var selfRefRule = RuleInfo{
-	ID:      RuleSelfRef,
-	Default: Error,
-	Summary: "an SOP lists itself in related or links to its own file",
-	check:   (*docCheck).selfRefs,
+	ID:       RuleSelfRef,
+	Default:  Error,
+	Summary:  "an SOP lists itself in related or links to its own file",
+	refCheck: (*docCheck).selfRefs,
 	Fix: "Remove the SOP's own id from related, and list the procedures it actually works with instead. " +
 		"To point to another part of the same SOP, link to the heading alone, like [limits](#refund-limits).",
 	Bad: `---

@@ -48,10 +48,10 @@ Refund requests from customers on any channel, handled by representatives and te
 `
 
 var versionNotBumpedRule = RuleInfo{
-	ID:      RuleVersionNotBumped,
-	Default: Error,
-	Summary: "an approved SOP changed since REV (other than its reviewed date) but kept its version; only with lint --since REV",
-	check:   (*docCheck).versionNotBumped,
+	ID:       RuleVersionNotBumped,
+	Default:  Error,
+	Summary:  "an approved SOP changed since REV (other than its reviewed date) but kept its version; only with lint --since REV",
+	refCheck: (*docCheck).versionNotBumped,
 	Fix: "Give the SOP a new version (and, for a change people must learn, a new approval), or undo the change. " +
 		"The rule runs only with lint --since REV, which compares each approved SOP with its file at the git revision REV: " +
 		"a change to anything but the reviewed line is a change; new SOPs and drafts never fire.",
@@ -70,7 +70,13 @@ func (c *docCheck) versionNotBumped() {
 		return
 	}
 	old, ok := c.opts.Since.Before[c.d.Path]
-	if !ok || bytes.Equal(withoutReviewed(old), withoutReviewed(c.d.Src)) {
+	if !ok {
+		return
+	}
+	// A library of summaries (lint's) reads the file again: this rule is
+	// the one that needs an SOP's bytes, and only of the few that changed.
+	now, err := c.lib.Source(c.d)
+	if err != nil || bytes.Equal(withoutReviewed(old), withoutReviewed(now)) {
 		return
 	}
 	then, err := sop.Parse(c.d.Path, old)

@@ -3,8 +3,6 @@ package lint
 import (
 	"strings"
 	"testing"
-
-	"github.com/sopctl/sopctl/pkg/library"
 )
 
 // splitBefore takes the "# before: PATH" blocks off the front of a rule's
@@ -30,11 +28,7 @@ func lintExample(t *testing.T, dir, example string) []Finding {
 	t.Helper()
 	now, since := splitBefore(example)
 	writeExample(t, dir, now)
-	lib, err := library.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return Run(lib, Options{Now: today, Roles: builtinRoles, Since: since})
+	return runBoth(t, dir, Options{Now: today, Roles: builtinRoles, Since: since, Severities: defaultSeverities()})
 }
 
 func TestVersionNotBumped(t *testing.T) {
@@ -64,11 +58,7 @@ func TestVersionNotBumped(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeExample(t, dir, tt.now)
-			lib, err := library.Load(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			opts := Options{Now: today, Roles: builtinRoles}
+			opts := Options{Now: today, Roles: builtinRoles, Severities: defaultSeverities()}
 			if tt.since {
 				opts.Since = &Since{Rev: "v1", Before: map[string][]byte{}}
 				if tt.before != "" {
@@ -76,7 +66,7 @@ func TestVersionNotBumped(t *testing.T) {
 				}
 			}
 			fired := 0
-			for _, f := range Run(lib, opts) {
+			for _, f := range runBoth(t, dir, opts) {
 				if f.Rule == RuleVersionNotBumped {
 					fired++
 					if f.Line != 4 || f.Column != 10 || !strings.Contains(f.Message, `since v1 but its version is still "1.0"`) {

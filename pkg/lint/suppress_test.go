@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
-	"github.com/sopctl/sopctl/pkg/library"
 )
 
 // suppressSOP is an SOP whose lines from 15 on are the case's body; its
@@ -102,16 +101,8 @@ func lintSuppress(t *testing.T, src, lintConfig string) []string {
 		config += "lint: " + lintConfig + "\n"
 	}
 	testlib.WriteTree(t, dir, map[string]string{"sopctl.yaml": config, "sops/a.md": src})
-	lib, err := library.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sev, err := Configure(lib.Config)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, f := range Run(lib, Options{Now: today, Severities: sev}) {
+	for _, f := range runBoth(t, dir, Options{Now: today}) {
 		s := fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule)
 		if f.Rule == RuleUnusedSuppression || f.Rule == RuleInvalidSuppression {
 			s += " " + f.Message

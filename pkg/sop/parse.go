@@ -5,7 +5,9 @@
 // and column, and it is checked to be plain data before anything reads it:
 // anchors, aliases, merge keys, tags, duplicate or non-scalar keys, tab
 // indentation and a second document are errors at their position. The body
-// is kept as Markdown with the line it starts on.
+// is kept as Markdown with the line it starts on. A Doc's Summary keeps
+// what a reader of many SOPs needs (fields, headings, links) without the
+// text.
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
@@ -165,16 +167,23 @@ func ParseYAML(path string, src []byte) (root *yaml.Node, err error) {
 // findTabIndent reports a tab in the leading whitespace of a line. yaml.v3
 // rejects some of these with a vague message and accepts others, so sopctl
 // checks them itself. offset is the file line before text's first line.
+// Only spaces come before the tab, so its column is its byte offset in
+// the line; the text is read in place, once (splitting it into lines and
+// runes was a tenth of parsing a front matter).
 func findTabIndent(text []byte, offset int) (Pos, bool) {
-	for i, line := range strings.Split(string(text), "\n") {
-		for col, r := range []rune(line) {
-			if r == '\t' {
-				return Pos{offset + i + 1, col + 1}, false
-			}
-			if r != ' ' {
-				break
-			}
+	line, col, indent := 1, 1, true
+	for _, c := range text {
+		switch {
+		case c == '\n':
+			line, col, indent = line+1, 1, true
+			continue
+		case !indent:
+		case c == '\t':
+			return Pos{offset + line, col}, false
+		case c != ' ':
+			indent = false
 		}
+		col++
 	}
 	return Pos{}, true
 }

@@ -36,6 +36,10 @@ func normalize(src []byte) []byte {
 func checkText(text []byte) (Pos, string, bool) {
 	line, col := 1, 1
 	for i := 0; i < len(text); {
+		if c := text[i]; c >= 0x20 && c < 0x7F {
+			col, i = col+1, i+1 // printable ASCII, most of any SOP: nothing to decode
+			continue
+		}
 		r, size := utf8.DecodeRune(text[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
