@@ -54,6 +54,10 @@ type Handbook struct {
 	booksOf  map[*Page][]*Book         // printbook.go
 	home     map[*Page]*Book           // printbook.go
 	anchors  map[*Page]map[string]bool // the heading slugs of each SOP that body links name (LinkedAnchor)
+	// roleTitles are Build's known roles, and keys the incremental
+	// render's keys of the handbook's files (keys.go).
+	roleTitles map[string]string
+	keys       keys
 }
 
 // Page is one SOP of the handbook.
@@ -121,7 +125,7 @@ func OnlyStatuses(statuses ...string) BuildOption {
 // and sopctl.yaml); history may be empty.
 func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time, opts ...BuildOption) *Handbook {
 	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization, MaxSOPs: lib.Config.HandbookMaxSOPs,
-		byID: map[string]*Page{}, byPath: map[string]*Page{}, filtered: map[string]string{}, files: map[string]*linkedFile{}, lib: lib}
+		byID: map[string]*Page{}, byPath: map[string]*Page{}, filtered: map[string]string{}, files: map[string]*linkedFile{}, lib: lib, roleTitles: roleTitles}
 	for _, o := range opts {
 		o(h)
 	}
