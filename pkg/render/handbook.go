@@ -8,7 +8,10 @@
 // Output (html, markdown), or one SOP's page into terminal text (term). A
 // Stage is the
 // Output that builds the bundle's folder beside its target and swaps it
-// in atomically; Write does the same for files held in memory. CopyFiles
+// in atomically; Write does the same for files held in memory. A Stage
+// into a folder it rendered before reuses the files whose key (keys.go:
+// a hash of what the file is made from) the previous render's manifest
+// lists unchanged (manifest.go, reuse.go): the incremental render. CopyFiles
 // adds the library files that SOP bodies link to (images, PDF forms) under
 // files/, CopyStatic the library's own files (static_dir).
 package render

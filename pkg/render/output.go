@@ -44,6 +44,11 @@ func Write(ctx context.Context, t Target, files map[string][]byte) error {
 // old folder aside, the new one in) and removes the old one; Abort removes
 // it instead. Until Commit, the old output is untouched.
 //
+// A Stage into a folder sopctl rendered before reads the folder's manifest
+// (ManifestFile): Reuse then puts the previous files made with a key in
+// place, and Commit writes the new manifest, of the keys given to Reuse
+// and WriteKeyed, beside the marker.
+//
 // Once its context is done, WriteFile and Commit fail with the context's
 // error, and the caller's Abort removes the staging folder: an interrupted
 // render changes nothing.

@@ -6,7 +6,9 @@
 // roles and of its role's SOPs (one shared script file per role), an SOP
 // page breadcrumbs, a table of its sections and links to the previous and
 // next SOP; the index and role pages continue over pages of
-// render.ListPageSize SOPs.
+// render.ListPageSize SOPs. Into a render.Keyed output, every file goes
+// with its key, and the files the previous render made from the same
+// inputs are reused rather than made (incremental.go).
 package html
 
 import (

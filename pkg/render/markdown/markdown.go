@@ -3,7 +3,9 @@
 // handbook.md (everything in one file, grouped by role; over
 // handbook_max_sops, links to the role handbooks), sops/<id>.md,
 // roles/<id>.md, each role's printable roles/<id>-handbook.md, and the KPI
-// page kpis.md.
+// page kpis.md. Into a render.Keyed output, every file goes with its key,
+// and the files the previous render made from the same inputs are reused
+// rather than written.
 package markdown
 
 import (
