@@ -3,7 +3,6 @@ package markdown_test
 import (
 	"testing"
 
-	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
 
@@ -11,24 +10,11 @@ import (
 // byte, whatever changed in between; it reuses the files the change does
 // not touch.
 func TestIncremental(t *testing.T) {
-	changes := rendertest.PrintChanges(".md", []string{"README.md", "SUMMARY.md", "roles/agent.md", "kpis.md"},
-		[]string{"roles/agent-handbook.md", "handbook.md"})
-	for _, max := range []int{3, 100} {
-		t.Run(map[int]string{3: "books", 100: "one-page"}[max], func(t *testing.T) {
-			_, written := rendertest.Incremental(t, rendertest.PrintLibrary(t, max), gitlog.History{}, write, changes)
-			if written["nothing"] != 0 {
-				t.Errorf("with nothing changed, the incremental render wrote %d files", written["nothing"])
-			}
-		})
-	}
+	rendertest.IncrementalPrint(t, write, ".md", []string{"README.md", "SUMMARY.md", "roles/agent.md", "kpis.md"}, []string{"roles/agent-handbook.md", "handbook.md"})
 }
 
 // The next review and its being overdue change with today's date: the
 // files that show them are made anew.
 func TestIncrementalToday(t *testing.T) {
-	changes := []rendertest.Change{
-		{Name: "a day", Days: 1, Kept: []string{"sops/complaint-resolution.md", "README.md"}},
-		{Name: "two years", Days: 800, Made: []string{"sops/complaint-resolution.md", "README.md"}},
-	}
-	rendertest.Incremental(t, exampleDir, gitlog.History{}, write, changes)
+	rendertest.IncrementalToday(t, write, "sops/complaint-resolution.md", "README.md")
 }

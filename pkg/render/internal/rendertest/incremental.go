@@ -50,6 +50,33 @@ func Replace(name, old, new string) func(testing.TB, string) {
 	}
 }
 
+// IncrementalPrint runs Incremental with w over PrintLibrary, holding 3
+// SOPs to a handbook file (role handbooks in parts) and 100 (one page),
+// with PrintChanges (see there for ext, lists and printed); with nothing
+// changed, the render writes no file.
+func IncrementalPrint(t *testing.T, w Writer, ext string, lists, printed []string) {
+	changes := PrintChanges(ext, lists, printed)
+	for _, max := range []int{3, 100} {
+		t.Run(map[int]string{3: "books", 100: "one-page"}[max], func(t *testing.T) {
+			_, written := Incremental(t, PrintLibrary(t, max), gitlog.History{}, w, changes)
+			if written["nothing"] != 0 {
+				t.Errorf("with nothing changed, the incremental render wrote %d files", written["nothing"])
+			}
+		})
+	}
+}
+
+// IncrementalToday runs Incremental with w over the example library
+// (ExampleDir) a day and two years later: the next review of
+// complaint-resolution, and its being overdue, show on its page (page)
+// and the index (index), which are reused, then made anew.
+func IncrementalToday(t *testing.T, w Writer, page, index string) {
+	Incremental(t, ExampleDir, gitlog.History{}, w, []Change{
+		{Name: "a day", Days: 1, Kept: []string{page, index}},
+		{Name: "two years", Days: 800, Made: []string{page, index}},
+	})
+}
+
 // PrintChanges are changes of PrintLibrary and the bundle files they
 // must remake or reuse: ext is the extension of the bundle's pages, lists
 // the files made from the whole library but no body (the index first),
