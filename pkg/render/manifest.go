@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"runtime/debug"
@@ -111,14 +112,24 @@ var buildID = sync.OnceValue(func() string {
 			return v // a module version, as go install gives it
 		}
 	}
+	return executableHash()
+})
+
+// executableHash hashes the running executable, read in small pieces: it
+// weighs tens of megabytes, which a render need not hold.
+func executableHash() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return unknownBuild
 	}
-	data, err := os.ReadFile(exe)
+	f, err := os.Open(exe)
 	if err != nil {
 		return unknownBuild
 	}
-	sum := sha256.Sum256(data)
-	return "exe " + base64.RawURLEncoding.EncodeToString(sum[:12])
-})
+	defer f.Close()
+	d := sha256.New()
+	if _, err := io.Copy(d, f); err != nil {
+		return unknownBuild
+	}
+	return "exe " + base64.RawURLEncoding.EncodeToString(d.Sum(nil)[:12])
+}
