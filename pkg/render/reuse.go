@@ -195,3 +195,31 @@ func checkName(name string) error {
 	}
 	return nil
 }
+
+// ReadPrevious reads a file of the previous output that the writers may
+// take pieces of, as they would reuse it whole, when out keeps a previous
+// render it trusts (a *Stage whose Incremental is true); false otherwise,
+// or when the file is missing or not a regular file.
+func ReadPrevious(out Output, name string) ([]byte, bool) {
+	r, ok := out.(interface {
+		ReadPrevious(name string) ([]byte, bool)
+	})
+	if !ok {
+		return nil, false
+	}
+	return r.ReadPrevious(name)
+}
+
+// ReadPrevious reads a regular file of the output the Stage replaces,
+// when its manifest is trusted (see the function ReadPrevious).
+func (s *Stage) ReadPrevious(name string) ([]byte, bool) {
+	if !s.Incremental() || checkName(name) != nil {
+		return nil, false
+	}
+	p := path.Join(s.name, name)
+	if fi, err := s.root.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	data, err := s.root.ReadFile(p)
+	return data, err == nil
+}

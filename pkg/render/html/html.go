@@ -220,6 +220,9 @@ type writer struct {
 	// to every key.
 	keyed bool
 	salt  string
+	// previous gives the SOPs whose pages are reused their parts from the
+	// previous output (previous.go); nil when it cannot.
+	previous *previousParts
 }
 
 // stopOutput remembers that a file could not be written.
@@ -266,6 +269,12 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 		reused, err := w.reuse(w.pageKey(p))
 		if errs[i] = err; err != nil || reused && !needParts {
 			return
+		}
+		if reused && w.previous != nil {
+			var ok bool
+			if parts.parts[i], ok = w.previous.part(p); ok {
+				return
+			}
 		}
 		var page []byte
 		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT, !reused)

@@ -99,6 +99,9 @@ func (w *writer) reuseLibraryFiles() (libraryTasks, error) {
 			return nil, err
 		}
 	}
+	if tasks[0].reused { // the index: the library summary is as it was
+		w.previous = newPreviousParts(w)
+	}
 	return tasks, nil
 }
 
@@ -110,6 +113,10 @@ func (s *stopOutput) Reuse(key string) (bool, error) {
 		s.failed.Store(true)
 	}
 	return ok, err
+}
+
+func (s *stopOutput) ReadPrevious(name string) ([]byte, bool) {
+	return render.ReadPrevious(s.out, name)
 }
 
 func (s *stopOutput) WriteKeyed(name, key string, data []byte) error {

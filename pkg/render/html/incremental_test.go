@@ -13,8 +13,8 @@ func TestIncremental(t *testing.T) {
 	rendertest.IncrementalPrint(t, write, ".html", []string{"index.html", "roles/agent.html", "kpis.html", "assets/nav-agent.js", "assets/style.css"}, []string{"roles/agent-handbook.html", "assets/search-index.js"})
 }
 
-// The next review and its being overdue change with today's date: the
-// files that show them are made anew.
-func TestIncrementalToday(t *testing.T) {
-	rendertest.IncrementalToday(t, write, "sops/complaint-resolution.html", "index.html")
+// The example library, with the next review and its being overdue
+// changing with today's date, and a body edited.
+func TestIncrementalExample(t *testing.T) {
+	rendertest.IncrementalExample(t, write, "sops/complaint-resolution.html", "index.html")
 }

@@ -13,8 +13,8 @@ func TestIncremental(t *testing.T) {
 	rendertest.IncrementalPrint(t, write, ".md", []string{"README.md", "SUMMARY.md", "roles/agent.md", "kpis.md"}, []string{"roles/agent-handbook.md", "handbook.md"})
 }
 
-// The next review and its being overdue change with today's date: the
-// files that show them are made anew.
-func TestIncrementalToday(t *testing.T) {
-	rendertest.IncrementalToday(t, write, "sops/complaint-resolution.md", "README.md")
+// The example library, with the next review and its being overdue
+// changing with today's date, and a body edited.
+func TestIncrementalExample(t *testing.T) {
+	rendertest.IncrementalExample(t, write, "sops/complaint-resolution.md", "README.md")
 }

@@ -66,14 +66,19 @@ func IncrementalPrint(t *testing.T, w Writer, ext string, lists, printed []strin
 	}
 }
 
-// IncrementalToday runs Incremental with w over the example library
-// (ExampleDir) a day and two years later: the next review of
-// complaint-resolution, and its being overdue, show on its page (page)
-// and the index (index), which are reused, then made anew.
-func IncrementalToday(t *testing.T, w Writer, page, index string) {
+// IncrementalExample runs Incremental with w over the example library
+// (ExampleDir), whose SOPs have tables, images, linked files and review
+// dates: a day later and two years later (the next review of
+// complaint-resolution, and its being overdue, show on its page, page,
+// and the index, index, which are reused, then made anew), and after an
+// edit of complaint-resolution's body (its page is made anew, the index
+// reused).
+func IncrementalExample(t *testing.T, w Writer, page, index string) {
 	Incremental(t, ExampleDir, gitlog.History{}, w, []Change{
 		{Name: "a day", Days: 1, Kept: []string{page, index}},
 		{Name: "two years", Days: 800, Made: []string{page, index}},
+		{Name: "a body", Edit: Replace("sops/complaint-resolution.md", "## Scope\n", "## Scope\n\nOne more sentence.\n"),
+			Kept: []string{index}, Made: []string{page}},
 	})
 }
 
