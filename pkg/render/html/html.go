@@ -8,7 +8,9 @@
 // next SOP; the index and role pages continue over pages of
 // render.ListPageSize SOPs. Into a render.Keyed output, every file goes
 // with its key, and the files the previous render made from the same
-// inputs are reused rather than made (incremental.go).
+// inputs are reused rather than made (incremental.go); an SOP whose page
+// is reused gives the printable handbooks and the search index what the
+// previous output holds of it (previous.go).
 package html
 
 import (

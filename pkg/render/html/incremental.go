@@ -11,7 +11,8 @@ import (
 // whole library but no body by LibraryKey; the printable handbooks and
 // the search index, made from every body, by ContentKey. When all of the
 // latter are reused, the SOPs whose pages are reused are not rendered at
-// all.
+// all; otherwise, while the library summary is unchanged, they give those
+// files what the previous output holds of them (previous.go).
 
 // keying says whether a bundle with opts is keyed, and what its options
 // add to every key. sopctl serve's bundles (a panel on each page, a
