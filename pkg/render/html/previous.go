@@ -19,8 +19,15 @@ import (
 type previousParts struct {
 	w       *writer
 	onePage map[*render.Page]int // p's place among handbook.html's sections
+	inPart  map[printed]int      // p's place among its book part's sections
 	mu      sync.Mutex
 	files   map[string]*previousFile
+}
+
+// printed is an SOP in a book.
+type printed struct {
+	book *render.Book
+	page *render.Page
 }
 
 // previousFile is a previous printable handbook file cut into its SOPs'
@@ -32,12 +39,17 @@ type previousFile struct {
 
 func newPreviousParts(w *writer) *previousParts {
 	h := w.h
-	pp := &previousParts{w: w, onePage: map[*render.Page]int{}, files: map[string]*previousFile{}}
+	pp := &previousParts{w: w, onePage: map[*render.Page]int{}, inPart: map[printed]int{}, files: map[string]*previousFile{}}
 	for _, b := range h.Books() {
 		if h.OnePage() {
-			printed, _ := h.OnePageSplit(b)
-			for _, p := range printed {
+			sops, _ := h.OnePageSplit(b)
+			for _, p := range sops {
 				pp.onePage[p] = len(pp.onePage)
+			}
+		}
+		for j := range b.Parts {
+			for i, p := range b.PartSOPs(j) {
+				pp.inPart[printed{b, p}] = i
 			}
 		}
 	}
@@ -65,13 +77,7 @@ func (pp *previousParts) part(p *render.Page) (sopPart, bool) {
 	}
 	for _, b := range h.BooksOf(p) {
 		j, _ := b.Part(p)
-		i := -1
-		for k, q := range b.PartSOPs(j) {
-			if q == p {
-				i = k
-			}
-		}
-		s, ok := pp.section(b.File(j, ".html"), i, `<h2 id="`+p.ID+`">`)
+		s, ok := pp.section(b.File(j, ".html"), pp.inPart[printed{b, p}], `<h2 id="`+p.ID+`">`)
 		if !ok {
 			return sopPart{}, false
 		}
