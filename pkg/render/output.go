@@ -274,6 +274,7 @@ func (s *Stage) Abort() error {
 }
 
 func (s *Stage) closeFolders() {
+	s.closePrevious()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for d, r := range s.folders {

@@ -42,9 +42,12 @@ func WriteKeyed(out Output, name, key string, data []byte) error {
 	return out.WriteFile(name, data)
 }
 
-// previous is what a Stage knows of the output it replaces: the files its
-// manifest lists, by key.
+// previous is what a Stage knows of the output it replaces: the folder,
+// and the files its manifest lists, by key.
 type previous struct {
+	// root is the previous output folder. Its files are found through it,
+	// so that a symlink in it leading outside it is refused (SPEC 7).
+	root  *os.Root
 	byKey map[string][]string
 	// Note says why the previous output's manifest is not used, when the
 	// folder has one: every file is made anew.
@@ -52,11 +55,16 @@ type previous struct {
 	reused atomic.Int64 // files put in place by Reuse
 }
 
-// readPrevious reads the manifest of the output folder name (in root, its
-// parent), which holds the marker.
+// readPrevious opens the output folder name (in root, its parent), which
+// holds the marker, and reads its manifest; nil when the folder cannot be
+// opened.
 func readPrevious(root *os.Root, name string) *previous {
-	prev := &previous{byKey: map[string][]string{}}
-	data, err := root.ReadFile(path.Join(name, ManifestFile))
+	dir, err := root.OpenRoot(name)
+	if err != nil {
+		return nil
+	}
+	prev := &previous{root: dir, byKey: map[string][]string{}}
+	data, err := dir.ReadFile(ManifestFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return prev
 	}
@@ -126,42 +134,39 @@ func (s *Stage) Reuse(key string) (bool, error) {
 	return true, nil
 }
 
-// keep puts the previous output's file name in the staging folder.
+// keep puts the previous output's file name in the staging folder: the
+// regular file found at name inside the previous folder (through its
+// Root), by a hard link, or a copy where the file system makes no links.
 func (s *Stage) keep(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
+	fi, err := s.prev.root.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file of the previous output", name)
+	}
 	if _, err := s.folder(path.Dir(name)); err != nil {
 		return err
 	}
-	from, to := path.Join(s.name, name), path.Join(s.tmp, name)
-	if err := s.root.Link(from, to); err != nil {
+	to := path.Join(s.tmp, name)
+	if err := s.root.Link(path.Join(s.name, name), to); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return err
 		}
-		return s.copyPrevious(from, to)
+		data, err := s.prev.root.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		return s.root.WriteFile(to, data, 0o644)
 	}
-	// A link to a symlink is a symlink: whatever the previous folder holds
-	// now, the new one gets only regular files.
-	if fi, err := s.root.Lstat(to); err != nil || !fi.Mode().IsRegular() {
+	// The link was made through the output's parent, which may reach
+	// another file than the previous folder's Root found (a symlinked
+	// folder, a change in between): keep it only if it is that file.
+	if nfi, err := s.root.Lstat(to); err != nil || !os.SameFile(fi, nfi) {
 		_ = s.root.Remove(to)
-		return fmt.Errorf("%s is not a regular file", from)
+		return fmt.Errorf("%s changed while it was reused", name)
 	}
 	return nil
-}
-
-// copyPrevious copies a previous file where a hard link cannot be made
-// (a file system without them).
-func (s *Stage) copyPrevious(from, to string) error {
-	fi, err := s.root.Lstat(from)
-	if err != nil || !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", from)
-	}
-	data, err := s.root.ReadFile(from)
-	if err != nil {
-		return err
-	}
-	return s.root.WriteFile(to, data, 0o644)
 }
 
 // WriteKeyed writes a file (as WriteFile) and records it with key in the
@@ -174,6 +179,14 @@ func (s *Stage) WriteKeyed(name, key string, data []byte) error {
 	s.keys[name] = key
 	s.mu.Unlock()
 	return nil
+}
+
+// closePrevious closes the previous output folder, before it is moved
+// aside.
+func (s *Stage) closePrevious() {
+	if s.prev != nil && s.prev.root != nil {
+		s.prev.root.Close() // later uses fail: nothing is reused after Commit or Abort
+	}
 }
 
 // writeManifest writes the manifest of the files written with a key, if
@@ -216,10 +229,9 @@ func (s *Stage) ReadPrevious(name string) ([]byte, bool) {
 	if !s.Incremental() || checkName(name) != nil {
 		return nil, false
 	}
-	p := path.Join(s.name, name)
-	if fi, err := s.root.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+	if fi, err := s.prev.root.Lstat(name); err != nil || !fi.Mode().IsRegular() {
 		return nil, false
 	}
-	data, err := s.root.ReadFile(p)
+	data, err := s.prev.root.ReadFile(name)
 	return data, err == nil
 }

@@ -69,6 +69,17 @@ func TestStageReuse(t *testing.T) {
 				t.Skip(err)
 			}
 		}, reused: 1},
+		{name: "folder symlinked outside", damage: func(t *testing.T, site string) {
+			// site/sops leads to a folder beside site, outside it, with
+			// files of the same names: none of them is taken (SPEC 7).
+			other := filepath.Join(filepath.Dir(site), "other")
+			if err := os.Rename(filepath.Join(site, "sops"), other); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink("../other", filepath.Join(site, "sops")); err != nil {
+				t.Skip(err)
+			}
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
