@@ -22,7 +22,7 @@ import (
 
 type renderOptions struct {
 	format, out string
-	force       bool
+	force, full bool
 	status      string   // --status as given
 	statuses    []string // --status, checked
 }
@@ -30,7 +30,7 @@ type renderOptions struct {
 func newRenderCmd(env *Env) *cobra.Command {
 	opts := &renderOptions{}
 	cmd := &cobra.Command{
-		Use:   "render [--format html|markdown] [-o DIR] [--status S[,S...]]",
+		Use:   "render [--format html|markdown] [-o DIR] [--status S[,S...]] [--full]",
 		Short: "Publish the handbook as HTML (default) or Markdown",
 		Long: `Publish every SOP that parses, whatever its status or lint findings (gate
 publishing with sopctl lint, or limit it with --status), as a bundle of files
@@ -83,6 +83,19 @@ a hidden file, or a file over 50 MB is reported and rendered as plain text.
 (draft, review, approved, retired): the others get no page and are in no
 list, and a link to one is plain text with a warning naming the filter.
 
+Render into a folder it rendered before is incremental: the folder's
+.sopctl-manifest.json (beside the .sopctl-output marker) records a hash of
+what each file was made from (the SOP's file, sopctl.yaml, the roles, the
+git history it shows, the titles, statuses, roles, headings and links of
+every SOP, the sopctl build), and a file whose inputs have not changed is
+taken from the previous output (by hard link) rather than made again. The
+result is the same, byte for byte, as a full render. Editing an SOP's body
+makes its page, the printable handbooks and the search index again; editing
+a title, status, role, heading or link makes every page again. The summary
+says how many files were reused. --full makes every file anew; a manifest
+that cannot be trusted (damaged, edited, or written by another build of
+sopctl) does the same, with a note.
+
 The bundle is built in a temporary folder beside DIR and swapped in only when
 complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
 DIR as it was; the temporary folders of a render that was killed are removed
@@ -119,6 +132,7 @@ to a folder is followed.`,
 	cmd.Flags().StringVar(&opts.format, "format", "html", "bundle `FORMAT`: html or markdown")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "output `DIR` (default site, or site-md for markdown)")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "replace a folder sopctl did not make, outside the library (listing what it deletes first)")
+	cmd.Flags().BoolVar(&opts.full, "full", false, "make every file anew, reusing nothing of the previous render's output")
 	cmd.Flags().StringVar(&opts.status, "status", "", "publish only the SOPs of these `STATUS`es (comma-separated: draft, review, approved, retired)")
 	return cmd
 }
@@ -154,7 +168,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 		out = filepath.Join(env.Dir, out)
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)),
-		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force}
+		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force, Full: opts.full}
 	root, theme, err := openStatic(lib, opts.format)
 	if err != nil {
 		return err
@@ -166,6 +180,9 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	}
 	if f := stage.Forced(); f != nil {
 		listForced(env, opts.out, f)
+	}
+	if note := stage.Note(); note != "" {
+		fmt.Fprintf(env.IO.ErrOut, "note: %s\n", termsafe.Line(note))
 	}
 	warnings, err := writeBundle(h, lib, root, theme, stage, opts.format)
 	if err == nil {
@@ -182,7 +199,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 		w.Path = show.Path(w.Path)
 		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
 	}
-	renderSummary(env, opts, h, stage.Written()+1)
+	renderSummary(env, opts, h, stage)
 	return nil
 }
 
@@ -209,7 +226,7 @@ func writeBundle(h *render.Handbook, lib *library.Library, root *os.Root, theme 
 
 // renderSummary says on stdout what render published, what it left out
 // and where to open it.
-func renderSummary(env *Env, opts *renderOptions, h *render.Handbook, files int) {
+func renderSummary(env *Env, opts *renderOptions, h *render.Handbook, stage *render.Stage) {
 	entry := "index.html"
 	if opts.format == "markdown" {
 		entry = "README.md"
@@ -221,7 +238,13 @@ func renderSummary(env *Env, opts *renderOptions, h *render.Handbook, files int)
 	if n := len(h.LeftOut); n > 0 {
 		leftOut = fmt.Sprintf(" and left out %d (named on stderr)", n)
 	}
-	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s%s to %s (%d files); open %s\n", len(h.SOPs), filtered, leftOut, opts.out, files,
+	// The marker and the manifest are written too.
+	written, reused := stage.Written()+2, stage.Reused()
+	files := fmt.Sprintf("%d files", written+reused)
+	if stage.Incremental() {
+		files += fmt.Sprintf(": %d written, %d reused", written, reused)
+	}
+	fmt.Fprintf(env.IO.Out, "rendered %d SOPs%s%s to %s (%s); open %s\n", len(h.SOPs), filtered, leftOut, opts.out, files,
 		filepath.ToSlash(filepath.Join(opts.out, entry)))
 }
 

@@ -8,7 +8,10 @@
 // Output (html, markdown), or one SOP's page into terminal text (term). A
 // Stage is the
 // Output that builds the bundle's folder beside its target and swaps it
-// in atomically; Write does the same for files held in memory. CopyFiles
+// in atomically; Write does the same for files held in memory. A Stage
+// into a folder it rendered before reuses the files whose key (keys.go:
+// a hash of what the file is made from) the previous render's manifest
+// lists unchanged (manifest.go, reuse.go): the incremental render. CopyFiles
 // adds the library files that SOP bodies link to (images, PDF forms) under
 // files/, CopyStatic the library's own files (static_dir).
 package render
@@ -54,6 +57,10 @@ type Handbook struct {
 	booksOf  map[*Page][]*Book         // printbook.go
 	home     map[*Page]*Book           // printbook.go
 	anchors  map[*Page]map[string]bool // the heading slugs of each SOP that body links name (LinkedAnchor)
+	// roleTitles are Build's known roles, and keys the incremental
+	// render's keys of the handbook's files (keys.go).
+	roleTitles map[string]string
+	keys       keys
 }
 
 // Page is one SOP of the handbook.
@@ -121,7 +128,7 @@ func OnlyStatuses(statuses ...string) BuildOption {
 // and sopctl.yaml); history may be empty.
 func Build(lib *library.Library, roleTitles map[string]string, history gitlog.History, now time.Time, opts ...BuildOption) *Handbook {
 	h := &Handbook{Title: lib.Config.Title, Organization: lib.Config.Organization, MaxSOPs: lib.Config.HandbookMaxSOPs,
-		byID: map[string]*Page{}, byPath: map[string]*Page{}, filtered: map[string]string{}, files: map[string]*linkedFile{}, lib: lib}
+		byID: map[string]*Page{}, byPath: map[string]*Page{}, filtered: map[string]string{}, files: map[string]*linkedFile{}, lib: lib, roleTitles: roleTitles}
 	for _, o := range opts {
 		o(h)
 	}

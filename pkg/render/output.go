@@ -44,6 +44,11 @@ func Write(ctx context.Context, t Target, files map[string][]byte) error {
 // old folder aside, the new one in) and removes the old one; Abort removes
 // it instead. Until Commit, the old output is untouched.
 //
+// A Stage into a folder sopctl rendered before reads the folder's manifest
+// (ManifestFile): Reuse then puts the previous files made with a key in
+// place, and Commit writes the new manifest, of the keys given to Reuse
+// and WriteKeyed, beside the marker.
+//
 // Once its context is done, WriteFile and Commit fail with the context's
 // error, and the caller's Abort removes the staging folder: an interrupted
 // render changes nothing.
@@ -56,8 +61,11 @@ type Stage struct {
 	forced *Forced
 	left   []*LeftoverError
 
+	prev *previous // the output it replaces, for Reuse; nil when there is none to reuse
+
 	mu      sync.Mutex
 	folders map[string]*os.Root // folders of tmp opened so far, by slash path
+	keys    map[string]string   // the new manifest: file -> key (Reuse, WriteKeyed)
 	written atomic.Int64        // files written by WriteFile
 }
 
@@ -103,10 +111,13 @@ func NewStage(ctx context.Context, t Target) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Stage{ctx: ctx, target: t, root: root, name: name, tmp: siblingName(name, newKind), folders: map[string]*os.Root{}}
+	s := &Stage{ctx: ctx, target: t, root: root, name: name, tmp: siblingName(name, newKind),
+		folders: map[string]*os.Root{}, keys: map[string]string{}}
 	s.left = removeStale(root, name)
 	if r.foreign {
 		s.forced = &Forced{Dir: r.dir, Files: r.files, Folders: r.folders}
+	} else if !t.Full && marked(root, name) {
+		s.prev = readPrevious(root, name)
 	}
 	if err := root.Mkdir(s.tmp, 0o755); err != nil {
 		root.Close()
@@ -127,8 +138,8 @@ func (s *Stage) WriteFile(name string, data []byte) error {
 	if err := s.ctx.Err(); err != nil {
 		return err
 	}
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, `\`) || name == Marker {
-		return fmt.Errorf("internal error: bundle file %q leaves the output folder", name)
+	if err := checkName(name); err != nil {
+		return err
 	}
 	dir, err := s.folder(path.Dir(name))
 	if err != nil {
@@ -147,8 +158,15 @@ func (s *Stage) WriteFile(name string, data []byte) error {
 	return err
 }
 
-// Written is how many files WriteFile has written (the marker Commit adds
-// is not one of them).
+// localName reports whether name is a slash path that stays inside the
+// folder it is taken in.
+func localName(name string) bool {
+	return filepath.IsLocal(filepath.FromSlash(name)) && !strings.Contains(name, `\`)
+}
+
+// Written is how many files WriteFile has written (the marker and the
+// manifest Commit adds are not among them, nor the files Reuse put in
+// place).
 func (s *Stage) Written() int { return int(s.written.Load()) }
 
 // WriteAll writes files (name -> content) in parallel.
@@ -205,6 +223,9 @@ func (s *Stage) Commit() (err error) {
 	if err := s.root.WriteFile(path.Join(s.tmp, Marker), []byte(markerContent), 0o644); err != nil {
 		return err
 	}
+	if err := s.writeManifest(); err != nil {
+		return err
+	}
 	s.closeFolders()
 	old := ""
 	if _, err := s.root.Lstat(s.name); err == nil {
@@ -253,6 +274,7 @@ func (s *Stage) Abort() error {
 }
 
 func (s *Stage) closeFolders() {
+	s.closePrevious()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for d, r := range s.folders {

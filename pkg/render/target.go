@@ -18,6 +18,9 @@ type Target struct {
 	// default, static.
 	StaticDir string
 	Force     bool // replace a folder sopctl did not make, outside the library
+	// Full makes every file of the bundle anew, reusing none of the
+	// previous output's (render --full).
+	Full bool
 }
 
 // RefusedError is an output folder sopctl will not replace.

@@ -6,7 +6,11 @@
 // roles and of its role's SOPs (one shared script file per role), an SOP
 // page breadcrumbs, a table of its sections and links to the previous and
 // next SOP; the index and role pages continue over pages of
-// render.ListPageSize SOPs.
+// render.ListPageSize SOPs. Into a render.Keyed output, every file goes
+// with its key, and the files the previous render made from the same
+// inputs are reused rather than made (incremental.go); an SOP whose page
+// is reused gives the printable handbooks and the search index what the
+// previous output holds of it (previous.go).
 package html
 
 import (
@@ -195,11 +199,16 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	}
 	w := &writer{h: h, opts: opts, out: &stopOutput{out: out},
 		sopT: templates(h, "", sopPage), handbookT: templates(h, "#", handbookPage, printParts)}
-	parts, err := w.sops()
+	w.keyed, w.salt = keying(opts)
+	tasks, err := w.reuseLibraryFiles()
 	if err != nil {
 		return nil, err
 	}
-	return parts.warnings, w.libraryFiles(parts)
+	parts, err := w.sops(tasks.needParts())
+	if err != nil {
+		return nil, err
+	}
+	return parts.warnings, w.libraryFiles(tasks, parts)
 }
 
 // writer is one run of Bundle.
@@ -208,6 +217,14 @@ type writer struct {
 	opts            Options
 	out             *stopOutput
 	sopT, handbookT *htmltemplate.Template
+	// keyed says that the files are written with their keys, for an
+	// incremental render (incremental.go); salt is what the options add
+	// to every key.
+	keyed bool
+	salt  string
+	// previous gives the SOPs whose pages are reused their parts from the
+	// previous output (previous.go); nil when it cannot.
+	previous *previousParts
 }
 
 // stopOutput remembers that a file could not be written.
@@ -230,8 +247,10 @@ type sopParts struct {
 	warnings []render.Warning
 }
 
-// sops renders and writes every SOP's page, in parallel.
-func (w *writer) sops() (sopParts, error) {
+// sops renders and writes every SOP's page, in parallel; with parts, also
+// what the SOPs give the whole-library files, even for the pages the
+// previous render's output gives.
+func (w *writer) sops(needParts bool) (sopParts, error) {
 	n := len(w.h.SOPs)
 	parts := sopParts{parts: make([]sopPart, n)}
 	warns := make([][]render.Warning, n)
@@ -249,13 +268,23 @@ func (w *writer) sops() (sopParts, error) {
 				return
 			}
 		}
+		reused, err := w.reuse(w.pageKey(p))
+		if errs[i] = err; err != nil || reused && !needParts {
+			return
+		}
+		if reused && w.previous != nil {
+			var ok bool
+			if parts.parts[i], ok = w.previous.part(p); ok {
+				return
+			}
+		}
 		var page []byte
-		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT)
+		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT, !reused)
 		if errs[i] == nil && w.opts.Cache != nil {
 			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
-		if errs[i] == nil {
-			errs[i] = w.out.WriteFile("sops/"+p.ID+".html", page)
+		if errs[i] == nil && !reused {
+			errs[i] = w.write("sops/"+p.ID+".html", w.pageKey(p), page)
 		}
 	})
 	for i, p := range w.h.SOPs {
@@ -274,22 +303,18 @@ type file struct {
 	err  error
 }
 
-// libraryFiles builds and writes the files made from the whole library,
-// each kind by its own goroutine.
-func (w *writer) libraryFiles(parts sopParts) error {
-	tasks := []func() []file{
-		w.index,
-		func() []file { return w.handbook(parts.parts) },
-		func() []file { return w.books(parts.parts) },
-		w.roles,
-		w.kpis,
-		func() []file { return w.assets(parts.parts) },
-	}
+// libraryFiles builds and writes the files made from the whole library
+// that the previous render's output did not give, each kind by its own
+// goroutine.
+func (w *writer) libraryFiles(tasks libraryTasks, parts sopParts) error {
 	errs := make([][]error, len(tasks))
 	parallel.For(len(tasks), func(i int) {
-		for _, f := range tasks[i]() {
+		if tasks[i].reused {
+			return
+		}
+		for _, f := range tasks[i].make(parts.parts) {
 			if f.err == nil {
-				f.err = w.out.WriteFile(f.name, f.data)
+				f.err = w.write(f.name, tasks[i].key, f.data)
 			}
 			errs[i] = append(errs[i], f.err)
 		}
@@ -365,12 +390,19 @@ func (w *writer) roles() []file {
 	return out
 }
 
-func (w *writer) assets(parts []sopPart) []file {
+// search writes the search index and its snippet shards.
+func (w *writer) search(parts []sopPart) []file {
 	search := make([]searchDoc, len(parts))
 	for i, part := range parts {
 		search[i] = part.search
 	}
-	out := append([]file{{name: searchIndexFile, data: searchIndex(w.h, search)}}, snippetShards(search)...)
+	return append([]file{{name: searchIndexFile, data: searchIndex(w.h, search)}}, snippetShards(search)...)
+}
+
+// assets writes the stylesheet, the scripts, each role's navigation data
+// and the theme.
+func (w *writer) assets() []file {
+	var out []file
 	for _, name := range []string{"style.css", "search.js", "nav.js"} {
 		b, err := assets.ReadFile("assets/" + name)
 		out = append(out, file{name: "assets/" + name, data: b, err: err})
@@ -384,25 +416,28 @@ func (w *writer) assets(parts []sopPart) []file {
 	return out
 }
 
-// renderSOP renders one SOP's page and its sections of the printable
-// handbooks, and reads what the search takes from it. Its body
-// is parsed once and written once for each place it links from.
-func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template) ([]byte, sopPart, error) {
+// renderSOP renders one SOP's page (unless withPage is false: the page is
+// there already) and its sections of the printable handbooks, and reads
+// what the search takes from it. Its body is parsed once and written once
+// for each place it links from.
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template, withPage bool) ([]byte, sopPart, error) {
 	printed := printLinkers(h, p)
 	bodies, err := bodyHTML(h, p, append([]linker{pageLinker{}}, printed...)...)
 	if err != nil {
 		return nil, sopPart{}, err
 	}
 	var b bytes.Buffer
-	b.Grow(len(bodies[0]) + 4<<10) // the body and the page around it
-	var panel htmltemplate.HTML
-	if opts.SOPPanel != nil {
-		panel = opts.SOPPanel(p)
-	}
-	err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-		Handbook: h, Page: p, Nav: navRole(h, p), Body: htmltemplate.HTML(bodies[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
-	if err != nil {
-		return nil, sopPart{}, err
+	if withPage {
+		b.Grow(len(bodies[0]) + 4<<10) // the body and the page around it
+		var panel htmltemplate.HTML
+		if opts.SOPPanel != nil {
+			panel = opts.SOPPanel(p)
+		}
+		err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
+			Handbook: h, Page: p, Nav: navRole(h, p), Body: htmltemplate.HTML(bodies[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
+		if err != nil {
+			return nil, sopPart{}, err
+		}
 	}
 	part, err := printSections(h, p, handbookT, printed, bodies[1:])
 	if err != nil {

@@ -3,7 +3,9 @@
 // handbook.md (everything in one file, grouped by role; over
 // handbook_max_sops, links to the role handbooks), sops/<id>.md,
 // roles/<id>.md, each role's printable roles/<id>-handbook.md, and the KPI
-// page kpis.md.
+// page kpis.md. Into a render.Keyed output, every file goes with its key,
+// and the files the previous render made from the same inputs are reused
+// rather than written.
 package markdown
 
 import (
@@ -30,6 +32,15 @@ type Options struct {
 func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
 	opts.kpiAnchors = kpiAnchors(h)
 	plan := planPrint(h)
+	libKey, contentKey := render.Key("markdown", "library", h.LibraryKey()), render.Key("markdown", "content", h.ContentKey())
+	libReused, err := render.Reuse(out, libKey)
+	if err != nil {
+		return nil, err
+	}
+	contentReused, err := render.Reuse(out, contentKey)
+	if err != nil {
+		return nil, err
+	}
 	n := len(h.SOPs)
 	sections := make([]string, n)
 	books := make([][]string, n)
@@ -37,35 +48,57 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	errs := make([]error, n)
 	parallel.For(n, func(i int) {
 		p := h.SOPs[i]
+		key := render.Key("markdown", "sops/"+p.ID+".md", h.PageKey(p))
+		// The page is made even when the previous output gives it: making
+		// it finds the warnings about its body.
 		var page []byte
 		page, warns[i] = sopFile(h, p, opts)
-		errs[i] = out.WriteFile("sops/"+p.ID+".md", page)
-		sections[i], books[i] = plan.sections(h, p, opts)
-	})
-	files := []file{
-		{"README.md", []byte(index(h))},
-		{"SUMMARY.md", []byte(summary(h))},
-		{kpiFile, kpiPage(h)},
-		{"handbook.md", plan.handbookFile(h, sections)},
-	}
-	for _, b := range h.Books() {
-		r := b.Role
-		if !r.Other {
-			files = append(files, file{"roles/" + r.ID + ".md", []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md) · [Printable handbook](%s)\n\n%s",
-				escape(r.Title), path.Base(b.File(0, ".md")), sopTable(r.SOPs, "../sops/")))})
+		reused, err := render.Reuse(out, key)
+		if errs[i] = err; err == nil && !reused {
+			errs[i] = render.WriteKeyed(out, "sops/"+p.ID+".md", key, page)
 		}
-		files = append(files, plan.bookFiles(h, b, books)...)
+		if !contentReused {
+			sections[i], books[i] = plan.sections(h, p, opts)
+		}
+	})
+	var files []file
+	if !libReused {
+		files = libraryFiles(h, libKey)
+	}
+	if !contentReused {
+		files = append(files, file{"handbook.md", plan.handbookFile(h, sections), contentKey})
+		for _, b := range h.Books() {
+			files = append(files, plan.bookFiles(h, b, books, contentKey)...)
+		}
 	}
 	for _, f := range files {
-		errs = append(errs, out.WriteFile(f.name, f.data))
+		errs = append(errs, render.WriteKeyed(out, f.name, f.key, f.data))
 	}
 	return slices.Concat(warns...), errors.Join(errs...)
+}
+
+// libraryFiles are the files made from the whole library but no SOP's
+// body: the index, the summary, the KPI page and the role pages.
+func libraryFiles(h *render.Handbook, key string) []file {
+	files := []file{
+		{"README.md", []byte(index(h)), key},
+		{"SUMMARY.md", []byte(summary(h)), key},
+		{kpiFile, kpiPage(h), key},
+	}
+	for _, b := range h.Books() {
+		if r := b.Role; !r.Other {
+			files = append(files, file{"roles/" + r.ID + ".md", []byte(fmt.Sprintf("# %s\n\n[All SOPs](../README.md) · [Printable handbook](%s)\n\n%s",
+				escape(r.Title), path.Base(b.File(0, ".md")), sopTable(r.SOPs, "../sops/"))), key})
+		}
+	}
+	return files
 }
 
 // file is one file of the bundle.
 type file struct {
 	name string
 	data []byte
+	key  string // what it is made from (render.Key)
 }
 
 // sopFile is an SOP's own file in sops/, and the warnings about its links.

@@ -207,7 +207,7 @@ func bookLink(b *render.Book) string {
 
 // bookFiles are the files of a role handbook; sections are each SOP's
 // sections of its books, as Handbook.SOPs and Handbook.BooksOf list them.
-func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections [][]string) []file {
+func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections [][]string, key string) []file {
 	var out []file
 	for j := range b.Parts {
 		var s strings.Builder
@@ -242,7 +242,7 @@ func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections []
 		if len(pager) > 0 {
 			s.WriteString("\n" + strings.Join(pager, " · ") + "\n")
 		}
-		out = append(out, file{b.File(j, ".md"), []byte(s.String())})
+		out = append(out, file{b.File(j, ".md"), []byte(s.String()), key})
 	}
 	return out
 }

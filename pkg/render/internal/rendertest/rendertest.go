@@ -20,8 +20,6 @@ import (
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
-	"github.com/sopctl/sopctl/pkg/roles"
-	"github.com/sopctl/sopctl/templates"
 )
 
 // Today is the fixed "today" of the render tests.
@@ -45,18 +43,7 @@ func SmallHistory() gitlog.History {
 // role titles from the built-in templates and sopctl.yaml.
 func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
 	t.Helper()
-	lib, err := library.Load(dir)
-	if err != nil {
-		t.Fatalf("library.Load(%s): %v", dir, err)
-	}
-	for _, f := range lib.Failed {
-		t.Fatalf("%s: %v", dir, f)
-	}
-	cat, err := roles.Load(templates.FS, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, Today()), lib
+	return loadAt(t, dir, history, Today())
 }
 
 // Writer is a writer's Bundle with its options made from the library.

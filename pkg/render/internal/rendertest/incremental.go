@@ -1,0 +1,254 @@
+package rendertest
+
+import (
+	"bytes"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/testlib"
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/templates"
+)
+
+// Change is an edit of a library between two renders, for the tests of
+// the incremental render: Edit changes the library's files (dir is its
+// root); History and Days change the revision history and today's date;
+// Output changes the previous output (site is its folder).
+type Change struct {
+	Name    string
+	Edit    func(t testing.TB, dir string)
+	Output  func(t testing.TB, site string)
+	History gitlog.History
+	Days    int // days after Today
+	// Kept are bundle files the incremental render must take from the
+	// previous output (the same file, hard linked), Made files it must
+	// make anew.
+	Kept, Made []string
+}
+
+// Replace is an Edit that replaces old with new in one file of the
+// library (a slash path), which must hold old.
+func Replace(name, old, new string) func(testing.TB, string) {
+	return func(t testing.TB, dir string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		b, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(b, []byte(old)) {
+			t.Fatalf("%s does not hold %q (%v)", name, old, err)
+		}
+		if err := os.WriteFile(p, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// IncrementalPrint runs Incremental with w over PrintLibrary, holding 3
+// SOPs to a handbook file (role handbooks in parts) and 100 (one page),
+// with PrintChanges (see there for ext, lists and printed); with nothing
+// changed, the render writes no file.
+func IncrementalPrint(t *testing.T, w Writer, ext string, lists, printed []string) {
+	changes := PrintChanges(ext, lists, printed)
+	for _, max := range []int{3, 100} {
+		t.Run(map[int]string{3: "books", 100: "one-page"}[max], func(t *testing.T) {
+			_, written := Incremental(t, PrintLibrary(t, max), gitlog.History{}, w, changes)
+			if written["nothing"] != 0 {
+				t.Errorf("with nothing changed, the incremental render wrote %d files", written["nothing"])
+			}
+		})
+	}
+}
+
+// IncrementalExample runs Incremental with w over the example library
+// (ExampleDir), whose SOPs have tables, images, linked files and review
+// dates: a day later and two years later (the next review of
+// complaint-resolution, and its being overdue, show on its page, page,
+// and the index, index, which are reused, then made anew), and after an
+// edit of complaint-resolution's body (its page is made anew, the index
+// reused).
+func IncrementalExample(t *testing.T, w Writer, page, index string) {
+	Incremental(t, ExampleDir, gitlog.History{}, w, []Change{
+		{Name: "a day", Days: 1, Kept: []string{page, index}},
+		{Name: "two years", Days: 800, Made: []string{page, index}},
+		{Name: "a body", Edit: Replace("sops/complaint-resolution.md", "## Scope\n", "## Scope\n\nOne more sentence.\n"),
+			Kept: []string{index}, Made: []string{page}},
+	})
+}
+
+// PrintChanges are changes of PrintLibrary and the bundle files they
+// must remake or reuse: ext is the extension of the bundle's pages, lists
+// the files made from the whole library but no body (the index first),
+// printed those made from every body (a role handbook that prints c
+// first).
+func PrintChanges(ext string, lists, printed []string) []Change {
+	var pages []string
+	for _, id := range []string{"a", "b", "d", "e", "f"} {
+		pages = append(pages, "sops/"+id+ext)
+	}
+	all := slices.Concat(pages, lists, printed)
+	stamp := time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
+	return []Change{
+		{Name: "nothing", Kept: all},
+		{Name: "body", Edit: Replace("sops/c.md", "Do it.", "Do it twice."),
+			Kept: slices.Concat(pages, lists), Made: slices.Concat([]string{"sops/c" + ext}, printed)},
+		{Name: "title", Edit: Replace("sops/c.md", "title: alpha", "title: Zulu"), Made: all},
+		{Name: "roles", Edit: Replace("sops/e.md", "owner: O\n", "owner: O\nroles: [agent]\n"), Made: all},
+		{Name: "status", Edit: Replace("sops/d.md", "status: approved", "status: retired"), Made: all},
+		{Name: "heading", Edit: Replace("sops/b.md", "## Steps", "## Stages"), Made: all},
+		{Name: "link", Edit: Replace("sops/c.md", "Do it.", "See [e](e.md)."), Made: all},
+		{Name: "delete", Edit: func(t testing.TB, dir string) { remove(t, filepath.Join(dir, "sops/e.md")) }, Made: slices.Concat(pages[:3], lists)},
+		{Name: "add", Edit: func(t testing.TB, dir string) {
+			writeFile(t, filepath.Join(dir, "sops/g.md"), SOPFile("g", "roles: [agent]\n", "## Steps\n\nGo.\n"))
+		}, Made: all},
+		{Name: "config", Edit: Replace("sopctl.yaml", "title: Print Test", "title: Print Test 2"), Made: all},
+		{Name: "history", History: gitlog.History{"sops/d.md": {{Commit: "0123456789ab", Author: "Ann", Date: stamp, Subject: "Fix"}}},
+			Kept: pages[:2], Made: []string{"sops/d" + ext, lists[0]}},
+		{Name: "today", Days: 800, Kept: all}, // no SOP of PrintLibrary has a review date
+		{Name: "bad manifest", Output: Replace(render.ManifestFile, `"sops/a`+ext+`":"`, `"sops/a`+ext+`":"x`), Made: all},
+		{Name: "junk manifest", Output: func(t testing.TB, site string) { writeFile(t, filepath.Join(site, render.ManifestFile), "{") }, Made: all},
+		{Name: "no manifest", Output: func(t testing.TB, site string) { remove(t, filepath.Join(site, render.ManifestFile)) }, Made: all},
+	}
+}
+
+func remove(t testing.TB, p string) {
+	t.Helper()
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t testing.TB, p, content string) {
+	t.Helper()
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Incremental renders a copy of the library at dir with w into a folder,
+// then, for each change, makes the change and renders again into the same
+// folder (incrementally) and, with Full, into a new one, and fails the
+// test unless the two folders are the same byte for byte, the manifest
+// included. It returns how many files each incremental render reused and
+// wrote, by change name.
+func Incremental(t *testing.T, dir string, history gitlog.History, w Writer, changes []Change) (reused, written map[string]int) {
+	reused, written = map[string]int{}, map[string]int{}
+	for _, c := range changes {
+		t.Run(c.Name, func(t *testing.T) {
+			lib := t.TempDir()
+			if err := os.CopyFS(lib, os.DirFS(dir)); err != nil {
+				t.Fatal(err)
+			}
+			out := t.TempDir()
+			site := filepath.Join(out, "site")
+			renderTo(t, lib, site, history, Today(), false, w)
+			if c.Edit != nil {
+				c.Edit(t, lib)
+			}
+			if c.Output != nil {
+				c.Output(t, site)
+			}
+			hist := history
+			if c.History != nil {
+				hist = c.History
+			}
+			today := Today().AddDate(0, 0, c.Days)
+			before := stats(t, site, slices.Concat(c.Kept, c.Made))
+			stage := renderTo(t, lib, site, hist, today, false, w)
+			reused[c.Name], written[c.Name] = stage.Reused(), stage.Written()
+			after := stats(t, site, slices.Concat(c.Kept, c.Made))
+			for i, name := range slices.Concat(c.Kept, c.Made) {
+				if kept := os.SameFile(before[i], after[i]); kept != (i < len(c.Kept)) {
+					t.Errorf("%s: reused %t, want %t", name, kept, !kept)
+				}
+			}
+			full := renderTo(t, lib, filepath.Join(out, "full"), hist, today, true, w)
+			if full.Reused() != 0 {
+				t.Errorf("render with Full reused %d files", full.Reused())
+			}
+			SameTrees(t, testlib.ReadTree(t, site), testlib.ReadTree(t, filepath.Join(out, "full")))
+		})
+	}
+	return reused, written
+}
+
+// stats are the files of a folder, by slash path.
+func stats(t testing.TB, dir string, names []string) []os.FileInfo {
+	t.Helper()
+	var out []os.FileInfo
+	for _, name := range names {
+		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fi)
+	}
+	return out
+}
+
+// renderTo renders the library at dir with w into a Stage for out, as
+// sopctl render does, and commits it.
+func renderTo(t testing.TB, dir, out string, history gitlog.History, today time.Time, full bool, w Writer) *render.Stage {
+	t.Helper()
+	h, lib := loadAt(t, dir, history, today)
+	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, "sops"), Full: full}
+	stage, err := render.NewStage(t.Context(), target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w(h, stage, lib); err != nil {
+		stage.Abort()
+		t.Fatal(err)
+	}
+	if err := stage.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return stage
+}
+
+// loadAt is Load with another today.
+func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time) (*render.Handbook, *library.Library) {
+	t.Helper()
+	lib, err := library.Load(dir)
+	if err != nil {
+		t.Fatalf("library.Load(%s): %v", dir, err)
+	}
+	for _, f := range lib.Failed {
+		t.Fatalf("%s: %v", dir, f)
+	}
+	cat, err := roles.Load(templates.FS, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, today), lib
+}
+
+// SameTrees fails the test for each file that differs between two trees
+// of files (path -> content), naming it.
+func SameTrees(t testing.TB, got, want map[string][]byte) {
+	t.Helper()
+	var diff []string
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		g, ok := got[name]
+		switch {
+		case !ok:
+			diff = append(diff, name+": missing")
+		case !bytes.Equal(g, want[name]):
+			diff = append(diff, name+": "+testlib.FirstDiff(g, want[name]))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			diff = append(diff, name+": not in the full render")
+		}
+	}
+	if len(diff) > 0 {
+		t.Errorf("the incremental render differs from the full one:\n%s", strings.Join(diff, "\n"))
+	}
+}

@@ -1,0 +1,158 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"sync"
+)
+
+// The keys of an incremental render (manifest.go). A file of the bundle is
+// reused from the previous render when its key, a hash of everything it is
+// made from, is the one the previous render recorded for it. The keys err
+// on the side of rendering again: a page depends on the library summary,
+// a hash of everything any page may show of another SOP, so that editing
+// one SOP's body re-renders only its own page and the files made from
+// every body (the printable handbooks, the search index), while editing a
+// title, a role, a status, a heading or a link re-renders every page.
+
+// keyLen is how many bytes of a SHA-256 sum a key keeps (8 characters of
+// base64): 48 bits tell one render's inputs for a file from the next with
+// a chance of 2^-48 of taking one for the other, and keep the manifest
+// small: a line of about 35 bytes for each page, under 1% of what a page
+// weighs, when the bundle must stay under 3 times the library.
+const keyLen = 6
+
+// Key hashes parts into a key: a writer's key for a file it makes from
+// what the Handbook's keys hash and from its own templates and options.
+func Key(parts ...string) string {
+	d := sha256.New()
+	for _, p := range parts {
+		field(d, p)
+	}
+	return base64.RawURLEncoding.EncodeToString(d.Sum(nil)[:keyLen])
+}
+
+// field writes s to d with its length first, so that no two lists of
+// fields hash alike.
+func field(d io.Writer, s string) {
+	fmt.Fprintf(d, "%d:%s", len(s), s)
+}
+
+// keys are a Handbook's keys, computed once.
+type keys struct {
+	once    sync.Once
+	summary string           // librarySummary
+	pages   map[*Page]string // PageKey
+	library string           // LibraryKey
+	content string           // ContentKey
+}
+
+// PageKey hashes everything the files of one SOP are made from: its file,
+// as read; what the handbook knows of it that is not in the file (its
+// revision history, its next review as of the build's today, its edit
+// link); and the library summary. A writer adds its own templates and
+// options (Key).
+func (h *Handbook) PageKey(p *Page) string {
+	h.computeKeys()
+	return h.keys.pages[p]
+}
+
+// LibraryKey hashes everything the files made from the whole library but
+// from no SOP's body are made from (the index, the role pages, the KPI
+// page): the library summary and what PageKey hashes of each SOP besides
+// its file.
+func (h *Handbook) LibraryKey() string {
+	h.computeKeys()
+	return h.keys.library
+}
+
+// ContentKey hashes everything the bundle is made from: the files made
+// from every SOP's body (the printable handbooks, the search index) change
+// with it.
+func (h *Handbook) ContentKey() string {
+	h.computeKeys()
+	return h.keys.content
+}
+
+func (h *Handbook) computeKeys() {
+	h.keys.once.Do(func() {
+		k := &h.keys
+		k.summary = h.librarySummary()
+		k.pages = make(map[*Page]string, len(h.SOPs))
+		lib, content := sha256.New(), sha256.New()
+		field(lib, k.summary)
+		field(content, k.summary)
+		for _, p := range h.SOPs {
+			extra := pageExtra(p)
+			k.pages[p] = Key(k.summary, p.Doc.Path, p.ID, string(p.Doc.Src), extra)
+			field(lib, p.ID)
+			field(lib, extra)
+			field(content, k.pages[p])
+		}
+		k.library = base64.RawURLEncoding.EncodeToString(lib.Sum(nil)[:keyLen])
+		k.content = base64.RawURLEncoding.EncodeToString(content.Sum(nil)[:keyLen])
+	})
+}
+
+// pageExtra is what the handbook knows of an SOP that its file does not
+// say. The writers show the next review and whether it is overdue, not
+// the days to it, which change every day.
+func pageExtra(p *Page) string {
+	d := sha256.New()
+	fmt.Fprintf(d, "review %q %t\nedit %q\n", p.NextReview, p.Overdue, p.EditURL)
+	for _, r := range p.History {
+		fmt.Fprintf(d, "rev %q %q %q %q\n", r.Commit, r.Author, r.Date.Format("2006-01-02T15:04:05Z07:00"), r.Subject)
+	}
+	return string(d.Sum(nil))
+}
+
+// librarySummary hashes everything a page may show of other SOPs and of
+// the library: sopctl.yaml as read, the known roles, the status filter,
+// and, for every SOP file (published or not), its path, its front matter
+// as written, its headings and its links; and what Build found at each
+// library file a body links to.
+func (h *Handbook) librarySummary() string {
+	d := sha256.New()
+	field(d, string(h.lib.Config.Src))
+	for _, id := range slices.Sorted(maps.Keys(h.roleTitles)) {
+		fmt.Fprintf(d, "role %q %q\n", id, h.roleTitles[id])
+	}
+	fmt.Fprintf(d, "statuses %q\n", h.Statuses)
+	for _, doc := range h.lib.Docs {
+		field(d, doc.Path)
+		field(d, string(frontMatter(doc.Src, doc.BodyLine)))
+		md := doc.Markdown
+		if md.H1 != nil {
+			fmt.Fprintf(d, "h1 %q %q\n", md.H1.Text, md.H1.Slug)
+		}
+		for _, hd := range md.Headings {
+			fmt.Fprintf(d, "h %d %q %q\n", hd.Level, hd.Text, hd.Slug)
+		}
+		for _, l := range md.Links {
+			fmt.Fprintf(d, "l %q %t\n", l.Dest, l.Image)
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(h.files)) {
+		fmt.Fprintf(d, "file %q %+v\n", p, *h.files[p])
+	}
+	return string(d.Sum(nil))
+}
+
+// frontMatter is the part of an SOP file before the line its body starts
+// on.
+func frontMatter(src []byte, bodyLine int) []byte {
+	line := 1
+	for i, c := range src {
+		if line >= bodyLine {
+			return src[:i]
+		}
+		if c == '\n' {
+			line++
+		}
+	}
+	return src
+}

@@ -1,0 +1,237 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"sync/atomic"
+)
+
+// Keyed is an Output that takes each file with its key (Key) and can put
+// files of its previous render in place of new ones: a *Stage. The writers
+// ask it through Reuse and WriteKeyed, which fall back on plain Output
+// methods for any other Output.
+type Keyed interface {
+	Output
+	// Reuse puts in place the files the previous render made with key, and
+	// reports whether there were any: false means that the caller makes
+	// them (and, with it, nothing was put in place).
+	Reuse(key string) (bool, error)
+	// WriteKeyed writes a file made with key.
+	WriteKeyed(name, key string, data []byte) error
+}
+
+// Reuse asks out to reuse the files its previous render made with key
+// (see Keyed); false for an Output that keeps no previous render.
+func Reuse(out Output, key string) (bool, error) {
+	if k, ok := out.(Keyed); ok {
+		return k.Reuse(key)
+	}
+	return false, nil
+}
+
+// WriteKeyed writes a file made with key to out, recording the key when
+// out keeps keys.
+func WriteKeyed(out Output, name, key string, data []byte) error {
+	if k, ok := out.(Keyed); ok {
+		return k.WriteKeyed(name, key, data)
+	}
+	return out.WriteFile(name, data)
+}
+
+// previous is what a Stage knows of the output it replaces: the folder,
+// and the files its manifest lists, by key.
+type previous struct {
+	// root is the previous output folder. Its files are found through it,
+	// so that a symlink in it leading outside it is refused (SPEC 7).
+	root  *os.Root
+	byKey map[string][]string
+	// Note says why the previous output's manifest is not used, when the
+	// folder has one: every file is made anew.
+	note   string
+	reused atomic.Int64 // files put in place by Reuse
+}
+
+// readPrevious opens the output folder name (in root, its parent), which
+// holds the marker, and reads its manifest; nil when the folder cannot be
+// opened.
+func readPrevious(root *os.Root, name string) *previous {
+	dir, err := root.OpenRoot(name)
+	if err != nil {
+		return nil
+	}
+	prev := &previous{root: dir, byKey: map[string][]string{}}
+	data, err := dir.ReadFile(ManifestFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return prev
+	}
+	var files map[string]string
+	if err == nil {
+		files, err = decodeManifest(data)
+	}
+	if err != nil {
+		prev.note = fmt.Sprintf("%s of the previous render cannot be used (%v): every file is rendered anew", ManifestFile, err)
+		return prev
+	}
+	for name, key := range files {
+		prev.byKey[key] = append(prev.byKey[key], name)
+	}
+	return prev
+}
+
+// Note says why the previous output's manifest was not used, "" when it
+// was, or when there was none to use.
+func (s *Stage) Note() string {
+	if s.prev == nil {
+		return ""
+	}
+	return s.prev.note
+}
+
+// Incremental says whether the Stage could reuse the previous output's
+// files: the folder it replaces has a manifest it trusts.
+func (s *Stage) Incremental() bool { return s.prev != nil && s.prev.note == "" }
+
+// Reused is how many files Reuse put in place.
+func (s *Stage) Reused() int {
+	if s.prev == nil {
+		return 0
+	}
+	return int(s.prev.reused.Load())
+}
+
+// Reuse puts in the staging folder the files that the previous output's
+// manifest lists with key, each by a hard link to the previous file (a
+// copy where the file system makes no links), and records them with key
+// in the new manifest. It reports false, having put nothing in place, when
+// the manifest lists no file with key or one of them is missing or not a
+// regular file.
+func (s *Stage) Reuse(key string) (bool, error) {
+	if err := s.ctx.Err(); err != nil {
+		return false, err
+	}
+	if s.prev == nil || len(s.prev.byKey[key]) == 0 {
+		return false, nil
+	}
+	names := slices.Sorted(slices.Values(s.prev.byKey[key]))
+	for i, name := range names {
+		if err := s.keep(name); err != nil {
+			for _, done := range names[:i] {
+				_ = s.root.Remove(path.Join(s.tmp, done))
+			}
+			return false, nil
+		}
+	}
+	s.mu.Lock()
+	for _, name := range names {
+		s.keys[name] = key
+	}
+	s.mu.Unlock()
+	s.prev.reused.Add(int64(len(names)))
+	return true, nil
+}
+
+// keep puts the previous output's file name in the staging folder: the
+// regular file found at name inside the previous folder (through its
+// Root), by a hard link, or a copy where the file system makes no links.
+func (s *Stage) keep(name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	fi, err := s.prev.root.Lstat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return fmt.Errorf("%s is not a regular file of the previous output", name)
+	}
+	if _, err := s.folder(path.Dir(name)); err != nil {
+		return err
+	}
+	to := path.Join(s.tmp, name)
+	if err := s.root.Link(path.Join(s.name, name), to); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		data, err := s.prev.root.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		return s.root.WriteFile(to, data, 0o644)
+	}
+	// The link was made through the output's parent, which may reach
+	// another file than the previous folder's Root found (a symlinked
+	// folder, a change in between): keep it only if it is that file.
+	if nfi, err := s.root.Lstat(to); err != nil || !os.SameFile(fi, nfi) {
+		_ = s.root.Remove(to)
+		return fmt.Errorf("%s changed while it was reused", name)
+	}
+	return nil
+}
+
+// WriteKeyed writes a file (as WriteFile) and records it with key in the
+// new manifest.
+func (s *Stage) WriteKeyed(name, key string, data []byte) error {
+	if err := s.WriteFile(name, data); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.keys[name] = key
+	s.mu.Unlock()
+	return nil
+}
+
+// closePrevious closes the previous output folder, before it is moved
+// aside.
+func (s *Stage) closePrevious() {
+	if s.prev != nil && s.prev.root != nil {
+		s.prev.root.Close() // later uses fail: nothing is reused after Commit or Abort
+	}
+}
+
+// writeManifest writes the manifest of the files written with a key, if
+// any were.
+func (s *Stage) writeManifest() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.keys) == 0 {
+		return nil
+	}
+	return s.root.WriteFile(path.Join(s.tmp, ManifestFile), encodeManifest(s.keys), 0o644)
+}
+
+// checkName refuses a bundle file name that leaves the output folder or
+// names a file sopctl keeps there itself.
+func checkName(name string) error {
+	if !localName(name) || name == Marker || name == ManifestFile {
+		return fmt.Errorf("internal error: bundle file %q leaves the output folder", name)
+	}
+	return nil
+}
+
+// ReadPrevious reads a file of the previous output that the writers may
+// take pieces of, as they would reuse it whole, when out keeps a previous
+// render it trusts (a *Stage whose Incremental is true); false otherwise,
+// or when the file is missing or not a regular file.
+func ReadPrevious(out Output, name string) ([]byte, bool) {
+	r, ok := out.(interface {
+		ReadPrevious(name string) ([]byte, bool)
+	})
+	if !ok {
+		return nil, false
+	}
+	return r.ReadPrevious(name)
+}
+
+// ReadPrevious reads a regular file of the output the Stage replaces,
+// when its manifest is trusted (see the function ReadPrevious).
+func (s *Stage) ReadPrevious(name string) ([]byte, bool) {
+	if !s.Incremental() || checkName(name) != nil {
+		return nil, false
+	}
+	if fi, err := s.prev.root.Lstat(name); err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	data, err := s.prev.root.ReadFile(name)
+	return data, err == nil
+}
