@@ -32,11 +32,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # timed FILE CMD...: run CMD once, its output thrown away, and append
-# "wall cpu peak_kib" to FILE.
+# "wall cpu peak_kib" to FILE. An exit code over 1 (sopctl lint exits 1
+# on findings) stops the comparison: its figures would mean nothing.
 timed() {
 	file=$1
 	shift
-	/usr/bin/time -o "$tmp/t" -f '%e %U %S %M' "$@" >/dev/null 2>"$tmp/err" || true
+	/usr/bin/time -o "$tmp/t" -f '%e %U %S %M %x' "$@" >/dev/null 2>"$tmp/err" || true
+	code=$(tail -n 1 "$tmp/t" | awk '{ print $5 }')
+	if [ "${code:-2}" -gt 1 ]; then
+		echo "compare.sh: $* exited ${code:-?}:" >&2
+		head -n 5 "$tmp/err" >&2
+		exit 1
+	fi
 	tail -n 1 "$tmp/t" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >>"$file"
 }
 
