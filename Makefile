@@ -10,7 +10,7 @@ FUZZBUDGET  ?= 500ms
 EXAMPLE     := examples/customer-service
 
 .DEFAULT_GOAL := help
-.PHONY: help build test test-long update lint fuzz fuzz-long bench demo clean release-check
+.PHONY: help build test test-long update lint fuzz fuzz-long bench bench-floor demo clean release-check
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,6 +33,8 @@ build: ## build bin/sopctl
 test: ## go vet and the tests (fuzz seed corpora included), with the race detector, long tests left out
 	GORACE='atexit_sleep_ms=0 $(GORACE)' $(GO) test -vet=all -race -short -count=1 ./...
 
+# SOPCTL_TEST_MEMORY=1 adds TestMemoryBound (pkg/internal/floor): lint and
+# render of 100k SOPs within issue 15's memory bounds (about 10 minutes).
 test-long: ## go vet and every test, the long ones too (10k-SOP libraries, all signal moments)
 	$(GO) test -vet=all -race -count=1 -timeout 30m ./...
 
@@ -81,9 +83,27 @@ fuzz-long: ## every fuzz target for FUZZLONG each (default 10m), with a time bud
 	git status --short --untracked-files=all -- '*/testdata/fuzz/*'; \
 	if [ -n "$$failed" ]; then echo "fuzz-long: failing inputs from:$$failed; they are kept under testdata/fuzz (listed above): fix, then commit them"; exit 1; fi
 
-bench: ## benchmarks on generated 1k and 10k SOP libraries
+# The benchmarks run on generated libraries of 4 KB SOPs (testlib.BenchSizes).
+# BENCH_100K=1 adds 100k SOPs: minutes and gigabytes a run, so one package
+# at a time (-p 1); BENCH narrows them, e.g. make bench BENCH_100K=1
+# BENCH='Lint|Render'.
+BENCH       ?= .
+BENCH_100K  ?=
+bench: ## benchmarks on generated libraries of 1k and 10k SOPs (BENCH_100K=1: 100k too; BENCH=regexp)
 	@mkdir -p bin
-	$(GO) test -run '^$$' -bench . -benchmem -count 1 ./... | tee bin/bench.txt
+	SOPCTL_BENCH_100K=$(BENCH_100K) $(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count 1 -timeout 120m $(if $(BENCH_100K),-p 1) ./... | tee bin/bench.txt
+
+# Whole processes, sopctl (as make build makes it) against the floor
+# program (pkg/internal/floor): lint and render of generated libraries
+# kept in bin/lib-N (make clean removes them), FLOOR_RUNS alternating runs
+# each, medians and ratios. Needs GNU time as /usr/bin/time.
+FLOOR_SIZES ?= 1000 10000
+FLOOR_RUNS  ?= 5
+bench-floor: build ## sopctl against the floor program, whole processes (FLOOR_SIZES="1000 10000 100000", FLOOR_RUNS=5)
+	$(GO) build -o bin/floor ./pkg/internal/floor
+	$(GO) build -o bin/gen ./pkg/internal/testlib/gen
+	@for n in $(FLOOR_SIZES); do test -d bin/lib-$$n || bin/gen -n $$n -o bin/lib-$$n || exit 1; done
+	pkg/internal/floor/compare.sh -n $(FLOOR_RUNS) $(BIN) bin/floor $(addprefix bin/lib-,$(FLOOR_SIZES)) | tee bin/bench-floor.txt
 
 demo: build ## build sopctl, check the example handbook and render it to site/
 	$(BIN) -C $(EXAMPLE) lint

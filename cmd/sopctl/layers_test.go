@@ -94,7 +94,8 @@ func TestImportDirection(t *testing.T) {
 
 // TestOnlyCLITouchesTheProcess: below pkg/cli, nothing writes to the
 // process's own streams or ends it (pkg/iostreams, which hands the
-// streams to the CLI, aside).
+// streams to the CLI, aside). The measuring programs under pkg/internal
+// (package main: the floor, the library generator) own their process.
 func TestOnlyCLITouchesTheProcess(t *testing.T) {
 	root := filepath.Join("..", "..", "pkg")
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -109,6 +110,10 @@ func TestOnlyCLITouchesTheProcess(t *testing.T) {
 		src, err := os.ReadFile(p)
 		if err != nil {
 			return err
+		}
+		isMain := bytes.HasPrefix(src, []byte("package main\n")) || bytes.Contains(src, []byte("\npackage main\n"))
+		if isMain && strings.HasPrefix(rel, "internal/") {
+			return nil
 		}
 		for _, bad := range []string{"os.Stdout", "os.Stderr", "os.Exit("} {
 			if bytes.Contains(src, []byte(bad)) {

@@ -1,8 +1,9 @@
 // Package testlib holds helpers for the tests and benchmarks under pkg/.
 //
 // Generate writes a synthetic but realistic SOP library of any size, the
-// same bytes every time for the same arguments, so benchmarks (1k and 10k
-// SOPs) and large-library tests need no checked-in fixtures.
+// same bytes every time for the same arguments, so benchmarks (1k, 10k and
+// 100k SOPs) and large-library tests need no checked-in fixtures; its SOPs
+// are about 2.6 KB, and GenerateSized grows them to a size of choice.
 package testlib
 
 import (
@@ -112,6 +113,17 @@ var (
 		"If the case also involves %s, follow [%s](%s) before going further.",
 		"Where the customer asks about %s, hand over using [%s](%s) and note the handover in the case.",
 	}
+	notes = []string{
+		"When a case does not fit the steps above, write down what happened, who decided what and why.",
+		"Raise such cases at the next team meeting so that the procedure can be improved.",
+		"Keep the customer informed at every stage and never promise an outcome you cannot deliver.",
+		"New starters shadow an experienced colleague on at least five cases before handling one alone.",
+		"Team leads check that the case history would let a colleague pick the case up without calling the customer again.",
+		"Where the customer is vulnerable, slow down, check understanding and offer to send the details in writing.",
+		"Quality reviewers score a sample of cases against the checklist and share the results with the team each month.",
+		"Any complaint about how this procedure was followed is itself handled under the complaints procedure.",
+		"Suggestions for improving this procedure go to its owner, who answers each one within a month.",
+	}
 	checks = []string{
 		"Customer identity verified",
 		"Case opened with the right category and channel",
@@ -140,6 +152,15 @@ type genSOP struct {
 // dates fall in 2025-2026, so lint's review-overdue depends on the date it
 // runs. The same arguments always give the same bytes.
 func Generate(dir string, n int, seed int64) error {
+	return GenerateSized(dir, n, seed, 0)
+}
+
+// GenerateSized is Generate with every SOP shorter than size bytes grown
+// to about size by a last section of prose, "## Notes" (no link, no
+// field: only more text to read, parse and render). The notes take no
+// random draw, so each SOP's other bytes are those Generate writes, and
+// size 0 gives Generate's library byte for byte.
+func GenerateSized(dir string, n int, seed int64, size int) error {
 	if n < 0 {
 		return fmt.Errorf("testlib.Generate: n = %d, want 0 or more", n)
 	}
@@ -198,6 +219,7 @@ func Generate(dir string, n int, seed int64) error {
 		}
 		buf.Reset()
 		writeSOP(&buf, rng, sops, i)
+		writeNotes(&buf, i, size)
 		if err := os.WriteFile(filepath.Join(folder, s.id+".md"), buf.Bytes(), 0o644); err != nil {
 			return err
 		}
@@ -327,6 +349,27 @@ func writeProcedure(b *bytes.Buffer, rng *rand.Rand, sops []genSOP, i int, topic
 		}
 		b.WriteString("\n")
 	}
+}
+
+// writeNotes grows SOP i, whose bytes so far are in b, to about size bytes
+// with a Notes section of sentences from the pool, cycling from a start
+// that depends on i; paragraphs of four sentences. Nothing when the SOP is
+// already that long.
+func writeNotes(b *bytes.Buffer, i, size int) {
+	if b.Len() >= size {
+		return
+	}
+	b.WriteString("\n## Notes\n")
+	for k := 0; b.Len() < size; k++ {
+		switch {
+		case k > 0 && k%4 == 0:
+			b.WriteString("\n\n")
+		case k > 0:
+			b.WriteByte(' ')
+		}
+		b.WriteString(notes[(i+k)%len(notes)])
+	}
+	b.WriteByte('\n')
 }
 
 // paragraph writes k distinct sentences from pool, in pool order.

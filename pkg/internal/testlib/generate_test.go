@@ -213,3 +213,54 @@ func TestGenerateDeterministic(t *testing.T) {
 		t.Errorf("seeds 42 and 43 gave the same SOPs")
 	}
 }
+
+// GenerateSized only appends a Notes section: each SOP's bytes before it
+// are Generate's, and the SOPs still load without problems.
+func TestGenerateSized(t *testing.T) {
+	const n = 200
+	plain := t.TempDir()
+	if err := Generate(plain, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	want := ReadTree(t, plain)
+	for _, tc := range []struct {
+		size           int
+		minAvg, maxAvg int
+		notes          bool
+	}{
+		{size: 0, minAvg: 2048, maxAvg: 3500},
+		{size: 1000, minAvg: 2048, maxAvg: 3500}, // every SOP is longer already
+		{size: 4096, minAvg: 4096, maxAvg: 4096 + 150, notes: true},
+		{size: 16384, minAvg: 16384, maxAvg: 16384 + 150, notes: true},
+	} {
+		dir := t.TempDir()
+		if err := GenerateSized(dir, n, 1, tc.size); err != nil {
+			t.Fatal(err)
+		}
+		total := 0
+		for name, got := range ReadTree(t, dir) {
+			if name == "sopctl.yaml" {
+				continue
+			}
+			total += len(got)
+			if !bytes.HasPrefix(got, want[name]) {
+				t.Errorf("size %d: %s does not begin with Generate's bytes", tc.size, name)
+			}
+			if hasNotes := bytes.Contains(got, []byte("\n## Notes\n")); hasNotes != tc.notes {
+				t.Errorf("size %d: %s has a Notes section: %v, want %v", tc.size, name, hasNotes, tc.notes)
+			}
+		}
+		if avg := total / n; avg < tc.minAvg || avg > tc.maxAvg {
+			t.Errorf("size %d: average SOP %d bytes, want %d-%d", tc.size, avg, tc.minAvg, tc.maxAvg)
+		}
+		lib, err := library.Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range lib.Docs {
+			if len(d.Problems) != 0 {
+				t.Errorf("size %d: %s: problems %v", tc.size, d.Path, d.Problems)
+			}
+		}
+	}
+}
