@@ -39,7 +39,7 @@ const (
 	budgetStep           = 256      // SOPs between two settings of the limit
 	budgetPerSOP         = 5 << 9   // 2.5 KiB: a summary
 	budgetHeadroom       = 24 << 20 // the least headroom
-	budgetHeadroomPerSOP = 3 << 9   // 1.5 KiB: the headroom past 16k SOPs
+	budgetHeadroomPerSOP = 5 << 9   // 2.5 KiB: the headroom past 9.8k SOPs
 )
 
 // wrap returns each, counting the SOPs it is called on; a nil budget
