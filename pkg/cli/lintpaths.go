@@ -62,8 +62,9 @@ func lintUnits(ctx context.Context, env *Env, paths []string, whole bool) ([]*li
 		skipped[p] = "not an SOP of any library"
 	}
 	var units []*lintUnit
+	budget := &memoryBudget{} // one for the process: every library's SOPs count
 	for _, t := range sel.Targets {
-		u, err := openUnit(ctx, env, t, whole)
+		u, err := openUnit(ctx, env, t, whole, budget)
 		if err != nil {
 			return nil, err
 		}
@@ -168,8 +169,9 @@ func (e *hintError) Error() string { return e.msg }
 func (e *hintError) Unwrap() error { return e.err }
 
 // openUnit loads and configures the library of a target, with whole Docs
-// or their summaries; an error names sopctl.yaml as the user sees it.
-func openUnit(ctx context.Context, env *Env, t library.Target, whole bool) (*lintUnit, error) {
+// or their summaries (counted in budget); an error names sopctl.yaml as
+// the user sees it.
+func openUnit(ctx context.Context, env *Env, t library.Target, whole bool, budget *memoryBudget) (*lintUnit, error) {
 	show := library.NewDisplay(env.Dir, t.Root)
 	if whole {
 		lib, err := library.LoadContext(ctx, t.Root)
@@ -181,7 +183,7 @@ func openUnit(ctx context.Context, env *Env, t library.Target, whole bool) (*lin
 	// The rules that read one SOP alone run as it is parsed (lint.Local).
 	now := env.Now()
 	local := lint.NewLocal(now)
-	lib, err := library.LoadSummaries(ctx, t.Root, local.Check)
+	lib, err := library.LoadSummaries(ctx, t.Root, budget.wrap(local.Check))
 	if err != nil {
 		return nil, show.Error(err)
 	}

@@ -97,7 +97,7 @@ func serveLoader(env *Env, t library.Target) (load func(context.Context) (*serve
 			Handbook: render.Build(u.lib, roles.Known(cat, u.lib.Config).Titles(), history, env.Now())}, nil
 	}
 	load = func(ctx context.Context) (*serve.Input, error) {
-		u, err := openUnit(ctx, env, t, true) // serve renders every SOP
+		u, err := openUnit(ctx, env, t, true, nil) // serve renders every SOP
 		if err != nil {
 			return nil, err
 		}

@@ -521,11 +521,15 @@ func (s *Slugger) Slug(text string) string {
 
 // Slug is GitHub's anchor for a heading's text (SPEC section 2): lower
 // case; every character that is not a letter, digit, mark, space, - or _
-// dropped; each space turned into -. Lint and render both use it.
+// dropped; each space turned into -. Lint and render both use it. It
+// lowers each rune as strings.ToLower would, without a lowered copy of
+// the text, and writes into one buffer of the text's length: a slug is
+// made for every heading of every SOP, and lint keeps them.
 func Slug(text string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(text) {
-		switch {
+	b.Grow(len(text))
+	for _, r := range text {
+		switch r = unicode.ToLower(r); {
 		case r == ' ':
 			b.WriteByte('-')
 		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestSlug(t *testing.T) {
@@ -22,6 +23,38 @@ func TestSlug(t *testing.T) {
 	for _, tt := range tests {
 		if got := Slug(tt.in); got != tt.want {
 			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSlugLowersAsToLower: Slug lowers rune by rune as strings.ToLower
+// lowers the whole text, invalid UTF-8 and runes whose lower case is
+// longer or shorter included.
+func TestSlugLowersAsToLower(t *testing.T) {
+	viaToLower := func(text string) string {
+		var b strings.Builder
+		for _, r := range strings.ToLower(text) {
+			if r == ' ' {
+				b.WriteByte('-')
+			} else if r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+				b.WriteRune(r)
+			}
+		}
+		return b.String()
+	}
+	for _, in := range []string{"Escalation Levels", "İSTANBUL Ⱥ", "bad \xff\xfe UTF-8", "ΣΑΣ", "ǅ ǈ", "K Å", ""} {
+		if got, want := Slug(in), viaToLower(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSlugAllocs: a slug is one allocation (no lowered copy of the text,
+// no regrowing buffer), as lint makes one for every heading.
+func TestSlugAllocs(t *testing.T) {
+	for _, in := range []string{"Escalation Levels", "Responsibilities and Accountabilities (RACI)"} {
+		if n := testing.AllocsPerRun(100, func() { Slug(in) }); n > 1 {
+			t.Errorf("Slug(%q) allocates %v times, want 1", in, n)
 		}
 	}
 }

@@ -230,7 +230,7 @@ func (s *markdownScan) countBlocks(lineIdx int, line []byte) *Error {
 		s.b.start = lineIdx
 	}
 	s.b.lines++
-	if s.blocks += 1 + ContainerDepth(string(line)); s.blocks > MaxBlocks {
+	if s.blocks += 1 + ContainerDepth(line); s.blocks > MaxBlocks {
 		return s.fail(lineIdx, nil, 0, "the body has more than %d blocks (paragraphs, list items, quotes, headings, table rows) by this line: split the SOP", MaxBlocks)
 	}
 	return nil

@@ -23,7 +23,7 @@ func checkNesting(body []byte, bodyLine int) *Error {
 		if len(line) <= MaxNesting {
 			continue
 		}
-		if d := ContainerDepth(string(line)); d > MaxNesting && !thematicBreak(line) {
+		if d := ContainerDepth(line); d > MaxNesting && !thematicBreak(line) {
 			return &Error{Pos: Pos{Line: bodyLine + n, Col: 1}, Rule: RuleInvalidFile,
 				Msg: fmt.Sprintf("block quotes and lists nested %d deep on one line; at most %d: flatten the structure", d, MaxNesting)}
 		}
@@ -54,8 +54,9 @@ func thematicBreak(line []byte) bool {
 // * or up to nine digits and . or ), each followed by a space, a tab or
 // the end of the line) that open a line. goldmark's time grows with the
 // square of this depth, so parse refuses a body whose lines nest deeper
-// than MaxNesting before handing it to goldmark.
-func ContainerDepth(s string) int {
+// than MaxNesting before handing it to goldmark. It reads a line of a
+// body ([]byte) in place: a conversion to string would copy every line.
+func ContainerDepth[T ~string | ~[]byte](s T) int {
 	depth := 0
 	for i := 0; ; {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
