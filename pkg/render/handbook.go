@@ -60,6 +60,7 @@ type Handbook struct {
 	// roleTitles are Build's known roles, and keys the incremental
 	// render's keys of the handbook's files (keys.go).
 	roleTitles map[string]string
+	sources    *Sources // WithSources: the Docs are summaries whose files are read again
 	keys       keys
 }
 
