@@ -14,7 +14,7 @@ import (
 // library.LoadSummaries and Keep as its hook, which records what the
 // pages need of each SOP besides its file (its whole front matter as read
 // and parsed, its headings' text), and a hash of its file; each file is
-// read and parsed again when its page is written (Handbook.Body), and
+// read again when its page is written (Handbook.Body), and
 // refused if it changed since.
 type Sources struct {
 	mu    sync.Mutex
@@ -94,7 +94,7 @@ func (h *Handbook) frontOf(d *sop.Doc) []byte {
 }
 
 // Body returns the Markdown body of a published SOP, with LF line breaks:
-// its Doc's own, or, for a summary, its file read and parsed again.
+// its Doc's own, or, for a summary, its file read again.
 func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if !p.Doc.Summarized() || h.sources == nil {
 		return p.Doc.Body, nil
@@ -103,9 +103,5 @@ func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := sop.Parse(p.Doc.Path, b)
-	if err != nil {
-		return nil, &ChangedError{Path: p.Doc.Path} // it parsed when loaded
-	}
-	return d.Body, nil
+	return sop.BodyOf(b), nil
 }
