@@ -312,12 +312,12 @@ func (w *writer) libraryFiles(tasks libraryTasks, parts sopParts) error {
 		if tasks[i].reused {
 			return
 		}
-		for _, f := range tasks[i].make(parts.parts) {
+		tasks[i].make(parts.parts, func(f file) {
 			if f.err == nil {
 				f.err = w.write(f.name, tasks[i].key, f.data)
 			}
 			errs[i] = append(errs[i], f.err)
-		}
+		})
 	})
 	return errors.Join(slices.Concat(errs...)...)
 }
@@ -337,7 +337,7 @@ func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHi
 // index writes the index's pages: every role's SOPs, or, over
 // handbook_max_sops, the roles with their counts and only the SOPs of no
 // known role, which have no role page.
-func (w *writer) index() []file {
+func (w *writer) index(emit func(file)) {
 	h := w.h
 	groups := h.Roles
 	var roles []*render.Role
@@ -352,15 +352,13 @@ func (w *writer) index() []file {
 		}
 	}
 	t := templates(w.h, "sops/", indexPage)
-	var out []file
 	for _, lp := range paginate(groups, "index") {
 		if lp.Index == 0 {
 			lp.Roles = roles
 		}
-		out = append(out, w.layout(lp.Pages[lp.Index], t,
+		emit(w.layout(lp.Pages[lp.Index], t,
 			page{Lang: w.opts.Lang, PageTitle: lp.title(h.Title), Handbook: h, List: lp}, 4<<10+lp.rows()*400))
 	}
-	return out
 }
 
 // kpis writes the KPI page.
@@ -373,21 +371,19 @@ func (w *writer) kpis() []file {
 const KPIPage = "kpis.html"
 
 // roles writes each role's pages.
-func (w *writer) roles() []file {
+func (w *writer) roles(emit func(file)) {
 	h := w.h
 	roleT := templates(w.h, "../sops/", rolePage)
-	var out []file
 	for _, r := range h.Roles {
 		if r.Other || w.opts.OnlyRole != nil && !w.opts.OnlyRole(r) {
 			continue
 		}
 		for _, lp := range paginate([]*render.Role{r}, r.ID) {
-			out = append(out, w.layout("roles/"+lp.Pages[lp.Index], roleT,
+			emit(w.layout("roles/"+lp.Pages[lp.Index], roleT,
 				page{Lang: w.opts.Lang, PageTitle: pageTitle(lp.title(r.Title), h.Title), Root: "../", Handbook: h, Role: r, Nav: r, List: lp},
 				4<<10+lp.rows()*400))
 		}
 	}
-	return out
 }
 
 // search writes the search index and its snippet shards.

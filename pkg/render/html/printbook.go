@@ -145,11 +145,11 @@ func (w *writer) handbook(parts []sopPart) []file {
 		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Print: view}, size)}
 }
 
-// books writes the role handbooks.
-func (w *writer) books(parts []sopPart) []file {
+// books writes the role handbooks, passing each file to emit as soon as
+// it is made.
+func (w *writer) books(parts []sopPart, emit func(file)) {
 	h := w.h
 	t := templates(w.h, "../sops/", bookPage, printParts)
-	var out []file
 	for _, b := range h.Books() {
 		for j := range b.Parts {
 			view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
@@ -168,9 +168,8 @@ func (w *writer) books(parts []sopPart) []file {
 				size += len(s)
 			}
 			title := b.Role.Title + ": printable handbook"
-			out = append(out, w.layout(b.File(j, ".html"), t,
+			emit(w.layout(b.File(j, ".html"), t,
 				page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, size))
 		}
 	}
-	return out
 }
