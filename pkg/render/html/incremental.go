@@ -57,9 +57,9 @@ type libraryTask struct {
 	content bool
 	// make makes the files, passing each to emit as soon as it is made,
 	// so that the role handbooks are not all in memory at once.
-	make    func(parts []sopPart, emit func(file))
-	key     string
-	reused  bool // the previous render's output gives the files
+	make   func(parts []sopPart, emit func(file))
+	key    string
+	reused bool // the previous render's output gives the files
 }
 
 type libraryTasks []libraryTask
