@@ -153,6 +153,7 @@ type sopPart struct {
 	section htmltemplate.HTML   // of the one-page handbook; "" over handbook_max_sops
 	books   []htmltemplate.HTML // of its role handbooks, as Handbook.BooksOf lists them
 	bookKey string              // where its role handbooks place it (bookKey)
+	spooled spooledPart         // where the spool holds section and books, moved there (spool.go)
 	search  searchDoc
 }
 
@@ -193,7 +194,7 @@ var errStopped = errors.New("not rendered: an earlier file could not be written"
 // library (index, handbook, role pages, search index) are built side by
 // side. The first file out refuses (a full disk, an interrupted render)
 // stops the rendering of SOPs: the bundle can no longer be complete.
-func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
+func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.Warning, err error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
@@ -203,6 +204,12 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	tasks, err := w.reuseLibraryFiles()
 	if err != nil {
 		return nil, err
+	}
+	if sp, ok := out.(render.Spooler); ok && tasks.needParts() {
+		if w.spool, err = sp.Spool(); err != nil {
+			return nil, err
+		}
+		defer func() { err = errors.Join(err, w.spool.Close()) }()
 	}
 	parts, err := w.sops(tasks.needParts())
 	if err != nil {
@@ -225,6 +232,10 @@ type writer struct {
 	// previous gives the SOPs whose pages are reused their parts from the
 	// previous output (previous.go); nil when it cannot.
 	previous *previousParts
+	// spool holds the SOPs' sections of the printable handbooks from
+	// when each SOP is rendered to when its handbooks are written, when
+	// the output can give one (spool.go); nil: they stay in memory.
+	spool *render.Spool
 }
 
 // stopOutput remembers that a file could not be written.
@@ -255,7 +266,7 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 	parts := sopParts{parts: make([]sopPart, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
-	parallel.For(n, func(i int) {
+	one := func(i int) {
 		if w.out.failed.Load() {
 			errs[i] = errStopped
 			return
@@ -285,6 +296,11 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 		}
 		if errs[i] == nil && !reused {
 			errs[i] = w.write("sops/"+p.ID+".html", w.pageKey(p), page)
+		}
+	}
+	parallel.For(n, func(i int) {
+		if one(i); errs[i] == nil && w.spool != nil {
+			parts.parts[i], errs[i] = w.spoolPart(parts.parts[i])
 		}
 	})
 	for i, p := range w.h.SOPs {

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"cmp"
 	htmltemplate "html/template"
 	"path"
 	"strings"
@@ -135,8 +136,12 @@ func (w *writer) handbook(parts []sopPart) []file {
 			var printed []*render.Page
 			printed, g.Elsewhere = h.OnePageSplit(b)
 			for _, p := range printed {
-				g.Sections = append(g.Sections, parts[h.Index(p)].section)
-				size += len(parts[h.Index(p)].section)
+				s, err := w.sectionOf(parts[h.Index(p)])
+				if err != nil {
+					return []file{{name: "handbook.html", err: err}}
+				}
+				g.Sections = append(g.Sections, s)
+				size += len(s)
 			}
 		}
 		view.Groups = append(view.Groups, g)
@@ -162,10 +167,16 @@ func (w *writer) books(parts []sopPart, emit func(file)) {
 				view.Next = path.Base(b.File(j+1, ".html"))
 			}
 			size := 4<<10 + len(view.Contents)*100
+			var err error
 			for _, p := range view.Contents {
-				s := parts[h.Index(p)].books[h.BookIndex(p, b)]
+				s, e := w.bookOf(parts[h.Index(p)], h.BookIndex(p, b))
+				err = cmp.Or(err, e)
 				view.Sections = append(view.Sections, s)
 				size += len(s)
+			}
+			if err != nil {
+				emit(file{name: b.File(j, ".html"), err: err})
+				continue
 			}
 			title := b.Role.Title + ": printable handbook"
 			emit(w.layout(b.File(j, ".html"), t,
