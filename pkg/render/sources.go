@@ -12,10 +12,10 @@ import (
 // Sources lets render hold summaries, not documents: memory then grows
 // with the number of SOPs, not their size. The library is loaded with
 // library.LoadSummaries and Keep as its hook, which records what the
-// pages need of each SOP besides its file (its whole front matter as read
-// and parsed, its headings' text), and a hash of its file; each file is
-// read again when its page is written (Handbook.Body), and
-// refused if it changed since.
+// pages need of each SOP besides its body (its front matter as read and
+// parsed, its headings and its links), and a hash of its file; each file
+// is read again when its page is written (Handbook.Body), and refused if
+// it changed since.
 type Sources struct {
 	mu    sync.Mutex
 	files map[string]*source // by library path
@@ -34,7 +34,10 @@ func NewSources() *Sources { return &Sources{files: map[string]*source{}} }
 
 // Keep records a whole Doc, as library.LoadSummaries's hook.
 func (s *Sources) Keep(_ *library.Config, d *sop.Doc) {
-	src := &source{meta: d.Meta, markdown: d.Markdown, sum: sha256.Sum256(d.Src),
+	md := d.Markdown
+	// No page shows them: they are lint's.
+	md.Sections, md.Placeholders, md.Params, md.Comments = nil, nil, nil, nil
+	src := &source{meta: d.Meta, markdown: md, sum: sha256.Sum256(d.Src),
 		front: []byte(string(frontMatter(d.Src, d.BodyLine)))}
 	s.mu.Lock()
 	defer s.mu.Unlock()
