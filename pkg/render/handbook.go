@@ -13,7 +13,10 @@
 // a hash of what the file is made from) the previous render's manifest
 // lists unchanged (manifest.go, reuse.go): the incremental render. CopyFiles
 // adds the library files that SOP bodies link to (images, PDF forms) under
-// files/, CopyStatic the library's own files (static_dir).
+// files/, CopyStatic the library's own files (static_dir). Built
+// WithSources, the Handbook holds summaries, not documents (sources.go):
+// Body reads an SOP's file again, refusing one that changed; a Stage's
+// Spool holds what a writer needs again only at the end (spool.go).
 package render
 
 import (

@@ -10,7 +10,9 @@
 // with its key, and the files the previous render made from the same
 // inputs are reused rather than made (incremental.go); an SOP whose page
 // is reused gives the printable handbooks and the search index what the
-// previous output holds of it (previous.go).
+// previous output holds of it (previous.go). Into a render.Spooler (a
+// Stage), each SOP's sections of the printable handbooks wait in its
+// spool, not in memory, until the handbooks are written (spool.go).
 package html
 
 import (
