@@ -26,7 +26,12 @@ func (e *templateError) Unwrap() error { return e.err }
 // none there, the error names the libraries in its sub-folders, if any,
 // and how to reach one (-C DIR).
 func loadLibrary(ctx context.Context, env *Env) (*library.Library, error) {
-	lib, err := library.Open(ctx, env.Dir)
+	return loadLibraryWith(ctx, env, library.Open)
+}
+
+// loadLibraryWith is loadLibrary that loads the library with open.
+func loadLibraryWith(ctx context.Context, env *Env, open func(context.Context, string) (*library.Library, error)) (*library.Library, error) {
+	lib, err := open(ctx, env.Dir)
 	var nf *library.NotFoundError
 	if errors.As(err, &nf) {
 		if hint := belowHint(ctx, env.Dir, "", withC); hint != "" {
@@ -95,7 +100,12 @@ func loadCatalog(env *Env, libDir string) (*roles.Catalog, error) {
 // loadHandbook loads the library and resolves it; files that cannot be
 // parsed stop it (exit 1), after each is named on stderr.
 func loadHandbook(ctx context.Context, env *Env, withHistory bool, opts ...render.BuildOption) (*render.Handbook, *library.Library, error) {
-	lib, err := loadLibrary(ctx, env)
+	return loadHandbookWith(ctx, env, library.Open, withHistory, opts...)
+}
+
+// loadHandbookWith is loadHandbook that loads the library with open.
+func loadHandbookWith(ctx context.Context, env *Env, open func(context.Context, string) (*library.Library, error), withHistory bool, opts ...render.BuildOption) (*render.Handbook, *library.Library, error) {
+	lib, err := loadLibraryWith(ctx, env, open)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -159,7 +159,7 @@ func parseStatuses(list string) ([]string, error) {
 }
 
 func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
-	h, lib, err := loadHandbook(ctx, env, true, render.OnlyStatuses(opts.statuses...))
+	h, lib, err := loadForRender(ctx, env, opts)
 	if err != nil {
 		return err
 	}
@@ -203,6 +203,30 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	return nil
 }
 
+// loadForRender loads the library and resolves it. For HTML it keeps
+// summaries, not documents (render.Sources): each SOP's file is read again
+// when its page is written, so that memory grows with the number of SOPs,
+// not their size.
+func loadForRender(ctx context.Context, env *Env, opts *renderOptions) (*render.Handbook, *library.Library, error) {
+	only := render.OnlyStatuses(opts.statuses...)
+	if opts.format != "html" {
+		return loadHandbook(ctx, env, true, only)
+	}
+	sources := render.NewSources()
+	open := func(ctx context.Context, dir string) (*library.Library, error) {
+		libDir, err := library.Find(dir)
+		if err != nil {
+			return nil, err
+		}
+		lib, err := library.LoadSummaries(ctx, libDir, sources.Keep)
+		if err == nil {
+			sources.Restore(lib)
+		}
+		return lib, err
+	}
+	return loadHandbookWith(ctx, env, open, true, only, render.WithSources(sources))
+}
+
 // writeBundle writes the bundle into the stage while the pages are still
 // rendered, then the library files the bodies link to, then (html)
 // static_dir, last, so that a static file named like a generated or
@@ -210,6 +234,9 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 func writeBundle(h *render.Handbook, lib *library.Library, root *os.Root, theme []byte, stage *render.Stage, format string) ([]render.Warning, error) {
 	var warnings []render.Warning
 	var err error
+	if err = h.KeysErr(); err != nil {
+		return nil, err
+	}
 	if format == "html" {
 		warnings, err = renderhtml.Bundle(h, stage, renderhtml.Options{ThemeCSS: theme})
 	} else {

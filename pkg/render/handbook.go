@@ -13,7 +13,10 @@
 // a hash of what the file is made from) the previous render's manifest
 // lists unchanged (manifest.go, reuse.go): the incremental render. CopyFiles
 // adds the library files that SOP bodies link to (images, PDF forms) under
-// files/, CopyStatic the library's own files (static_dir).
+// files/, CopyStatic the library's own files (static_dir). Built
+// WithSources, the Handbook holds summaries, not documents (sources.go):
+// Body reads an SOP's file again, refusing one that changed; a Stage's
+// Spool holds what a writer needs again only at the end (spool.go).
 package render
 
 import (
@@ -60,6 +63,7 @@ type Handbook struct {
 	// roleTitles are Build's known roles, and keys the incremental
 	// render's keys of the handbook's files (keys.go).
 	roleTitles map[string]string
+	sources    *Sources // WithSources: the Docs are summaries whose files are read again
 	keys       keys
 }
 

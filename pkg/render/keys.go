@@ -8,6 +8,8 @@ import (
 	"maps"
 	"slices"
 	"sync"
+
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 )
 
 // The keys of an incremental render (manifest.go). A file of the bundle is
@@ -49,6 +51,16 @@ type keys struct {
 	pages   map[*Page]string // PageKey
 	library string           // LibraryKey
 	content string           // ContentKey
+	err     error            // a summary's file that could not be read again (Sources)
+}
+
+// KeysErr computes the keys and says whether every SOP file could be
+// read for them: with WithSources, a file is read again, and refused if
+// it changed since it was loaded. The keys are not to be used after an
+// error.
+func (h *Handbook) KeysErr() error {
+	h.computeKeys()
+	return h.keys.err
 }
 
 // PageKey hashes everything the files of one SOP are made from: its file,
@@ -86,11 +98,20 @@ func (h *Handbook) computeKeys() {
 		lib, content := sha256.New(), sha256.New()
 		field(lib, k.summary)
 		field(content, k.summary)
-		for _, p := range h.SOPs {
-			extra := pageExtra(p)
-			k.pages[p] = Key(k.summary, p.Doc.Path, p.ID, string(p.Doc.Src), extra)
+		pages, extras, errs := make([]string, len(h.SOPs)), make([]string, len(h.SOPs)), make([]error, len(h.SOPs))
+		parallel.For(len(h.SOPs), func(i int) { // a summary's file is read again
+			p := h.SOPs[i]
+			extras[i] = pageExtra(p)
+			src, err := h.file(p.Doc)
+			pages[i], errs[i] = Key(k.summary, p.Doc.Path, p.ID, string(src), extras[i]), err
+		})
+		if i := slices.IndexFunc(errs, func(err error) bool { return err != nil }); i >= 0 {
+			k.err = errs[i] // the first file by path
+		}
+		for i, p := range h.SOPs {
+			k.pages[p] = pages[i]
 			field(lib, p.ID)
-			field(lib, extra)
+			field(lib, extras[i])
 			field(content, k.pages[p])
 		}
 		k.library = base64.RawURLEncoding.EncodeToString(lib.Sum(nil)[:keyLen])
@@ -124,7 +145,7 @@ func (h *Handbook) librarySummary() string {
 	fmt.Fprintf(d, "statuses %q\n", h.Statuses)
 	for _, doc := range h.lib.Docs {
 		field(d, doc.Path)
-		field(d, string(frontMatter(doc.Src, doc.BodyLine)))
+		field(d, string(h.frontOf(doc)))
 		md := doc.Markdown
 		if md.H1 != nil {
 			fmt.Fprintf(d, "h1 %q %q\n", md.H1.Text, md.H1.Slug)

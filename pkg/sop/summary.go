@@ -1,6 +1,9 @@
 package sop
 
-import "slices"
+import (
+	"bytes"
+	"slices"
+)
 
 // Summary returns what other SOPs need of this one, for a reader of many
 // SOPs that has looked at each whole SOP once, as it was parsed (lint):
@@ -42,4 +45,13 @@ func clip[S ~[]E, E any](s S) S {
 		return nil
 	}
 	return slices.Clone(s)
+}
+
+// BodyOf returns the body (Doc.Body) of an SOP file that parsed, from its
+// bytes, without parsing it again: for a reader that kept a Summary, read
+// the file again (library.Source) and made sure it is what parsed.
+func BodyOf(src []byte) []byte {
+	_, rest, _ := bytes.Cut(normalize(src), []byte("\n"))
+	_, body, _, _ := splitFront(rest)
+	return body
 }

@@ -38,7 +38,10 @@ type linker interface {
 // is left out when it repeats the title (sop.Body.TitleHeading), since
 // every page shows the title itself.
 func bodyHTML(h *render.Handbook, p *render.Page, linkers ...linker) ([][]byte, error) {
-	src := p.Doc.Body
+	src, err := h.Body(p)
+	if err != nil {
+		return nil, err
+	}
 	root := sop.ParseMarkdown(src)
 	body := prepare(h, p, root, src)
 	out := make([][]byte, len(linkers))

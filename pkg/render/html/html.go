@@ -10,7 +10,9 @@
 // with its key, and the files the previous render made from the same
 // inputs are reused rather than made (incremental.go); an SOP whose page
 // is reused gives the printable handbooks and the search index what the
-// previous output holds of it (previous.go).
+// previous output holds of it (previous.go). Into a render.Spooler (a
+// Stage), each SOP's sections of the printable handbooks wait in its
+// spool, not in memory, until the handbooks are written (spool.go).
 package html
 
 import (
@@ -153,6 +155,7 @@ type sopPart struct {
 	section htmltemplate.HTML   // of the one-page handbook; "" over handbook_max_sops
 	books   []htmltemplate.HTML // of its role handbooks, as Handbook.BooksOf lists them
 	bookKey string              // where its role handbooks place it (bookKey)
+	spooled spooledPart         // where the spool holds section and books, moved there (spool.go)
 	search  searchDoc
 }
 
@@ -193,7 +196,7 @@ var errStopped = errors.New("not rendered: an earlier file could not be written"
 // library (index, handbook, role pages, search index) are built side by
 // side. The first file out refuses (a full disk, an interrupted render)
 // stops the rendering of SOPs: the bundle can no longer be complete.
-func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
+func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.Warning, err error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
@@ -203,6 +206,12 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	tasks, err := w.reuseLibraryFiles()
 	if err != nil {
 		return nil, err
+	}
+	if sp, ok := out.(render.Spooler); ok && tasks.needParts() {
+		if w.spool, err = sp.Spool(); err != nil {
+			return nil, err
+		}
+		defer func() { err = errors.Join(err, w.spool.Close()) }()
 	}
 	parts, err := w.sops(tasks.needParts())
 	if err != nil {
@@ -225,6 +234,10 @@ type writer struct {
 	// previous gives the SOPs whose pages are reused their parts from the
 	// previous output (previous.go); nil when it cannot.
 	previous *previousParts
+	// spool holds the SOPs' sections of the printable handbooks from
+	// when each SOP is rendered to when its handbooks are written, when
+	// the output can give one (spool.go); nil: they stay in memory.
+	spool *render.Spool
 }
 
 // stopOutput remembers that a file could not be written.
@@ -255,7 +268,7 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 	parts := sopParts{parts: make([]sopPart, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
-	parallel.For(n, func(i int) {
+	one := func(i int) {
 		if w.out.failed.Load() {
 			errs[i] = errStopped
 			return
@@ -286,6 +299,11 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 		if errs[i] == nil && !reused {
 			errs[i] = w.write("sops/"+p.ID+".html", w.pageKey(p), page)
 		}
+	}
+	parallel.For(n, func(i int) {
+		if one(i); errs[i] == nil && w.spool != nil {
+			parts.parts[i], errs[i] = w.spoolPart(parts.parts[i])
+		}
 	})
 	for i, p := range w.h.SOPs {
 		if errs[i] != nil && !errors.Is(errs[i], errStopped) {
@@ -312,12 +330,12 @@ func (w *writer) libraryFiles(tasks libraryTasks, parts sopParts) error {
 		if tasks[i].reused {
 			return
 		}
-		for _, f := range tasks[i].make(parts.parts) {
+		tasks[i].make(parts.parts, func(f file) {
 			if f.err == nil {
 				f.err = w.write(f.name, tasks[i].key, f.data)
 			}
 			errs[i] = append(errs[i], f.err)
-		}
+		})
 	})
 	return errors.Join(slices.Concat(errs...)...)
 }
@@ -337,7 +355,7 @@ func (w *writer) layout(name string, t *htmltemplate.Template, data page, sizeHi
 // index writes the index's pages: every role's SOPs, or, over
 // handbook_max_sops, the roles with their counts and only the SOPs of no
 // known role, which have no role page.
-func (w *writer) index() []file {
+func (w *writer) index(emit func(file)) {
 	h := w.h
 	groups := h.Roles
 	var roles []*render.Role
@@ -352,15 +370,13 @@ func (w *writer) index() []file {
 		}
 	}
 	t := templates(w.h, "sops/", indexPage)
-	var out []file
 	for _, lp := range paginate(groups, "index") {
 		if lp.Index == 0 {
 			lp.Roles = roles
 		}
-		out = append(out, w.layout(lp.Pages[lp.Index], t,
+		emit(w.layout(lp.Pages[lp.Index], t,
 			page{Lang: w.opts.Lang, PageTitle: lp.title(h.Title), Handbook: h, List: lp}, 4<<10+lp.rows()*400))
 	}
-	return out
 }
 
 // kpis writes the KPI page.
@@ -373,21 +389,19 @@ func (w *writer) kpis() []file {
 const KPIPage = "kpis.html"
 
 // roles writes each role's pages.
-func (w *writer) roles() []file {
+func (w *writer) roles(emit func(file)) {
 	h := w.h
 	roleT := templates(w.h, "../sops/", rolePage)
-	var out []file
 	for _, r := range h.Roles {
 		if r.Other || w.opts.OnlyRole != nil && !w.opts.OnlyRole(r) {
 			continue
 		}
 		for _, lp := range paginate([]*render.Role{r}, r.ID) {
-			out = append(out, w.layout("roles/"+lp.Pages[lp.Index], roleT,
+			emit(w.layout("roles/"+lp.Pages[lp.Index], roleT,
 				page{Lang: w.opts.Lang, PageTitle: pageTitle(lp.title(r.Title), h.Title), Root: "../", Handbook: h, Role: r, Nav: r, List: lp},
 				4<<10+lp.rows()*400))
 		}
 	}
-	return out
 }
 
 // search writes the search index and its snippet shards.

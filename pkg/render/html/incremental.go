@@ -55,12 +55,28 @@ type libraryTask struct {
 	// content says that the files are made from the SOPs' bodies (they
 	// need the SOPs' parts), and change with any of them.
 	content bool
-	make    func(parts []sopPart) []file
-	key     string
-	reused  bool // the previous render's output gives the files
+	// make makes the files, passing each to emit as soon as it is made,
+	// so that the role handbooks are not all in memory at once.
+	make   func(parts []sopPart, emit func(file))
+	key    string
+	reused bool // the previous render's output gives the files
 }
 
 type libraryTasks []libraryTask
+
+// allOf is a task that makes its files together.
+func allOf(f func([]sopPart) []file) func([]sopPart, func(file)) {
+	return func(parts []sopPart, emit func(file)) {
+		for _, file := range f(parts) {
+			emit(file)
+		}
+	}
+}
+
+// eachOf is a task that needs no parts and makes its files one by one.
+func eachOf(f func(emit func(file))) func([]sopPart, func(file)) {
+	return func(_ []sopPart, emit func(file)) { f(emit) }
+}
 
 // needParts says whether a task still to be done needs the SOPs' parts.
 func (ts libraryTasks) needParts() bool {
@@ -75,15 +91,14 @@ func (ts libraryTasks) needParts() bool {
 // reuseLibraryFiles lists the kinds of whole-library files, with their
 // keys, and puts in place those the previous render's output gives.
 func (w *writer) reuseLibraryFiles() (libraryTasks, error) {
-	none := func(f func() []file) func([]sopPart) []file { return func([]sopPart) []file { return f() } }
 	tasks := libraryTasks{
-		{name: "index", make: none(w.index)},
-		{name: "handbook", content: true, make: w.handbook},
+		{name: "index", make: eachOf(w.index)},
+		{name: "handbook", content: true, make: allOf(w.handbook)},
 		{name: "books", content: true, make: w.books},
-		{name: "roles", make: none(w.roles)},
-		{name: "kpis", make: none(w.kpis)},
-		{name: "search", content: true, make: w.search},
-		{name: "assets", make: none(w.assets)},
+		{name: "roles", make: eachOf(w.roles)},
+		{name: "kpis", make: allOf(func([]sopPart) []file { return w.kpis() })},
+		{name: "search", content: true, make: allOf(w.search)},
+		{name: "assets", make: allOf(func([]sopPart) []file { return w.assets() })},
 	}
 	if !w.keyed {
 		return tasks, nil

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"cmp"
 	htmltemplate "html/template"
 	"path"
 	"strings"
@@ -135,8 +136,12 @@ func (w *writer) handbook(parts []sopPart) []file {
 			var printed []*render.Page
 			printed, g.Elsewhere = h.OnePageSplit(b)
 			for _, p := range printed {
-				g.Sections = append(g.Sections, parts[h.Index(p)].section)
-				size += len(parts[h.Index(p)].section)
+				s, err := w.sectionOf(parts[h.Index(p)])
+				if err != nil {
+					return []file{{name: "handbook.html", err: err}}
+				}
+				g.Sections = append(g.Sections, s)
+				size += len(s)
 			}
 		}
 		view.Groups = append(view.Groups, g)
@@ -145,11 +150,11 @@ func (w *writer) handbook(parts []sopPart) []file {
 		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Print: view}, size)}
 }
 
-// books writes the role handbooks.
-func (w *writer) books(parts []sopPart) []file {
+// books writes the role handbooks, passing each file to emit as soon as
+// it is made.
+func (w *writer) books(parts []sopPart, emit func(file)) {
 	h := w.h
 	t := templates(w.h, "../sops/", bookPage, printParts)
-	var out []file
 	for _, b := range h.Books() {
 		for j := range b.Parts {
 			view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
@@ -162,15 +167,20 @@ func (w *writer) books(parts []sopPart) []file {
 				view.Next = path.Base(b.File(j+1, ".html"))
 			}
 			size := 4<<10 + len(view.Contents)*100
+			var err error
 			for _, p := range view.Contents {
-				s := parts[h.Index(p)].books[h.BookIndex(p, b)]
+				s, e := w.bookOf(parts[h.Index(p)], h.BookIndex(p, b))
+				err = cmp.Or(err, e)
 				view.Sections = append(view.Sections, s)
 				size += len(s)
 			}
+			if err != nil {
+				emit(file{name: b.File(j, ".html"), err: err})
+				continue
+			}
 			title := b.Role.Title + ": printable handbook"
-			out = append(out, w.layout(b.File(j, ".html"), t,
+			emit(w.layout(b.File(j, ".html"), t,
 				page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, size))
 		}
 	}
-	return out
 }

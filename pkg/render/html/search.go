@@ -55,9 +55,9 @@ func searchIndex(h *render.Handbook, docs []searchDoc) []byte {
 			idx.Outlines = append(idx.Outlines, append([]string{}, docs[i].outline...))
 		}
 		idx.Docs[i] = []any{p.ID, p.Title, o}
-		for j, w := range docs[i].words {
-			postings[w] = append(postings[w], posting{doc: i, code: docs[i].codes[j]})
-		}
+		docs[i].each(func(w string, code int) {
+			postings[w] = append(postings[w], posting{doc: int32(i), code: int32(code)})
+		})
 	}
 	idx.Words = append([]string{}, slices.Sorted(maps.Keys(postings))...)
 	idx.Postings = make([]string, len(idx.Words))
@@ -71,7 +71,7 @@ func searchIndex(h *render.Handbook, docs []searchDoc) []byte {
 }
 
 // posting is one SOP that has a word, and where (wordCode).
-type posting struct{ doc, code int }
+type posting struct{ doc, code int32 } // int32: 10,000 SOPs' postings take half the memory
 
 // encodePostings writes the SOPs that have a word, ascending, in the
 // shorter of two forms. Sparse: for each SOP, the gap from the previous
@@ -92,10 +92,10 @@ func encodePostings(ps []posting, n int) string {
 }
 
 func encodeSparse(b []byte, ps []posting) []byte {
-	prev := 0
+	var prev int32
 	for _, p := range ps {
 		b = strconv.AppendInt(b, int64(p.doc-prev), 36)
-		b = appendCode(b, p.code)
+		b = appendCode(b, int(p.code))
 		prev = p.doc
 	}
 	return b
@@ -107,7 +107,7 @@ const bitmapDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 func encodeDense(ps []posting, n int) []byte {
 	bits := make([]byte, (n+5)/6)
-	counts := map[int]int{}
+	counts := map[int32]int{}
 	for _, p := range ps {
 		bits[p.doc/6] |= 1 << (p.doc % 6)
 		counts[p.code]++
@@ -122,7 +122,7 @@ func encodeDense(ps []posting, n int) []byte {
 	for _, v := range bits {
 		b = append(b, bitmapDigits[v])
 	}
-	b = appendCode(b, common)
+	b = appendCode(b, int(common))
 	var others []posting
 	for _, p := range ps {
 		if p.code != common {

@@ -19,7 +19,7 @@ func TestEncodePostings(t *testing.T) {
 	ps := func(pairs ...int) []posting {
 		var out []posting
 		for i := 0; i < len(pairs); i += 2 {
-			out = append(out, posting{pairs[i], pairs[i+1]})
+			out = append(out, posting{int32(pairs[i]), int32(pairs[i+1])})
 		}
 		return out
 	}
@@ -104,12 +104,12 @@ func TestNewSearchDoc(t *testing.T) {
 		"steps":      wordCode(fieldHeading, 2),
 		"check":      wordCode(fieldBody, 2),
 	}
-	for i, w := range d.words {
-		if code, ok := want[w]; ok && d.codes[i] != code {
-			t.Errorf("%q has code %d, want %d", w, d.codes[i], code)
+	d.each(func(w string, got int) {
+		if code, ok := want[w]; ok && got != code {
+			t.Errorf("%q has code %d, want %d", w, got, code)
 		}
 		delete(want, w)
-	}
+	})
 	if len(want) > 0 {
 		t.Errorf("words %v missing from %q", want, d.words)
 	}

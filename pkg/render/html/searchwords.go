@@ -105,8 +105,8 @@ func (t *tokenizer) start() {
 func (t *tokenizer) at(field, section int) { t.field, t.section = field, section }
 
 // codes says where each of the document's words occurs (wordCode).
-func (t *tokenizer) codes() []int {
-	out := make([]int, len(t.entries))
+func (t *tokenizer) codes() []int32 {
+	out := make([]int32, len(t.entries))
 	for i, k := range t.entries {
 		field, section := k.field, k.section
 		if field == fieldNone {
@@ -115,7 +115,7 @@ func (t *tokenizer) codes() []int {
 		if k.title {
 			field = fieldTitle
 		}
-		out[i] = wordCode(field, section)
+		out[i] = int32(wordCode(field, section))
 	}
 	return out
 }

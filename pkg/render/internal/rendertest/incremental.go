@@ -213,9 +213,20 @@ func renderTo(t testing.TB, dir, out string, history gitlog.History, today time.
 }
 
 // loadAt is Load with another today.
-func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time) (*render.Handbook, *library.Library) {
+func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, opts ...render.BuildOption) (*render.Handbook, *library.Library) {
 	t.Helper()
-	lib, err := library.Load(dir)
+	var lib *library.Library
+	var err error
+	if len(opts) == 0 {
+		lib, err = library.Load(dir)
+	} else { // WithSources: summaries, as sopctl render loads for HTML
+		sources := render.NewSources()
+		lib, err = library.LoadSummaries(t.Context(), dir, sources.Keep)
+		if err == nil {
+			sources.Restore(lib)
+		}
+		opts = []render.BuildOption{render.WithSources(sources)}
+	}
 	if err != nil {
 		t.Fatalf("library.Load(%s): %v", dir, err)
 	}
@@ -226,7 +237,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time) (
 	if err != nil {
 		t.Fatal(err)
 	}
-	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, today), lib
+	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, today, opts...), lib
 }
 
 // SameTrees fails the test for each file that differs between two trees

@@ -46,6 +46,14 @@ func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 	return loadAt(t, dir, history, Today())
 }
 
+// LoadSummaries is Load that keeps summaries, not documents, as sopctl
+// render does for HTML (render.Sources): each SOP's file is read again
+// when its page is written.
+func LoadSummaries(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
+	t.Helper()
+	return loadAt(t, dir, history, Today(), render.WithSources(nil))
+}
+
 // Writer is a writer's Bundle with its options made from the library.
 type Writer func(h *render.Handbook, out render.Output, lib *library.Library) ([]render.Warning, error)
 

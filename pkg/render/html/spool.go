@@ -1,0 +1,52 @@
+package html
+
+import (
+	htmltemplate "html/template"
+
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// Spooling: an SOP's sections of the printable handbooks are made when it
+// is rendered but written only when its handbooks are, after every SOP;
+// held in memory meanwhile, they would make memory grow with the size of
+// the library. So each goes to the writer's spool as soon as it is made
+// (spoolPart), and is read back from it while its handbook is written.
+
+// spooledPart is where the spool holds a part's sections: the one-page
+// handbook's first (Len 0 for none), then its books'.
+type spooledPart []render.Span
+
+// spoolPart moves part's sections into the spool.
+func (w *writer) spoolPart(part sopPart) (sopPart, error) {
+	spans := make(spooledPart, 0, 1+len(part.books))
+	for _, s := range append([]htmltemplate.HTML{part.section}, part.books...) {
+		span, err := w.spool.Append([]byte(s))
+		if err != nil {
+			return sopPart{}, err
+		}
+		spans = append(spans, span)
+	}
+	part.section, part.books, part.spooled = "", nil, spans
+	return part, nil
+}
+
+// sectionOf is part's section of the one-page handbook.
+func (w *writer) sectionOf(part sopPart) (htmltemplate.HTML, error) {
+	if part.spooled == nil {
+		return part.section, nil
+	}
+	return w.readSpool(part.spooled[0])
+}
+
+// bookOf is part's section of its k-th book (Handbook.BooksOf).
+func (w *writer) bookOf(part sopPart, k int) (htmltemplate.HTML, error) {
+	if part.spooled == nil {
+		return part.books[k], nil
+	}
+	return w.readSpool(part.spooled[1+k])
+}
+
+func (w *writer) readSpool(span render.Span) (htmltemplate.HTML, error) {
+	b, err := w.spool.Read(span)
+	return htmltemplate.HTML(b), err
+}

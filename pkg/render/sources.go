@@ -1,0 +1,110 @@
+package render
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"sync"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// Sources lets render hold summaries, not documents: memory then grows
+// with the number of SOPs, not their size. The library is loaded with
+// library.LoadSummaries and Keep as its hook, which records what the
+// pages need of each SOP besides its body (its front matter as read and
+// parsed, its headings and its links), and a hash of its file; each file
+// is read again when its page is written (Handbook.Body), and refused if
+// it changed since.
+type Sources struct {
+	mu    sync.Mutex
+	files map[string]*source // by library path
+}
+
+// source is what Sources keeps of one SOP file.
+type source struct {
+	meta     sop.Meta
+	markdown sop.Body
+	front    []byte // the file before its body's first line (frontMatter)
+	sum      [sha256.Size]byte
+}
+
+// NewSources returns an empty Sources.
+func NewSources() *Sources { return &Sources{files: map[string]*source{}} }
+
+// Keep records a whole Doc, as library.LoadSummaries's hook.
+func (s *Sources) Keep(_ *library.Config, d *sop.Doc) {
+	md := d.Markdown
+	// No page shows them: they are lint's.
+	md.Sections, md.Placeholders, md.Params, md.Comments = nil, nil, nil, nil
+	src := &source{meta: d.Meta, markdown: md, sum: sha256.Sum256(d.Src),
+		front: []byte(string(frontMatter(d.Src, d.BodyLine)))}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[d.Path] = src
+}
+
+// Restore gives each Summary of lib back the fields and headings' text
+// that its pages show, which a Summary leaves out; its file's bytes and
+// body stay out.
+func (s *Sources) Restore(lib *library.Library) {
+	for _, d := range lib.Docs {
+		if src := s.files[d.Path]; src != nil && d.Summarized() {
+			d.Meta, d.Markdown = src.meta, src.markdown
+			src.meta, src.markdown = sop.Meta{}, sop.Body{}
+		}
+	}
+}
+
+// WithSources says that the library's Docs are summaries that s kept
+// (Keep, Restore): their files are read again when needed.
+func WithSources(s *Sources) BuildOption {
+	return func(h *Handbook) { h.sources = s }
+}
+
+// ChangedError is an SOP file that changed on disk while it was rendered.
+type ChangedError struct{ Path string }
+
+func (e *ChangedError) Error() string {
+	return fmt.Sprintf("%s: changed while rendering: run sopctl render again", e.Path)
+}
+
+// file returns an SOP's file as read: the Doc's own bytes, or, for a
+// summary, the file read again, refused if it is not what Keep saw.
+func (h *Handbook) file(d *sop.Doc) ([]byte, error) {
+	if !d.Summarized() || h.sources == nil {
+		return d.Src, nil
+	}
+	src := h.sources.files[d.Path]
+	b, err := h.lib.Source(d)
+	if err != nil {
+		return nil, err
+	}
+	if src == nil || sha256.Sum256(b) != src.sum {
+		return nil, &ChangedError{Path: d.Path}
+	}
+	return b, nil
+}
+
+// frontOf is the part of an SOP's file before its body's first line.
+func (h *Handbook) frontOf(d *sop.Doc) []byte {
+	if d.Summarized() && h.sources != nil {
+		if src := h.sources.files[d.Path]; src != nil {
+			return src.front
+		}
+	}
+	return frontMatter(d.Src, d.BodyLine)
+}
+
+// Body returns the Markdown body of a published SOP, with LF line breaks:
+// its Doc's own, or, for a summary, its file read again.
+func (h *Handbook) Body(p *Page) ([]byte, error) {
+	if !p.Doc.Summarized() || h.sources == nil {
+		return p.Doc.Body, nil
+	}
+	b, err := h.file(p.Doc)
+	if err != nil {
+		return nil, err
+	}
+	return sop.BodyOf(b), nil
+}

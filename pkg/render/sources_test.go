@@ -1,0 +1,67 @@
+package render_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// TestSourcesChanged: an SOP file that changes on disk between the
+// summary load and its page's re-read is refused, naming it, rather than
+// rendered from bytes the rest of the handbook was not built from.
+func TestSourcesChanged(t *testing.T) {
+	const file = "sops/orders/returns.md"
+	for _, tc := range []struct {
+		name    string
+		change  func(t *testing.T, path string)
+		changed bool // a ChangedError; else no error
+	}{
+		{"unchanged", func(*testing.T, string) {}, false},
+		{"same bytes written again", func(t *testing.T, p string) { rewriteFile(t, p, func(b []byte) []byte { return b }) }, false},
+		{"one byte of the body", func(t *testing.T, p string) { rewriteFile(t, p, func(b []byte) []byte { return append(b, 'x') }) }, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
+				t.Fatal(err)
+			}
+			sources := render.NewSources()
+			lib, err := library.LoadSummaries(t.Context(), dir, sources.Keep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sources.Restore(lib)
+			h := render.Build(lib, nil, nil, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), render.WithSources(sources))
+			tc.change(t, filepath.Join(dir, file))
+			var changed *render.ChangedError
+			err = h.KeysErr()
+			if got := errors.As(err, &changed); got != tc.changed || !got && err != nil {
+				t.Fatalf("KeysErr() = %v, want a ChangedError: %t", err, tc.changed)
+			}
+			if tc.changed && changed.Path != file {
+				t.Errorf("the error names %q, want %q", changed.Path, file)
+			}
+			p, _ := h.Page("returns")
+			_, err = h.Body(p)
+			if got := errors.As(err, &changed); got != tc.changed || !got && err != nil {
+				t.Fatalf("Body() = %v, want a ChangedError: %t", err, tc.changed)
+			}
+		})
+	}
+}
+
+func rewriteFile(t *testing.T, path string, edit func([]byte) []byte) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, edit(b), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

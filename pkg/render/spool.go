@@ -1,0 +1,73 @@
+package render
+
+import (
+	"errors"
+	"io"
+	"os"
+	"sync"
+)
+
+// Spooler is an Output that can give a writer a scratch file inside the
+// output, for what it makes early and needs again only at the end (the
+// SOPs' sections of the printable handbooks), so that it is not held in
+// memory meanwhile. A Stage is one.
+type Spooler interface {
+	Spool() (*Spool, error)
+}
+
+// spoolFile is the scratch file's name in the staging folder; Close
+// removes it before the swap.
+const spoolFile = ".sopctl-spool"
+
+// Spool is an append-only scratch file: Append writes bytes and says
+// where they lie; Read reads them back, from any goroutine.
+type Spool struct {
+	mu     sync.Mutex
+	f      *os.File
+	size   int64
+	remove func() error
+}
+
+// Span is where Append put bytes in a Spool.
+type Span struct {
+	Off int64
+	Len int
+}
+
+// Spool creates the scratch file in the staging folder.
+func (s *Stage) Spool() (*Spool, error) {
+	dir, err := s.folder(".")
+	if err != nil {
+		return nil, err
+	}
+	f, err := dir.OpenFile(spoolFile, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	return &Spool{f: f, remove: func() error { return dir.Remove(spoolFile) }}, nil
+}
+
+// Append writes b at the end of the spool.
+func (sp *Spool) Append(b []byte) (Span, error) {
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	n, err := sp.f.WriteAt(b, sp.size)
+	span := Span{Off: sp.size, Len: n}
+	sp.size += int64(n)
+	return span, err
+}
+
+// Read returns the bytes Append put at span.
+func (sp *Spool) Read(span Span) ([]byte, error) {
+	b := make([]byte, span.Len)
+	_, err := sp.f.ReadAt(b, span.Off)
+	if errors.Is(err, io.EOF) {
+		err = io.ErrUnexpectedEOF
+	}
+	return b, err
+}
+
+// Close closes and removes the scratch file.
+func (sp *Spool) Close() error {
+	return errors.Join(sp.f.Close(), sp.remove())
+}
