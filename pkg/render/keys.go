@@ -51,20 +51,21 @@ type keys struct {
 	pages   map[*Page]string // PageKey
 	library string           // LibraryKey
 	content string           // ContentKey
-	err     error            // a summary's file that could not be read again (Sources)
+	err     error            // a summary whose file Sources did not keep
 }
 
-// KeysErr computes the keys and says whether every SOP file could be
-// read for them: with WithSources, a file is read again, and refused if
-// it changed since it was loaded. The keys are not to be used after an
-// error.
+// KeysErr computes the keys and says whether every SOP file was known
+// for them: with WithSources, a page is keyed by the hash of its file
+// that Sources took as it was loaded (its page, when written, reads the
+// file again and refuses it if it changed since). The keys are not to be
+// used after an error.
 func (h *Handbook) KeysErr() error {
 	h.computeKeys()
 	return h.keys.err
 }
 
-// PageKey hashes everything the files of one SOP are made from: its file,
-// as read; what the handbook knows of it that is not in the file (its
+// PageKey hashes everything the files of one SOP are made from: its file
+// as loaded (by its SHA-256); what the handbook knows of it that is not in the file (its
 // revision history, its next review as of the build's today, its edit
 // link); and the library summary. A writer adds its own templates and
 // options (Key).
@@ -99,11 +100,11 @@ func (h *Handbook) computeKeys() {
 		field(lib, k.summary)
 		field(content, k.summary)
 		pages, extras, errs := make([]string, len(h.SOPs)), make([]string, len(h.SOPs)), make([]error, len(h.SOPs))
-		parallel.For(len(h.SOPs), func(i int) { // a summary's file is read again
+		parallel.For(len(h.SOPs), func(i int) {
 			p := h.SOPs[i]
 			extras[i] = pageExtra(p)
-			src, err := h.file(p.Doc)
-			pages[i], errs[i] = Key(k.summary, p.Doc.Path, p.ID, string(src), extras[i]), err
+			sum, err := h.fileSum(p.Doc)
+			pages[i], errs[i] = Key(k.summary, p.Doc.Path, p.ID, string(sum[:]), extras[i]), err
 		})
 		if i := slices.IndexFunc(errs, func(err error) bool { return err != nil }); i >= 0 {
 			k.err = errs[i] // the first file by path

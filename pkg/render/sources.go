@@ -86,6 +86,20 @@ func (h *Handbook) file(d *sop.Doc) ([]byte, error) {
 	return b, nil
 }
 
+// fileSum is the SHA-256 of an SOP's file as it was loaded: the one Keep
+// took for a summary, so that keying a page needs no second read of its
+// file (its page, when written, reads it and checks it against that sum).
+func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
+	if !d.Summarized() || h.sources == nil {
+		return sha256.Sum256(d.Src), nil
+	}
+	src := h.sources.files[d.Path]
+	if src == nil {
+		return [sha256.Size]byte{}, &ChangedError{Path: d.Path}
+	}
+	return src.sum, nil
+}
+
 // frontOf is the part of an SOP's file before its body's first line.
 func (h *Handbook) frontOf(d *sop.Doc) []byte {
 	if d.Summarized() && h.sources != nil {
