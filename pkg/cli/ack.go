@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -57,8 +56,8 @@ An unknown --role is an error (exit 1), as for sopctl new --role.`,
   sopctl ack manifest --role customer-service-representative --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains([]string{"csv", "json"}, format) {
-				return usageErrorf("--format %q is not one of csv, json", format)
+			if err := oneOf("--format", format, "csv", "json"); err != nil {
+				return err
 			}
 			cat, err := ackCatalog(cmd.Context(), env)
 			if err != nil {
@@ -153,8 +152,8 @@ first role by id. acknowledged is the latest version the person acknowledged,
 			if opts.from == "" {
 				return usageErrorf("--from FILE is required: the CSV of acknowledgements (person,role,id,version), or - for standard input")
 			}
-			if !slices.Contains([]string{"text", "csv", "json"}, opts.format) {
-				return usageErrorf("--format %q is not one of text, csv, json", opts.format)
+			if err := oneOf("--format", opts.format, "text", "csv", "json"); err != nil {
+				return err
 			}
 			return runAckStatus(cmd.Context(), env, opts)
 		},

@@ -62,8 +62,8 @@ git repository.`,
 			if len(args) == 2 {
 				opts.to = args[1]
 			}
-			if !slices.Contains([]string{"text", "markdown", "json"}, opts.format) {
-				return usageErrorf("--format %q is not one of text, markdown, json", opts.format)
+			if err := oneOf("--format", opts.format, "text", "markdown", "json"); err != nil {
+				return err
 			}
 			return runDiff(cmd.Context(), env, opts)
 		},

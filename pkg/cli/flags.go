@@ -1,6 +1,9 @@
 package cli
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // validTitle checks a title given on the command line: one line of text.
 func validTitle(t string) error {
@@ -16,4 +19,13 @@ func validTitle(t string) error {
 		}
 	}
 	return nil
+}
+
+// oneOf refuses, as a usage error naming them, a flag's value that is
+// none of allowed.
+func oneOf(flag, value string, allowed ...string) error {
+	if slices.Contains(allowed, value) {
+		return nil
+	}
+	return usageErrorf("%s %q is not one of %s", flag, value, strings.Join(allowed, ", "))
 }

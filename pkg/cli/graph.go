@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -19,8 +18,8 @@ and links in the body (dotted). dot is Graphviz's language (sopctl graph | dot
   sopctl graph --format mermaid`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !slices.Contains([]string{"dot", "mermaid"}, format) {
-				return usageErrorf("--format %q is not one of dot, mermaid", format)
+			if err := oneOf("--format", format, "dot", "mermaid"); err != nil {
+				return err
 			}
 			h, _, err := loadHandbook(cmd.Context(), env, false)
 			if err != nil {

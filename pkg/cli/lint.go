@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -100,8 +99,8 @@ start lint (exit 2).`,
   sopctl lint --since origin/main`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.paths = args
-			if !slices.Contains(report.Formats(), opts.format) {
-				return usageErrorf("--format %q is not one of %s", opts.format, strings.Join(report.Formats(), ", "))
+			if err := oneOf("--format", opts.format, report.Formats()...); err != nil {
+				return err
 			}
 			switch {
 			case opts.listRules:

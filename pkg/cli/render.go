@@ -114,8 +114,8 @@ to a folder is followed.`,
   sopctl render --format markdown -o docs/handbook`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.format != "html" && opts.format != "markdown" {
-				return usageErrorf("--format %q is not one of html, markdown", opts.format)
+			if err := oneOf("--format", opts.format, "html", "markdown"); err != nil {
+				return err
 			}
 			if opts.out == "" {
 				opts.out = map[string]string{"html": "site", "markdown": "site-md"}[opts.format]

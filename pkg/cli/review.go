@@ -36,8 +36,8 @@ and SOPs with neither date are never due.`,
 			if opts.within < 0 {
 				return usageErrorf("--within must be 0 or more days")
 			}
-			if opts.format != "text" && opts.format != "json" {
-				return usageErrorf("--format %q is not one of text, json", opts.format)
+			if err := oneOf("--format", opts.format, "text", "json"); err != nil {
+				return err
 			}
 			h, lib, err := loadHandbook(cmd.Context(), env, false)
 			if err != nil {
