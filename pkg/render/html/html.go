@@ -201,7 +201,7 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.War
 		opts.Lang = "en"
 	}
 	w := &writer{h: h, opts: opts, out: &stopOutput{out: out},
-		sopT: templates(h, "", sopPage), handbookT: templates(h, "#", handbookPage, printParts)}
+		handbookT: templates(h, "#", handbookPage, printParts)}
 	w.keyed, w.salt = keying(opts)
 	tasks, err := w.reuseLibraryFiles()
 	if err != nil {
@@ -222,10 +222,10 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.War
 
 // writer is one run of Bundle.
 type writer struct {
-	h               *render.Handbook
-	opts            Options
-	out             *stopOutput
-	sopT, handbookT *htmltemplate.Template
+	h         *render.Handbook
+	opts      Options
+	out       *stopOutput
+	handbookT *htmltemplate.Template
 	// keyed says that the files are written with their keys, for an
 	// incremental render (incremental.go); salt is what the options add
 	// to every key.
@@ -292,7 +292,7 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 			}
 		}
 		var page []byte
-		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.sopT, w.handbookT, !reused)
+		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.handbookT, !reused)
 		if errs[i] == nil && w.opts.Cache != nil {
 			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
@@ -434,7 +434,7 @@ func (w *writer) assets() []file {
 // there already) and its sections of the printable handbooks, and reads
 // what the search takes from it. Its body is parsed once and written once
 // for each place it links from.
-func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT *htmltemplate.Template, withPage bool) ([]byte, sopPart, error) {
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, handbookT *htmltemplate.Template, withPage bool) ([]byte, sopPart, error) {
 	printed := printLinkers(h, p)
 	bodies, err := bodyHTML(h, p, append([]linker{pageLinker{}}, printed...)...)
 	if err != nil {
@@ -447,11 +447,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, sopT, handbookT
 		if opts.SOPPanel != nil {
 			panel = opts.SOPPanel(p)
 		}
-		err = sopT.ExecuteTemplate(&b, "layout", page{Lang: opts.Lang, PageTitle: pageTitle(p.Title, h.Title), Root: "../",
-			Handbook: h, Page: p, Nav: navRole(h, p), Body: htmltemplate.HTML(bodies[0]), Panel: panel, End: opts.PageEnd, Theme: opts.ThemeCSS != nil})
-		if err != nil {
-			return nil, sopPart{}, err
-		}
+		sopPage(&b, h, p, opts, bodies[0], panel)
 	}
 	part, err := printSections(h, p, handbookT, printed, bodies[1:])
 	if err != nil {

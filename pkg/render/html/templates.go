@@ -4,8 +4,9 @@ package html
 // Role-<id>, ...) start with a capital letter, which no GitHub-style
 // heading slug has, so they cannot clash with the ids of a body's headings.
 // html/template escapes every value from an SOP file
-// by context; the only unescaped content is the body HTML that goldmark
-// wrote with raw HTML dropped and links vetted.
+// by context, and so does sopPage, which writes the SOP pages without it
+// (templates_sop.go); the only unescaped content is the body HTML that
+// goldmark wrote with raw HTML dropped and links vetted.
 const layout = `{{define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
