@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -12,6 +13,8 @@ import (
 // is a slash-separated path inside the bundle and is written once. The
 // writers call WriteFile from several goroutines at once, as soon as each
 // file is ready, so that no file is held longer than it takes to write it.
+// data is the writer's again when WriteFile returns (it reuses its
+// buffers): an Output that keeps it keeps a copy.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -23,8 +26,8 @@ type Files struct {
 	files map[string][]byte
 }
 
-// WriteFile keeps a file; a second file of the same name is an error, as
-// it is for a Stage.
+// WriteFile keeps a copy of a file; a second file of the same name is an
+// error, as it is for a Stage.
 func (f *Files) WriteFile(name string, data []byte) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -34,7 +37,7 @@ func (f *Files) WriteFile(name string, data []byte) error {
 	if f.files == nil {
 		f.files = map[string][]byte{}
 	}
-	f.files[name] = data
+	f.files[name] = bytes.Clone(data)
 	return nil
 }
 

@@ -317,3 +317,17 @@ func TestStage(t *testing.T) {
 		t.Errorf("after Commit %v, want %v", got, w)
 	}
 }
+
+// Files keeps a copy: the writers reuse their buffers once WriteFile
+// returns (Output).
+func TestFilesKeepsACopy(t *testing.T) {
+	var files render.Files
+	data := []byte("<p>one</p>")
+	if err := files.WriteFile("a.html", data); err != nil {
+		t.Fatal(err)
+	}
+	copy(data, "<p>two</p>")
+	if got := string(files.Map()["a.html"]); got != "<p>one</p>" {
+		t.Errorf("Files holds %q after the writer reused its buffer, want %q", got, "<p>one</p>")
+	}
+}

@@ -36,37 +36,59 @@ type linker interface {
 // links that cannot be resolved or use an unsafe scheme become plain text
 // (Handbook.LinkWarnings lists them). Raw HTML is dropped. The body's H1
 // is left out when it repeats the title (sop.Body.TitleHeading), since
-// every page shows the title itself.
-func bodyHTML(h *render.Handbook, p *render.Page, linkers ...linker) ([][]byte, error) {
+// every page shows the title itself. The bodies are written into bufs,
+// and are good until bufs is used again.
+func bodyHTML(h *render.Handbook, p *render.Page, bufs *sopBufs, linkers ...linker) ([][]byte, error) {
 	src, err := h.Body(p)
 	if err != nil {
 		return nil, err
 	}
 	root := sop.ParseMarkdown(src)
 	body := prepare(h, p, root, src)
-	out := make([][]byte, len(linkers))
-	w := bufWriters.Get().(*bufio.Writer)
-	defer bufWriters.Put(w)
+	for len(bufs.bodies) < len(linkers) {
+		bufs.bodies = append(bufs.bodies, nil)
+	}
+	out := bufs.bodies[:len(linkers)]
 	for i, l := range linkers {
 		body.place(p, l)
-		var b bytes.Buffer
-		b.Grow(len(src) + len(src)/2 + 256) // HTML runs about 1.25 times its Markdown
-		w.Reset(&b)
-		if err := bundleMarkdown.Renderer().Render(w, src, root); err != nil {
+		bufs.scratch.Reset()
+		bufs.w.Reset(&bufs.scratch)
+		if err := bundleMarkdown.Renderer().Render(bufs.w, src, root); err != nil {
 			return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
 		}
-		// Only a code block writes "<pre><code": raw HTML is dropped and
-		// text escaped. Its box scrolls sideways, so the keyboard must
-		// reach it too.
-		out[i] = bytes.ReplaceAll(b.Bytes(), []byte("<pre><code"), []byte(`<pre tabindex="0"><code`))
+		out[i] = keyboardCode(out[i][:0], bufs.scratch.Bytes())
 	}
-	w.Reset(nil) // let the buffer go
+	bufs.w.Reset(nil) // let the scratch buffer go
 	return out, nil
 }
 
-// bufWriters spare goldmark's renderer a new 4 KiB bufio.Writer for every
-// body it writes (it makes one unless given one).
-var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+// keyboardCode appends body to dst with each code block's box made
+// reachable from the keyboard: its box scrolls sideways. Only a code
+// block writes "<pre><code": raw HTML is dropped and text escaped.
+func keyboardCode(dst, body []byte) []byte {
+	const pre, reachable = "<pre><code", `<pre tabindex="0"><code`
+	for {
+		i := bytes.Index(body, []byte(pre))
+		if i < 0 {
+			return append(dst, body...)
+		}
+		dst = append(append(dst, body[:i]...), reachable...)
+		body = body[i+len(pre):]
+	}
+}
+
+// sopBufs are the buffers one SOP's page and bodies are written into,
+// kept from SOP to SOP (sopBufPool) so that the garbage collector is not
+// given tens of kilobytes an SOP: the page, the bodies, the converter's
+// output and the bufio.Writer goldmark's renderer would otherwise make
+// for every body it writes.
+type sopBufs struct {
+	page, scratch bytes.Buffer
+	bodies        [][]byte
+	w             *bufio.Writer
+}
+
+var sopBufPool = sync.Pool{New: func() any { return &sopBufs{w: bufio.NewWriter(nil)} }}
 
 // preparedBody is a syntax tree rewritten for publishing, with the parts
 // each linker places differently.

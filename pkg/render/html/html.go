@@ -291,8 +291,10 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 				return
 			}
 		}
+		bufs := sopBufPool.Get().(*sopBufs)
+		defer sopBufPool.Put(bufs)
 		var page []byte
-		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.handbookT, !reused)
+		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.handbookT, !reused, bufs)
 		if errs[i] == nil && w.opts.Cache != nil {
 			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
@@ -433,21 +435,23 @@ func (w *writer) assets() []file {
 // renderSOP renders one SOP's page (unless withPage is false: the page is
 // there already) and its sections of the printable handbooks, and reads
 // what the search takes from it. Its body is parsed once and written once
-// for each place it links from.
-func renderSOP(h *render.Handbook, p *render.Page, opts Options, handbookT *htmltemplate.Template, withPage bool) ([]byte, sopPart, error) {
+// for each place it links from. The page is written into bufs, and is
+// good until bufs is used again.
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, handbookT *htmltemplate.Template, withPage bool, bufs *sopBufs) ([]byte, sopPart, error) {
 	printed := printLinkers(h, p)
-	bodies, err := bodyHTML(h, p, append([]linker{pageLinker{}}, printed...)...)
+	bodies, err := bodyHTML(h, p, bufs, append([]linker{pageLinker{}}, printed...)...)
 	if err != nil {
 		return nil, sopPart{}, err
 	}
-	var b bytes.Buffer
+	b := &bufs.page
+	b.Reset()
 	if withPage {
 		b.Grow(len(bodies[0]) + 4<<10) // the body and the page around it
 		var panel htmltemplate.HTML
 		if opts.SOPPanel != nil {
 			panel = opts.SOPPanel(p)
 		}
-		sopPage(&b, h, p, opts, bodies[0], panel)
+		sopPage(b, h, p, opts, bodies[0], panel)
 	}
 	part, err := printSections(h, p, handbookT, printed, bodies[1:])
 	if err != nil {
