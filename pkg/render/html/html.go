@@ -60,7 +60,6 @@ type page struct {
 func templates(h *render.Handbook, hrefPrefix string, parts ...string) *htmltemplate.Template {
 	funcs := htmltemplate.FuncMap{
 		"join": func(s []string) string { return strings.Join(s, ", ") },
-		"meta": func(p *render.Page) []metaRow { return metaRows(h, p) },
 		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
 		"updated": func(p *render.Page) string {

@@ -6,7 +6,7 @@ import (
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-// metaRow is one entry of an SOP page's metadata list, as the "meta"
+// metaRow is one entry of an SOP page's metadata list, as sopMeta
 // template writes it.
 type metaRow struct {
 	Label, Text string

@@ -33,12 +33,7 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 </html>
 {{end}}`
 
-const metaTable = `{{define "meta"}}<dl class="meta">
-{{range meta .}}{{if .Status}}
-{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else if .Roles}}{{range $i, $r := .Roles}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}{{else if .KPIs}}{{range $i, $k := .KPIs}}{{if $i}}, {{end}}{{with $k.KPI}}<a href="../kpis.html#{{.Anchor}}">{{.Label}}</a>{{else}}{{$k.ID}}{{end}}{{end}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
-</dl>{{end}}
-{{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}
-{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`
+const metaTable = `{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`
 
 const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list" tabindex="0" role="region" aria-label="SOPs: {{.Title}}"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>

@@ -41,7 +41,9 @@ func TestSOPPageMatchesTemplate(t *testing.T) {
 				if v.hostile {
 					makeHostile(h)
 				}
-				tpl := templates(h, "", sopPageTemplate)
+				tpl := htmltemplate.Must(htmltemplate.Must(templates(h, "").Clone()).
+					Funcs(htmltemplate.FuncMap{"meta": func(p *render.Page) []metaRow { return metaRows(h, p) }}).
+					Parse(sopMetaTemplate + sopPageTemplate))
 				for _, p := range h.SOPs {
 					body := []byte("<p>The body of " + p.ID + ".</p>")
 					var panel htmltemplate.HTML
@@ -107,6 +109,13 @@ func printHistory() gitlog.History {
 	}
 	return out
 }
+
+// sopMetaTemplate is the metadata list of the SOP page, as a template.
+const sopMetaTemplate = `{{define "meta"}}<dl class="meta">
+{{range meta .}}{{if .Status}}
+{{end}}<dt>{{.Label}}</dt><dd{{if .Overdue}} class="overdue"{{end}}>{{if .Status}}{{template "status" $}}{{else if .Roles}}{{range $i, $r := .Roles}}{{if $i}}, {{end}}<a href="../roles/{{$r.ID}}.html">{{$r.Title}}</a>{{end}}{{else if .KPIs}}{{range $i, $k := .KPIs}}{{if $i}}, {{end}}{{with $k.KPI}}<a href="../kpis.html#{{.Anchor}}">{{.Label}}</a>{{else}}{{$k.ID}}{{end}}{{end}}{{else}}{{.Text}}{{if .Overdue}} (overdue){{end}}{{end}}</dd>{{end}}
+</dl>{{end}}
+{{define "status"}}<span class="badge status-{{.Doc.Meta.Status.Text}}">{{or .Doc.Meta.Status.Text "unknown"}}</span>{{end}}`
 
 const sopPageTemplate = `{{define "content"}}<article>
 {{.Panel}}<nav class="crumbs" aria-label="Breadcrumb"><ol><li><a href="../index.html">Handbook</a></li>{{with .Nav}}{{if not .Other}}<li><a href="../roles/{{.ID}}.html">{{.Title}}</a></li>{{end}}{{end}}<li aria-current="page">{{.Page.Title}}</li></ol></nav>
