@@ -49,16 +49,28 @@ func bodyHTML(h *render.Handbook, p *render.Page, bufs *sopBufs, linkers ...link
 		bufs.bodies = append(bufs.bodies, nil)
 	}
 	out := bufs.bodies[:len(linkers)]
+	sw := &bufs.first
 	for i, l := range linkers {
 		body.place(p, l)
-		bufs.scratch.Reset()
-		bufs.w.Reset(&bufs.scratch)
-		if err := bundleMarkdown.Renderer().Render(bufs.w, src, root); err != nil {
+		if i == 0 {
+			sw.reset(&bufs.scratch)
+			err = bundleMarkdown.Renderer().Render(sw, src, root)
+		} else {
+			bufs.spliced.Reset()
+			bufs.w.Reset(&bufs.spliced)
+			err = splice(bufs.w, bufs.scratch.Bytes(), src, sw.spans)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("%s: cannot render the body: %w", p.Doc.Path, err)
 		}
-		out[i] = keyboardCode(out[i][:0], bufs.scratch.Bytes())
+		if i == 0 {
+			out[i] = keyboardCode(out[i][:0], bufs.scratch.Bytes())
+		} else {
+			out[i] = keyboardCode(out[i][:0], bufs.spliced.Bytes())
+		}
 	}
-	bufs.w.Reset(nil) // let the scratch buffer go
+	sw.Writer.Reset(nil) // let the buffers go
+	bufs.w.Reset(nil)
 	return out, nil
 }
 
@@ -83,12 +95,17 @@ func keyboardCode(dst, body []byte) []byte {
 // output and the bufio.Writer goldmark's renderer would otherwise make
 // for every body it writes.
 type sopBufs struct {
-	page, scratch bytes.Buffer
-	bodies        [][]byte
-	w             *bufio.Writer
+	page, scratch, spliced bytes.Buffer
+	bodies                 [][]byte
+	first                  spanWriter // writes the first body into scratch
+	w                      *bufio.Writer
 }
 
-var sopBufPool = sync.Pool{New: func() any { return &sopBufs{w: bufio.NewWriter(nil)} }}
+func newSOPBufs() *sopBufs {
+	return &sopBufs{first: spanWriter{Writer: bufio.NewWriter(nil)}, w: bufio.NewWriter(nil)}
+}
+
+var sopBufPool = sync.Pool{New: func() any { return newSOPBufs() }}
 
 // preparedBody is a syntax tree rewritten for publishing, with the parts
 // each linker places differently.

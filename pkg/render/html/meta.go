@@ -6,8 +6,8 @@ import (
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-// metaRow is one entry of an SOP page's metadata list, as sopMeta
-// template writes it.
+// metaRow is one entry of an SOP page's metadata list, as sopMeta writes
+// it.
 type metaRow struct {
 	Label, Text string
 	Status      bool // the status badge stands for Text; it starts a line

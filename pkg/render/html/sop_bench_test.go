@@ -1,7 +1,6 @@
 package html
 
 import (
-	"bufio"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
@@ -18,7 +17,7 @@ func BenchmarkRenderSOP(b *testing.B) {
 	h, _ := rendertest.LoadSummaries(b, dir, gitlog.History{})
 	opts := Options{Lang: "en"}
 	handbookT := templates(h, "#", handbookPage, printParts)
-	i, bufs := 0, &sopBufs{w: bufio.NewWriter(nil)}
+	i, bufs := 0, newSOPBufs()
 	for b.Loop() {
 		p := h.SOPs[i%len(h.SOPs)]
 		i++
