@@ -29,15 +29,15 @@ type linker interface {
 	Root() string
 }
 
-// bodyHTML converts an SOP's body to HTML once for each linker (a page of
-// its own, the one-page handbook), parsing it once: headings get GitHub
-// anchors placed by the linker, links to SOPs point at their pages, links
-// and images of library files point at their copies under files/, and
-// links that cannot be resolved or use an unsafe scheme become plain text
-// (Handbook.LinkWarnings lists them). Raw HTML is dropped. The body's H1
-// is left out when it repeats the title (sop.Body.TitleHeading), since
-// every page shows the title itself. The bodies are written into bufs,
-// and are good until bufs is used again.
+// bodyHTML writes an SOP's body as HTML for each linker (a page of its
+// own, the one-page handbook), parsing and converting it once (splice):
+// headings get GitHub anchors placed by the linker, links to SOPs point
+// at their pages, links and images of library files point at their
+// copies under files/, and links that cannot be resolved or use an unsafe
+// scheme become plain text (Handbook.LinkWarnings lists them). Raw HTML is
+// dropped. The body's H1 is left out when it repeats the title
+// (sop.Body.TitleHeading), since every page shows the title itself. The
+// bodies are written into bufs, and are good until bufs is used again.
 func bodyHTML(h *render.Handbook, p *render.Page, bufs *sopBufs, linkers ...linker) ([][]byte, error) {
 	src, err := h.Body(p)
 	if err != nil {

@@ -433,8 +433,8 @@ func (w *writer) assets() []file {
 
 // renderSOP renders one SOP's page (unless withPage is false: the page is
 // there already) and its sections of the printable handbooks, and reads
-// what the search takes from it. Its body is parsed once and written once
-// for each place it links from. The page is written into bufs, and is
+// what the search takes from it. Its body is parsed and converted once,
+// and written for each place it links from. The page is written into bufs, and is
 // good until bufs is used again.
 func renderSOP(h *render.Handbook, p *render.Page, opts Options, handbookT *htmltemplate.Template, withPage bool, bufs *sopBufs) ([]byte, sopPart, error) {
 	printed := printLinkers(h, p)
