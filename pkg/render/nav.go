@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Reading order: within each role, a reader steps from SOP to SOP by
@@ -51,5 +53,34 @@ func (p *Page) firstRole() *Role {
 
 // byTitle orders pages by title, case-insensitively, then by id.
 func byTitle(a, b *Page) int {
-	return cmp.Or(strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), strings.Compare(a.ID, b.ID))
+	return cmp.Or(compareLower(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+}
+
+// compareLower is strings.Compare(strings.ToLower(a), strings.ToLower(b))
+// without the lower-case copies, which sorting 10,000 titles made twice
+// for each of over 100,000 comparisons. It compares rune by rune, which
+// orders as the bytes of UTF-8 do; strings.ToLower writes a byte that is
+// not UTF-8 as U+FFFD, the rune utf8 decodes it as.
+func compareLower(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := lowerRune(a)
+		rb, nb := lowerRune(b)
+		if ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// lowerRune is the first rune of s in lower case, and its width in s.
+func lowerRune(s string) (rune, int) {
+	if c := s[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return rune(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return unicode.ToLower(r), n
 }
