@@ -59,9 +59,10 @@ type page struct {
 // decides how it links to SOP pages.
 func templates(h *render.Handbook, hrefPrefix string, parts ...string) *htmltemplate.Template {
 	funcs := htmltemplate.FuncMap{
-		"join": func(s []string) string { return strings.Join(s, ", ") },
-		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
-		"href": func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
+		"join":    func(s []string) string { return strings.Join(s, ", ") },
+		"date":    func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
+		"href":    func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
+		"soprows": func(ps []*render.Page) htmltemplate.HTML { return sopRows(hrefPrefix, ps) },
 		"updated": func(p *render.Page) string {
 			if t, ok := p.LastUpdated(); ok {
 				return t.Format(time.DateOnly)

@@ -1,6 +1,9 @@
 package html
 
 import (
+	"bytes"
+	"cmp"
+	htmltemplate "html/template"
 	"strconv"
 
 	"github.com/sopctl/sopctl/pkg/render"
@@ -107,4 +110,42 @@ func RolePages(r *render.Role) []string {
 		out[i] = render.PageName("roles/"+r.ID, i, ".html")
 	}
 	return out
+}
+
+// sopRows are the rows of a table of SOPs ("soptable"), a line each, their
+// pages' addresses starting with hrefPrefix. They are written directly,
+// not by the template: the role pages and the index hold a row for each
+// SOP of each role, and html/template's reflection cost several times the
+// writing. Each value is escaped as html/template escapes it there
+// (escape.go; TestSOPRowsMatchTemplate).
+func sopRows(hrefPrefix string, pages []*render.Page) htmltemplate.HTML {
+	var b bytes.Buffer
+	b.Grow(len(pages) * 400)
+	for _, p := range pages {
+		b.WriteString("<tr><td>")
+		escText(&b, p.ID)
+		b.WriteString(`</td><td><a href="`)
+		escURL(&b, hrefPrefix+p.ID+".html", true)
+		b.WriteString(`">`)
+		escText(&b, p.Title)
+		b.WriteString("</a>")
+		if p.Doc.Meta.Draft() {
+			b.WriteString(` <span class="badge status-draft">Draft</span>`)
+		}
+		for _, v := range []string{p.Doc.Meta.Owner.Text, p.Doc.Meta.Status.Text, p.Doc.Meta.Version.Text} {
+			b.WriteString("</td><td>")
+			escText(&b, v)
+		}
+		b.WriteString("</td><td")
+		if p.Overdue {
+			b.WriteString(` class="overdue"`)
+		}
+		b.WriteByte('>')
+		escText(&b, cmp.Or(p.NextReview, "—"))
+		if p.Overdue {
+			b.WriteString(" (overdue)")
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return htmltemplate.HTML(b.String())
 }

@@ -38,6 +38,5 @@ const metaTable = `{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Statu
 const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list" tabindex="0" role="region" aria-label="SOPs: {{.Title}}"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>
-{{range .SOPs}}<tr><td>{{.ID}}</td><td><a href="{{href .}}">{{.Title}}</a>{{if .Doc.Meta.Draft}} <span class="badge status-draft">Draft</span>{{end}}</td><td>{{.Doc.Meta.Owner.Text}}</td><td>{{.Doc.Meta.Status.Text}}</td><td>{{.Doc.Meta.Version.Text}}</td><td{{if .Overdue}} class="overdue"{{end}}>{{or .NextReview "—"}}{{if .Overdue}} (overdue){{end}}</td></tr>
-{{end}}</tbody>
+{{soprows .SOPs}}</tbody>
 </table></div>{{end}}`
