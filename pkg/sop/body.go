@@ -514,7 +514,20 @@ func (s *Slugger) Slug(text string) string {
 func Slug(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, r := range text {
+	// ASCII, most headings' text, byte by byte: the same rules without
+	// decoding runes or Unicode's tables.
+	i := 0
+	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+		switch c := text[i]; {
+		case c == ' ':
+			b.WriteByte('-')
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+			b.WriteByte(c)
+		}
+	}
+	for _, r := range text[i:] {
 		switch r = unicode.ToLower(r); {
 		case r == ' ':
 			b.WriteByte('-')
