@@ -176,11 +176,11 @@ func (p *positioner) at(off int) Pos {
 
 // bodyReader collects a Body in one walk of the syntax tree.
 type bodyReader struct {
-	b       Body
-	src     []byte
-	root    ast.Node
-	pos     *positioner
-	slugs   *Slugger
+	b     Body
+	src   []byte
+	root  ast.Node
+	pos   *positioner
+	slugs *Slugger
 	// section is the index in b.Sections of the level-2 section the walk
 	// is in; -1 before the first and after a level-1 heading.
 	section int
