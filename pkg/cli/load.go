@@ -98,8 +98,9 @@ func loadKnownRoles(env *Env, lib *library.Library) (roles.KnownRoles, error) {
 }
 
 // withLocalTemplates calls load with the templates folder of the library
-// at libDir, nil when it has none or libDir is "" (outside a library); an
-// error of load's is a templateError.
+// at libDir (through os.Root, so no symlink leads outside), nil when it
+// has none or libDir is "" (outside a library); an error of load's is a
+// templateError.
 func withLocalTemplates(libDir string, load func(local fs.FS) error) error {
 	var local fs.FS
 	if libDir != "" {
