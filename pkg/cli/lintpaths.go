@@ -12,7 +12,6 @@ import (
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
-	"github.com/sopctl/sopctl/pkg/roles"
 )
 
 // lintUnit is one library to lint, with its own config, severities and
@@ -200,10 +199,10 @@ func configureUnit(env *Env, show *library.Display, lib *library.Library) (*lint
 	if err != nil {
 		return nil, show.Error(err)
 	}
-	cat, err := loadCatalog(env, lib.Dir)
+	known, err := loadKnownRoles(env, lib)
 	if err != nil {
 		return nil, err
 	}
-	opts := lint.Options{Now: env.Now(), Severities: severities, Roles: roles.Known(cat, lib.Config).IDs()}
+	opts := lint.Options{Now: env.Now(), Severities: severities, Roles: known.IDs()}
 	return &lintUnit{lib: lib, show: show, opts: opts}, nil
 }

@@ -75,26 +75,50 @@ func findLibrary(env *Env) (string, error) {
 }
 
 // loadCatalog reads the built-in templates and, inside a library, its own
-// templates folder (through os.Root, so no symlink leads outside).
+// templates folder.
 func loadCatalog(env *Env, libDir string) (*roles.Catalog, error) {
+	var cat *roles.Catalog
+	err := withLocalTemplates(libDir, func(local fs.FS) (err error) {
+		cat, err = roles.Load(env.Templates, local)
+		return err
+	})
+	return cat, err
+}
+
+// loadKnownRoles is roles.Known of loadCatalog's catalogue, read as
+// roles.LoadKnown reads it: the built-in templates' headers alone when the
+// library has no templates folder.
+func loadKnownRoles(env *Env, lib *library.Library) (roles.KnownRoles, error) {
+	var known roles.KnownRoles
+	err := withLocalTemplates(lib.Dir, func(local fs.FS) (err error) {
+		known, err = roles.LoadKnown(env.Templates, local, lib.Config)
+		return err
+	})
+	return known, err
+}
+
+// withLocalTemplates calls load with the templates folder of the library
+// at libDir (through os.Root, so no symlink leads outside), nil when it
+// has none or libDir is "" (outside a library); an error of load's is a
+// templateError.
+func withLocalTemplates(libDir string, load func(local fs.FS) error) error {
 	var local fs.FS
 	if libDir != "" {
 		root, err := os.OpenRoot(libDir)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer root.Close()
 		if fi, err := root.Stat("templates"); err == nil && fi.IsDir() {
 			if local, err = fs.Sub(root.FS(), "templates"); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	cat, err := roles.Load(env.Templates, local)
-	if err != nil {
-		return nil, &templateError{err}
+	if err := load(local); err != nil {
+		return &templateError{err}
 	}
-	return cat, nil
+	return nil
 }
 
 // loadHandbook loads the library and resolves it; files that cannot be

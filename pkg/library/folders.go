@@ -19,7 +19,7 @@ import (
 // folder per SOP must not run out of them.
 type folders struct {
 	root     *os.Root
-	dirs     map[string]*os.Root
+	dirs     map[string]*folder
 	symlinks map[string]bool
 }
 
@@ -27,7 +27,7 @@ type folders struct {
 var maxFolders = 64
 
 func openFolders(root *os.Root, paths, symlinks []string) *folders {
-	f := &folders{root: root, dirs: map[string]*os.Root{}, symlinks: map[string]bool{}}
+	f := &folders{root: root, dirs: map[string]*folder{}, symlinks: map[string]bool{}}
 	for _, p := range symlinks {
 		f.symlinks[p] = true
 	}
@@ -40,7 +40,7 @@ func openFolders(root *os.Root, paths, symlinks []string) *folders {
 	dirs := slices.Collect(maps.Keys(files))
 	slices.SortFunc(dirs, func(a, b string) int { return cmp.Or(files[b]-files[a], strings.Compare(a, b)) })
 	for _, dir := range dirs[:min(len(dirs), maxFolders)] {
-		if d, err := root.OpenRoot(dir); err == nil {
+		if d, err := openFolder(root, dir); err == nil {
 			f.dirs[dir] = d
 		}
 	}
@@ -50,13 +50,13 @@ func openFolders(root *os.Root, paths, symlinks []string) *folders {
 // read reads an SOP file (a library path) within limit bytes.
 func (f *folders) read(p string, limit int64) ([]byte, error) {
 	if d := f.dirs[path.Dir(p)]; d != nil && !f.symlinks[p] {
-		return readLimited(d, path.Base(p), limit)
+		return d.read(path.Base(p), limit)
 	}
 	return readLimited(f.root, p, limit)
 }
 
 func (f *folders) close() {
 	for _, d := range f.dirs {
-		_ = d.Close()
+		_ = d.close()
 	}
 }

@@ -1,7 +1,11 @@
 package library
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
@@ -35,5 +39,47 @@ func TestFoldersOpenAtMost(t *testing.T) {
 	defer f.close()
 	if len(f.dirs) != 2 || f.dirs["sops/f3"] == nil || f.dirs["sops/f4"] == nil {
 		t.Errorf("open folders %v, want sops/f3 and sops/f4 (two files each)", f.dirs)
+	}
+}
+
+// TestFolderRead: a file in an open folder is read whole, within the
+// limit, by its name alone; a symlink there is never followed (the walk
+// sends the symlinks it finds through the library root), even to a file
+// beside it.
+func TestFolderRead(t *testing.T) {
+	dir := t.TempDir()
+	testlib.WriteTree(t, dir, map[string]string{"sops/a.md": "abc", "sops/big.md": "0123456789", "outside.md": "secret"})
+	if err := os.Symlink("a.md", filepath.Join(dir, "sops", "near.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../outside.md", filepath.Join(dir, "sops", "far.md")); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	d, err := openFolder(root, "sops")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.close()
+	for _, tt := range []struct {
+		name, want string
+		err        func(error) bool
+	}{
+		{"a.md", "abc", nil},
+		{"big.md", "", func(err error) bool { return errors.Is(err, errTooBig) }},
+		{"none.md", "", func(err error) bool { return errors.Is(err, fs.ErrNotExist) }},
+		{"near.md", "", func(err error) bool { return err != nil }},
+		{"far.md", "", func(err error) bool { return err != nil }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := d.read(tt.name, 5)
+			if tt.err == nil && (err != nil || string(got) != tt.want) || tt.err != nil && (!tt.err(err) || got != nil) {
+				t.Errorf("read(%s) = %q, %v", tt.name, got, err)
+			}
+		})
 	}
 }

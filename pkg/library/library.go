@@ -398,14 +398,20 @@ func parseOne(dirs *folders, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
 var errTooBig = errors.New("file too large")
 
 // readLimited reads a file through the root, refusing more than limit
-// bytes without reading them all. Like os.ReadFile, it reads into a buffer
-// of the file's size, not one grown from 512 bytes several times.
+// bytes without reading them all (readAll).
 func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return readAll(f, limit)
+}
+
+// readAll reads f to its end, refusing more than limit bytes without
+// reading them all. Like os.ReadFile, it reads into a buffer of the
+// file's size, not one grown from 512 bytes several times.
+func readAll(f *os.File, limit int64) ([]byte, error) {
 	size := int64(512)
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < limit {
 		size = fi.Size() + 1 // one more, to see the end of the file

@@ -63,7 +63,16 @@ func Load(builtin, local fs.FS) (*Catalog, error) {
 	for _, t := range c.byID {
 		c.templates = append(c.templates, t)
 	}
-	slices.SortFunc(c.templates, func(a, b *Template) int {
+	sortTemplates(c.templates)
+	if err := c.index(all); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// sortTemplates puts roles first, then catalogues, each group by id.
+func sortTemplates(ts []*Template) {
+	slices.SortFunc(ts, func(a, b *Template) int {
 		if a.Role != b.Role {
 			if a.Role {
 				return -1
@@ -72,10 +81,6 @@ func Load(builtin, local fs.FS) (*Catalog, error) {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	if err := c.index(all); err != nil {
-		return nil, err
-	}
-	return c, nil
 }
 
 // index collects definitions and KPIs from every template read, built-ins

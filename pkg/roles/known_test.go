@@ -1,7 +1,9 @@
 package roles
 
 import (
+	"io/fs"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -47,11 +49,51 @@ func TestKnown(t *testing.T) {
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Known() =\n%v\nwant\n%v", got, tt.want)
 			}
+			// LoadKnown reads the built-in templates' headers alone when
+			// there are no local templates: the same roles.
+			var local fs.FS
+			if tt.local != nil {
+				local = tt.local
+			}
+			if fast, err := LoadKnown(templates.FS, local, cfg); err != nil || !slices.Equal(fast, tt.want) {
+				t.Errorf("LoadKnown() =\n%v, %v\nwant\n%v", fast, err, tt.want)
+			}
 			titles := got.Titles()
 			for i, id := range got.IDs() {
 				if id != tt.want[i].ID || titles[id] != tt.want[i].Title {
 					t.Errorf("IDs()[%d] = %q titled %q, want %+v", i, id, titles[id], tt.want[i])
 				}
+			}
+		})
+	}
+}
+
+// LoadKnown reads a local template whole, and reports its problems as
+// Load does; a built-in header that does not read is an error too.
+func TestLoadKnownErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name           string
+		builtin, local fstest.MapFS
+		want           string
+	}{
+		{"a local template without SOPs", fstest.MapFS{}, fstest.MapFS{"night-shift.yaml": {Data: []byte("id: night-shift\ntitle: Night Shift\n")}},
+			"templates/night-shift.yaml:1:1: role template night-shift lists no SOPs"},
+		{"no built-in templates (nil)", nil, fstest.MapFS{"night-shift.yaml": {Data: []byte("id: night-shift\ntitle: Night Shift\n")}},
+			"templates/night-shift.yaml:1:1: role template night-shift lists no SOPs"},
+		{"a built-in header with a bad key", fstest.MapFS{"x.yaml": {Data: []byte("id: x\ntitel: X\nsops:\n  - id: a\n")}}, nil,
+			"templates/x.yaml:2:1: unknown key"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var builtin, local fs.FS
+			if tt.builtin != nil {
+				builtin = tt.builtin
+			}
+			if tt.local != nil {
+				local = tt.local
+			}
+			_, err := LoadKnown(builtin, local, nil)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("LoadKnown() error = %v, want one containing %q", err, tt.want)
 			}
 		})
 	}

@@ -3,7 +3,8 @@
 // templates or replace built-ins by id. Together they form a Catalog in
 // which every SOP is defined once, every reference resolves, and every
 // parameter that SOP text cites as {{id}} is declared, once for the whole
-// catalogue.
+// catalogue. A command that needs only the roles' ids and titles (lint)
+// reads them with LoadKnown, from the built-in templates' headers alone.
 package roles
 
 import (

@@ -132,40 +132,13 @@ func InsideLink(n ast.Node) bool {
 // starts on.
 func parseBody(src []byte, firstLine int) Body {
 	root := ParseMarkdown(src)
-	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1}
-	r.b.Sections = sections(root)
+	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1, section: -1}
 	_ = ast.Walk(root, r.visit)
 	r.b.Params = r.paramCites()
 	if r.h1 >= 0 {
 		r.b.H1 = &r.b.Headings[r.h1]
 	}
 	return r.b
-}
-
-// sections lists the level-2 sections of the document, with whether each
-// is empty and holds a numbered list; their headings are filled in as the
-// walk meets them.
-func sections(root ast.Node) []Section {
-	var out []Section
-	var cur *Section
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level <= 2 {
-			cur = nil
-		}
-		if cur != nil {
-			if n.Kind() != ast.KindHTMLBlock {
-				cur.Empty = false
-			}
-			if hasOrderedList(n) {
-				cur.OrderedList = true
-			}
-		}
-		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			out = append(out, Section{Empty: true})
-			cur = &out[len(out)-1]
-		}
-	}
-	return out
 }
 
 // positioner turns byte offsets of the body into file positions.
@@ -203,12 +176,14 @@ func (p *positioner) at(off int) Pos {
 
 // bodyReader collects a Body in one walk of the syntax tree.
 type bodyReader struct {
-	b       Body
-	src     []byte
-	root    ast.Node
-	pos     *positioner
-	slugs   *Slugger
-	section int // the next of b.Sections to meet
+	b     Body
+	src   []byte
+	root  ast.Node
+	pos   *positioner
+	slugs *Slugger
+	// section is the index in b.Sections of the level-2 section the walk
+	// is in; -1 before the first and after a level-1 heading.
+	section int
 	cursor  int // end of the last text seen, to place links without text
 	// blockEnd is the end of the last line of the blocks met so far: an
 	// empty heading, which has no lines of its own, is found after it.
@@ -227,9 +202,16 @@ func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			r.blockEnd = max(r.blockEnd, lineEnd(r.src, l.At(l.Len()-1).Start))
 		}
 	}
+	if n.Parent() == r.root {
+		r.topLevel(n)
+	}
 	switch n := n.(type) {
 	case *ast.Heading:
 		r.heading(n)
+	case *ast.List:
+		if n.IsOrdered() && r.section >= 0 {
+			r.b.Sections[r.section].OrderedList = true
+		}
 	case *ast.Link:
 		r.b.Links = append(r.b.Links, Link{Dest: string(n.Destination), Pos: r.pos.at(r.linkStart(n))})
 	case *ast.Image:
@@ -252,6 +234,23 @@ func (r *bodyReader) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	}
 	return ast.WalkContinue, nil
+}
+
+// topLevel reads a block of the document's top level into b.Sections: a
+// level-2 heading opens a section, empty until a block other than raw
+// HTML follows it; a level-1 heading closes it.
+func (r *bodyReader) topLevel(n ast.Node) {
+	h, isHeading := n.(*ast.Heading)
+	if isHeading && h.Level <= 2 {
+		r.section = -1
+	}
+	if r.section >= 0 && n.Kind() != ast.KindHTMLBlock {
+		r.b.Sections[r.section].Empty = false
+	}
+	if isHeading && h.Level == 2 {
+		r.b.Sections = append(r.b.Sections, Section{Empty: true})
+		r.section = len(r.b.Sections) - 1
+	}
 }
 
 // codeSpan records the bytes of a code span's text or a code block's
@@ -304,9 +303,8 @@ func (r *bodyReader) heading(n *ast.Heading) {
 	if h.Level == 1 && r.h1 < 0 {
 		r.h1 = len(r.b.Headings) - 1
 	}
-	if h.Level == 2 && r.section < len(r.b.Sections) {
-		r.b.Sections[r.section].Heading = h
-		r.section++
+	if h.Level == 2 {
+		r.b.Sections[r.section].Heading = h // opened by topLevel
 	}
 }
 
@@ -427,25 +425,13 @@ func (r *bodyReader) autoLinkStart(n *ast.AutoLink) int {
 }
 
 func lineIndex(src []byte) []int {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
 	return starts
-}
-
-func hasOrderedList(n ast.Node) bool {
-	found := false
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if l, ok := c.(*ast.List); ok && entering && l.IsOrdered() {
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
 }
 
 func firstText(n ast.Node) *ast.Text {
@@ -528,7 +514,20 @@ func (s *Slugger) Slug(text string) string {
 func Slug(text string) string {
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, r := range text {
+	// ASCII, most headings' text, byte by byte: the same rules without
+	// decoding runes or Unicode's tables.
+	i := 0
+	for ; i < len(text) && text[i] < utf8.RuneSelf; i++ {
+		switch c := text[i]; {
+		case c == ' ':
+			b.WriteByte('-')
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+			b.WriteByte(c)
+		}
+	}
+	for _, r := range text[i:] {
 		switch r = unicode.ToLower(r); {
 		case r == ' ':
 			b.WriteByte('-')

@@ -42,7 +42,12 @@ func TestSlugLowersAsToLower(t *testing.T) {
 		}
 		return b.String()
 	}
-	for _, in := range []string{"Escalation Levels", "İSTANBUL Ⱥ", "bad \xff\xfe UTF-8", "ΣΑΣ", "ǅ ǈ", "K Å", ""} {
+	ascii := make([]byte, 128) // Slug reads ASCII byte by byte: every byte
+	for i := range ascii {
+		ascii[i] = byte(i)
+	}
+	for _, in := range []string{"Escalation Levels", "İSTANBUL Ⱥ", "bad \xff\xfe UTF-8", "ΣΑΣ", "ǅ ǈ", "K Å", "",
+		string(ascii), "Step 2: Ünïcödé AND ASCII_after-it", "ASCII then \xff"} {
 		if got, want := Slug(in), viaToLower(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
 		}

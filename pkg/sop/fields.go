@@ -202,9 +202,9 @@ func FieldNames() []string { return KeyNames(fields) }
 
 // FieldNamed returns the front-matter field called name.
 func FieldNamed(name string) (Field, bool) {
-	for _, f := range fields {
-		if f.Name == name {
-			return f, true
+	for i := range fields { // by index: a Field is too large to copy for each look
+		if fields[i].Name == name {
+			return fields[i], true
 		}
 	}
 	return Field{}, false

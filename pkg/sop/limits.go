@@ -262,11 +262,17 @@ func (s *markdownScan) tooManyCells(lineIdx int) *Error {
 // (MaxTagBytes). A tag runs from < and a letter, / ! or ? to the > that
 // is not in quotes, or to the end of its block.
 func (s *markdownScan) countTags(lineIdx int, line []byte) *Error {
-	// Locals, not s.tag's fields, in the loop over every byte.
+	// Locals, not s.tag's fields, in the loop over every byte; outside a
+	// tag, IndexByte finds the next < without a look at every byte.
 	in, quote, n := s.tag.in, s.tag.quote, s.tag.bytes
-	for i, c := range line {
+	for i := 0; i < len(line); i++ {
+		c := line[i]
 		if !in {
-			if c != '<' || !tagStart(line, i) {
+			j := bytes.IndexByte(line[i:], '<')
+			if j < 0 {
+				break
+			}
+			if i += j; !tagStart(line, i) {
 				continue
 			}
 			in, quote = true, 0
@@ -323,7 +329,11 @@ func (s *markdownScan) countInlines(lineIdx int, line []byte) *Error {
 func (s *markdownScan) scanInlines(lineIdx int, line []byte) (marks, ticks, escPipes int, e *Error) {
 	word, angles := 0, 0
 	for i := 0; i < len(line); i++ {
-		switch c := line[i]; c {
+		c := line[i]
+		if !inlineByte[c] {
+			continue // most bytes of any SOP: one look-up, not the switch
+		}
+		switch c {
 		case '\\':
 			if i+1 < len(line) && line[i+1] == '|' {
 				escPipes++
@@ -378,6 +388,14 @@ func (s *markdownScan) scanInlines(lineIdx int, line []byte) (marks, ticks, escP
 	}
 	return marks, ticks, escPipes, nil
 }
+
+// inlineByte marks the bytes scanInlines acts on.
+var inlineByte = func() (t [256]bool) {
+	for _, c := range []byte("\\ \t<&@:w`[]*_~") {
+		t[c] = true
+	}
+	return t
+}()
 
 // runEnd returns the index of the last byte of the run of line[i].
 func runEnd(line []byte, i int) int {

@@ -92,6 +92,9 @@ func readMeta(root *yaml.Node, m *Meta) []Problem {
 					bad(v, "%s must be a list, like %s: [%s]", name, name, v.Value)
 				}
 			case yaml.SequenceNode:
+				if len(v.Content) > 0 {
+					l.Items = make([]Value, 0, len(v.Content))
+				}
 				for _, it := range v.Content {
 					if it.Kind != yaml.ScalarNode || it.Tag == "!!null" {
 						bad(it, "each item of %s must be a single value", name)

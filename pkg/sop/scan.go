@@ -2,6 +2,7 @@ package sop
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 )
@@ -36,6 +37,10 @@ func normalize(src []byte) []byte {
 func checkText(text []byte) (Pos, string, bool) {
 	line, col := 1, 1
 	for i := 0; i < len(text); {
+		if i+8 <= len(text) && printable8(binary.LittleEndian.Uint64(text[i:])) {
+			col, i = col+8, i+8 // eight at a time while the text is plain
+			continue
+		}
 		if c := text[i]; c >= 0x20 && c < 0x7F {
 			col, i = col+1, i+1 // printable ASCII, most of any SOP: nothing to decode
 			continue
@@ -56,4 +61,13 @@ func checkText(text []byte) (Pos, string, bool) {
 		i += size
 	}
 	return Pos{}, "", true
+}
+
+// printable8 reports whether each of the eight bytes of w is printable
+// ASCII (0x20 to 0x7E): no high bit set, none above 0x7E (adding one to
+// each sets a high bit), none below 0x20 (subtracting 0x20 from each
+// borrows into a high bit that the byte did not have).
+func printable8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return (w|(w+ones))&highs == 0 && (w-0x20*ones)&^w&highs == 0
 }
