@@ -24,12 +24,15 @@ func openFolder(root *os.Root, dir string) (*folder, error) {
 	return &folder{f: f, fd: int(f.Fd())}, nil
 }
 
-// read reads the file name in the folder within limit bytes.
+// read reads the file name in the folder within limit bytes. It opens
+// without blocking and reads only a plain file: the walk saw one, but a
+// file replaced by a named pipe since would otherwise hold the open, and
+// the command, until something wrote to it.
 func (d *folder) read(name string, limit int64) ([]byte, error) {
 	var fd int
 	var err error
 	for {
-		fd, err = syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+		fd, err = syscall.Openat(d.fd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
 			break
 		}
@@ -39,6 +42,9 @@ func (d *folder) read(name string, limit int64) ([]byte, error) {
 	}
 	f := os.NewFile(uintptr(fd), name)
 	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
+	}
 	return readAll(f, limit)
 }
 

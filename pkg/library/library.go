@@ -397,6 +397,10 @@ func parseOne(dirs *folders, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
 
 var errTooBig = errors.New("file too large")
 
+// errNotRegular is a file that is no longer a plain file when it is read
+// (the walk, which skips anything else, saw one).
+var errNotRegular = errors.New("no longer a plain file (replaced while sopctl ran?): run the command again")
+
 // readLimited reads a file through the root, refusing more than limit
 // bytes without reading them all (readAll).
 func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
