@@ -203,7 +203,7 @@ func (s *Stage) writeManifest() error {
 // checkName refuses a bundle file name that leaves the output folder or
 // names a file sopctl keeps there itself.
 func checkName(name string) error {
-	if !localName(name) || name == Marker || name == ManifestFile {
+	if !localName(name) || name == Marker || name == ManifestFile || name == CacheFile {
 		return fmt.Errorf("internal error: bundle file %q leaves the output folder", name)
 	}
 	return nil
