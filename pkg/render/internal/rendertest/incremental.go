@@ -319,6 +319,15 @@ func renderTo(t testing.TB, dir, out string, history gitlog.History, today time.
 	return stage
 }
 
+// RenderCached renders the library at dir with w into the folder out as
+// sopctl render does for HTML (summaries, and the cache of out unless
+// full), as of Today, and returns the committed Stage.
+func RenderCached(t testing.TB, dir, out string, full bool, w Writer) *render.Stage {
+	t.Helper()
+	stage, _ := renderWith(t, dir, out, gitlog.History{}, Today(), full, true, w)
+	return stage
+}
+
 // renderWith is renderTo that also says how many SOP files the load
 // parsed (with cached; 0 otherwise).
 func renderWith(t testing.TB, dir, out string, history gitlog.History, today time.Time, full, cached bool, w Writer) (*render.Stage, int) {
