@@ -92,9 +92,12 @@ taken from the previous output (by hard link) rather than made again. The
 result is the same, byte for byte, as a full render. Editing an SOP's body
 makes its page, the printable handbooks and the search index again; editing
 a title, status, role, heading or link makes every page again. The summary
-says how many files were reused. --full makes every file anew; a manifest
-that cannot be trusted (damaged, edited, or written by another build of
-sopctl) does the same, with a note.
+says how many files were reused. An HTML render also keeps .sopctl-cache
+there, what it read of each published SOP, by its file's hash: the next
+render parses only the SOP files whose bytes changed. --full makes every file
+anew, parsing every SOP; a manifest that cannot be trusted (damaged, edited,
+or written by another build of sopctl) does the same, with a note (a cache
+that cannot be trusted means parsing every SOP, with the same result).
 
 The bundle is built in a temporary folder beside DIR and swapped in only when
 complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
