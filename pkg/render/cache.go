@@ -33,9 +33,9 @@ import (
 // clock tick, or given back its times, keeps those, and reading and
 // hashing the files costs a small part of parsing them.
 //
-// The cache is written anew by each render with only the library's SOPs
-// that parsed, into the staging folder, so it is swapped in with the rest
-// and never grows beyond the library.
+// The cache is written anew by each render with only the published SOPs
+// (Handbook.WriteCache), into the staging folder, so it is swapped in with
+// the rest and never grows beyond the library.
 const CacheFile = ".sopctl-cache"
 
 const (
@@ -64,7 +64,7 @@ type cacheEntry struct {
 	Digest   [sha256.Size]byte
 	BodyLine int
 	Meta     sop.Meta
-	Markdown sop.Body // with H1 nil: gob would copy it
+	Markdown sop.Body // with H1 nil: gob would decode a copy of the heading
 	// H1 is the index of Markdown.H1 in Markdown.Headings, which it
 	// points into (the writers compare the two); -1 for none.
 	H1 int
@@ -75,7 +75,6 @@ type cacheEntry struct {
 func newCacheEntry(doc *sop.Doc, k *source) (cacheEntry, bool) {
 	e := cacheEntry{Path: doc.Path, Sum: k.sum, Digest: k.digest, BodyLine: doc.BodyLine, Meta: doc.Meta, Markdown: doc.Markdown, H1: -1}
 	if h1 := doc.Markdown.H1; h1 != nil {
-		e.H1 = -1
 		for i := range doc.Markdown.Headings {
 			if &doc.Markdown.Headings[i] == h1 {
 				e.H1 = i
