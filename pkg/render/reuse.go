@@ -48,7 +48,7 @@ func WriteKeyed(out Output, name, key string, data []byte) error {
 type previous struct {
 	// root is the previous output folder. Its files are found through it,
 	// so that a symlink in it leading outside it is refused (SPEC 7).
-	root  *os.Root
+	root *os.Root
 	// folders are root's folders opened so far, by slash path ("." for
 	// root): each file is then found by its bare name, one system call,
 	// rather than by walking its path.
