@@ -196,17 +196,7 @@ func (s *Stage) WriteKeyed(name, key string, data []byte) error {
 
 // folder opens the previous output's folder dir (a slash path), once.
 func (p *previous) folder(dir string) (*os.Root, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if r := p.folders[dir]; r != nil {
-		return r, nil
-	}
-	r, err := p.root.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	p.folders[dir] = r
-	return r, nil
+	return openOnce(&p.mu, p.folders, dir, func() (*os.Root, error) { return p.root.OpenRoot(dir) })
 }
 
 // closePrevious closes the previous output folder, before it is moved
