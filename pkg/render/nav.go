@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Reading order: within each role, a reader steps from SOP to SOP by
@@ -53,28 +51,5 @@ func (p *Page) firstRole() *Role {
 
 // byTitle orders pages by title, case-insensitively, then by id.
 func byTitle(a, b *Page) int {
-	return cmp.Or(compareLower(a.Title, b.Title), strings.Compare(a.ID, b.ID))
-}
-
-// compareLower is strings.Compare(strings.ToLower(a), strings.ToLower(b))
-// without making the two strings, which sorting 10,000 titles does some
-// 260,000 times: the lower-cased runes compare in the order of their
-// UTF-8 bytes, and ToLower turns a byte that is not UTF-8 into
-// utf8.RuneError, as decoding it gives.
-func compareLower(a, b string) int {
-	for a != "" && b != "" {
-		ra, na := rune(a[0]), 1
-		if ra >= utf8.RuneSelf {
-			ra, na = utf8.DecodeRuneInString(a)
-		}
-		rb, nb := rune(b[0]), 1
-		if rb >= utf8.RuneSelf {
-			rb, nb = utf8.DecodeRuneInString(b)
-		}
-		if c := cmp.Compare(unicode.ToLower(ra), unicode.ToLower(rb)); c != 0 {
-			return c
-		}
-		a, b = a[na:], b[nb:]
-	}
-	return cmp.Compare(len(a), len(b))
+	return cmp.Or(strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), strings.Compare(a.ID, b.ID))
 }
