@@ -92,9 +92,12 @@ taken from the previous output (by hard link) rather than made again. The
 result is the same, byte for byte, as a full render. Editing an SOP's body
 makes its page, the printable handbooks and the search index again; editing
 a title, status, role, heading or link makes every page again. The summary
-says how many files were reused. --full makes every file anew; a manifest
-that cannot be trusted (damaged, edited, or written by another build of
-sopctl) does the same, with a note.
+says how many files were reused. An HTML render also keeps .sopctl-cache
+there, what it read of each published SOP, by its file's hash: the next
+render parses only the SOP files whose bytes changed. --full makes every file
+anew, parsing every SOP; a manifest that cannot be trusted (damaged, edited,
+or written by another build of sopctl) does the same, with a note (a cache
+that cannot be trusted means parsing every SOP, with the same result).
 
 The bundle is built in a temporary folder beside DIR and swapped in only when
 complete. Ctrl-C (or SIGTERM) stops the render, removes that folder and leaves
@@ -159,13 +162,13 @@ func parseStatuses(list string) ([]string, error) {
 }
 
 func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
-	h, lib, err := loadForRender(ctx, env, opts)
-	if err != nil {
-		return err
-	}
 	out := opts.out
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)
+	}
+	h, lib, err := loadForRender(ctx, env, opts, out)
+	if err != nil {
+		return err
 	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)),
 		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force, Full: opts.full}
@@ -185,6 +188,9 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 		fmt.Fprintf(env.IO.ErrOut, "note: %s\n", termsafe.Line(note))
 	}
 	warnings, err := writeBundle(h, lib, root, theme, stage, opts.format)
+	if err == nil {
+		err = h.WriteCache(stage)
+	}
 	if err == nil {
 		err = stage.Commit()
 	} else {
@@ -206,19 +212,24 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // loadForRender loads the library and resolves it. For HTML it keeps
 // summaries, not documents (render.Sources): each SOP's file is read again
 // when its page is written, so that memory grows with the number of SOPs,
-// not their size.
-func loadForRender(ctx context.Context, env *Env, opts *renderOptions) (*render.Handbook, *library.Library, error) {
+// not their size; and, unless --full, an SOP file that has not changed
+// since the render that made the output folder out is taken from that
+// render's cache (render.CacheFile) instead of being parsed again.
+func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
 	if opts.format != "html" {
 		return loadHandbook(ctx, env, true, only)
 	}
 	sources := render.NewSources()
+	if !opts.full {
+		sources.Use(render.ReadCache(out))
+	}
 	open := func(ctx context.Context, dir string) (*library.Library, error) {
 		libDir, err := library.Find(dir)
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadSummaries(ctx, libDir, sources.Keep)
+		lib, err := library.LoadCached(ctx, libDir, sources.Keep, sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
 		}

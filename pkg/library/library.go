@@ -3,7 +3,8 @@
 // parallel, into an in-memory Library that lint, render and scaffold share:
 // whole parsed documents, or (LoadSummaries, for lint) each SOP's summary
 // without its text, so that lint's memory grows with the number of SOPs,
-// not their size.
+// not their size; LoadCached takes a summary the caller kept for a file's
+// bytes (render's cache) instead of parsing the file.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
 package library
@@ -127,12 +128,22 @@ func LoadSummaries(ctx context.Context, dir string, each func(*Config, *sop.Doc)
 	return loadWith(ctx, dir, loadMode{each: each, summaries: true})
 }
 
+// LoadCached is LoadSummaries for a caller that may know an SOP's Summary
+// from an earlier load: cached gets each file's path and bytes as read
+// (within max_file_kb), and a Doc it returns, a Summary of exactly those
+// bytes, is taken as the file's without parsing it or calling each on it;
+// nil means parse the file as LoadSummaries does.
+func LoadCached(ctx context.Context, dir string, each func(*Config, *sop.Doc), cached func(path string, src []byte) *sop.Doc) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{each: each, summaries: true, cached: cached})
+}
+
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
-// (LoadSummaries).
+// (LoadSummaries); cached may give a file's Summary unparsed (LoadCached).
 type loadMode struct {
 	adding, summaries bool
 	each              func(*Config, *sop.Doc)
+	cached            func(path string, src []byte) *sop.Doc
 }
 
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
@@ -201,7 +212,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		}
 	}
 	dirs := openFolders(root, toRead, found.symlinks)
-	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, func(d *sop.Doc) *sop.Doc {
+	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(d *sop.Doc) *sop.Doc {
 		if !mode.summaries {
 			return d
 		}
@@ -354,16 +365,26 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 }
 
 // parseAll reads and parses the files in parallel, each exactly once;
-// the worker that parsed a file keeps what keep returns of its Doc.
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, keep func(*sop.Doc) *sop.Doc) ([]*sop.Doc, []*sop.Error) {
+// the worker that parsed a file keeps what keep returns of its Doc. A
+// file that cached (if not nil) knows is not parsed (LoadCached).
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(*sop.Doc) *sop.Doc) ([]*sop.Doc, []*sop.Error) {
 	docs := make([]*sop.Doc, len(paths))
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
 			return // stopping: the caller discards the results
 		}
-		docs[i], errs[i] = parseOne(dirs, paths[i], maxBytes)
-		if docs[i] != nil {
+		src, err := readOne(dirs, paths[i], maxBytes)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		if cached != nil {
+			if docs[i] = cached(paths[i], src); docs[i] != nil {
+				return
+			}
+		}
+		if docs[i], errs[i] = parseOne(paths[i], src); docs[i] != nil {
 			docs[i] = keep(docs[i])
 		}
 	})
@@ -379,7 +400,8 @@ func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64
 	return okDocs, failed
 }
 
-func parseOne(dirs *folders, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
+// readOne reads an SOP file within maxBytes.
+func readOne(dirs *folders, p string, maxBytes int64) ([]byte, *sop.Error) {
 	src, err := dirs.read(p, maxBytes)
 	if errors.Is(err, errTooBig) {
 		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile,
@@ -388,6 +410,10 @@ func parseOne(dirs *folders, p string, maxBytes int64) (*sop.Doc, *sop.Error) {
 	if err != nil {
 		return nil, &sop.Error{Path: p, Pos: sop.Pos{Line: 1, Col: 1}, Rule: sop.RuleInvalidFile, Msg: fmt.Sprintf("cannot be read: %v", WithoutPath(err))}
 	}
+	return src, nil
+}
+
+func parseOne(p string, src []byte) (*sop.Doc, *sop.Error) {
 	doc, err := sop.Parse(p, src)
 	if err != nil {
 		return nil, err.(*sop.Error)

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // The keys of an incremental render (manifest.go). A file of the bundle is
@@ -145,23 +146,35 @@ func (h *Handbook) librarySummary() string {
 	}
 	fmt.Fprintf(d, "statuses %q\n", h.Statuses)
 	for _, doc := range h.lib.Docs {
-		field(d, doc.Path)
-		field(d, string(h.frontOf(doc)))
-		md := doc.Markdown
-		if md.H1 != nil {
-			fmt.Fprintf(d, "h1 %q %q\n", md.H1.Text, md.H1.Slug)
-		}
-		for _, hd := range md.Headings {
-			fmt.Fprintf(d, "h %d %q %q\n", hd.Level, hd.Text, hd.Slug)
-		}
-		for _, l := range md.Links {
-			fmt.Fprintf(d, "l %q %t\n", l.Dest, l.Image)
-		}
+		sum := h.digestOf(doc)
+		d.Write(sum[:])
 	}
 	for _, p := range slices.Sorted(maps.Keys(h.files)) {
 		fmt.Fprintf(d, "file %q %+v\n", p, *h.files[p])
 	}
 	return string(d.Sum(nil))
+}
+
+// docDigest hashes what librarySummary takes of one SOP file: its path,
+// its front matter as written (front), its headings and its links. Each
+// SOP's is taken as it is loaded (Sources.Keep), on the worker that parsed
+// it, or kept from the previous render (Cache).
+func docDigest(path string, front []byte, md *sop.Body) [sha256.Size]byte {
+	d := sha256.New()
+	field(d, path)
+	field(d, string(front))
+	if md.H1 != nil {
+		fmt.Fprintf(d, "h1 %q %q\n", md.H1.Text, md.H1.Slug)
+	}
+	for _, hd := range md.Headings {
+		fmt.Fprintf(d, "h %d %q %q\n", hd.Level, hd.Text, hd.Slug)
+	}
+	for _, l := range md.Links {
+		fmt.Fprintf(d, "l %q %t\n", l.Dest, l.Image)
+	}
+	var sum [sha256.Size]byte
+	d.Sum(sum[:0])
+	return sum
 }
 
 // frontMatter is the part of an SOP file before the line its body starts

@@ -180,20 +180,28 @@ func (s *Stage) WriteAll(files map[string][]byte) error {
 // folder returns the Root of a folder of the staging folder, making it
 // the first time.
 func (s *Stage) folder(dir string) (*os.Root, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if r := s.folders[dir]; r != nil {
+	return openOnce(&s.mu, s.folders, dir, func() (*os.Root, error) {
+		p := path.Join(s.tmp, dir)
+		if err := s.root.MkdirAll(p, 0o755); err != nil {
+			return nil, err
+		}
+		return s.root.OpenRoot(p)
+	})
+}
+
+// openOnce returns the Root of dir in opened (guarded by mu), opening it
+// with open the first time.
+func openOnce(mu *sync.Mutex, opened map[string]*os.Root, dir string, open func() (*os.Root, error)) (*os.Root, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if r := opened[dir]; r != nil {
 		return r, nil
 	}
-	p := path.Join(s.tmp, dir)
-	if err := s.root.MkdirAll(p, 0o755); err != nil {
-		return nil, err
-	}
-	r, err := s.root.OpenRoot(p)
+	r, err := open()
 	if err != nil {
 		return nil, err
 	}
-	s.folders[dir] = r
+	opened[dir] = r
 	return r, nil
 }
 

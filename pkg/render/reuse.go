@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"slices"
+	"sync"
 	"sync/atomic"
 )
 
@@ -47,8 +48,13 @@ func WriteKeyed(out Output, name, key string, data []byte) error {
 type previous struct {
 	// root is the previous output folder. Its files are found through it,
 	// so that a symlink in it leading outside it is refused (SPEC 7).
-	root  *os.Root
-	byKey map[string][]string
+	root *os.Root
+	// folders are root's folders opened so far, by slash path ("." for
+	// root): each file is then found by its bare name, one system call,
+	// rather than by walking its path.
+	mu      sync.Mutex
+	folders map[string]*os.Root
+	byKey   map[string][]string
 	// Note says why the previous output's manifest is not used, when the
 	// folder has one: every file is made anew.
 	note   string
@@ -63,7 +69,7 @@ func readPrevious(root *os.Root, name string) *previous {
 	if err != nil {
 		return nil
 	}
-	prev := &previous{root: dir, byKey: map[string][]string{}}
+	prev := &previous{root: dir, byKey: map[string][]string{}, folders: map[string]*os.Root{".": dir}}
 	data, err := dir.ReadFile(ManifestFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return prev
@@ -141,11 +147,18 @@ func (s *Stage) keep(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	fi, err := s.prev.root.Lstat(name)
+	dir, base := path.Split(name)
+	dir = path.Clean(dir)
+	var fi os.FileInfo
+	from, err := s.prev.folder(dir)
+	if err == nil {
+		fi, err = from.Lstat(base)
+	}
 	if err != nil || !fi.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file of the previous output", name)
 	}
-	if _, err := s.folder(path.Dir(name)); err != nil {
+	into, err := s.folder(dir)
+	if err != nil {
 		return err
 	}
 	to := path.Join(s.tmp, name)
@@ -162,7 +175,7 @@ func (s *Stage) keep(name string) error {
 	// The link was made through the output's parent, which may reach
 	// another file than the previous folder's Root found (a symlinked
 	// folder, a change in between): keep it only if it is that file.
-	if nfi, err := s.root.Lstat(to); err != nil || !os.SameFile(fi, nfi) {
+	if nfi, err := into.Lstat(base); err != nil || !os.SameFile(fi, nfi) {
 		_ = s.root.Remove(to)
 		return fmt.Errorf("%s changed while it was reused", name)
 	}
@@ -181,11 +194,22 @@ func (s *Stage) WriteKeyed(name, key string, data []byte) error {
 	return nil
 }
 
+// folder opens the previous output's folder dir (a slash path), once.
+func (p *previous) folder(dir string) (*os.Root, error) {
+	return openOnce(&p.mu, p.folders, dir, func() (*os.Root, error) { return p.root.OpenRoot(dir) })
+}
+
 // closePrevious closes the previous output folder, before it is moved
 // aside.
 func (s *Stage) closePrevious() {
 	if s.prev != nil && s.prev.root != nil {
-		s.prev.root.Close() // later uses fail: nothing is reused after Commit or Abort
+		s.prev.mu.Lock()
+		defer s.prev.mu.Unlock()
+		for dir, r := range s.prev.folders {
+			r.Close() // later uses fail: nothing is reused after Commit or Abort
+			delete(s.prev.folders, dir)
+		}
+		s.prev.root.Close()
 	}
 }
 
@@ -203,7 +227,7 @@ func (s *Stage) writeManifest() error {
 // checkName refuses a bundle file name that leaves the output folder or
 // names a file sopctl keeps there itself.
 func checkName(name string) error {
-	if !localName(name) || name == Marker || name == ManifestFile {
+	if !localName(name) || name == Marker || name == ManifestFile || name == CacheFile {
 		return fmt.Errorf("internal error: bundle file %q leaves the output folder", name)
 	}
 	return nil
@@ -229,9 +253,14 @@ func (s *Stage) ReadPrevious(name string) ([]byte, bool) {
 	if !s.Incremental() || checkName(name) != nil {
 		return nil, false
 	}
-	if fi, err := s.prev.root.Lstat(name); err != nil || !fi.Mode().IsRegular() {
+	dir, base := path.Split(name)
+	from, err := s.prev.folder(path.Clean(dir))
+	if err != nil {
 		return nil, false
 	}
-	data, err := s.prev.root.ReadFile(name)
+	if fi, err := from.Lstat(base); err != nil || !fi.Mode().IsRegular() {
+		return nil, false
+	}
+	data, err := from.ReadFile(base)
 	return data, err == nil
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -16,17 +17,23 @@ import (
 // parsed, its headings and its links), and a hash of its file; each file
 // is read again when its page is written (Handbook.Body), and refused if
 // it changed since.
+//
+// Sources can also take what a previous render kept of each SOP (Use,
+// Cached): a file whose bytes are those it kept is then not parsed.
 type Sources struct {
-	mu    sync.Mutex
-	files map[string]*source // by library path
+	mu     sync.Mutex
+	files  map[string]*source // by library path
+	cache  *Cache             // a previous render's, or nil
+	parsed atomic.Int64       // files Keep took, not Cached
 }
 
 // source is what Sources keeps of one SOP file.
 type source struct {
 	meta     sop.Meta
 	markdown sop.Body
-	front    []byte // the file before its body's first line (frontMatter)
-	sum      [sha256.Size]byte
+	sum      [sha256.Size]byte // of the file
+	digest   [sha256.Size]byte // what librarySummary takes of it (docDigest)
+	bodyLine int
 }
 
 // NewSources returns an empty Sources.
@@ -34,15 +41,20 @@ func NewSources() *Sources { return &Sources{files: map[string]*source{}} }
 
 // Keep records a whole Doc, as library.LoadSummaries's hook.
 func (s *Sources) Keep(_ *library.Config, d *sop.Doc) {
+	s.parsed.Add(1)
 	md := d.Markdown
 	// No page shows them: they are lint's.
 	md.Sections, md.Placeholders, md.Params, md.Comments = nil, nil, nil, nil
-	src := &source{meta: d.Meta, markdown: md, sum: sha256.Sum256(d.Src),
-		front: []byte(string(frontMatter(d.Src, d.BodyLine)))}
+	src := &source{meta: d.Meta, markdown: md, sum: sha256.Sum256(d.Src), bodyLine: d.BodyLine,
+		digest: docDigest(d.Path, frontMatter(d.Src, d.BodyLine), &md)}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.files[d.Path] = src
 }
+
+// Parsed is how many SOP files Keep took: those parsed, which the cache
+// did not give.
+func (s *Sources) Parsed() int { return int(s.parsed.Load()) }
 
 // Restore gives each Summary of lib back the fields and headings' text
 // that its pages show, which a Summary leaves out; its file's bytes and
@@ -100,14 +112,15 @@ func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
 	return src.sum, nil
 }
 
-// frontOf is the part of an SOP's file before its body's first line.
-func (h *Handbook) frontOf(d *sop.Doc) []byte {
+// digestOf is what librarySummary takes of an SOP (docDigest): the one
+// Keep took for a summary.
+func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 	if d.Summarized() && h.sources != nil {
 		if src := h.sources.files[d.Path]; src != nil {
-			return src.front
+			return src.digest
 		}
 	}
-	return frontMatter(d.Src, d.BodyLine)
+	return docDigest(d.Path, frontMatter(d.Src, d.BodyLine), &d.Markdown)
 }
 
 // Body returns the Markdown body of a published SOP, with LF line breaks:

@@ -32,6 +32,10 @@ type Change struct {
 	// previous output (the same file, hard linked), Made files it must
 	// make anew.
 	Kept, Made []string
+	// Parsed is how many SOP files the incremental render must parse
+	// when it loads with the cache (the others come from it); -1 for
+	// every file.
+	Parsed int
 }
 
 // Replace is an Edit that replaces old with new in one file of the
@@ -55,10 +59,22 @@ func Replace(name, old, new string) func(testing.TB, string) {
 // with PrintChanges (see there for ext, lists and printed); with nothing
 // changed, the render writes no file.
 func IncrementalPrint(t *testing.T, w Writer, ext string, lists, printed []string) {
+	incrementalPrint(t, w, PrintChanges(ext, lists, printed), false)
+}
+
+// IncrementalPrintCached is IncrementalPrint for a writer of summaries
+// (render.Sources), loading as sopctl render does for HTML: with the
+// previous render's cache (render.CacheFile), which it writes; with
+// CacheChanges too, and the SOPs taken from the cache counted.
+func IncrementalPrintCached(t *testing.T, w Writer, ext string, lists, printed []string) {
 	changes := PrintChanges(ext, lists, printed)
+	incrementalPrint(t, w, slices.Concat(changes, CacheChanges(changes[0].Kept, changes[1])), true)
+}
+
+func incrementalPrint(t *testing.T, w Writer, changes []Change, cached bool) {
 	for _, max := range []int{3, 100} {
 		t.Run(map[int]string{3: "books", 100: "one-page"}[max], func(t *testing.T) {
-			_, written := Incremental(t, PrintLibrary(t, max), gitlog.History{}, w, changes)
+			_, written := incremental(t, PrintLibrary(t, max), gitlog.History{}, w, changes, cached)
 			if written["nothing"] != 0 {
 				t.Errorf("with nothing changed, the incremental render wrote %d files", written["nothing"])
 			}
@@ -74,12 +90,22 @@ func IncrementalPrint(t *testing.T, w Writer, ext string, lists, printed []strin
 // edit of complaint-resolution's body (its page is made anew, the index
 // reused).
 func IncrementalExample(t *testing.T, w Writer, page, index string) {
-	Incremental(t, ExampleDir, gitlog.History{}, w, []Change{
+	incrementalExample(t, w, page, index, false)
+}
+
+// IncrementalExampleCached is IncrementalExample for a writer of
+// summaries, with the cache (see IncrementalPrintCached).
+func IncrementalExampleCached(t *testing.T, w Writer, page, index string) {
+	incrementalExample(t, w, page, index, true)
+}
+
+func incrementalExample(t *testing.T, w Writer, page, index string, cached bool) {
+	incremental(t, ExampleDir, gitlog.History{}, w, []Change{
 		{Name: "a day", Days: 1, Kept: []string{page, index}},
 		{Name: "two years", Days: 800, Made: []string{page, index}},
 		{Name: "a body", Edit: Replace("sops/complaint-resolution.md", "## Scope\n", "## Scope\n\nOne more sentence.\n"),
-			Kept: []string{index}, Made: []string{page}},
-	})
+			Kept: []string{index}, Made: []string{page}, Parsed: 1},
+	}, cached)
 }
 
 // PrintChanges are changes of PrintLibrary and the bundle files they
@@ -97,16 +123,16 @@ func PrintChanges(ext string, lists, printed []string) []Change {
 	return []Change{
 		{Name: "nothing", Kept: all},
 		{Name: "body", Edit: Replace("sops/c.md", "Do it.", "Do it twice."),
-			Kept: slices.Concat(pages, lists), Made: slices.Concat([]string{"sops/c" + ext}, printed)},
-		{Name: "title", Edit: Replace("sops/c.md", "title: alpha", "title: Zulu"), Made: all},
-		{Name: "roles", Edit: Replace("sops/e.md", "owner: O\n", "owner: O\nroles: [agent]\n"), Made: all},
-		{Name: "status", Edit: Replace("sops/d.md", "status: approved", "status: retired"), Made: all},
-		{Name: "heading", Edit: Replace("sops/b.md", "## Steps", "## Stages"), Made: all},
-		{Name: "link", Edit: Replace("sops/c.md", "Do it.", "See [e](e.md)."), Made: all},
+			Kept: slices.Concat(pages, lists), Made: slices.Concat([]string{"sops/c" + ext}, printed), Parsed: 1},
+		{Name: "title", Edit: Replace("sops/c.md", "title: alpha", "title: Zulu"), Made: all, Parsed: 1},
+		{Name: "roles", Edit: Replace("sops/e.md", "owner: O\n", "owner: O\nroles: [agent]\n"), Made: all, Parsed: 1},
+		{Name: "status", Edit: Replace("sops/d.md", "status: approved", "status: retired"), Made: all, Parsed: 1},
+		{Name: "heading", Edit: Replace("sops/b.md", "## Steps", "## Stages"), Made: all, Parsed: 1},
+		{Name: "link", Edit: Replace("sops/c.md", "Do it.", "See [e](e.md)."), Made: all, Parsed: 1},
 		{Name: "delete", Edit: func(t testing.TB, dir string) { remove(t, filepath.Join(dir, "sops/e.md")) }, Made: slices.Concat(pages[:3], lists)},
 		{Name: "add", Edit: func(t testing.TB, dir string) {
 			writeFile(t, filepath.Join(dir, "sops/g.md"), SOPFile("g", "roles: [agent]\n", "## Steps\n\nGo.\n"))
-		}, Made: all},
+		}, Made: all, Parsed: 1},
 		{Name: "config", Edit: Replace("sopctl.yaml", "title: Print Test", "title: Print Test 2"), Made: all},
 		{Name: "history", History: gitlog.History{"sops/d.md": {{Commit: "0123456789ab", Author: "Ann", Date: stamp, Subject: "Fix"}}},
 			Kept: pages[:2], Made: []string{"sops/d" + ext, lists[0]}},
@@ -138,6 +164,13 @@ func writeFile(t testing.TB, p, content string) {
 // included. It returns how many files each incremental render reused and
 // wrote, by change name.
 func Incremental(t *testing.T, dir string, history gitlog.History, w Writer, changes []Change) (reused, written map[string]int) {
+	return incremental(t, dir, history, w, changes, false)
+}
+
+// incremental is Incremental; cached loads summaries with the previous
+// render's cache, as sopctl render does for HTML, and checks how many
+// SOP files were parsed (Change.Parsed).
+func incremental(t *testing.T, dir string, history gitlog.History, w Writer, changes []Change, cached bool) (reused, written map[string]int) {
 	reused, written = map[string]int{}, map[string]int{}
 	for _, c := range changes {
 		t.Run(c.Name, func(t *testing.T) {
@@ -147,7 +180,7 @@ func Incremental(t *testing.T, dir string, history gitlog.History, w Writer, cha
 			}
 			out := t.TempDir()
 			site := filepath.Join(out, "site")
-			renderTo(t, lib, site, history, Today(), false, w)
+			renderTo(t, lib, site, history, Today(), false, cached, w)
 			if c.Edit != nil {
 				c.Edit(t, lib)
 			}
@@ -160,15 +193,20 @@ func Incremental(t *testing.T, dir string, history gitlog.History, w Writer, cha
 			}
 			today := Today().AddDate(0, 0, c.Days)
 			before := stats(t, site, slices.Concat(c.Kept, c.Made))
-			stage := renderTo(t, lib, site, hist, today, false, w)
+			stage, parsed := renderWith(t, lib, site, hist, today, false, cached, w)
 			reused[c.Name], written[c.Name] = stage.Reused(), stage.Written()
+			if want := c.Parsed; cached && want >= 0 && parsed != want {
+				t.Errorf("the incremental render parsed %d SOP files, want %d", parsed, want)
+			} else if cached && want < 0 && parsed == 0 {
+				t.Errorf("the incremental render parsed no SOP file, want every one")
+			}
 			after := stats(t, site, slices.Concat(c.Kept, c.Made))
 			for i, name := range slices.Concat(c.Kept, c.Made) {
 				if kept := os.SameFile(before[i], after[i]); kept != (i < len(c.Kept)) {
 					t.Errorf("%s: reused %t, want %t", name, kept, !kept)
 				}
 			}
-			full := renderTo(t, lib, filepath.Join(out, "full"), hist, today, true, w)
+			full := renderTo(t, lib, filepath.Join(out, "full"), hist, today, true, cached, w)
 			if full.Reused() != 0 {
 				t.Errorf("render with Full reused %d files", full.Reused())
 			}
@@ -193,10 +231,39 @@ func stats(t testing.TB, dir string, names []string) []os.FileInfo {
 }
 
 // renderTo renders the library at dir with w into a Stage for out, as
-// sopctl render does, and commits it.
-func renderTo(t testing.TB, dir, out string, history gitlog.History, today time.Time, full bool, w Writer) *render.Stage {
+// sopctl render does, and commits it; cached loads summaries with the
+// cache of out (unless full) and writes the new one.
+func renderTo(t testing.TB, dir, out string, history gitlog.History, today time.Time, full, cached bool, w Writer) *render.Stage {
 	t.Helper()
-	h, lib := loadAt(t, dir, history, today)
+	stage, _ := renderWith(t, dir, out, history, today, full, cached, w)
+	return stage
+}
+
+// RenderCached renders the library at dir with w into the folder out as
+// sopctl render does for HTML (summaries, and the cache of out unless
+// full), as of Today, and returns the committed Stage.
+func RenderCached(t testing.TB, dir, out string, full bool, w Writer) *render.Stage {
+	t.Helper()
+	stage, _ := renderWith(t, dir, out, gitlog.History{}, Today(), full, true, w)
+	return stage
+}
+
+// renderWith is renderTo that also says how many SOP files the load
+// parsed (with cached; 0 otherwise).
+func renderWith(t testing.TB, dir, out string, history gitlog.History, today time.Time, full, cached bool, w Writer) (*render.Stage, int) {
+	t.Helper()
+	var h *render.Handbook
+	var lib *library.Library
+	var sources *render.Sources
+	if cached {
+		sources = render.NewSources()
+		if !full {
+			sources.Use(render.ReadCache(out))
+		}
+		h, lib = loadAt(t, dir, history, today, sources)
+	} else {
+		h, lib = loadAt(t, dir, history, today, nil)
+	}
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, "sops"), Full: full}
 	stage, err := render.NewStage(t.Context(), target)
 	if err != nil {
@@ -206,22 +273,32 @@ func renderTo(t testing.TB, dir, out string, history gitlog.History, today time.
 		stage.Abort()
 		t.Fatal(err)
 	}
+	if err := h.WriteCache(stage); err != nil {
+		stage.Abort()
+		t.Fatal(err)
+	}
 	if err := stage.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	return stage
+	parsed := 0
+	if sources != nil {
+		parsed = sources.Parsed()
+	}
+	return stage, parsed
 }
 
-// loadAt is Load with another today.
-func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, opts ...render.BuildOption) (*render.Handbook, *library.Library) {
+// loadAt is Load with another today; with sources, it keeps summaries,
+// as sopctl render loads for HTML, taking what the cache sources use
+// gives.
+func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, sources *render.Sources) (*render.Handbook, *library.Library) {
 	t.Helper()
 	var lib *library.Library
 	var err error
-	if len(opts) == 0 {
+	var opts []render.BuildOption
+	if sources == nil {
 		lib, err = library.Load(dir)
-	} else { // WithSources: summaries, as sopctl render loads for HTML
-		sources := render.NewSources()
-		lib, err = library.LoadSummaries(t.Context(), dir, sources.Keep)
+	} else {
+		lib, err = library.LoadCached(t.Context(), dir, sources.Keep, sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
 		}

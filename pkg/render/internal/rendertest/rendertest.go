@@ -43,7 +43,7 @@ func SmallHistory() gitlog.History {
 // role titles from the built-in templates and sopctl.yaml.
 func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
 	t.Helper()
-	return loadAt(t, dir, history, Today())
+	return loadAt(t, dir, history, Today(), nil)
 }
 
 // LoadSummaries is Load that keeps summaries, not documents, as sopctl
@@ -51,7 +51,7 @@ func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 // when its page is written.
 func LoadSummaries(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
 	t.Helper()
-	return loadAt(t, dir, history, Today(), render.WithSources(nil))
+	return loadAt(t, dir, history, Today(), render.NewSources())
 }
 
 // Writer is a writer's Bundle with its options made from the library.

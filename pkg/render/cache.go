@@ -1,0 +1,274 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
+// CacheFile lies beside the ManifestFile in an HTML bundle's folder: what
+// Sources kept of each SOP file when the bundle was rendered, by the
+// SHA-256 of the file. The next render into the folder takes an SOP whose
+// file has that hash from it rather than parsing the file again (Use,
+// Cached): parsing is most of what an incremental render of a library
+// with one SOP edited would otherwise cost.
+//
+// The cache is input from disk, and anything doubtful about it means
+// parsing as before: it is read only from a folder sopctl made (the
+// Marker), only as a regular file of at most maxCacheBytes, only when its
+// last 32 bytes are the SHA-256 of the rest (a truncated or damaged file),
+// its version is cacheVersion and its build this one (a build may parse
+// differently); an entry is used only for the file at its path whose
+// bytes, read now, have its hash. A file is keyed by its content, not by
+// its size and times as git's index does: a file edited within the same
+// clock tick, or given back its times, keeps those, and reading and
+// hashing the files costs a small part of parsing them.
+//
+// The cache is written anew by each render with only the published SOPs
+// (Handbook.WriteCache), into the staging folder, so it is swapped in with
+// the rest and never grows beyond the library.
+const CacheFile = ".sopctl-cache"
+
+const (
+	cacheMagic   = "sopctl render cache\n"
+	cacheVersion = 1
+	// maxCacheBytes bounds what a render reads of a cache, and
+	// maxCacheDecoded what it decompresses: an SOP takes about 300 bytes
+	// compressed, 1 KB not, so 100,000 SOPs about 30 MB and 100 MB.
+	maxCacheBytes   = 256 << 20
+	maxCacheDecoded = 1 << 30
+)
+
+// cacheHeader opens the cache, after cacheMagic.
+type cacheHeader struct {
+	Version int
+	Build   string
+	Entries int
+}
+
+// cacheEntry is what the cache keeps of one SOP file: its Summary, with
+// the fields and headings' text a page shows (Sources.Restore), and what
+// Sources took of it.
+type cacheEntry struct {
+	Path     string
+	Sum      [sha256.Size]byte
+	Digest   [sha256.Size]byte
+	BodyLine int
+	Meta     sop.Meta
+	Markdown sop.Body // with H1 nil: gob would decode a copy of the heading
+	// H1 is the index of Markdown.H1 in Markdown.Headings, which it
+	// points into (the writers compare the two); -1 for none.
+	H1 int
+}
+
+// newCacheEntry is the cache entry of doc; false when its H1 is not one
+// of its headings.
+func newCacheEntry(doc *sop.Doc, k *source) (cacheEntry, bool) {
+	e := cacheEntry{Path: doc.Path, Sum: k.sum, Digest: k.digest, BodyLine: doc.BodyLine, Meta: doc.Meta, Markdown: doc.Markdown, H1: -1}
+	if h1 := doc.Markdown.H1; h1 != nil {
+		for i := range doc.Markdown.Headings {
+			if &doc.Markdown.Headings[i] == h1 {
+				e.H1 = i
+			}
+		}
+		if e.H1 < 0 {
+			return e, false
+		}
+		e.Markdown.H1 = nil
+	}
+	return e, true
+}
+
+// body is the entry's Markdown, its H1 pointing into its headings.
+func (e *cacheEntry) body() (sop.Body, bool) {
+	md := e.Markdown
+	switch {
+	case md.H1 != nil || e.H1 >= len(md.Headings) || e.H1 < -1:
+		return md, false
+	case e.H1 >= 0:
+		md.H1 = &md.Headings[e.H1]
+	}
+	return md, true
+}
+
+// Cache is a previous render's CacheFile, read and checked.
+type Cache struct {
+	entries map[string]*cacheEntry // by library path
+}
+
+// ReadCache reads the cache of the output folder dir, which a previous
+// render made; nil when there is none to trust (see CacheFile).
+func ReadCache(dir string) *Cache {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil
+	}
+	defer root.Close()
+	if fi, err := root.Lstat(Marker); err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	fi, err := root.Lstat(CacheFile)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxCacheBytes {
+		return nil
+	}
+	data, err := root.ReadFile(CacheFile)
+	if err != nil {
+		return nil
+	}
+	c, err := decodeCache(data)
+	if err != nil {
+		return nil
+	}
+	return c
+}
+
+// decodeCache reads a cache's bytes, or says why they cannot be trusted.
+func decodeCache(data []byte) (c *Cache, err error) {
+	n := len(data) - sha256.Size
+	if n < len(cacheMagic) || !bytes.HasPrefix(data, []byte(cacheMagic)) {
+		return nil, errors.New("not a cache")
+	}
+	if sum := sha256.Sum256(data[:n]); !bytes.Equal(sum[:], data[n:]) {
+		return nil, errors.New("damaged")
+	}
+	defer func() {
+		if r := recover(); r != nil { // gob on input crafted to pass the check
+			c, err = nil, fmt.Errorf("cannot be decoded: %v", r)
+		}
+	}()
+	z := flate.NewReader(bytes.NewReader(data[len(cacheMagic):n]))
+	defer z.Close()
+	dec := gob.NewDecoder(bufio.NewReader(io.LimitReader(z, maxCacheDecoded)))
+	var h cacheHeader
+	if err := dec.Decode(&h); err != nil {
+		return nil, err
+	}
+	if h.Version != cacheVersion || h.Build != buildID() || h.Build == unknownBuild {
+		return nil, errors.New("another version or build of sopctl made it")
+	}
+	// No more entries than bytes: a crafted count allocates nothing big.
+	c = &Cache{entries: make(map[string]*cacheEntry, min(h.Entries, n/64))}
+	for range h.Entries {
+		e := &cacheEntry{}
+		if err := dec.Decode(e); err != nil {
+			return nil, err
+		}
+		c.entries[e.Path] = e
+	}
+	return c, nil
+}
+
+// Use lets s take from c an SOP whose file has not changed (Cached).
+func (s *Sources) Use(c *Cache) { s.cache = c }
+
+// Cached is Keep for an SOP file the cache in use knows with these bytes,
+// as library.LoadCached's hook: it records what Keep would have, and
+// returns the Summary that Restore would make of the parsed file; nil when
+// the cache does not know the file so (then the file is parsed and kept).
+func (s *Sources) Cached(p string, src []byte) *sop.Doc {
+	if s.cache == nil {
+		return nil
+	}
+	e := s.cache.entries[p]
+	if e == nil {
+		return nil
+	}
+	md, ok := e.body()
+	sum := sha256.Sum256(src)
+	if !ok || sum != e.Sum || e.BodyLine < 1 {
+		return nil
+	}
+	s.mu.Lock()
+	s.files[p] = &source{meta: e.Meta, markdown: md, sum: sum, digest: e.Digest, bodyLine: e.BodyLine}
+	s.mu.Unlock()
+	return &sop.Doc{Path: p, BodyLine: e.BodyLine, Meta: e.Meta, Markdown: md}
+}
+
+// writeCache writes into the Stage the cache of docs, which src kept (see
+// CacheFile), beside the marker and the manifest: it is swapped in with
+// them.
+func (s *Stage) writeCache(docs []*sop.Doc, src *Sources) error {
+	f, err := s.root.OpenFile(path.Join(s.tmp, CacheFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	err = encodeCache(f, docs, src)
+	return errors.Join(err, f.Close())
+}
+
+// encodeCache writes the cache of docs, which src kept, to w: the magic
+// line, then, compressed, a gob header and an entry for each SOP; last,
+// the SHA-256 of all that.
+func encodeCache(w io.Writer, docs []*sop.Doc, src *Sources) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	d := sha256.New()
+	file := io.MultiWriter(bw, d)
+	if _, err := io.WriteString(file, cacheMagic); err != nil {
+		return err
+	}
+	// Compressed: a third of the size (the bundle must stay small), for
+	// a tenth of the time encoding takes.
+	z, err := flate.NewWriter(file, flate.BestSpeed)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriterSize(z, 1<<16)
+	// Two passes, the first to count, rather than every entry held.
+	entry := func(doc *sop.Doc) (cacheEntry, bool) {
+		if k := src.files[doc.Path]; k != nil && doc.Summarized() && k.bodyLine == doc.BodyLine {
+			return newCacheEntry(doc, k)
+		}
+		return cacheEntry{}, false
+	}
+	n := 0
+	for _, doc := range docs {
+		if _, ok := entry(doc); ok {
+			n++
+		}
+	}
+	enc := gob.NewEncoder(out)
+	if err := enc.Encode(cacheHeader{Version: cacheVersion, Build: buildID(), Entries: n}); err != nil {
+		return err
+	}
+	for _, doc := range docs {
+		if e, ok := entry(doc); ok {
+			if err := enc.Encode(&e); err != nil {
+				return err
+			}
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if err := z.Close(); err != nil {
+		return err
+	}
+	if _, err := bw.Write(d.Sum(nil)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// WriteCache writes the cache of the Handbook's published SOPs into the
+// Stage, when they are summaries that Sources kept (WithSources); nothing
+// otherwise. An SOP that is not published (--status) is not in the cache,
+// since the output folder may be published whole.
+func (h *Handbook) WriteCache(s *Stage) error {
+	if h.sources == nil {
+		return nil
+	}
+	docs := make([]*sop.Doc, len(h.SOPs))
+	for i, p := range h.SOPs {
+		docs[i] = p.Doc
+	}
+	return s.writeCache(docs, h.sources)
+}

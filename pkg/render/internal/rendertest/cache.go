@@ -1,0 +1,91 @@
+package rendertest
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/render"
+)
+
+// CacheChanges are changes of the previous render's cache
+// (render.CacheFile) and of an SOP file that keeps its size and times,
+// for a writer of summaries: all are the bundle's files, body the change
+// of one SOP's body (PrintChanges). A cache that cannot be trusted means
+// parsing every SOP file, and the same bundle.
+func CacheChanges(all []string, body Change) []Change {
+	cache := func(damage func(t testing.TB, data []byte) []byte) func(testing.TB, string) {
+		return func(t testing.TB, site string) {
+			t.Helper()
+			p := filepath.Join(site, render.CacheFile)
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, p, string(damage(t, data)))
+		}
+	}
+	return []Change{
+		{Name: "cache missing", Output: func(t testing.TB, site string) { remove(t, filepath.Join(site, render.CacheFile)) }, Kept: all, Parsed: -1},
+		{Name: "cache truncated", Output: cache(func(_ testing.TB, b []byte) []byte { return b[:len(b)/2] }), Kept: all, Parsed: -1},
+		{Name: "cache edited", Output: cache(func(_ testing.TB, b []byte) []byte {
+			b[len(b)/2] ^= 1
+			return b
+		}), Kept: all, Parsed: -1},
+		{Name: "cache of another build", Output: cache(func(t testing.TB, b []byte) []byte {
+			return rewriteCache(t, b, func(plain []byte) {
+				i := bytes.Index(plain, []byte("exe ")) // a test binary's build (render.buildID)
+				if i < 0 {
+					t.Fatal("the cache names no build")
+				}
+				plain[i+4] ^= 1
+			})
+		}), Kept: all, Parsed: -1},
+		{Name: "cache of junk", Output: cache(func(_ testing.TB, b []byte) []byte {
+			n := len("sopctl render cache\n")
+			return Resum(append(b[:n:n], bytes.Repeat([]byte{0xff}, 100)...))
+		}), Kept: all, Parsed: -1},
+		{Name: "same size and times", Edit: func(t testing.TB, dir string) {
+			// The edit is body's, but for one byte.
+			p := filepath.Join(dir, "sops", "c.md")
+			fi, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			Replace("sops/c.md", "Do it.", "Do It.")(t, dir)
+			if err := os.Chtimes(p, fi.ModTime(), fi.ModTime()); err != nil {
+				t.Fatal(err)
+			}
+		}, Kept: body.Kept, Made: body.Made, Parsed: 1},
+	}
+}
+
+// rewriteCache edits what a cache file (render.CacheFile) holds
+// compressed, and gives it the SHA-256 it must end with.
+func rewriteCache(t testing.TB, b []byte, edit func(plain []byte)) []byte {
+	t.Helper()
+	n := len("sopctl render cache\n")
+	plain, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[n : len(b)-sha256.Size])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(plain)
+	out := bytes.NewBuffer(slices.Clone(b[:n]))
+	z, _ := flate.NewWriter(out, flate.BestSpeed)
+	z.Write(plain)
+	z.Close()
+	return Resum(append(out.Bytes(), make([]byte, sha256.Size)...))
+}
+
+// Resum gives a cache file (damaged) the SHA-256 it ends with, as a
+// crafted one would have.
+func Resum(b []byte) []byte {
+	n := max(0, len(b)-sha256.Size)
+	sum := sha256.Sum256(b[:n])
+	return append(b[:n:n], sum[:]...)
+}
