@@ -1,6 +1,7 @@
 package render
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -162,13 +163,25 @@ func CopyFiles(h *Handbook, lib fs.FS, out Output) error {
 	parallel.For(len(files), func(i int) {
 		data, err := readLinked(lib, files[i].Path)
 		if err == nil {
-			err = out.WriteFile(files[i].Name, data)
+			err = copyKeyed(out, files[i].Name, data)
 		} else {
 			err = fmt.Errorf("%s, which an SOP links to, cannot be copied into the bundle: %w", files[i].Path, err)
 		}
 		errs[i] = err
 	})
 	return errors.Join(errs...)
+}
+
+// copyKeyed writes a linked file keyed by its content, so that an
+// incremental render links the previous copy in place rather than
+// writing a file (up to MaxLinkedFileSize) that did not change.
+func copyKeyed(out Output, name string, data []byte) error {
+	sum := sha256.Sum256(data)
+	key := Key("linked file", name, string(sum[:]))
+	if ok, err := Reuse(out, key); ok || err != nil {
+		return err
+	}
+	return WriteKeyed(out, name, key, data)
 }
 
 // errChanged is a linked file that is no longer one sopctl copies.

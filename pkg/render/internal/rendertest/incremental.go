@@ -2,6 +2,7 @@ package rendertest
 
 import (
 	"bytes"
+	"errors"
 	"maps"
 	"os"
 	"path/filepath"
@@ -101,7 +102,11 @@ func IncrementalExampleCached(t *testing.T, w Writer, page, index string) {
 
 func incrementalExample(t *testing.T, w Writer, page, index string, cached bool) {
 	incremental(t, ExampleDir, gitlog.History{}, w, []Change{
-		{Name: "a day", Days: 1, Kept: []string{page, index}},
+		{Name: "a day", Days: 1, Kept: []string{page, index, exampleImage, exampleForm}},
+		{Name: "a linked file", Edit: func(t testing.TB, dir string) {
+			appendFile(t, filepath.Join(dir, "sops", "img", "escalation-flow.png"), "\n")
+		},
+			Kept: []string{page, index, exampleForm}, Made: []string{exampleImage}},
 		{Name: "two years", Days: 800, Made: []string{page, index}},
 		{Name: "a body", Edit: Replace("sops/complaint-resolution.md", "## Scope\n", "## Scope\n\nOne more sentence.\n"),
 			Kept: []string{index}, Made: []string{page}, Parsed: 1},
@@ -140,6 +145,25 @@ func PrintChanges(ext string, lists, printed []string) []Change {
 		{Name: "bad manifest", Output: Replace(render.ManifestFile, `"sops/a`+ext+`":"`, `"sops/a`+ext+`":"x`), Made: all},
 		{Name: "junk manifest", Output: func(t testing.TB, site string) { writeFile(t, filepath.Join(site, render.ManifestFile), "{") }, Made: all},
 		{Name: "no manifest", Output: func(t testing.TB, site string) { remove(t, filepath.Join(site, render.ManifestFile)) }, Made: all},
+	}
+}
+
+// The example's linked files as the bundle copies them: an unchanged one
+// is reused like a page.
+const (
+	exampleImage = "files/sops/img/escalation-flow.png"
+	exampleForm  = "files/sops/forms/refund-request.pdf"
+)
+
+func appendFile(t testing.TB, p, more string) {
+	t.Helper()
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+	if err == nil {
+		_, err = f.WriteString(more)
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 
