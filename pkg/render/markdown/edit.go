@@ -33,21 +33,45 @@ type placement struct {
 	root  string // the way to the bundle's root, which links to copied files start with: "../" from sops/
 }
 
-// body returns p's Markdown for the bundle: the H1 that repeats the title
-// (sop.Body.TitleHeading) dropped, raw HTML removed, SOP links pointed at
-// their files, links and images of library files pointed at their copies
-// under files/, links that cannot be resolved or use unsafe schemes turned
-// into their text, other images replaced by their description, headings
-// shifted.
-func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
-	src := p.Doc.Body
+// parsedBody is an SOP's body parsed once, to be placed in each file that
+// publishes it (its own, its sections of the handbooks).
+type parsedBody struct {
+	src  []byte
+	root ast.Node
+	defs map[string]bool // the labels of its link reference definitions, lower case
+}
+
+// parseBody reads and parses p's body: its Doc's own, or its file read
+// again (Handbook.Body), refused if it changed since it was loaded.
+func parseBody(h *render.Handbook, p *render.Page) (*parsedBody, error) {
+	src, err := h.Body(p)
+	if err != nil {
+		return nil, err
+	}
 	ctx := parser.NewContext()
-	root := sop.ParseMarkdown(src, parser.WithContext(ctx))
-	b := &bodyEdits{h: h, p: p, src: src, pl: pl, edits: definitionEdits(h, p, src, ctx, pl)}
+	pb := &parsedBody{src: src, root: sop.ParseMarkdown(src, parser.WithContext(ctx))}
+	for _, r := range ctx.References() {
+		if pb.defs == nil {
+			pb.defs = map[string]bool{}
+		}
+		pb.defs[strings.ToLower(string(r.Label()))] = true
+	}
+	return pb, nil
+}
+
+// place returns p's Markdown for the bundle, placed by pl: the H1 that
+// repeats the title (sop.Body.TitleHeading) dropped, raw HTML removed,
+// SOP links pointed at their files, links and images of library files
+// pointed at their copies under files/, links that cannot be resolved or
+// use unsafe schemes turned into their text, other images replaced by
+// their description, headings shifted.
+func (pb *parsedBody) place(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
+	src := pb.src
+	b := &bodyEdits{h: h, p: p, src: src, pl: pl, edits: definitionEdits(h, p, src, pb.defs, pl)}
 	if title, repeats := p.Doc.Markdown.TitleHeading(p.Title); repeats {
 		b.title = title
 	}
-	_ = ast.Walk(root, b.visit)
+	_ = ast.Walk(pb.root, b.visit)
 	out := strings.TrimSpace(apply(src, b.edits)) + "\n"
 	if why := unsafeMarkdown(out, func(dest string) bool { return pl.works(h, dest) }); why != "" {
 		// Some shape of Markdown defeated the edits: publish the body as
@@ -176,13 +200,10 @@ func fileImage(f render.FileLink, alt, root string, inLink bool) string {
 
 // definitionEdits rewrites link reference definitions ([ref]: dest): to
 // an SOP, pointed at its file; to a library file, at its copy; unresolvable or unsafe, removed, so that the
-// references to it read as plain text.
-func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.Context, pl placement) []edit {
+// references to it read as plain text. defs are the labels the parser
+// found definitions of (parsedBody.defs).
+func definitionEdits(h *render.Handbook, p *render.Page, src []byte, defs map[string]bool, pl placement) []edit {
 	var edits []edit
-	defs := map[string]bool{}
-	for _, r := range ctx.References() {
-		defs[strings.ToLower(string(r.Label()))] = true
-	}
 	if len(defs) == 0 {
 		return nil
 	}

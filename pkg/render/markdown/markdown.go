@@ -26,12 +26,13 @@ type Options struct {
 }
 
 // Bundle renders the handbook, writes its files to out, and returns the
-// warnings about links rendered as plain text. Each SOP's file and its
-// sections of the handbooks are made in parallel, and the file written as
-// soon as it is made.
-func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
+// warnings about links rendered as plain text. Each SOP's body is read
+// (Handbook.Body) and parsed once, and its file and its sections of the
+// handbooks made from it, in parallel; the file is written as soon as it
+// is made, and the sections are held in out's spool (a render.Spooler)
+// until the handbooks are written, one file at a time.
+func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.Warning, err error) {
 	opts.kpiAnchors = kpiAnchors(h)
-	plan := planPrint(h)
 	libKey, contentKey := render.Key("markdown", "library", h.LibraryKey()), render.Key("markdown", "content", h.ContentKey())
 	libReused, err := render.Reuse(out, libKey)
 	if err != nil {
@@ -41,39 +42,58 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	if err != nil {
 		return nil, err
 	}
+	var plan *printPlan
+	var pr *printed
+	if !contentReused {
+		plan = planPrint(h)
+		if pr, err = newPrinted(out, len(h.SOPs)); err != nil {
+			return nil, err
+		}
+		defer func() { err = errors.Join(err, pr.close()) }()
+	}
+	warnings, err := sopFiles(h, out, opts, plan, pr)
+	if err != nil {
+		return nil, err
+	}
+	if !libReused {
+		for _, f := range libraryFiles(h, libKey) {
+			if err := render.WriteKeyed(out, f.name, f.key, f.data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !contentReused {
+		err = plan.writeHandbooks(h, out, pr, contentKey)
+	}
+	return warnings, err
+}
+
+// sopFiles makes and writes every SOP's file, in parallel, and, with a
+// plan, puts its sections of the handbooks in pr. The file is made even
+// when the previous output gives it: making it finds the warnings about
+// its body.
+func sopFiles(h *render.Handbook, out render.Output, opts Options, plan *printPlan, pr *printed) ([]render.Warning, error) {
 	n := len(h.SOPs)
-	sections := make([]string, n)
-	books := make([][]string, n)
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	parallel.For(n, func(i int) {
 		p := h.SOPs[i]
+		pb, err := parseBody(h, p)
+		if err != nil {
+			errs[i] = err
+			return
+		}
 		key := render.Key("markdown", "sops/"+p.ID+".md", h.PageKey(p))
-		// The page is made even when the previous output gives it: making
-		// it finds the warnings about its body.
 		var page []byte
-		page, warns[i] = sopFile(h, p, opts)
+		page, warns[i] = sopFile(h, p, pb, opts)
 		reused, err := render.Reuse(out, key)
 		if errs[i] = err; err == nil && !reused {
 			errs[i] = render.WriteKeyed(out, "sops/"+p.ID+".md", key, page)
 		}
-		if !contentReused {
-			sections[i], books[i] = plan.sections(h, p, opts)
+		if errs[i] == nil && plan != nil {
+			errs[i] = pr.put(i, plan.sections(h, p, pb, opts))
 		}
 	})
-	var files []file
-	if !libReused {
-		files = libraryFiles(h, libKey)
-	}
-	if !contentReused {
-		files = append(files, file{"handbook.md", plan.handbookFile(h, sections), contentKey})
-		for _, b := range h.Books() {
-			files = append(files, plan.bookFiles(h, b, books, contentKey)...)
-		}
-	}
-	for _, f := range files {
-		errs = append(errs, render.WriteKeyed(out, f.name, f.key, f.data))
-	}
 	return slices.Concat(warns...), errors.Join(errs...)
 }
 
@@ -102,7 +122,7 @@ type file struct {
 }
 
 // sopFile is an SOP's own file in sops/, and the warnings about its links.
-func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render.Warning) {
+func sopFile(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) ([]byte, []render.Warning) {
 	warnings := h.LinkWarnings(p)
 	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }, root: "../"}
 	var b strings.Builder
@@ -114,7 +134,7 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 	b.WriteString(notices(p, superseded))
 	b.WriteString(provenance(p))
 	b.WriteString(metaTable(h, p, opts, "../roles/", "../"+kpiFile))
-	text, w := body(h, p, sopsDir)
+	text, w := pb.place(h, p, sopsDir)
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
