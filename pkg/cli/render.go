@@ -203,15 +203,12 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	return nil
 }
 
-// loadForRender loads the library and resolves it. For HTML it keeps
-// summaries, not documents (render.Sources): each SOP's file is read again
-// when its page is written, so that memory grows with the number of SOPs,
-// not their size.
+// loadForRender loads the library and resolves it. It keeps summaries,
+// not documents (render.Sources): each SOP's file is read again when its
+// page is written, so that memory grows with the number of SOPs, not
+// their size.
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
-	if opts.format != "html" {
-		return loadHandbook(ctx, env, true, only)
-	}
 	sources := render.NewSources()
 	open := func(ctx context.Context, dir string) (*library.Library, error) {
 		libDir, err := library.Find(dir)
@@ -288,6 +285,12 @@ func renderFailed(ctx context.Context, out string, err error, partialLeft bool) 
 	var static *render.StaticError
 	if errors.As(err, &static) {
 		return err
+	}
+	// Nothing is wrong with the output folder: an SOP changed under the
+	// render, which says which.
+	var changed *render.ChangedError
+	if errors.As(err, &changed) {
+		return changed
 	}
 	return writeError(out, err)
 }
