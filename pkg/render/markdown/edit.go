@@ -34,22 +34,25 @@ type placement struct {
 }
 
 // parsedBody is an SOP's body parsed once, to be placed in each file that
-// publishes it (its own, its sections of the handbooks).
+// publishes it (its own, its sections of the handbooks), with the entries
+// of its metadata block, which each of them shows.
 type parsedBody struct {
 	src  []byte
 	root ast.Node
 	defs map[string]bool // the labels of its link reference definitions, lower case
+	meta []render.MetaField
 }
 
 // parseBody reads and parses p's body: its Doc's own, or its file read
-// again (Handbook.Body), refused if it changed since it was loaded.
+// again (Handbook.Body), refused if it changed since it was loaded; and
+// takes its metadata entries.
 func parseBody(h *render.Handbook, p *render.Page) (*parsedBody, error) {
 	src, err := h.Body(p)
 	if err != nil {
 		return nil, err
 	}
 	ctx := parser.NewContext()
-	pb := &parsedBody{src: src, root: sop.ParseMarkdown(src, parser.WithContext(ctx))}
+	pb := &parsedBody{src: src, root: sop.ParseMarkdown(src, parser.WithContext(ctx)), meta: p.Meta()}
 	for _, r := range ctx.References() {
 		if pb.defs == nil {
 			pb.defs = map[string]bool{}
@@ -307,6 +310,7 @@ func codeBlock(s string) string {
 func apply(src []byte, edits []edit) string {
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.from - b.from })
 	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
 	pos := 0
 	for _, e := range edits {
 		if e.from < pos || e.to < e.from || e.to > len(src) {
@@ -547,6 +551,14 @@ func textOf(n ast.Node, src []byte) []byte {
 
 // escape makes text read literally in Markdown on one line.
 func escape(s string) string {
+	if plainText(s) {
+		return s // most titles, names and values: spared two copies
+	}
+	return escapeText(s)
+}
+
+// escapeText is escape without its short cut.
+func escapeText(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	for _, r := range s {
@@ -566,3 +578,20 @@ func escape(s string) string {
 	}
 	return b.String()
 }
+
+// plainText says that escape leaves s as it is: ASCII with no character
+// it escapes, no white space but single spaces between words.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c < ' ', c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		case strings.IndexByte(escaped, c) >= 0:
+			return false
+		}
+	}
+	return true
+}
+
+// escaped are the characters escape changes besides white space.
+const escaped = "<>&\\`*_[]#|!~{}()"

@@ -9,6 +9,7 @@
 package markdown
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -91,7 +92,8 @@ func sopFiles(h *render.Handbook, out render.Output, opts Options, plan *printPl
 			errs[i] = render.WriteKeyed(out, "sops/"+p.ID+".md", key, page)
 		}
 		if errs[i] == nil && plan != nil {
-			errs[i] = pr.put(i, plan.sections(h, p, pb, opts))
+			sections, lens := plan.sections(h, p, pb, opts)
+			errs[i] = pr.put(i, sections, lens)
 		}
 	})
 	return slices.Concat(warns...), errors.Join(errs...)
@@ -125,7 +127,8 @@ type file struct {
 func sopFile(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) ([]byte, []render.Warning) {
 	warnings := h.LinkWarnings(p)
 	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }, root: "../"}
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(len(pb.src) + 2<<10) // the body and the page around it
 	fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
 	superseded := ""
 	if len(p.SupersededBy) > 0 {
@@ -133,12 +136,14 @@ func sopFile(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) (
 	}
 	b.WriteString(notices(p, superseded))
 	b.WriteString(provenance(p))
-	b.WriteString(metaTable(h, p, opts, "../roles/", "../"+kpiFile))
+	b.WriteString(metaTable(h, p, pb.meta, opts, "../roles/", "../"+kpiFile))
 	text, w := pb.place(h, p, sopsDir)
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
-	b.WriteString("\n" + text + "\n")
+	b.WriteString("\n")
+	b.WriteString(text)
+	b.WriteString("\n")
 	b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
 	b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
 	if len(p.History) > 0 {
@@ -149,7 +154,7 @@ func sopFile(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) (
 			fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
 		}
 	}
-	return []byte(strings.TrimRight(b.String(), "\n") + "\n"), warnings
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n'), warnings
 }
 
 // notices are the blockquotes at the top of an SOP: a draft's DRAFT mark
@@ -182,9 +187,11 @@ func provenance(p *render.Page) string {
 
 // destination writes a URL as a link destination that no Markdown reader
 // ends early: spaces, brackets and parentheses percent-encoded.
-func destination(u string) string {
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
-}
+func destination(u string) string { return destinationReplacer.Replace(u) }
+
+// destinationReplacer is made once: a Replacer builds its tables on first
+// use, which cost more than most of its uses.
+var destinationReplacer = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
 
 func fileHref(file, anchor string) string {
 	if anchor != "" {
@@ -212,14 +219,14 @@ func pageList(ps []*render.Page, dir, none string) string {
 	return b.String()
 }
 
-// metaTable is the model's metadata block as a table of the entries
-// that are set, but related SOPs (a section of their own). Roles link to
-// their pages (in rolesDir), KPIs to their entries on the KPI page
-// (kpiFile), with their names and targets.
-func metaTable(h *render.Handbook, p *render.Page, opts Options, rolesDir, kpiFile string) string {
+// metaTable is the model's metadata block (meta, p.Meta()) as a table of
+// the entries that are set, but related SOPs (a section of their own).
+// Roles link to their pages (in rolesDir), KPIs to their entries on the
+// KPI page (kpiFile), with their names and targets.
+func metaTable(h *render.Handbook, p *render.Page, meta []render.MetaField, opts Options, rolesDir, kpiFile string) string {
 	var b strings.Builder
 	b.WriteString("| Field | Value |\n|---|---|\n")
-	for _, e := range p.Meta() {
+	for _, e := range meta {
 		value := escape(e.Value.Text)
 		switch {
 		case e.Name == "related":

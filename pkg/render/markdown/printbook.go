@@ -110,32 +110,37 @@ func bookTitle(b *render.Book, j int) string {
 	return b.Role.Title + ": printable handbook"
 }
 
-// sections writes p's sections of the handbooks: handbook.md's ("" over
-// handbook_max_sops), then its books', as Handbook.BooksOf lists them.
-func (plan *printPlan) sections(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) []string {
-	out := []string{""}
+// sections writes p's sections of the handbooks, one after another:
+// handbook.md's (none over handbook_max_sops), then its books', as
+// Handbook.BooksOf lists them; and their lengths.
+func (plan *printPlan) sections(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) ([]byte, []int) {
+	var b bytes.Buffer
+	b.Grow((1 + len(h.BooksOf(p))) * (len(pb.src) + 1<<10))
+	lens := []int{0}
 	if plan.handbook != nil && h.OnePagePrints(p) {
 		pl := plan.handbook.placement(2, func(to *render.Page, a string) string { return fileHref("sops/"+to.ID+".md", a) })
-		out[0] = printSection(h, p, pb, opts, "###", "roles/", pl)
+		printSection(&b, h, p, pb, opts, "###", "roles/", pl)
+		lens[0] = b.Len()
 	}
-	for _, b := range h.BooksOf(p) {
-		part, _ := b.Part(p)
-		pl := plan.parts[b][part].placement(1, func(to *render.Page, a string) string { return fileHref("../sops/"+to.ID+".md", a) })
+	for _, bk := range h.BooksOf(p) {
+		part, _ := bk.Part(p)
+		pl := plan.parts[bk][part].placement(1, func(to *render.Page, a string) string { return fileHref("../sops/"+to.ID+".md", a) })
 		pl.root = "../" // roles/<id>-handbook.md lies in roles/
-		out = append(out, printSection(h, p, pb, opts, "##", "", pl))
+		n := b.Len()
+		printSection(&b, h, p, pb, opts, "##", "", pl)
+		lens = append(lens, b.Len()-n)
 	}
-	return out
+	return b.Bytes(), lens
 }
 
-// printSection is an SOP's section of a handbook file, under a heading of
-// the given level.
-func printSection(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options, level, rolesDir string, pl placement) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s %s\n\n%s", level, escape(p.Title), notices(p, ""))
-	b.WriteString(metaTable(h, p, opts, rolesDir, pl.root+kpiFile))
+// printSection writes an SOP's section of a handbook file, under a
+// heading of the given level, to b.
+func printSection(b *bytes.Buffer, h *render.Handbook, p *render.Page, pb *parsedBody, opts Options, level, rolesDir string, pl placement) {
+	fmt.Fprintf(b, "\n%s %s\n\n%s", level, escape(p.Title), notices(p, ""))
+	b.WriteString(metaTable(h, p, pb.meta, opts, rolesDir, pl.root+kpiFile))
 	text, _ := pb.place(h, p, pl)
-	b.WriteString("\n" + text)
-	return b.String()
+	b.WriteString("\n")
+	b.WriteString(text)
 }
 
 // entry is an SOP's line in a handbook's contents.
@@ -149,6 +154,11 @@ func draftWord(p *render.Page) string {
 	}
 	return ""
 }
+
+// contentsLine is about what a handbook file holds of an SOP besides its
+// section (its line in the contents, a link to it), to size the file
+// before it is written.
+const contentsLine = 160
 
 // writeHandbooks writes handbook.md and the role handbooks, one file at a
 // time, each SOP's sections read from pr. Each file gets a buffer of its
@@ -185,6 +195,11 @@ func (plan *printPlan) handbookFile(b *bytes.Buffer, h *render.Handbook, pr *pri
 		}
 		return nil
 	}
+	size := 0
+	for i := range h.SOPs {
+		size += pr.size(i, 0) + contentsLine
+	}
+	b.Grow(size)
 	b.WriteString("\n## Contents\n\n")
 	for _, bk := range h.Books() {
 		fmt.Fprintf(b, "- [%s](#%s)\n", escape(bk.Role.Title), plan.roleSlug[bk])
@@ -231,6 +246,11 @@ func (plan *printPlan) bookFile(s *bytes.Buffer, h *render.Handbook, b *render.B
 	if !b.Role.Other {
 		fmt.Fprintf(s, " · [%s](%s.md)", escape(b.Role.Title), b.Role.ID)
 	}
+	size := 0
+	for _, p := range b.PartSOPs(j) {
+		size += pr.size(h.Index(p), 1+h.BookIndex(p, b)) + contentsLine
+	}
+	s.Grow(size)
 	s.WriteString("\n\n## Contents\n\n")
 	for _, p := range b.PartSOPs(j) {
 		s.WriteString(entry(p, plan.parts[b][j].title[p], ""))

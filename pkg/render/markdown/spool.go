@@ -12,42 +12,37 @@ import (
 // the size of the library; into any other output, in memory.
 type printed struct {
 	spool *render.Spool
-	mem   [][]string      // by Handbook.Index: handbook.md's section ("" for none), then its books' (Handbook.BooksOf)
-	spans [][]render.Span // as mem, where the spool holds them
+	mem   [][]byte        // by Handbook.Index, without a spool: the SOP's sections, one after another
+	spans [][]render.Span // by Handbook.Index: where each of its sections lies, in the spool or in mem
 }
 
 func newPrinted(out render.Output, n int) (*printed, error) {
+	pr := &printed{spans: make([][]render.Span, n)}
 	sp, ok := out.(render.Spooler)
 	if !ok {
-		return &printed{mem: make([][]string, n)}, nil
+		pr.mem = make([][]byte, n)
+		return pr, nil
 	}
-	spool, err := sp.Spool()
-	if err != nil {
-		return nil, err
-	}
-	return &printed{spool: spool, spans: make([][]render.Span, n)}, nil
+	var err error
+	pr.spool, err = sp.Spool()
+	return pr, err
 }
 
-// put keeps the sections of SOP i; from any goroutine, for distinct i.
-func (pr *printed) put(i int, sections []string) error {
+// put keeps the sections of SOP i, one after another in sections, of
+// lengths lens: handbook.md's (0 for none), then its books' (as
+// Handbook.BooksOf lists them). From any goroutine, for distinct i.
+func (pr *printed) put(i int, sections []byte, lens []int) error {
+	var at render.Span
+	var err error
 	if pr.spool == nil {
 		pr.mem[i] = sections
-		return nil
+	} else {
+		at, err = pr.spool.Append(sections) // one write for all of them
 	}
-	size := 0
-	for _, s := range sections {
-		size += len(s)
-	}
-	b := make([]byte, 0, size)
-	for _, s := range sections {
-		b = append(b, s...)
-	}
-	// One write for all of them: they lie one after another.
-	at, err := pr.spool.Append(b)
-	spans := make([]render.Span, len(sections))
-	for k, s := range sections {
-		spans[k] = render.Span{Off: at.Off, Len: len(s)}
-		at.Off += int64(len(s))
+	spans := make([]render.Span, len(lens))
+	for k, n := range lens {
+		spans[k] = render.Span{Off: at.Off, Len: n}
+		at.Off += int64(n)
 	}
 	pr.spans[i] = spans
 	return err
@@ -56,14 +51,18 @@ func (pr *printed) put(i int, sections []string) error {
 // writeTo appends section k of SOP i (0: handbook.md's, 1+j: its j-th
 // book's) to b.
 func (pr *printed) writeTo(b *bytes.Buffer, i, k int) error {
+	span := pr.spans[i][k]
 	if pr.spool == nil {
-		b.WriteString(pr.mem[i][k])
+		b.Write(pr.mem[i][span.Off : span.Off+int64(span.Len)])
 		return nil
 	}
-	s, err := pr.spool.Read(pr.spans[i][k])
+	s, err := pr.spool.Read(span)
 	b.Write(s)
 	return err
 }
+
+// size is how long section k of SOP i is.
+func (pr *printed) size(i, k int) int { return pr.spans[i][k].Len }
 
 // close removes the spool, if any.
 func (pr *printed) close() error {
