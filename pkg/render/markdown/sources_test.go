@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
-	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/render/internal/rendertest"
 )
@@ -15,29 +14,15 @@ import (
 // TestSummariesRenderAlike: a handbook built on summaries, whose files are
 // read again as their pages are written (sopctl render), renders the same
 // bundle, byte for byte, with the same warnings, as one built on whole
-// documents, and into a Stage (its spool, spool.go) as into memory.
+// documents, and into a Stage (its spool, spool.go) as into memory; over
+// handbook_max_sops and under it.
 func TestSummariesRenderAlike(t *testing.T) {
 	libs := append(rendertest.WriterLibs(xssHistory()), rendertest.Lib{Name: "files", Dir: rendertest.FilesDir},
 		rendertest.Lib{Name: "print over handbook_max_sops", Dir: rendertest.PrintLibrary(t, 2)},
 		rendertest.Lib{Name: "print under handbook_max_sops", Dir: rendertest.PrintLibrary(t, 10)})
 	for _, lib := range libs {
 		t.Run(lib.Name, func(t *testing.T) {
-			whole, wholeWarns := bundle(t, lib.Dir, lib.History)
-			out := filepath.Join(t.TempDir(), "site-md")
-			stage := newStage(t, lib.Dir, out)
-			h, l := rendertest.LoadSummaries(t, lib.Dir, lib.History)
-			warns, err := write(h, stage, l)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := stage.Commit(); err != nil {
-				t.Fatal(err)
-			}
-			files := testlib.ReadTree(t, out)
-			for _, name := range []string{render.Marker, render.ManifestFile} {
-				delete(files, name)
-			}
-			rendertest.SameRenders(t, files, whole, warns, wholeWarns)
+			rendertest.SummariesAlike(t, lib, write)
 		})
 	}
 }

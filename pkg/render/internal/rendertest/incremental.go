@@ -219,7 +219,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, o
 	var err error
 	if len(opts) == 0 {
 		lib, err = library.Load(dir)
-	} else { // WithSources: summaries, as sopctl render loads for HTML
+	} else { // WithSources: summaries, as sopctl render loads
 		sources := render.NewSources()
 		lib, err = library.LoadSummaries(t.Context(), dir, sources.Keep)
 		if err == nil {
