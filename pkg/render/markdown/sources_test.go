@@ -33,12 +33,13 @@ func TestSummariesRenderAlike(t *testing.T) {
 func TestSourcesChanged(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
-		change  func(b []byte) []byte
+		change  func(b []byte) []byte // nil: the file is removed
 		changed bool
 	}{
 		{"unchanged", func(b []byte) []byte { return b }, false},
 		{"one byte of the body", func(b []byte) []byte { return append(b, 'x') }, true},
 		{"the front matter", func(b []byte) []byte { return append([]byte("---\nid: x\n"), b[4:]...) }, true},
+		{"removed", nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			const file = "sops/orders/returns.md"
@@ -52,7 +53,12 @@ func TestSourcesChanged(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, file), tc.change(b), 0o644); err != nil {
+			if tc.change == nil {
+				err = os.Remove(filepath.Join(dir, file))
+			} else {
+				err = os.WriteFile(filepath.Join(dir, file), tc.change(b), 0o644)
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 			stage := newStage(t, dir, out)
