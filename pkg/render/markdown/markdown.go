@@ -5,7 +5,9 @@
 // roles/<id>.md, each role's printable roles/<id>-handbook.md, and the KPI
 // page kpis.md. Into a render.Keyed output, every file goes with its key,
 // and the files the previous render made from the same inputs are reused
-// rather than written.
+// rather than written. Into a render.Spooler (a Stage), the SOPs' sections
+// of the handbooks wait in its spool, not in memory, until the handbooks
+// are written (spool.go).
 package markdown
 
 import (
