@@ -163,6 +163,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	show := library.NewDisplay(env.Dir, lib.Dir) // one Display: it resolves real paths once
 	out := opts.out
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)
@@ -176,7 +177,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	defer root.Close()
 	stage, err := render.NewStage(ctx, target)
 	if err != nil {
-		return renderFailed(ctx, opts.out, err, false)
+		return renderFailed(ctx, opts.out, err, false, show)
 	}
 	if f := stage.Forced(); f != nil {
 		listForced(env, opts.out, f)
@@ -192,9 +193,8 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	}
 	partialLeft := warnLeftovers(env, stage.Leftovers())
 	if err != nil {
-		return renderFailed(ctx, opts.out, err, partialLeft)
+		return renderFailed(ctx, opts.out, err, partialLeft, show)
 	}
-	show := library.NewDisplay(env.Dir, lib.Dir) // one Display: it resolves real paths once
 	for _, w := range slices.Concat(h.LeftOut, warnings) {
 		w.Path = show.Path(w.Path)
 		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
@@ -274,8 +274,8 @@ func renderSummary(env *Env, opts *renderOptions, h *render.Handbook, stage *ren
 
 // renderFailed says why the output folder could not be written; after an
 // interrupt (ctx done), that nothing changed, and whether the partial
-// output is gone.
-func renderFailed(ctx context.Context, out string, err error, partialLeft bool) error {
+// output is gone. show shows the library's paths.
+func renderFailed(ctx context.Context, out string, err error, partialLeft bool, show *library.Display) error {
 	switch {
 	case ctx.Err() != nil && partialLeft:
 		return fmt.Errorf("render interrupted: %s was not changed", out)
@@ -290,7 +290,7 @@ func renderFailed(ctx context.Context, out string, err error, partialLeft bool) 
 	// render, which says which.
 	var changed *render.ChangedError
 	if errors.As(err, &changed) {
-		return changed
+		return &render.ChangedError{Path: show.Path(changed.Path)}
 	}
 	return writeError(out, err)
 }
