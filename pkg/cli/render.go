@@ -170,6 +170,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	show := library.NewDisplay(env.Dir, lib.Dir) // one Display: it resolves real paths once
 	target := render.Target{Dir: out, LibDir: lib.Dir, SOPsDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.SOPsDir)),
 		StaticDir: filepath.Join(lib.Dir, filepath.FromSlash(lib.Config.StaticDir)), Force: opts.force, Full: opts.full}
 	root, theme, err := openStatic(lib, opts.format)
@@ -179,7 +180,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	defer root.Close()
 	stage, err := render.NewStage(ctx, target)
 	if err != nil {
-		return renderFailed(ctx, opts.out, err, false)
+		return renderFailed(ctx, opts.out, err, false, show)
 	}
 	if f := stage.Forced(); f != nil {
 		listForced(env, opts.out, f)
@@ -198,9 +199,8 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	}
 	partialLeft := warnLeftovers(env, stage.Leftovers())
 	if err != nil {
-		return renderFailed(ctx, opts.out, err, partialLeft)
+		return renderFailed(ctx, opts.out, err, partialLeft, show)
 	}
-	show := library.NewDisplay(env.Dir, lib.Dir) // one Display: it resolves real paths once
 	for _, w := range slices.Concat(h.LeftOut, warnings) {
 		w.Path = show.Path(w.Path)
 		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
@@ -209,17 +209,14 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	return nil
 }
 
-// loadForRender loads the library and resolves it. For HTML it keeps
-// summaries, not documents (render.Sources): each SOP's file is read again
-// when its page is written, so that memory grows with the number of SOPs,
-// not their size; and, unless --full, an SOP file that has not changed
-// since the render that made the output folder out is taken from that
-// render's cache (render.CacheFile) instead of being parsed again.
+// loadForRender loads the library and resolves it. It keeps summaries,
+// not documents (render.Sources): each SOP's file is read again when its
+// page is written, so that memory grows with the number of SOPs, not
+// their size; and, unless --full, an SOP file that has not changed since
+// the render that made the output folder out is taken from that render's
+// cache (render.CacheFile) instead of being parsed again.
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
-	if opts.format != "html" {
-		return loadHandbook(ctx, env, true, only)
-	}
 	sources := render.NewSources()
 	if !opts.full {
 		sources.Use(render.ReadCache(out))
@@ -288,8 +285,8 @@ func renderSummary(env *Env, opts *renderOptions, h *render.Handbook, stage *ren
 
 // renderFailed says why the output folder could not be written; after an
 // interrupt (ctx done), that nothing changed, and whether the partial
-// output is gone.
-func renderFailed(ctx context.Context, out string, err error, partialLeft bool) error {
+// output is gone. show shows the library's paths.
+func renderFailed(ctx context.Context, out string, err error, partialLeft bool, show *library.Display) error {
 	switch {
 	case ctx.Err() != nil && partialLeft:
 		return fmt.Errorf("render interrupted: %s was not changed", out)
@@ -299,6 +296,12 @@ func renderFailed(ctx context.Context, out string, err error, partialLeft bool) 
 	var static *render.StaticError
 	if errors.As(err, &static) {
 		return err
+	}
+	// Nothing is wrong with the output folder: an SOP changed under the
+	// render, which says which.
+	var changed *render.ChangedError
+	if errors.As(err, &changed) {
+		return &render.ChangedError{Path: show.Path(changed.Path)}
 	}
 	return writeError(out, err)
 }

@@ -90,7 +90,10 @@ func (h *Handbook) file(d *sop.Doc) ([]byte, error) {
 	src := h.sources.files[d.Path]
 	b, err := h.lib.Source(d)
 	if err != nil {
-		return nil, err
+		// It was read when loaded: gone, grown past max_file_kb or made
+		// unreadable since, it changed (an error naming the output folder
+		// would mislead).
+		return nil, &ChangedError{Path: d.Path}
 	}
 	if src == nil || sha256.Sum256(b) != src.sum {
 		return nil, &ChangedError{Path: d.Path}

@@ -24,6 +24,11 @@ func TestSourcesChanged(t *testing.T) {
 		{"unchanged", func(*testing.T, string) {}, false},
 		{"same bytes written again", func(t *testing.T, p string) { rewriteFile(t, p, func(b []byte) []byte { return b }) }, false},
 		{"one byte of the body", func(t *testing.T, p string) { rewriteFile(t, p, func(b []byte) []byte { return append(b, 'x') }) }, true},
+		{"removed", func(t *testing.T, p string) {
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

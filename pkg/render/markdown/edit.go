@@ -33,21 +33,48 @@ type placement struct {
 	root  string // the way to the bundle's root, which links to copied files start with: "../" from sops/
 }
 
-// body returns p's Markdown for the bundle: the H1 that repeats the title
-// (sop.Body.TitleHeading) dropped, raw HTML removed, SOP links pointed at
-// their files, links and images of library files pointed at their copies
-// under files/, links that cannot be resolved or use unsafe schemes turned
-// into their text, other images replaced by their description, headings
-// shifted.
-func body(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
-	src := p.Doc.Body
+// parsedBody is an SOP's body parsed once, to be placed in each file that
+// publishes it (its own, its sections of the handbooks), with the entries
+// of its metadata block, which each of them shows.
+type parsedBody struct {
+	src  []byte
+	root ast.Node
+	defs map[string]bool // the labels of its link reference definitions, lower case
+	meta []render.MetaField
+}
+
+// parseBody reads and parses p's body: its Doc's own, or its file read
+// again (Handbook.Body), refused if it changed since it was loaded; and
+// takes its metadata entries.
+func parseBody(h *render.Handbook, p *render.Page) (*parsedBody, error) {
+	src, err := h.Body(p)
+	if err != nil {
+		return nil, err
+	}
 	ctx := parser.NewContext()
-	root := sop.ParseMarkdown(src, parser.WithContext(ctx))
-	b := &bodyEdits{h: h, p: p, src: src, pl: pl, edits: definitionEdits(h, p, src, ctx, pl)}
+	pb := &parsedBody{src: src, root: sop.ParseMarkdown(src, parser.WithContext(ctx)), meta: p.Meta()}
+	for _, r := range ctx.References() {
+		if pb.defs == nil {
+			pb.defs = map[string]bool{}
+		}
+		pb.defs[strings.ToLower(string(r.Label()))] = true
+	}
+	return pb, nil
+}
+
+// place returns p's Markdown for the bundle, placed by pl: the H1 that
+// repeats the title (sop.Body.TitleHeading) dropped, raw HTML removed,
+// SOP links pointed at their files, links and images of library files
+// pointed at their copies under files/, links that cannot be resolved or
+// use unsafe schemes turned into their text, other images replaced by
+// their description, headings shifted.
+func (pb *parsedBody) place(h *render.Handbook, p *render.Page, pl placement) (string, *render.Warning) {
+	src := pb.src
+	b := &bodyEdits{h: h, p: p, src: src, pl: pl, edits: definitionEdits(h, p, src, pb.defs, pl)}
 	if title, repeats := p.Doc.Markdown.TitleHeading(p.Title); repeats {
 		b.title = title
 	}
-	_ = ast.Walk(root, b.visit)
+	_ = ast.Walk(pb.root, b.visit)
 	out := strings.TrimSpace(apply(src, b.edits)) + "\n"
 	if why := unsafeMarkdown(out, func(dest string) bool { return pl.works(h, dest) }); why != "" {
 		// Some shape of Markdown defeated the edits: publish the body as
@@ -176,13 +203,10 @@ func fileImage(f render.FileLink, alt, root string, inLink bool) string {
 
 // definitionEdits rewrites link reference definitions ([ref]: dest): to
 // an SOP, pointed at its file; to a library file, at its copy; unresolvable or unsafe, removed, so that the
-// references to it read as plain text.
-func definitionEdits(h *render.Handbook, p *render.Page, src []byte, ctx parser.Context, pl placement) []edit {
+// references to it read as plain text. defs are the labels the parser
+// found definitions of (parsedBody.defs).
+func definitionEdits(h *render.Handbook, p *render.Page, src []byte, defs map[string]bool, pl placement) []edit {
 	var edits []edit
-	defs := map[string]bool{}
-	for _, r := range ctx.References() {
-		defs[strings.ToLower(string(r.Label()))] = true
-	}
 	if len(defs) == 0 {
 		return nil
 	}
@@ -286,6 +310,7 @@ func codeBlock(s string) string {
 func apply(src []byte, edits []edit) string {
 	slices.SortStableFunc(edits, func(a, b edit) int { return a.from - b.from })
 	var b strings.Builder
+	b.Grow(len(src) + len(src)/8)
 	pos := 0
 	for _, e := range edits {
 		if e.from < pos || e.to < e.from || e.to > len(src) {
@@ -526,6 +551,14 @@ func textOf(n ast.Node, src []byte) []byte {
 
 // escape makes text read literally in Markdown on one line.
 func escape(s string) string {
+	if plainText(s) {
+		return s // most titles, names and values: spared two copies
+	}
+	return escapeText(s)
+}
+
+// escapeText is escape without its short cut.
+func escapeText(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	for _, r := range s {
@@ -545,3 +578,20 @@ func escape(s string) string {
 	}
 	return b.String()
 }
+
+// plainText says that escape leaves s as it is: ASCII with no character
+// it escapes, no white space but single spaces between words.
+func plainText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c < ' ', c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		case strings.IndexByte(escaped, c) >= 0:
+			return false
+		}
+	}
+	return true
+}
+
+// escaped are the characters escape changes besides white space.
+const escaped = "<>&\\`*_[]#|!~{}()"

@@ -128,7 +128,11 @@ func bodyRenderer(tb testing.TB) func(src string) (*render.Handbook, string, boo
 		if !ok {
 			return nil, "", false
 		}
-		out, w := body(h, p, placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }, root: "../"})
+		pb, err := parseBody(h, p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out, w := pb.place(h, p, placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }, root: "../"})
 		return h, out, w != nil
 	}
 }

@@ -18,3 +18,13 @@ func TestIncremental(t *testing.T) {
 func TestIncrementalExample(t *testing.T) {
 	rendertest.IncrementalExample(t, write, "sops/complaint-resolution.md", "README.md")
 }
+
+// The same, loading as sopctl render does: summaries, and the SOPs that
+// did not change taken from the previous render's cache.
+func TestIncrementalCached(t *testing.T) {
+	rendertest.IncrementalPrintCached(t, write, ".md", []string{"README.md", "SUMMARY.md", "roles/agent.md", "kpis.md"}, []string{"roles/agent-handbook.md", "handbook.md"})
+}
+
+func TestIncrementalExampleCached(t *testing.T) {
+	rendertest.IncrementalExampleCached(t, write, "sops/complaint-resolution.md", "README.md")
+}

@@ -5,10 +5,13 @@
 // roles/<id>.md, each role's printable roles/<id>-handbook.md, and the KPI
 // page kpis.md. Into a render.Keyed output, every file goes with its key,
 // and the files the previous render made from the same inputs are reused
-// rather than written.
+// rather than written. Into a render.Spooler (a Stage), the SOPs' sections
+// of the handbooks wait in its spool, not in memory, until the handbooks
+// are written (spool.go).
 package markdown
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -26,12 +29,13 @@ type Options struct {
 }
 
 // Bundle renders the handbook, writes its files to out, and returns the
-// warnings about links rendered as plain text. Each SOP's file and its
-// sections of the handbooks are made in parallel, and the file written as
-// soon as it is made.
-func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warning, error) {
+// warnings about links rendered as plain text. Each SOP's body is read
+// (Handbook.Body) and parsed once, and its file and its sections of the
+// handbooks made from it, in parallel; the file is written as soon as it
+// is made, and the sections are held in out's spool (a render.Spooler)
+// until the handbooks are written, one file at a time.
+func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.Warning, err error) {
 	opts.kpiAnchors = kpiAnchors(h)
-	plan := planPrint(h)
 	libKey, contentKey := render.Key("markdown", "library", h.LibraryKey()), render.Key("markdown", "content", h.ContentKey())
 	libReused, err := render.Reuse(out, libKey)
 	if err != nil {
@@ -41,39 +45,59 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) ([]render.Warni
 	if err != nil {
 		return nil, err
 	}
+	var plan *printPlan
+	var pr *printed
+	if !contentReused {
+		plan = planPrint(h)
+		if pr, err = newPrinted(out, len(h.SOPs)); err != nil {
+			return nil, err
+		}
+		defer func() { err = errors.Join(err, pr.close()) }()
+	}
+	warnings, err := sopFiles(h, out, opts, plan, pr)
+	if err != nil {
+		return nil, err
+	}
+	if !libReused {
+		for _, f := range libraryFiles(h, libKey) {
+			if err := render.WriteKeyed(out, f.name, f.key, f.data); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !contentReused {
+		err = plan.writeHandbooks(h, out, pr, contentKey)
+	}
+	return warnings, err
+}
+
+// sopFiles makes and writes every SOP's file, in parallel, and, with a
+// plan, puts its sections of the handbooks in pr. The file is made even
+// when the previous output gives it: making it finds the warnings about
+// its body.
+func sopFiles(h *render.Handbook, out render.Output, opts Options, plan *printPlan, pr *printed) ([]render.Warning, error) {
 	n := len(h.SOPs)
-	sections := make([]string, n)
-	books := make([][]string, n)
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	parallel.For(n, func(i int) {
 		p := h.SOPs[i]
+		pb, err := parseBody(h, p)
+		if err != nil {
+			errs[i] = err
+			return
+		}
 		key := render.Key("markdown", "sops/"+p.ID+".md", h.PageKey(p))
-		// The page is made even when the previous output gives it: making
-		// it finds the warnings about its body.
 		var page []byte
-		page, warns[i] = sopFile(h, p, opts)
+		page, warns[i] = sopFile(h, p, pb, opts)
 		reused, err := render.Reuse(out, key)
 		if errs[i] = err; err == nil && !reused {
 			errs[i] = render.WriteKeyed(out, "sops/"+p.ID+".md", key, page)
 		}
-		if !contentReused {
-			sections[i], books[i] = plan.sections(h, p, opts)
+		if errs[i] == nil && plan != nil {
+			sections, lens := plan.sections(h, p, pb, opts)
+			errs[i] = pr.put(i, sections, lens)
 		}
 	})
-	var files []file
-	if !libReused {
-		files = libraryFiles(h, libKey)
-	}
-	if !contentReused {
-		files = append(files, file{"handbook.md", plan.handbookFile(h, sections), contentKey})
-		for _, b := range h.Books() {
-			files = append(files, plan.bookFiles(h, b, books, contentKey)...)
-		}
-	}
-	for _, f := range files {
-		errs = append(errs, render.WriteKeyed(out, f.name, f.key, f.data))
-	}
 	return slices.Concat(warns...), errors.Join(errs...)
 }
 
@@ -102,10 +126,11 @@ type file struct {
 }
 
 // sopFile is an SOP's own file in sops/, and the warnings about its links.
-func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render.Warning) {
+func sopFile(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) ([]byte, []render.Warning) {
 	warnings := h.LinkWarnings(p)
 	sopsDir := placement{href: func(to *render.Page, a string) string { return fileHref(to.ID+".md", a) }, root: "../"}
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(len(pb.src) + 2<<10) // the body and the page around it
 	fmt.Fprintf(&b, "# %s\n\n", escape(p.Title))
 	superseded := ""
 	if len(p.SupersededBy) > 0 {
@@ -113,12 +138,14 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 	}
 	b.WriteString(notices(p, superseded))
 	b.WriteString(provenance(p))
-	b.WriteString(metaTable(h, p, opts, "../roles/", "../"+kpiFile))
-	text, w := body(h, p, sopsDir)
+	b.WriteString(metaTable(h, p, pb.meta, opts, "../roles/", "../"+kpiFile))
+	text, w := pb.place(h, p, sopsDir)
 	if w != nil {
 		warnings = append(warnings, *w)
 	}
-	b.WriteString("\n" + text + "\n")
+	b.WriteString("\n")
+	b.WriteString(text)
+	b.WriteString("\n")
 	b.WriteString("## Related SOPs\n\n" + pageList(p.Related, "", "None listed.") + "\n")
 	b.WriteString("## Referenced by\n\n" + pageList(p.ReferencedBy, "", "No other SOP refers to this one.") + "\n")
 	if len(p.History) > 0 {
@@ -129,7 +156,7 @@ func sopFile(h *render.Handbook, p *render.Page, opts Options) ([]byte, []render
 			fmt.Fprintf(&b, "| %s | %s | %s | `%s` |\n", r.Date.Format("2006-01-02"), escape(r.Author), escape(r.Subject), r.Commit)
 		}
 	}
-	return []byte(strings.TrimRight(b.String(), "\n") + "\n"), warnings
+	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n'), warnings
 }
 
 // notices are the blockquotes at the top of an SOP: a draft's DRAFT mark
@@ -162,9 +189,11 @@ func provenance(p *render.Page) string {
 
 // destination writes a URL as a link destination that no Markdown reader
 // ends early: spaces, brackets and parentheses percent-encoded.
-func destination(u string) string {
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E").Replace(u)
-}
+func destination(u string) string { return destinationReplacer.Replace(u) }
+
+// destinationReplacer is made once: a Replacer builds its tables on first
+// use, which cost more than most of its uses.
+var destinationReplacer = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E")
 
 func fileHref(file, anchor string) string {
 	if anchor != "" {
@@ -192,14 +221,14 @@ func pageList(ps []*render.Page, dir, none string) string {
 	return b.String()
 }
 
-// metaTable is the model's metadata block as a table of the entries
-// that are set, but related SOPs (a section of their own). Roles link to
-// their pages (in rolesDir), KPIs to their entries on the KPI page
-// (kpiFile), with their names and targets.
-func metaTable(h *render.Handbook, p *render.Page, opts Options, rolesDir, kpiFile string) string {
+// metaTable is the model's metadata block (meta, p.Meta()) as a table of
+// the entries that are set, but related SOPs (a section of their own).
+// Roles link to their pages (in rolesDir), KPIs to their entries on the
+// KPI page (kpiFile), with their names and targets.
+func metaTable(h *render.Handbook, p *render.Page, meta []render.MetaField, opts Options, rolesDir, kpiFile string) string {
 	var b strings.Builder
 	b.WriteString("| Field | Value |\n|---|---|\n")
-	for _, e := range p.Meta() {
+	for _, e := range meta {
 		value := escape(e.Value.Text)
 		switch {
 		case e.Name == "related":

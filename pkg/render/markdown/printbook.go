@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -109,33 +110,37 @@ func bookTitle(b *render.Book, j int) string {
 	return b.Role.Title + ": printable handbook"
 }
 
-// sections writes p's sections of the handbooks: handbook.md's ("" over
-// handbook_max_sops), then its books', as Handbook.BooksOf lists them.
-func (plan *printPlan) sections(h *render.Handbook, p *render.Page, opts Options) (string, []string) {
-	var one string
+// sections writes p's sections of the handbooks, one after another:
+// handbook.md's (none over handbook_max_sops), then its books', as
+// Handbook.BooksOf lists them; and their lengths.
+func (plan *printPlan) sections(h *render.Handbook, p *render.Page, pb *parsedBody, opts Options) ([]byte, []int) {
+	var b bytes.Buffer
+	b.Grow((1 + len(h.BooksOf(p))) * (len(pb.src) + 1<<10))
+	lens := []int{0}
 	if plan.handbook != nil && h.OnePagePrints(p) {
 		pl := plan.handbook.placement(2, func(to *render.Page, a string) string { return fileHref("sops/"+to.ID+".md", a) })
-		one = printSection(h, p, opts, "###", "roles/", pl)
+		printSection(&b, h, p, pb, opts, "###", "roles/", pl)
+		lens[0] = b.Len()
 	}
-	var books []string
-	for _, b := range h.BooksOf(p) {
-		part, _ := b.Part(p)
-		pl := plan.parts[b][part].placement(1, func(to *render.Page, a string) string { return fileHref("../sops/"+to.ID+".md", a) })
+	for _, bk := range h.BooksOf(p) {
+		part, _ := bk.Part(p)
+		pl := plan.parts[bk][part].placement(1, func(to *render.Page, a string) string { return fileHref("../sops/"+to.ID+".md", a) })
 		pl.root = "../" // roles/<id>-handbook.md lies in roles/
-		books = append(books, printSection(h, p, opts, "##", "", pl))
+		n := b.Len()
+		printSection(&b, h, p, pb, opts, "##", "", pl)
+		lens = append(lens, b.Len()-n)
 	}
-	return one, books
+	return b.Bytes(), lens
 }
 
-// printSection is an SOP's section of a handbook file, under a heading of
-// the given level.
-func printSection(h *render.Handbook, p *render.Page, opts Options, level, rolesDir string, pl placement) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s %s\n\n%s", level, escape(p.Title), notices(p, ""))
-	b.WriteString(metaTable(h, p, opts, rolesDir, pl.root+kpiFile))
-	text, _ := body(h, p, pl)
-	b.WriteString("\n" + text)
-	return b.String()
+// printSection writes an SOP's section of a handbook file, under a
+// heading of the given level, to b.
+func printSection(b *bytes.Buffer, h *render.Handbook, p *render.Page, pb *parsedBody, opts Options, level, rolesDir string, pl placement) {
+	fmt.Fprintf(b, "\n%s %s\n\n%s", level, escape(p.Title), notices(p, ""))
+	b.WriteString(metaTable(h, p, pb.meta, opts, rolesDir, pl.root+kpiFile))
+	text, _ := pb.place(h, p, pl)
+	b.WriteString("\n")
+	b.WriteString(text)
 }
 
 // entry is an SOP's line in a handbook's contents.
@@ -150,46 +155,76 @@ func draftWord(p *render.Page) string {
 	return ""
 }
 
-// handbookFile is handbook.md; sections are handbook.md's sections of
-// the SOPs, as Handbook.SOPs lists them.
-func (plan *printPlan) handbookFile(h *render.Handbook, sections []string) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n", escape(h.Title))
-	if plan.handbook == nil {
-		fmt.Fprintf(&b, "\nThis handbook has %d SOPs, more than the %d that one file holds (handbook_max_sops in sopctl.yaml). Read or print it by role:\n\n", len(h.SOPs), h.MaxSOPs)
-		for _, bk := range h.Books() {
-			fmt.Fprintf(&b, "- %s\n", bookLink(bk))
-		}
-		return []byte(b.String())
+// contentsLine is about what a handbook file holds of an SOP besides its
+// section (its line in the contents, a link to it), to size the file
+// before it is written.
+const contentsLine = 160
+
+// writeHandbooks writes handbook.md and the role handbooks, one file at a
+// time, each SOP's sections read from pr. Each file gets a buffer of its
+// own: an Output may keep the bytes it is given.
+func (plan *printPlan) writeHandbooks(h *render.Handbook, out render.Output, pr *printed, key string) error {
+	b := new(bytes.Buffer)
+	if err := plan.handbookFile(b, h, pr); err != nil {
+		return err
 	}
-	size := b.Len()
-	for _, s := range sections {
-		size += len(s) + 100
+	if err := render.WriteKeyed(out, "handbook.md", key, b.Bytes()); err != nil {
+		return err
+	}
+	for _, bk := range h.Books() {
+		for j := range bk.Parts {
+			b = new(bytes.Buffer)
+			if err := plan.bookFile(b, h, bk, j, pr); err != nil {
+				return err
+			}
+			if err := render.WriteKeyed(out, bk.File(j, ".md"), key, b.Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// handbookFile writes handbook.md to b.
+func (plan *printPlan) handbookFile(b *bytes.Buffer, h *render.Handbook, pr *printed) error {
+	fmt.Fprintf(b, "# %s\n", escape(h.Title))
+	if plan.handbook == nil {
+		fmt.Fprintf(b, "\nThis handbook has %d SOPs, more than the %d that one file holds (handbook_max_sops in sopctl.yaml). Read or print it by role:\n\n", len(h.SOPs), h.MaxSOPs)
+		for _, bk := range h.Books() {
+			fmt.Fprintf(b, "- %s\n", bookLink(bk))
+		}
+		return nil
+	}
+	size := 0
+	for i := range h.SOPs {
+		size += pr.size(i, 0) + contentsLine
 	}
 	b.Grow(size)
 	b.WriteString("\n## Contents\n\n")
 	for _, bk := range h.Books() {
-		fmt.Fprintf(&b, "- [%s](#%s)\n", escape(bk.Role.Title), plan.roleSlug[bk])
+		fmt.Fprintf(b, "- [%s](#%s)\n", escape(bk.Role.Title), plan.roleSlug[bk])
 		for _, p := range bk.SOPs {
 			b.WriteString(entry(p, plan.handbook.title[p], "  "))
 		}
 	}
 	for _, bk := range h.Books() {
-		fmt.Fprintf(&b, "\n## %s\n", escape(bk.Role.Title))
+		fmt.Fprintf(b, "\n## %s\n", escape(bk.Role.Title))
 		printed, others := h.OnePageSplit(bk)
 		for _, p := range printed {
-			b.WriteString(sections[h.Index(p)])
+			if err := pr.writeTo(b, h.Index(p), 0); err != nil {
+				return err
+			}
 		}
 		var elsewhere []string
 		for _, p := range others {
 			elsewhere = append(elsewhere, "["+escape(p.Title)+"](#"+plan.handbook.title[p]+")")
 		}
 		if len(elsewhere) > 0 {
-			fmt.Fprintf(&b, "\nAlso for this role, printed under another role: %s.\n", strings.Join(elsewhere, ", "))
+			fmt.Fprintf(b, "\nAlso for this role, printed under another role: %s.\n", strings.Join(elsewhere, ", "))
 		}
 		b.WriteString(retiredLine(bk, "sops/"))
 	}
-	return []byte(b.String())
+	return nil
 }
 
 // bookLink links a role handbook's first file from the bundle's root,
@@ -205,46 +240,47 @@ func bookLink(b *render.Book) string {
 	return s + ")"
 }
 
-// bookFiles are the files of a role handbook; sections are each SOP's
-// sections of its books, as Handbook.SOPs and Handbook.BooksOf list them.
-func (plan *printPlan) bookFiles(h *render.Handbook, b *render.Book, sections [][]string, key string) []file {
-	var out []file
-	for j := range b.Parts {
-		var s strings.Builder
-		fmt.Fprintf(&s, "# %s\n\n[All SOPs](../README.md)", escape(bookTitle(b, j)))
-		if !b.Role.Other {
-			fmt.Fprintf(&s, " · [%s](%s.md)", escape(b.Role.Title), b.Role.ID)
-		}
-		s.WriteString("\n\n## Contents\n\n")
-		for _, p := range b.PartSOPs(j) {
-			s.WriteString(entry(p, plan.parts[b][j].title[p], ""))
-		}
-		if j == 0 {
-			s.WriteString(retiredLine(b, "../sops/"))
-		}
-		if j == 0 && len(b.Elsewhere) > 0 {
-			var links []string
-			for _, p := range b.Elsewhere {
-				links = append(links, "["+escape(p.Title)+"](../sops/"+p.ID+".md)")
-			}
-			fmt.Fprintf(&s, "\nAlso for this role, printed in another role's handbook: %s.\n", strings.Join(links, ", "))
-		}
-		for _, p := range b.PartSOPs(j) {
-			s.WriteString(sections[h.Index(p)][h.BookIndex(p, b)])
-		}
-		var pager []string
-		if j > 0 {
-			pager = append(pager, "[Previous part]("+path.Base(b.File(j-1, ".md"))+")")
-		}
-		if j+1 < len(b.Parts) {
-			pager = append(pager, "[Next part]("+path.Base(b.File(j+1, ".md"))+")")
-		}
-		if len(pager) > 0 {
-			s.WriteString("\n" + strings.Join(pager, " · ") + "\n")
-		}
-		out = append(out, file{b.File(j, ".md"), []byte(s.String()), key})
+// bookFile writes part j of a role handbook to s.
+func (plan *printPlan) bookFile(s *bytes.Buffer, h *render.Handbook, b *render.Book, j int, pr *printed) error {
+	fmt.Fprintf(s, "# %s\n\n[All SOPs](../README.md)", escape(bookTitle(b, j)))
+	if !b.Role.Other {
+		fmt.Fprintf(s, " · [%s](%s.md)", escape(b.Role.Title), b.Role.ID)
 	}
-	return out
+	size := 0
+	for _, p := range b.PartSOPs(j) {
+		size += pr.size(h.Index(p), 1+h.BookIndex(p, b)) + contentsLine
+	}
+	s.Grow(size)
+	s.WriteString("\n\n## Contents\n\n")
+	for _, p := range b.PartSOPs(j) {
+		s.WriteString(entry(p, plan.parts[b][j].title[p], ""))
+	}
+	if j == 0 {
+		s.WriteString(retiredLine(b, "../sops/"))
+	}
+	if j == 0 && len(b.Elsewhere) > 0 {
+		var links []string
+		for _, p := range b.Elsewhere {
+			links = append(links, "["+escape(p.Title)+"](../sops/"+p.ID+".md)")
+		}
+		fmt.Fprintf(s, "\nAlso for this role, printed in another role's handbook: %s.\n", strings.Join(links, ", "))
+	}
+	for _, p := range b.PartSOPs(j) {
+		if err := pr.writeTo(s, h.Index(p), 1+h.BookIndex(p, b)); err != nil {
+			return err
+		}
+	}
+	var pager []string
+	if j > 0 {
+		pager = append(pager, "[Previous part]("+path.Base(b.File(j-1, ".md"))+")")
+	}
+	if j+1 < len(b.Parts) {
+		pager = append(pager, "[Next part]("+path.Base(b.File(j+1, ".md"))+")")
+	}
+	if len(pager) > 0 {
+		s.WriteString("\n" + strings.Join(pager, " · ") + "\n")
+	}
+	return nil
 }
 
 // retiredLine lists a book's retired SOPs, which it does not print, linking

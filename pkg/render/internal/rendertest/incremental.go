@@ -312,7 +312,7 @@ func renderWith(t testing.TB, dir, out string, history gitlog.History, today tim
 }
 
 // loadAt is Load with another today; with sources, it keeps summaries,
-// as sopctl render loads for HTML, taking what the cache sources use
+// as sopctl render loads, taking what the cache sources use
 // gives.
 func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, sources *render.Sources) (*render.Handbook, *library.Library) {
 	t.Helper()

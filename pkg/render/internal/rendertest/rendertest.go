@@ -1,7 +1,8 @@
 // Package rendertest holds what the tests of pkg/render and of its writers
 // (html, markdown) share: a fixed today, the test libraries and their
 // histories, loading a library as sopctl render does, writing small
-// libraries, rendering a bundle into memory (twice, to compare), and
+// libraries, rendering a bundle into memory (twice, to compare) and on
+// summaries into a Stage (to compare with one on whole documents), and
 // checking a bundle's links and URLs whatever the format (each writer's
 // tests find the links in their format), and the pieces a file holds.
 package rendertest
@@ -47,7 +48,7 @@ func Load(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *
 }
 
 // LoadSummaries is Load that keeps summaries, not documents, as sopctl
-// render does for HTML (render.Sources): each SOP's file is read again
+// render does (render.Sources): each SOP's file is read again
 // when its page is written.
 func LoadSummaries(t testing.TB, dir string, history gitlog.History) (*render.Handbook, *library.Library) {
 	t.Helper()
@@ -157,4 +158,35 @@ func Between(s, from, to string) string {
 		return s[:j]
 	}
 	return s
+}
+
+// SummariesAlike renders lib with w twice and fails the test when the two
+// differ, in their files or their warnings: on whole documents into
+// memory, and as sopctl render does, on summaries (each SOP's file read
+// again as its page is written) into a Stage (whose spool the writer may
+// use, gone before the swap).
+func SummariesAlike(t *testing.T, lib Lib, w Writer) {
+	t.Helper()
+	whole, wholeWarns := Bundle(t, lib.Dir, lib.History, w)
+	h, l := LoadSummaries(t, lib.Dir, lib.History)
+	if err := h.KeysErr(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	stage, err := render.NewStage(t.Context(), render.Target{Dir: out, LibDir: l.Dir, SOPsDir: filepath.Join(l.Dir, "sops")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warns, err := w(h, stage, l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stage.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	files := testlib.ReadTree(t, out)
+	for _, name := range []string{render.Marker, render.ManifestFile} {
+		delete(files, name)
+	}
+	SameRenders(t, files, whole, warns, wholeWarns)
 }
