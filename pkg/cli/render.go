@@ -92,7 +92,7 @@ taken from the previous output (by hard link) rather than made again. The
 result is the same, byte for byte, as a full render. Editing an SOP's body
 makes its page, the printable handbooks and the search index again; editing
 a title, status, role, heading or link makes every page again. The summary
-says how many files were reused. An HTML render also keeps .sopctl-cache
+says how many files were reused. A render also keeps .sopctl-cache
 there, what it read of each published SOP, by its file's hash: the next
 render parses only the SOP files whose bytes changed. --full makes every file
 anew, parsing every SOP; a manifest that cannot be trusted (damaged, edited,
