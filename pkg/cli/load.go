@@ -140,7 +140,7 @@ func loadHandbookWith(ctx context.Context, env *Env, open func(context.Context, 
 		}
 		return nil, nil, fmt.Errorf("%d SOP file(s) cannot be parsed: fix them (sopctl lint shows them); nothing was written", len(lib.Failed))
 	}
-	cat, err := loadCatalog(env, libDir)
+	known, err := loadKnownRoles(env, lib)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -148,7 +148,7 @@ func loadHandbookWith(ctx context.Context, env *Env, open func(context.Context, 
 	if withHistory {
 		history = revisionHistory(ctx, env, libDir)
 	}
-	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, env.Now(), opts...), lib, nil
+	return render.Build(lib, known.Titles(), history, env.Now(), opts...), lib, nil
 }
 
 // revisionHistory reads the library's revision history; without it (no
