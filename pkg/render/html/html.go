@@ -406,11 +406,9 @@ func (w *writer) roles(emit func(file)) {
 
 // search writes the search index and its snippet shards.
 func (w *writer) search(parts []sopPart) []file {
-	search := make([]searchDoc, len(parts))
-	for i, part := range parts {
-		search[i] = part.search
-	}
-	return append([]file{{name: searchIndexFile, data: searchIndex(w.h, search)}}, snippetShards(search)...)
+	doc := func(i int) (searchDoc, error) { return w.searchOf(parts[i]) }
+	index, err := searchIndex(w.h, doc)
+	return append([]file{{name: searchIndexFile, data: index, err: err}}, snippetShards(len(parts), doc)...)
 }
 
 // assets writes the stylesheet, the scripts, each role's navigation data

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"io"
 	"regexp"
 	"slices"
@@ -130,7 +131,7 @@ func TestSnippetShards(t *testing.T) {
 	for i := range docs {
 		docs[i].snippets = []string{"", "text </script><!-- \u2028 " + strings.Repeat("x", i%7)}
 	}
-	files := snippetShards(docs)
+	files := snippetShards(len(docs), func(i int) (searchDoc, error) { return docs[i], nil })
 	if len(files) != 2 || files[0].name != "assets/search-snippets-000.js" || files[1].name != "assets/search-snippets-001.js" {
 		t.Fatalf("shards %v", files)
 	}
@@ -159,6 +160,48 @@ func TestSnippetShards(t *testing.T) {
 		want := docs[k*shardSOPs : min(len(docs), (k+1)*shardSOPs)]
 		if len(texts) != len(want) || !slices.Equal(texts[len(texts)-1], want[len(want)-1].snippets) {
 			t.Errorf("%s holds %d SOPs, last %q; want %d, last %q", f.name, len(texts), texts[len(texts)-1], len(want), want[len(want)-1].snippets)
+		}
+	}
+}
+
+// A searchDoc spooled reads back as it was; bytes cut short or with junk
+// after them are refused, not read as another SOP's words.
+func TestSearchDocSpooled(t *testing.T) {
+	docs := []searchDoc{
+		{},
+		{words: "refund café ", codes: []int32{3, 700}, outline: []string{"a", "A"}, snippets: []string{"", "text …"}},
+	}
+	for _, d := range docs {
+		b := d.appendTo([]byte("junk before"))[len("junk before"):]
+		got, err := readSearchDoc(b)
+		if err != nil || got.words != d.words || !slices.Equal(got.codes, d.codes) ||
+			!slices.Equal(got.outline, d.outline) || !slices.Equal(got.snippets, d.snippets) {
+			t.Errorf("%+v read back as %+v, %v", d, got, err)
+		}
+		for _, bad := range [][]byte{b[:len(b)-1], append(b, 0), {0xff}} {
+			if _, err := readSearchDoc(bad); !errors.Is(err, errSearchDoc) {
+				t.Errorf("%q read back with %v, want errSearchDoc", bad, err)
+			}
+		}
+	}
+}
+
+// The index built a posting at a time holds what encodePostings writes of
+// the whole list, sparse or dense.
+func TestPostingListEncoded(t *testing.T) {
+	for _, ps := range [][]posting{
+		{{doc: 0, code: 3}},
+		{{doc: 5, code: 30}, {doc: 40, code: 3}, {doc: 41, code: 700}},
+		{{doc: 0, code: 5}, {doc: 1, code: 5}, {doc: 2, code: 4}, {doc: 3, code: 5}, {doc: 7, code: 5}},
+	} {
+		var pl postingList
+		for _, p := range ps {
+			pl.add(p.doc, p.code)
+		}
+		for _, n := range []int{42, 64, 1000} { // more than the last SOP
+			if got, want := string(pl.encoded(n)), encodePostings(ps, n); got != want {
+				t.Errorf("%v of %d SOPs: %q, want %q", ps, n, got, want)
+			}
 		}
 	}
 }

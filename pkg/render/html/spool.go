@@ -6,19 +6,21 @@ import (
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-// Spooling: an SOP's sections of the printable handbooks are made when it
-// is rendered but written only when its handbooks are, after every SOP;
-// held in memory meanwhile, they would make memory grow with the size of
-// the library. So each goes to the writer's spool as soon as it is made
-// (spoolPart), and is read back from it while its handbook is written.
+// Spooling: an SOP's sections of the printable handbooks and its search
+// words are made when it is rendered but written only when its handbooks
+// and the search files are, after every SOP; held in memory meanwhile,
+// they would make memory grow with the size of the library. So each goes
+// to the writer's spool as soon as it is made (spoolPart), and is read
+// back from it while its handbook or the search files are written.
 
-// spooledPart is where the spool holds a part's sections: the one-page
-// handbook's first (Len 0 for none), then its books'.
+// spooledPart is where the spool holds a part: the one-page handbook's
+// section first (Len 0 for none), then its books', then its search words
+// (searchDoc.appendTo).
 type spooledPart []render.Span
 
-// spoolPart moves part's sections into the spool.
+// spoolPart moves part's sections and search words into the spool.
 func (w *writer) spoolPart(part sopPart) (sopPart, error) {
-	spans := make(spooledPart, 0, 1+len(part.books))
+	spans := make(spooledPart, 0, 2+len(part.books))
 	for _, s := range append([]htmltemplate.HTML{part.section}, part.books...) {
 		span, err := w.spool.Append([]byte(s))
 		if err != nil {
@@ -26,7 +28,11 @@ func (w *writer) spoolPart(part sopPart) (sopPart, error) {
 		}
 		spans = append(spans, span)
 	}
-	part.section, part.books, part.spooled = "", nil, spans
+	span, err := w.spool.Append(part.search.appendTo(nil))
+	if err != nil {
+		return sopPart{}, err
+	}
+	part.section, part.books, part.search, part.spooled = "", nil, searchDoc{}, append(spans, span)
 	return part, nil
 }
 
@@ -44,6 +50,18 @@ func (w *writer) bookOf(part sopPart, k int) (htmltemplate.HTML, error) {
 		return part.books[k], nil
 	}
 	return w.readSpool(part.spooled[1+k])
+}
+
+// searchOf is what part gives the search.
+func (w *writer) searchOf(part sopPart) (searchDoc, error) {
+	if part.spooled == nil {
+		return part.search, nil
+	}
+	b, err := w.spool.Read(part.spooled[len(part.spooled)-1])
+	if err != nil {
+		return searchDoc{}, err
+	}
+	return readSearchDoc(b)
 }
 
 func (w *writer) readSpool(span render.Span) (htmltemplate.HTML, error) {
