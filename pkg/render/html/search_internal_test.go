@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	htmltemplate "html/template"
 	"io"
 	"regexp"
 	"slices"
@@ -202,6 +203,37 @@ func TestPostingListEncoded(t *testing.T) {
 			if got, want := string(pl.encoded(n)), encodePostings(ps, n); got != want {
 				t.Errorf("%v of %d SOPs: %q, want %q", ps, n, got, want)
 			}
+		}
+	}
+}
+
+// spooledSections reads each section only when the template asks for it,
+// and stops at the first that cannot be read, keeping its error.
+func TestSpooledSections(t *testing.T) {
+	pages := []*render.Page{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	bad := errors.New("damaged")
+	for _, tt := range []struct {
+		failAt int // -1: none
+		want   string
+	}{{-1, "abc"}, {0, ""}, {1, "a"}} {
+		var err error
+		read := 0
+		seq := spooledSections(pages, func(p *render.Page) (htmltemplate.HTML, error) {
+			read++
+			if read-1 == tt.failAt {
+				return "", bad
+			}
+			return htmltemplate.HTML(p.ID), nil
+		}, &err)
+		if read != 0 {
+			t.Errorf("%d sections read before the template asked", read)
+		}
+		var got string
+		for s := range seq {
+			got += string(s)
+		}
+		if got != tt.want || (tt.failAt >= 0) != errors.Is(err, bad) {
+			t.Errorf("fail at %d: %q, %v; want %q", tt.failAt, got, err, tt.want)
 		}
 	}
 }

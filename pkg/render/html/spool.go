@@ -1,7 +1,10 @@
 package html
 
 import (
+	"bytes"
+	"fmt"
 	htmltemplate "html/template"
+	"io"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -67,4 +70,43 @@ func (w *writer) searchOf(part sopPart) (searchDoc, error) {
 func (w *writer) readSpool(span render.Span) (htmltemplate.HTML, error) {
 	b, err := w.spool.Read(span)
 	return htmltemplate.HTML(b), err
+}
+
+// streamLayout is a page made by executing a template's layout as it is
+// written (writeFile), for the printable handbooks: their sections come
+// from the spool as the template reaches them (spooledSections), and the
+// first that cannot be read is *spoolErr.
+func (w *writer) streamLayout(name string, t *htmltemplate.Template, data page, spoolErr *error) file {
+	data.End, data.Theme = w.opts.PageEnd, w.opts.ThemeCSS != nil
+	return file{name: name, stream: func(out io.Writer) error {
+		if err := t.ExecuteTemplate(out, "layout", data); err != nil {
+			return fmt.Errorf("rendering %s: %w", name, err)
+		}
+		return *spoolErr
+	}}
+}
+
+// writeFile writes a whole-library file made with key: a streamed one
+// straight to its file when the output is a render.Streamer, else
+// through memory.
+func (w *writer) writeFile(f file, key string) error {
+	if f.stream == nil {
+		return w.write(f.name, key, f.data)
+	}
+	s, ok := w.out.out.(render.Streamer)
+	if !ok {
+		var b bytes.Buffer
+		if err := f.stream(&b); err != nil {
+			return err
+		}
+		return w.write(f.name, key, b.Bytes())
+	}
+	if !w.keyed {
+		key = ""
+	}
+	err := s.Stream(f.name, key, f.stream)
+	if err != nil {
+		w.out.failed.Store(true)
+	}
+	return err
 }
