@@ -206,19 +206,21 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // loadForRender loads the library and resolves it. For HTML it keeps
 // summaries, not documents (render.Sources): each SOP's file is read again
 // when its page is written, so that memory grows with the number of SOPs,
-// not their size.
+// not their size, and a large library sets a soft memory limit from their
+// number (renderLimit).
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
 	if opts.format != "html" {
 		return loadHandbook(ctx, env, true, only)
 	}
 	sources := render.NewSources()
+	budget := &memoryBudget{limit: renderLimit} // one for the process: every library's SOPs count
 	open := func(ctx context.Context, dir string) (*library.Library, error) {
 		libDir, err := library.Find(dir)
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadSummaries(ctx, libDir, sources.Keep)
+		lib, err := library.LoadSummaries(ctx, libDir, budget.wrap(sources.Keep))
 		if err == nil {
 			sources.Restore(lib)
 		}
