@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	htmltemplate "html/template"
 	"io"
 	"regexp"
@@ -235,5 +236,26 @@ func TestSpooledSections(t *testing.T) {
 		if got != tt.want || (tt.failAt >= 0) != errors.Is(err, bad) {
 			t.Errorf("fail at %d: %q, %v; want %q", tt.failAt, got, err, tt.want)
 		}
+	}
+}
+
+// BenchmarkNewSearchDoc reads the search words of a body of about 4 KB of
+// HTML: prose, ## and ### headings, a list and a table.
+func BenchmarkNewSearchDoc(b *testing.B) {
+	p := &render.Page{ID: "refund-processing", Title: "Refund Processing", Doc: &sop.Doc{}}
+	var body strings.Builder
+	body.WriteString("<p>Intro about money &amp; refunds.</p>\n")
+	for s := range 6 {
+		fmt.Fprintf(&body, `<h2 id="s%d">Section %d of the procedure</h2>
+<p>Pay a <strong>refund</strong> once the customer's receipt is checked against order %d, and log it.</p>
+<h3 id="n%d">Notes on &amp; refunds</h3>
+<ol><li>Check the receipts and the <a href="x.html">policy</a>.</li><li>Escalate disputes over 500 to the team lead.</li></ol>
+<table><tr><th>Step</th><th>Owner</th></tr><tr><td>Approve</td><td>Supervisor</td></tr></table>
+`, s, s, 1000+s, s)
+	}
+	html := []byte(body.String())
+	b.SetBytes(int64(len(html)))
+	for b.Loop() {
+		newSearchDoc(p, html)
 	}
 }
