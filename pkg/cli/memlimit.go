@@ -24,6 +24,9 @@ type memoryBudget struct {
 	n       int
 	started bool
 	owned   bool // the limit is the budget's, not the user's
+	// limit is the soft memory limit for n SOPs; nil: budgetLimit, lint's
+	// (render has its own figures: renderLimit).
+	limit func(n int) int64
 }
 
 // The budget's figures, measured on libraries of 4 KB SOPs (1k, 10k,
@@ -68,7 +71,11 @@ func (b *memoryBudget) loaded() {
 		b.owned = debug.SetMemoryLimit(-1) == math.MaxInt64
 	}
 	if b.owned {
-		debug.SetMemoryLimit(budgetLimit(b.n + budgetStep))
+		limit := budgetLimit
+		if b.limit != nil {
+			limit = b.limit
+		}
+		debug.SetMemoryLimit(limit(b.n + budgetStep))
 	}
 }
 

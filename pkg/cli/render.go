@@ -212,21 +212,31 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // loadForRender loads the library and resolves it. It keeps summaries,
 // not documents (render.Sources): each SOP's file is read again when its
 // page is written, so that memory grows with the number of SOPs, not
-// their size; and, unless --full, an SOP file that has not changed since
-// the render that made the output folder out is taken from that render's
-// cache (render.CacheFile) instead of being parsed again.
+// their size, and a large library sets a soft memory limit from their
+// number (renderLimit); and, unless --full, an SOP file that has not
+// changed since the render that made the output folder out is taken from
+// that render's cache (render.CacheFile) instead of being parsed again.
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
 	sources := render.NewSources()
 	if !opts.full {
 		sources.Use(render.ReadCache(out))
 	}
+	budget := &memoryBudget{limit: renderLimit} // one for the process: every library's SOPs count
+	// An SOP taken from the cache holds as much as one parsed: it counts too.
+	cached := func(p string, src []byte) *sop.Doc {
+		d := sources.Cached(p, src)
+		if d != nil {
+			budget.loaded()
+		}
+		return d
+	}
 	open := func(ctx context.Context, dir string) (*library.Library, error) {
 		libDir, err := library.Find(dir)
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadCached(ctx, libDir, sources.Keep, sources.Cached)
+		lib, err := library.LoadCached(ctx, libDir, budget.wrap(sources.Keep), cached)
 		if err == nil {
 			sources.Restore(lib)
 		}

@@ -16,7 +16,8 @@
 // files/, CopyStatic the library's own files (static_dir). Built
 // WithSources, the Handbook holds summaries, not documents (sources.go):
 // Body reads an SOP's file again, refusing one that changed; a Stage's
-// Spool holds what a writer needs again only at the end (spool.go).
+// Spool holds what a writer needs again only at the end, and its Stream
+// writes a file as it is made (spool.go).
 package render
 
 import (

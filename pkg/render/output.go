@@ -135,19 +135,7 @@ func (s *Stage) Forced() *Forced { return s.forced }
 // slash-separated path inside the output folder. Each name may be written
 // once.
 func (s *Stage) WriteFile(name string, data []byte) error {
-	if err := s.ctx.Err(); err != nil {
-		return err
-	}
-	if err := checkName(name); err != nil {
-		return err
-	}
-	dir, err := s.folder(path.Dir(name))
-	if err != nil {
-		return err
-	}
-	// A file costs one openat of its bare name in its folder's Root. O_EXCL:
-	// a second file of the same name is a bug, not an update.
-	f, err := dir.OpenFile(path.Base(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := s.create(name)
 	if err != nil {
 		return err
 	}
@@ -156,6 +144,23 @@ func (s *Stage) WriteFile(name string, data []byte) error {
 		s.written.Add(1)
 	}
 	return err
+}
+
+// create creates one file of the bundle, for WriteFile or Stream.
+func (s *Stage) create(name string) (*os.File, error) {
+	if err := s.ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	dir, err := s.folder(path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	// A file costs one openat of its bare name in its folder's Root. O_EXCL:
+	// a second file of the same name is a bug, not an update.
+	return dir.OpenFile(path.Base(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
 // localName reports whether name is a slash path that stays inside the

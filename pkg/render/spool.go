@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"errors"
 	"io"
 	"os"
@@ -71,3 +72,37 @@ func (sp *Spool) Read(span Span) ([]byte, error) {
 func (sp *Spool) Close() error {
 	return errors.Join(sp.f.Close(), sp.remove())
 }
+
+// Streamer is an Output that can write a file as it is made rather than
+// take it whole, for the files that would be the largest in memory (the
+// printable handbooks). A Stage is one.
+type Streamer interface {
+	// Stream writes the file name with what write writes, recording key
+	// in the manifest as WriteKeyed does (none when key is ""). A file
+	// write fails is left in the staging folder, which the failed render
+	// removes.
+	Stream(name, key string, write func(io.Writer) error) error
+}
+
+// Stream writes one file of the bundle (Stage is a Streamer) through a
+// buffer of streamBuffer bytes.
+func (s *Stage) Stream(name, key string, write func(io.Writer) error) error {
+	f, err := s.create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, streamBuffer)
+	err = write(bw)
+	if err = errors.Join(err, bw.Flush(), f.Close()); err != nil {
+		return err
+	}
+	s.written.Add(1)
+	if key != "" {
+		s.mu.Lock()
+		s.keys[name] = key
+		s.mu.Unlock()
+	}
+	return nil
+}
+
+const streamBuffer = 64 << 10

@@ -11,8 +11,10 @@
 // inputs are reused rather than made (incremental.go); an SOP whose page
 // is reused gives the printable handbooks and the search index what the
 // previous output holds of it (previous.go). Into a render.Spooler (a
-// Stage), each SOP's sections of the printable handbooks wait in its
-// spool, not in memory, until the handbooks are written (spool.go).
+// Stage), each SOP's sections of the printable handbooks and its search
+// words wait in its spool, not in memory, until the handbooks and the
+// search files are written; into a render.Streamer (a Stage too), the
+// handbooks are written as their sections are read back (spool.go).
 package html
 
 import (
@@ -21,6 +23,7 @@ import (
 	"errors"
 	"fmt"
 	htmltemplate "html/template"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -318,9 +321,10 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 
 // file is a whole-library file, or why it could not be made.
 type file struct {
-	name string
-	data []byte
-	err  error
+	name   string
+	data   []byte
+	stream func(io.Writer) error // instead of data: writes it (writeFile)
+	err    error
 }
 
 // libraryFiles builds and writes the files made from the whole library
@@ -334,7 +338,7 @@ func (w *writer) libraryFiles(tasks libraryTasks, parts sopParts) error {
 		}
 		tasks[i].make(parts.parts, func(f file) {
 			if f.err == nil {
-				f.err = w.write(f.name, tasks[i].key, f.data)
+				f.err = w.writeFile(f, tasks[i].key)
 			}
 			errs[i] = append(errs[i], f.err)
 		})
@@ -408,11 +412,9 @@ func (w *writer) roles(emit func(file)) {
 
 // search writes the search index and its snippet shards.
 func (w *writer) search(parts []sopPart) []file {
-	search := make([]searchDoc, len(parts))
-	for i, part := range parts {
-		search[i] = part.search
-	}
-	return append([]file{{name: searchIndexFile, data: searchIndex(w.h, search)}}, snippetShards(search)...)
+	doc := func(i int) (searchDoc, error) { return w.searchOf(parts[i]) }
+	index, err := searchIndex(w.h, doc)
+	return append([]file{{name: searchIndexFile, data: index, err: err}}, snippetShards(len(parts), doc)...)
 }
 
 // assets writes the stylesheet, the scripts, each role's navigation data

@@ -1,8 +1,8 @@
 package html
 
 import (
-	"cmp"
 	htmltemplate "html/template"
+	"iter"
 	"path"
 	"strings"
 
@@ -24,7 +24,7 @@ type printView struct {
 	Book             *render.Book
 	Part, Start      int
 	Prev, Next       string
-	Sections         []htmltemplate.HTML
+	Sections         iter.Seq[htmltemplate.HTML] // read as the template reaches them (spooledSections)
 	Contents         []*render.Page
 	Elsewhere        []*render.Page // the first part's: Book.Elsewhere
 	Retired          []*render.Page // the first part's: Book.Retired
@@ -35,7 +35,7 @@ type printView struct {
 // whose first role it is, and the role's other SOPs, printed under theirs.
 type printGroup struct {
 	Book      *render.Book
-	Sections  []htmltemplate.HTML
+	Sections  iter.Seq[htmltemplate.HTML]
 	Elsewhere []*render.Page
 	Retired   []*render.Page // Book.Retired
 }
@@ -125,29 +125,24 @@ func (part sopPart) fits(h *render.Handbook, p *render.Page) bool {
 	return (part.section != "" || !h.OnePagePrints(p)) && len(part.books) == len(h.BooksOf(p)) && part.bookKey == bookKey(h, p)
 }
 
-// handbook writes handbook.html.
+// handbook writes handbook.html, as its sections are read from the spool.
 func (w *writer) handbook(parts []sopPart) []file {
 	h := w.h
 	view := &printView{OnePage: h.OnePage()}
-	size := 4<<10 + len(h.SOPs)*100 // the contents
+	var err error
 	for _, b := range h.Books() {
 		g := printGroup{Book: b, Retired: b.Retired}
 		if view.OnePage {
 			var printed []*render.Page
 			printed, g.Elsewhere = h.OnePageSplit(b)
-			for _, p := range printed {
-				s, err := w.sectionOf(parts[h.Index(p)])
-				if err != nil {
-					return []file{{name: "handbook.html", err: err}}
-				}
-				g.Sections = append(g.Sections, s)
-				size += len(s)
-			}
+			g.Sections = spooledSections(printed, func(p *render.Page) (htmltemplate.HTML, error) {
+				return w.sectionOf(parts[h.Index(p)])
+			}, &err)
 		}
 		view.Groups = append(view.Groups, g)
 	}
-	return []file{w.layout("handbook.html", w.handbookT,
-		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Print: view}, size)}
+	return []file{w.streamLayout("handbook.html", w.handbookT,
+		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Print: view}, &err)}
 }
 
 // books writes the role handbooks, passing each file to emit as soon as
@@ -166,21 +161,32 @@ func (w *writer) books(parts []sopPart, emit func(file)) {
 			if j+1 < len(b.Parts) {
 				view.Next = path.Base(b.File(j+1, ".html"))
 			}
-			size := 4<<10 + len(view.Contents)*100
 			var err error
-			for _, p := range view.Contents {
-				s, e := w.bookOf(parts[h.Index(p)], h.BookIndex(p, b))
-				err = cmp.Or(err, e)
-				view.Sections = append(view.Sections, s)
-				size += len(s)
-			}
-			if err != nil {
-				emit(file{name: b.File(j, ".html"), err: err})
-				continue
-			}
+			view.Sections = spooledSections(view.Contents, func(p *render.Page) (htmltemplate.HTML, error) {
+				return w.bookOf(parts[h.Index(p)], h.BookIndex(p, b))
+			}, &err)
 			title := b.Role.Title + ": printable handbook"
-			emit(w.layout(b.File(j, ".html"), t,
-				page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, size))
+			emit(w.streamLayout(b.File(j, ".html"), t,
+				page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, &err))
+		}
+	}
+}
+
+// spooledSections are the sections section gives pages, each read (from
+// the spool) only when the template reaches it, so that a handbook's
+// sections are never all in memory. The first error ends them and is
+// kept in *err.
+func spooledSections(pages []*render.Page, section func(*render.Page) (htmltemplate.HTML, error), err *error) iter.Seq[htmltemplate.HTML] {
+	return func(yield func(htmltemplate.HTML) bool) {
+		for _, p := range pages {
+			s, e := section(p)
+			if e != nil {
+				*err = e
+				return
+			}
+			if !yield(s) {
+				return
+			}
 		}
 	}
 }

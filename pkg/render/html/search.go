@@ -9,6 +9,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
@@ -22,52 +23,141 @@ const (
 	shardSOPs       = 200 // SOPs per snippet shard
 )
 
+// searchSource gives the i-th SOP's searchDoc, as Handbook.SOPs lists
+// them.
+type searchSource func(i int) (searchDoc, error)
+
 // searchIndex is assets/search-index.js: the words of each SOP's title,
 // id, tags, headings and body, each with the SOPs that contain it and
 // where (a wordCode), and each SOP's id, title and ## sections. It holds
 // no body text (SPEC section 6): the snippets lie in shards that search.js
 // loads for the results it shows. It is a .js file loaded by a plain
 // <script>, because browsers refuse fetch() from file://.
-func searchIndex(h *render.Handbook, docs []searchDoc) []byte {
-	// Words are user text: as keys of a JavaScript object literal,
-	// "__proto__" would set the object's prototype instead of being a key.
-	// So the index holds parallel arrays, and search.js builds a Map.
-	type index struct {
-		Base     string     `json:"base"`
-		Shards   string     `json:"shards"` // snippet shard k is Shards + k in 3 digits + ".js"
-		PerShard int        `json:"per_shard"`
-		Docs     [][]any    `json:"docs"`     // id, title, number in Outlines
-		Outlines [][]string `json:"outlines"` // searchDoc.outline, once each
-		Words    []string   `json:"words"`    // sorted
-		Postings []string   `json:"postings"` // Postings[i] is Words[i]'s
-	}
-	// Empty slices, not nil: search.js reads the length of each array,
-	// which null (an empty library) does not have.
-	idx := index{Base: "sops/", Shards: shardPrefix, PerShard: shardSOPs, Docs: make([][]any, len(h.SOPs)), Outlines: [][]string{}}
+//
+// It reads the SOPs' searchDocs one at a time, so that only the posting
+// lists, already encoded, grow with the library while it is built.
+func searchIndex(h *render.Handbook, doc searchSource) ([]byte, error) {
+	n := len(h.SOPs)
 	outlines := map[string]int{}
-	postings := map[string][]posting{}
-	for i, p := range h.SOPs {
-		key := fmt.Sprintf("%q", docs[i].outline)
+	var outlineList [][]string
+	outlineOf := make([]int, n)
+	postings := map[string]*postingList{}
+	for i := range n {
+		d, err := doc(i)
+		if err != nil {
+			return nil, err
+		}
+		key := fmt.Sprintf("%q", d.outline)
 		o, ok := outlines[key]
 		if !ok {
-			o = len(idx.Outlines)
+			o = len(outlineList)
 			outlines[key] = o
-			idx.Outlines = append(idx.Outlines, append([]string{}, docs[i].outline...))
+			outlineList = append(outlineList, d.outline)
 		}
-		idx.Docs[i] = []any{p.ID, p.Title, o}
-		docs[i].each(func(w string, code int) {
-			postings[w] = append(postings[w], posting{doc: int32(i), code: int32(code)})
+		outlineOf[i] = o
+		d.each(func(w string, code int) {
+			pl := postings[w]
+			if pl == nil {
+				pl = &postingList{}
+				postings[strings.Clone(w)] = pl // not a slice of d.words, which it would keep
+			}
+			pl.add(int32(i), int32(code))
 		})
 	}
-	idx.Words = append([]string{}, slices.Sorted(maps.Keys(postings))...)
-	idx.Postings = make([]string, len(idx.Words))
-	for i, w := range idx.Words {
-		idx.Postings[i] = encodePostings(postings[w], len(h.SOPs))
+	return writeSearchIndex(h, outlineOf, outlineList, postings), nil
+}
+
+// writeSearchIndex writes the index as json.Marshal would write
+//
+//	{base, shards, per_shard, docs, outlines, words, postings}
+//
+// without first building it as one value: docs are id, title and number
+// in outlines; snippet shard k is shards + k in 3 digits + ".js"; words
+// are sorted, and postings[i] is words[i]'s. Words are user text: as keys
+// of a JavaScript object literal, "__proto__" would set the object's
+// prototype instead of being a key. So the index holds parallel arrays,
+// and search.js builds a Map. json.Marshal writes <, >, &, U+2028 and
+// U+2029 as \u escapes, so no word or title can end a script or a line of
+// it.
+func writeSearchIndex(h *render.Handbook, outlineOf []int, outlines [][]string, postings map[string]*postingList) []byte {
+	words := slices.Sorted(maps.Keys(postings))
+	b := []byte("window.SOPCTL_SEARCH = ")
+	b = fmt.Appendf(b, `{"base":"sops/","shards":%s,"per_shard":%d,"docs":[`, jsonString(shardPrefix), shardSOPs)
+	for i, p := range h.SOPs {
+		b = fmt.Appendf(b, "%s[%s,%s,%d]", comma(i), jsonString(p.ID), jsonString(p.Title), outlineOf[i])
 	}
-	// json.Marshal writes <, >, &, U+2028 and U+2029 as \u escapes, so no
-	// word or title can end a script or a line of it.
-	out, _ := json.Marshal(idx) // strings, ints and arrays: cannot fail
-	return slices.Concat([]byte("window.SOPCTL_SEARCH = "), out, []byte(";\n"))
+	b = append(b, `],"outlines":[`...)
+	for i, o := range outlines {
+		b = append(append(b, comma(i)...), jsonStrings(o)...)
+	}
+	b = append(append(append(b, `],"words":`...), jsonStrings(words)...), `,"postings":[`...)
+	for i, w := range words {
+		// An encoded posting list holds only characters JSON leaves as they are.
+		b = append(append(append(append(b, comma(i)...), '"'), postings[w].encoded(len(h.SOPs))...), '"')
+	}
+	return append(b, "]};\n"...)
+}
+
+func comma(i int) string {
+	if i == 0 {
+		return ""
+	}
+	return ","
+}
+
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s) // a string: cannot fail
+	return b
+}
+
+// jsonStrings is a JSON array, [] for none.
+func jsonStrings(list []string) []byte {
+	b, _ := json.Marshal(append([]string{}, list...)) // strings: cannot fail
+	return b
+}
+
+// postingList is the SOPs that have a word, ascending, with where (a
+// wordCode), as encodeSparse writes them: a few bytes each rather than a
+// posting.
+type postingList struct {
+	sparse []byte
+	last   int32 // the SOP added last
+	n      int   // the SOPs added
+}
+
+func (pl *postingList) add(doc, code int32) {
+	pl.sparse = encodeSparse(pl.sparse, []posting{{doc: doc - pl.last, code: code}})
+	pl.last = doc
+	pl.n++
+}
+
+// encoded is the list as encodePostings writes it for n SOPs.
+func (pl *postingList) encoded(n int) []byte {
+	if pl.n < n/16 {
+		return pl.sparse
+	}
+	return []byte(encodePostings(decodeSparse(pl.sparse, pl.n), n))
+}
+
+// decodeSparse reads back what encodeSparse wrote of k postings.
+func decodeSparse(b []byte, k int) []posting {
+	ps := make([]posting, 0, k)
+	var doc int32
+	for len(b) > 0 {
+		i := 0
+		for i < len(b) && !('A' <= b[i] && b[i] <= 'Z') {
+			i++
+		}
+		gap, _ := strconv.ParseInt(string(b[:i]), 36, 32) // encodeSparse wrote it
+		code := 0
+		for ; i < len(b) && 'A' <= b[i] && b[i] <= 'Z'; i++ {
+			code = code*26 + int(b[i]-'A')
+		}
+		doc += int32(gap)
+		ps = append(ps, posting{doc: doc, code: int32(code)})
+		b = b[i:]
+	}
+	return ps
 }
 
 // posting is one SOP that has a word, and where (wordCode).
@@ -146,11 +236,17 @@ func appendCode(b []byte, code int) []byte {
 // which keeps them small in a large library. Each file adds its shard to
 // the array window.SOPCTL_SNIPPETS; it is loaded by a <script> element,
 // which works from file://.
-func snippetShards(docs []searchDoc) []file {
-	out := make([]file, (len(docs)+shardSOPs-1)/shardSOPs)
+func snippetShards(n int, doc searchSource) []file {
+	out := make([]file, (n+shardSOPs-1)/shardSOPs)
 	parallel.For(len(out), func(k int) {
+		name := fmt.Sprintf("%s%03d.js", shardPrefix, k)
 		texts := make([][]string, 0, shardSOPs)
-		for _, d := range docs[k*shardSOPs : min(len(docs), (k+1)*shardSOPs)] {
+		for i := k * shardSOPs; i < min(n, (k+1)*shardSOPs); i++ {
+			d, err := doc(i)
+			if err != nil {
+				out[k] = file{name: name, err: err}
+				return
+			}
 			texts = append(texts, d.snippets)
 		}
 		js, _ := json.Marshal(texts) // strings only: cannot fail
@@ -158,7 +254,7 @@ func snippetShards(docs []searchDoc) []file {
 		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level: no error
 		zw.Write(js)
 		zw.Close()
-		out[k] = file{name: fmt.Sprintf("%s%03d.js", shardPrefix, k), data: fmt.Appendf(nil,
+		out[k] = file{name: name, data: fmt.Appendf(nil,
 			"(window.SOPCTL_SNIPPETS = window.SOPCTL_SNIPPETS || []).push([%d, %q]);\n", k, base64.StdEncoding.EncodeToString(z.Bytes()))}
 	})
 	return out

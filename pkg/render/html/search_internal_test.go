@@ -5,6 +5,9 @@ import (
 	"compress/zlib"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
+	htmltemplate "html/template"
 	"io"
 	"regexp"
 	"slices"
@@ -130,7 +133,7 @@ func TestSnippetShards(t *testing.T) {
 	for i := range docs {
 		docs[i].snippets = []string{"", "text </script><!-- \u2028 " + strings.Repeat("x", i%7)}
 	}
-	files := snippetShards(docs)
+	files := snippetShards(len(docs), func(i int) (searchDoc, error) { return docs[i], nil })
 	if len(files) != 2 || files[0].name != "assets/search-snippets-000.js" || files[1].name != "assets/search-snippets-001.js" {
 		t.Fatalf("shards %v", files)
 	}
@@ -160,5 +163,99 @@ func TestSnippetShards(t *testing.T) {
 		if len(texts) != len(want) || !slices.Equal(texts[len(texts)-1], want[len(want)-1].snippets) {
 			t.Errorf("%s holds %d SOPs, last %q; want %d, last %q", f.name, len(texts), texts[len(texts)-1], len(want), want[len(want)-1].snippets)
 		}
+	}
+}
+
+// A searchDoc spooled reads back as it was; bytes cut short or with junk
+// after them are refused, not read as another SOP's words.
+func TestSearchDocSpooled(t *testing.T) {
+	docs := []searchDoc{
+		{},
+		{words: "refund café ", codes: []int32{3, 700}, outline: []string{"a", "A"}, snippets: []string{"", "text …"}},
+	}
+	for _, d := range docs {
+		b := d.appendTo([]byte("junk before"))[len("junk before"):]
+		got, err := readSearchDoc(b)
+		if err != nil || got.words != d.words || !slices.Equal(got.codes, d.codes) ||
+			!slices.Equal(got.outline, d.outline) || !slices.Equal(got.snippets, d.snippets) {
+			t.Errorf("%+v read back as %+v, %v", d, got, err)
+		}
+		for _, bad := range [][]byte{b[:len(b)-1], append(b, 0), {0xff}} {
+			if _, err := readSearchDoc(bad); !errors.Is(err, errSearchDoc) {
+				t.Errorf("%q read back with %v, want errSearchDoc", bad, err)
+			}
+		}
+	}
+}
+
+// The index built a posting at a time holds what encodePostings writes of
+// the whole list, sparse or dense.
+func TestPostingListEncoded(t *testing.T) {
+	for _, ps := range [][]posting{
+		{{doc: 0, code: 3}},
+		{{doc: 5, code: 30}, {doc: 40, code: 3}, {doc: 41, code: 700}},
+		{{doc: 0, code: 5}, {doc: 1, code: 5}, {doc: 2, code: 4}, {doc: 3, code: 5}, {doc: 7, code: 5}},
+	} {
+		var pl postingList
+		for _, p := range ps {
+			pl.add(p.doc, p.code)
+		}
+		for _, n := range []int{42, 64, 1000} { // more than the last SOP
+			if got, want := string(pl.encoded(n)), encodePostings(ps, n); got != want {
+				t.Errorf("%v of %d SOPs: %q, want %q", ps, n, got, want)
+			}
+		}
+	}
+}
+
+// spooledSections reads each section only when the template asks for it,
+// and stops at the first that cannot be read, keeping its error.
+func TestSpooledSections(t *testing.T) {
+	pages := []*render.Page{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	bad := errors.New("damaged")
+	for _, tt := range []struct {
+		failAt int // -1: none
+		want   string
+	}{{-1, "abc"}, {0, ""}, {1, "a"}} {
+		var err error
+		read := 0
+		seq := spooledSections(pages, func(p *render.Page) (htmltemplate.HTML, error) {
+			read++
+			if read-1 == tt.failAt {
+				return "", bad
+			}
+			return htmltemplate.HTML(p.ID), nil
+		}, &err)
+		if read != 0 {
+			t.Errorf("%d sections read before the template asked", read)
+		}
+		var got string
+		for s := range seq {
+			got += string(s)
+		}
+		if got != tt.want || (tt.failAt >= 0) != errors.Is(err, bad) {
+			t.Errorf("fail at %d: %q, %v; want %q", tt.failAt, got, err, tt.want)
+		}
+	}
+}
+
+// BenchmarkNewSearchDoc reads the search words of a body of about 4 KB of
+// HTML: prose, ## and ### headings, a list and a table.
+func BenchmarkNewSearchDoc(b *testing.B) {
+	p := &render.Page{ID: "refund-processing", Title: "Refund Processing", Doc: &sop.Doc{}}
+	var body strings.Builder
+	body.WriteString("<p>Intro about money &amp; refunds.</p>\n")
+	for s := range 6 {
+		fmt.Fprintf(&body, `<h2 id="s%d">Section %d of the procedure</h2>
+<p>Pay a <strong>refund</strong> once the customer's receipt is checked against order %d, and log it.</p>
+<h3 id="n%d">Notes on &amp; refunds</h3>
+<ol><li>Check the receipts and the <a href="x.html">policy</a>.</li><li>Escalate disputes over 500 to the team lead.</li></ol>
+<table><tr><th>Step</th><th>Owner</th></tr><tr><td>Approve</td><td>Supervisor</td></tr></table>
+`, s, s, 1000+s, s)
+	}
+	html := []byte(body.String())
+	b.SetBytes(int64(len(html)))
+	for b.Loop() {
+		newSearchDoc(p, html)
 	}
 }

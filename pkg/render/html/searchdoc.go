@@ -2,6 +2,8 @@ package html
 
 import (
 	"bytes"
+	"encoding/binary"
+	"errors"
 	stdhtml "html"
 	"strings"
 	"unicode/utf8"
@@ -182,4 +184,81 @@ func opening(text string, max int) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+// appendTo writes d to b in the form readSearchDoc reads, for the spool:
+// its words, codes, outline and snippets, each count and length a uvarint.
+func (d *searchDoc) appendTo(b []byte) []byte {
+	b = appendString(b, d.words)
+	b = binary.AppendUvarint(b, uint64(len(d.codes)))
+	for _, c := range d.codes {
+		b = binary.AppendUvarint(b, uint64(c))
+	}
+	for _, list := range [][]string{d.outline, d.snippets} {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, s := range list {
+			b = appendString(b, s)
+		}
+	}
+	return b
+}
+
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// errSearchDoc says that spooled bytes are not what appendTo wrote.
+var errSearchDoc = errors.New("the spooled search words are damaged: run sopctl render again")
+
+// readSearchDoc reads back what appendTo wrote.
+func readSearchDoc(b []byte) (searchDoc, error) {
+	r := docReader{b: b}
+	d := searchDoc{words: r.string()}
+	d.codes = make([]int32, r.count())
+	for i := range d.codes {
+		d.codes[i] = int32(r.uvarint())
+	}
+	for _, list := range []*[]string{&d.outline, &d.snippets} {
+		*list = make([]string, r.count())
+		for i := range *list {
+			(*list)[i] = r.string()
+		}
+	}
+	if r.bad || len(r.b) > 0 {
+		return searchDoc{}, errSearchDoc
+	}
+	return d, nil
+}
+
+// docReader reads uvarints and strings from b until one is cut short.
+type docReader struct {
+	b   []byte
+	bad bool
+}
+
+func (r *docReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.bad, r.b = true, nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count is a length that cannot exceed what is left to read.
+func (r *docReader) count() int {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.bad, r.b = true, nil
+		return 0
+	}
+	return int(n)
+}
+
+func (r *docReader) string() string {
+	n := r.count()
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
 }

@@ -1,24 +1,29 @@
 package html
 
 import (
+	"bytes"
+	"fmt"
 	htmltemplate "html/template"
+	"io"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
-// Spooling: an SOP's sections of the printable handbooks are made when it
-// is rendered but written only when its handbooks are, after every SOP;
-// held in memory meanwhile, they would make memory grow with the size of
-// the library. So each goes to the writer's spool as soon as it is made
-// (spoolPart), and is read back from it while its handbook is written.
+// Spooling: an SOP's sections of the printable handbooks and its search
+// words are made when it is rendered but written only when its handbooks
+// and the search files are, after every SOP; held in memory meanwhile,
+// they would make memory grow with the size of the library. So each goes
+// to the writer's spool as soon as it is made (spoolPart), and is read
+// back from it while its handbook or the search files are written.
 
-// spooledPart is where the spool holds a part's sections: the one-page
-// handbook's first (Len 0 for none), then its books'.
+// spooledPart is where the spool holds a part: the one-page handbook's
+// section first (Len 0 for none), then its books', then its search words
+// (searchDoc.appendTo).
 type spooledPart []render.Span
 
-// spoolPart moves part's sections into the spool.
+// spoolPart moves part's sections and search words into the spool.
 func (w *writer) spoolPart(part sopPart) (sopPart, error) {
-	spans := make(spooledPart, 0, 1+len(part.books))
+	spans := make(spooledPart, 0, 2+len(part.books))
 	for _, s := range append([]htmltemplate.HTML{part.section}, part.books...) {
 		span, err := w.spool.Append([]byte(s))
 		if err != nil {
@@ -26,7 +31,11 @@ func (w *writer) spoolPart(part sopPart) (sopPart, error) {
 		}
 		spans = append(spans, span)
 	}
-	part.section, part.books, part.spooled = "", nil, spans
+	span, err := w.spool.Append(part.search.appendTo(nil))
+	if err != nil {
+		return sopPart{}, err
+	}
+	part.section, part.books, part.search, part.spooled = "", nil, searchDoc{}, append(spans, span)
 	return part, nil
 }
 
@@ -46,7 +55,58 @@ func (w *writer) bookOf(part sopPart, k int) (htmltemplate.HTML, error) {
 	return w.readSpool(part.spooled[1+k])
 }
 
+// searchOf is what part gives the search.
+func (w *writer) searchOf(part sopPart) (searchDoc, error) {
+	if part.spooled == nil {
+		return part.search, nil
+	}
+	b, err := w.spool.Read(part.spooled[len(part.spooled)-1])
+	if err != nil {
+		return searchDoc{}, err
+	}
+	return readSearchDoc(b)
+}
+
 func (w *writer) readSpool(span render.Span) (htmltemplate.HTML, error) {
 	b, err := w.spool.Read(span)
 	return htmltemplate.HTML(b), err
+}
+
+// streamLayout is a page made by executing a template's layout as it is
+// written (writeFile), for the printable handbooks: their sections come
+// from the spool as the template reaches them (spooledSections), and the
+// first that cannot be read is *spoolErr.
+func (w *writer) streamLayout(name string, t *htmltemplate.Template, data page, spoolErr *error) file {
+	data.End, data.Theme = w.opts.PageEnd, w.opts.ThemeCSS != nil
+	return file{name: name, stream: func(out io.Writer) error {
+		if err := t.ExecuteTemplate(out, "layout", data); err != nil {
+			return fmt.Errorf("rendering %s: %w", name, err)
+		}
+		return *spoolErr
+	}}
+}
+
+// writeFile writes a whole-library file made with key: a streamed one
+// straight to its file when the output is a render.Streamer, else
+// through memory.
+func (w *writer) writeFile(f file, key string) error {
+	if f.stream == nil {
+		return w.write(f.name, key, f.data)
+	}
+	s, ok := w.out.out.(render.Streamer)
+	if !ok {
+		var b bytes.Buffer
+		if err := f.stream(&b); err != nil {
+			return err
+		}
+		return w.write(f.name, key, b.Bytes())
+	}
+	if !w.keyed {
+		key = ""
+	}
+	err := s.Stream(f.name, key, f.stream)
+	if err != nil {
+		w.out.failed.Store(true)
+	}
+	return err
 }
