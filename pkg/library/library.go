@@ -197,6 +197,9 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	}
 	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, mode: mode}
 	lib.mode.adding = false
+	if mode.briefs { // in memory of their number: a Brief is little more than its place in the list
+		lib.briefs.list = make([]sop.Brief, 0, len(found.paths))
+	}
 	for _, p := range found.symlinks {
 		delete(keep, p) // its target may be the file that changed
 	}

@@ -17,7 +17,7 @@ func TestMain(m *testing.M) {
 }
 
 // BenchmarkLint measures, in one run, reading and parsing a generated
-// library into summaries as sopctl lint does (parse) and that plus every
+// library into Briefs as sopctl lint does (parse) and that plus every
 // lint rule (lint: the rules of one SOP as it is parsed, then the rules
 // across SOPs), for 1k and 10k SOPs. The target is lint/parse <= 1.3
 // at 10k.
@@ -31,7 +31,7 @@ func BenchmarkLint(b *testing.B) {
 				local = NewLocal(today)
 				each = local.Check
 			}
-			lib, err := library.LoadSummaries(context.Background(), dir, each)
+			lib, err := library.LoadBriefs(context.Background(), dir, each)
 			if err != nil {
 				b.Fatal(err)
 			}
