@@ -137,11 +137,17 @@ func (b *Brief) Status() string { return b.str(&b.ents[briefStatus]) }
 func (b *Brief) Retired() bool { return b.Status() == StatusRetired }
 
 // Items are the items of the list field named field, which must be one
-// that names SOPs, roles or KPIs (Field.Refs); none for any other.
+// that names SOPs, roles or KPIs (Field.Refs); none for any other. Its
+// items are in order, as List.Items holds them.
 func (b *Brief) Items(field string) iter.Seq[Value] {
 	return func(yield func(Value) bool) {
 		for i := briefFixed; i < int(b.heads); i++ {
-			if fields[b.ents[i].aux].Name == field && !yield(b.value(i)) {
+			if fields[b.ents[i].aux].Name != field {
+				continue
+			}
+			v := b.value(i)
+			v.Set = true // as every item of a list is
+			if !yield(v) {
 				return
 			}
 		}
