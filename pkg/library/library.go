@@ -195,8 +195,9 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, mode: mode}
-	lib.mode.adding = false
+	// Reload loads it again as it was loaded, but with sops_dir there.
+	again := loadMode{summaries: mode.summaries, briefs: mode.briefs, each: mode.each}
+	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, mode: again}
 	if mode.briefs { // in memory of their number: a Brief is little more than its place in the list
 		lib.briefs.list = make([]sop.Brief, 0, len(found.paths))
 	}

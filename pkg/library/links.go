@@ -121,7 +121,8 @@ func plainDest(dest string) bool {
 // path starting with / is from the library root, any other from from's
 // folder; a path is percent-decoded. Files are looked up through the
 // library's os.Root, so a symlink that leads outside counts as outside,
-// and each path is looked up once. Safe for concurrent use.
+// and each path is looked up once; an SOP of the library by its path in
+// the library's order. Safe for concurrent use.
 func (l *Library) ResolveLink(from *sop.Doc, dest string) Link {
 	out := l.resolve(from.Path, &from.Markdown, dest)
 	if out.AnchorOnly {
