@@ -30,8 +30,8 @@ func (u *lintUnit) run() ([]lint.Finding, int) {
 		findings[i].Path = u.show.Path(findings[i].Path)
 	}
 	files := 0
-	for _, d := range u.lib.Docs {
-		if u.opts.Only == nil || u.opts.Only(d.Path) {
+	for _, b := range u.lib.Briefs() {
+		if u.opts.Only == nil || u.opts.Only(b.Path()) {
 			files++
 		}
 	}
@@ -50,7 +50,7 @@ func (u *lintUnit) run() ([]lint.Finding, int) {
 // PATH was an SOP. Every library is loaded and configured before anything
 // is linted, so a bad PATH or sopctl.yaml stops lint before it prints a
 // report. whole keeps each SOP's whole Doc, for a command that edits SOPs
-// (lint --fix); otherwise each is only its summary (library.LoadSummaries).
+// (lint --fix); otherwise each is only its Brief (library.LoadBriefs).
 func lintUnits(ctx context.Context, env *Env, paths []string, whole bool) ([]*lintUnit, error) {
 	sel, err := selectLibraries(ctx, env, paths)
 	if err != nil {
@@ -168,7 +168,7 @@ func (e *hintError) Error() string { return e.msg }
 func (e *hintError) Unwrap() error { return e.err }
 
 // openUnit loads and configures the library of a target, with whole Docs
-// or their summaries (counted in budget); an error names sopctl.yaml as
+// or their Briefs (counted in budget); an error names sopctl.yaml as
 // the user sees it.
 func openUnit(ctx context.Context, env *Env, t library.Target, whole bool, budget *memoryBudget) (*lintUnit, error) {
 	show := library.NewDisplay(env.Dir, t.Root)
@@ -182,7 +182,7 @@ func openUnit(ctx context.Context, env *Env, t library.Target, whole bool, budge
 	// The rules that read one SOP alone run as it is parsed (lint.Local).
 	now := env.Now()
 	local := lint.NewLocal(now)
-	lib, err := library.LoadSummaries(ctx, t.Root, budget.wrap(local.Check))
+	lib, err := library.LoadBriefs(ctx, t.Root, budget.wrap(local.Check))
 	if err != nil {
 		return nil, show.Error(err)
 	}

@@ -32,9 +32,10 @@ func sinceOf(ctx context.Context, u *lintUnit, rev string) (*lint.Since, error) 
 	if err != nil {
 		return nil, err
 	}
-	now := map[string]*sop.Doc{}
-	for _, d := range u.lib.Docs {
-		now[d.Path] = d
+	now := map[string]*sop.Brief{}
+	briefs := u.lib.Briefs()
+	for i := range briefs {
+		now[briefs[i].Path()] = &briefs[i]
 	}
 	// A file moved since rev, keeping its name (its id), was the deleted
 	// file of that name.
@@ -47,7 +48,7 @@ func sinceOf(ctx context.Context, u *lintUnit, rev string) (*lint.Since, error) 
 	then := map[string]string{} // path now -> blob id at rev
 	for _, d := range deltas {
 		doc := now[d.Path]
-		if doc == nil || doc.Meta.Status.Text != sop.StatusApproved {
+		if doc == nil || doc.Status() != sop.StatusApproved {
 			continue
 		}
 		if d.From != "" {

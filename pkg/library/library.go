@@ -1,10 +1,12 @@
 // Package library finds an SOP library (the folder holding sopctl.yaml),
 // reads its configuration and loads every SOP file in it, once and in
 // parallel, into an in-memory Library that lint, render and scaffold share:
-// whole parsed documents, or (LoadSummaries, for lint) each SOP's summary
-// without its text, so that lint's memory grows with the number of SOPs,
-// not their size; LoadCached takes a summary the caller kept for a file's
-// bytes (render's cache) instead of parsing the file.
+// whole parsed documents, or each SOP's summary without its text
+// (LoadSummaries, for render) or its Brief (LoadBriefs, for lint), so that
+// memory grows with the number of SOPs, not their size; LoadCached takes a
+// summary the caller kept for a file's bytes (render's cache) instead of
+// parsing the file. Its indexes (by id, by path) hold the SOPs' places in
+// its order, not pointers.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
 package library
@@ -18,7 +20,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 
@@ -31,7 +32,8 @@ type Library struct {
 	// Dir is the library root: the folder that holds sopctl.yaml.
 	Dir    string
 	Config *Config
-	// Docs are the SOP files that parsed, sorted by path.
+	// Docs are the SOP files that parsed, sorted by path; none in a
+	// library of Briefs (LoadBriefs), whose Briefs are in the same order.
 	Docs []*sop.Doc
 	// Failed are the SOP files that could not be read or parsed, sorted
 	// by path.
@@ -40,12 +42,11 @@ type Library struct {
 	// exclude globs left out, so that lint can say why it found no SOP.
 	Excluded int
 
-	byID  map[string][]*sop.Doc
+	ids   idIndex
 	links links
-	// summaries: Docs are Summaries (LoadSummaries), as Reload keeps
-	// them, after calling each.
-	summaries bool
-	each      func(*Config, *sop.Doc)
+	// mode is how the library was loaded, as Reload loads it again.
+	mode   loadMode
+	briefs briefs
 }
 
 // NotFoundError means no sopctl.yaml was found from a folder upwards.
@@ -128,6 +129,13 @@ func LoadSummaries(ctx context.Context, dir string, each func(*Config, *sop.Doc)
 	return loadWith(ctx, dir, loadMode{each: each, summaries: true})
 }
 
+// LoadBriefs is LoadSummaries that keeps of each SOP only its Brief, what
+// the rules across SOPs read (lint): the library has no Docs, and is read
+// through Briefs, IndexesOf, ResolveLinkAt and SourceAt.
+func LoadBriefs(ctx context.Context, dir string, each func(*Config, *sop.Doc)) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{each: each, briefs: true})
+}
+
 // LoadCached is LoadSummaries for a caller that may know an SOP's Summary
 // from an earlier load: cached gets each file's path and bytes as read
 // (within max_file_kb), and a Doc it returns, a Summary of exactly those
@@ -139,11 +147,12 @@ func LoadCached(ctx context.Context, dir string, each func(*Config, *sop.Doc), c
 
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
-// (LoadSummaries); cached may give a file's Summary unparsed (LoadCached).
+// (LoadSummaries), briefs its Brief (LoadBriefs); cached may give a
+// file's Summary unparsed (LoadCached).
 type loadMode struct {
-	adding, summaries bool
-	each              func(*Config, *sop.Doc)
-	cached            func(path string, src []byte) *sop.Doc
+	adding, summaries, briefs bool
+	each                      func(*Config, *sop.Doc)
+	cached                    func(path string, src []byte) *sop.Doc
 }
 
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
@@ -161,7 +170,7 @@ func loadWith(ctx context.Context, dir string, mode loadMode) (*Library, error) 
 	if err != nil {
 		return nil, err
 	}
-	return loadSOPs(ctx, root, dir, cfg, mode, nil)
+	return loadSOPs(ctx, root, dir, cfg, mode, nil, nil)
 }
 
 // Reload is LoadContext for a library whose SOP files changed since old
@@ -179,18 +188,19 @@ func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Librar
 		return nil, err
 	}
 	defer root.Close()
-	keep := make(map[string]*sop.Doc, len(old.Docs))
-	for _, d := range old.Docs {
-		if !changed[d.Path] {
-			keep[d.Path] = d
+	keep := make(map[string]int, old.count())
+	for i := range old.count() {
+		if p := old.pathAt(i); !changed[p] {
+			keep[p] = i
 		}
 	}
-	return loadSOPs(ctx, root, old.Dir, old.Config, loadMode{summaries: old.summaries, each: old.each}, keep)
+	return loadSOPs(ctx, root, old.Dir, old.Config, old.mode, old, keep)
 }
 
 // loadSOPs loads the SOPs of the library at root, whose config is cfg;
-// the files in keep are not read again but keep their Doc.
-func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode loadMode, keep map[string]*sop.Doc) (*Library, error) {
+// the files in keep are not read again but keep their Doc or Brief, at
+// that index of old.
+func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode loadMode, old *Library, keep map[string]int) (*Library, error) {
 	if err := checkSOPsDir(root, cfg, mode.adding); err != nil {
 		return nil, err
 	}
@@ -198,58 +208,61 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	if err != nil {
 		return nil, err
 	}
-	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, summaries: mode.summaries, each: mode.each}
+	// Reload loads it again as it was loaded, but with sops_dir there.
+	again := loadMode{summaries: mode.summaries, briefs: mode.briefs, each: mode.each}
+	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, mode: again}
+	if mode.briefs { // in memory of their number: a Brief is little more than its place in the list
+		lib.briefs.list = make([]sop.Brief, 0, len(found.paths))
+	}
 	for _, p := range found.symlinks {
 		delete(keep, p) // its target may be the file that changed
 	}
-	var docs []*sop.Doc
 	var toRead []string
 	for _, p := range found.paths {
-		if d := keep[p]; d != nil {
-			docs = append(docs, d)
+		if i, ok := keep[p]; ok {
+			lib.keep(old, i)
 		} else {
 			toRead = append(toRead, p)
 		}
 	}
 	dirs := openFolders(root, toRead, found.symlinks)
-	read, failed := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(d *sop.Doc) *sop.Doc {
-		if !mode.summaries {
-			return d
+	read := make([]*sop.Doc, len(toRead))
+	briefs := make([]sop.Brief, len(toRead))
+	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(i int, d *sop.Doc, parsed bool) {
+		if !parsed {
+			read[i] = d // a Summary already (LoadCached)
+			return
 		}
 		if mode.each != nil {
 			mode.each(cfg, d)
 		}
-		return d.Summary()
+		switch {
+		case mode.briefs:
+			briefs[i] = d.Brief()
+		case mode.summaries:
+			read[i] = d.Summary()
+		default:
+			read[i] = d
+		}
 	})
 	dirs.close()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	lib.Docs = append(docs, read...)
-	slices.SortFunc(lib.Docs, func(a, b *sop.Doc) int { return strings.Compare(a.Path, b.Path) })
-	lib.Failed = append(lib.Failed, failed...)
-	slices.SortFunc(lib.Failed, func(a, b *sop.Error) int { return strings.Compare(a.Path, b.Path) })
+	for i, e := range errs {
+		switch {
+		case e != nil:
+			lib.Failed = append(lib.Failed, e)
+		case mode.briefs:
+			lib.briefs.list = append(lib.briefs.list, briefs[i])
+		default:
+			lib.Docs = append(lib.Docs, read[i])
+		}
+	}
+	lib.sort()
 	lib.index(found.paths)
 	return lib, nil
 }
-
-// index fills byID, each id's SOPs in the walk's order (paths), which is
-// not always the order of Docs.
-func (l *Library) index(paths []string) {
-	byPath := make(map[string]*sop.Doc, len(l.Docs))
-	for _, d := range l.Docs {
-		byPath[d.Path] = d
-	}
-	l.byID = make(map[string][]*sop.Doc, len(l.Docs))
-	for _, p := range paths {
-		if d := byPath[p]; d != nil && d.Meta.ID.Text != "" {
-			l.byID[d.Meta.ID.Text] = append(l.byID[d.Meta.ID.Text], d)
-		}
-	}
-}
-
-// Lookup returns the SOPs with an id (more than one when ids clash).
-func (l *Library) Lookup(id string) []*sop.Doc { return l.byID[id] }
 
 // IsSOP reports whether a path (slash-separated, relative to sops_dir)
 // names an SOP file under SPEC section 1: a *.md file that is not
@@ -365,10 +378,10 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 }
 
 // parseAll reads and parses the files in parallel, each exactly once;
-// the worker that parsed a file keeps what keep returns of its Doc. A
-// file that cached (if not nil) knows is not parsed (LoadCached).
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(*sop.Doc) *sop.Doc) ([]*sop.Doc, []*sop.Error) {
-	docs := make([]*sop.Doc, len(paths))
+// the worker that parsed the i-th file hands its Doc to keep. A file that
+// cached (if not nil) knows is not parsed: keep gets that Doc, not parsed
+// (LoadCached). It returns each file's error, nil for those that parsed.
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(i int, d *sop.Doc, parsed bool)) []*sop.Error {
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
@@ -380,24 +393,19 @@ func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64
 			return
 		}
 		if cached != nil {
-			if docs[i] = cached(paths[i], src); docs[i] != nil {
+			if d := cached(paths[i], src); d != nil {
+				keep(i, d, false)
 				return
 			}
 		}
-		if docs[i], errs[i] = parseOne(paths[i], src); docs[i] != nil {
-			docs[i] = keep(docs[i])
+		d, err := parseOne(paths[i], src)
+		if err != nil {
+			errs[i] = err
+			return
 		}
+		keep(i, d, true)
 	})
-	var okDocs []*sop.Doc
-	var failed []*sop.Error
-	for i := range paths {
-		if errs[i] != nil {
-			failed = append(failed, errs[i])
-		} else {
-			okDocs = append(okDocs, docs[i])
-		}
-	}
-	return okDocs, failed
+	return errs
 }
 
 // readOne reads an SOP file within maxBytes.

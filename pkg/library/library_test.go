@@ -307,6 +307,10 @@ func TestLookup(t *testing.T) {
 		"sops/b/dup.md":                sopFile("dup"),
 		"sops/no-id.md":                "---\ntitle: No id\n---\n",
 		"sops/wrong-stem.md":           sopFile("other-id"),
+		// In path order x-y/ comes first ('-' < '/'); the folders list x
+		// first, and the first listed owns the id (SPEC 8).
+		"sops/x/clash.md":   sopFile("clash"),
+		"sops/x-y/clash.md": sopFile("clash"),
 	})
 	lib := load(t, root)
 	lookup := func(id string) []string {
@@ -323,17 +327,34 @@ func TestLookup(t *testing.T) {
 		{"complaint-resolution", []string{"sops/complaint-resolution.md"}},
 		{"dup", []string{"sops/a/dup.md", "sops/b/dup.md"}},
 		{"other-id", []string{"sops/wrong-stem.md"}}, // by front-matter id, not file name
+		{"clash", []string{"sops/x/clash.md", "sops/x-y/clash.md"}},
 		{"wrong-stem", nil},
 		{"missing", nil},
 		{"", nil},
+	}
+	briefs, err := LoadBriefs(context.Background(), root, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		if got := lookup(tt.id); !slices.Equal(got, tt.want) {
 			t.Errorf("Lookup(%q) = %q, want %q", tt.id, got, tt.want)
 		}
+		for name, l := range map[string]*Library{"Docs": lib, "Briefs": briefs} {
+			var got []string
+			for _, i := range l.IndexesOf(tt.id) {
+				got = append(got, l.Briefs()[i].Path())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("IndexesOf(%q) in a library of %s = %q, want %q", tt.id, name, got, tt.want)
+			}
+		}
 	}
-	if len(lib.Docs) != 5 {
-		t.Errorf("%d docs, want 5", len(lib.Docs))
+	if briefs.Docs != nil || briefs.Lookup("dup") != nil {
+		t.Errorf("a library of Briefs has Docs")
+	}
+	if len(lib.Docs) != 7 {
+		t.Errorf("%d docs, want 7", len(lib.Docs))
 	}
 }
 

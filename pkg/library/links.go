@@ -56,8 +56,11 @@ type Link struct {
 	// Path is a LinkLocal's file, relative to the library root, with /.
 	Path string
 	// Doc is the SOP at Path when that file parsed as one (for "#anchor",
-	// the SOP the link is in).
+	// the SOP the link is in); nil in a library of Briefs.
 	Doc *sop.Doc
+	// SOP is that SOP's index in the library's order (Docs, Briefs); -1
+	// when Path is no SOP that parsed.
+	SOP int
 	// Anchor is the heading anchor, percent-decoded ("" for none).
 	Anchor string
 	// AnchorOnly marks a link to a heading of the same SOP ("#anchor").
@@ -118,10 +121,28 @@ func plainDest(dest string) bool {
 // path starting with / is from the library root, any other from from's
 // folder; a path is percent-decoded. Files are looked up through the
 // library's os.Root, so a symlink that leads outside counts as outside,
-// and each path is looked up once. Safe for concurrent use.
+// and each path is looked up once; an SOP of the library by its path in
+// the library's order. Safe for concurrent use.
 func (l *Library) ResolveLink(from *sop.Doc, dest string) Link {
+	out := l.resolve(from.Path, &from.Markdown, dest)
+	if out.AnchorOnly {
+		out.Doc = from
+	} else if out.SOP >= 0 && !l.mode.briefs {
+		out.Doc = l.Docs[out.SOP]
+	}
+	return out
+}
+
+// ResolveLinkAt is ResolveLink for the i-th SOP (in Docs, or Briefs),
+// without Link.Doc.
+func (l *Library) ResolveLinkAt(i int, dest string) Link {
+	return l.resolve(l.pathAt(i), l.anchorsAt(i), dest)
+}
+
+// resolve is ResolveLink from the SOP at from, whose headings are own.
+func (l *Library) resolve(from string, own anchors, dest string) Link {
 	clean := DecodeDest(dest)
-	out := Link{Dest: clean}
+	out := Link{Dest: clean, SOP: -1}
 	u, err := url.Parse(clean)
 	if err != nil {
 		out.Kind = LinkInvalid
@@ -137,11 +158,11 @@ func (l *Library) ResolveLink(from *sop.Doc, dest string) Link {
 		out.Problem = LinkEmpty
 		return out
 	case u.Path == "":
-		out.Path, out.Doc, out.AnchorOnly = from.Path, from, true
+		out.Path, out.AnchorOnly = from, true
 	case strings.HasPrefix(u.Path, "/"):
 		out.Path = strings.TrimPrefix(path.Clean(u.Path), "/")
 	default:
-		out.Path = path.Join(path.Dir(from.Path), u.Path)
+		out.Path = path.Join(path.Dir(from), u.Path)
 	}
 	if out.Path == ".." || strings.HasPrefix(out.Path, "../") {
 		out.Problem = LinkOutside
@@ -150,32 +171,34 @@ func (l *Library) ResolveLink(from *sop.Doc, dest string) Link {
 	if out.Path == "" {
 		out.Path = "."
 	}
-	if out.Doc == nil {
-		out.Doc = l.resolver().byPath[out.Path]
-		if out.Doc == nil {
-			out.Problem = l.fileProblem(out.Path)
-		}
+	i, isSOP := l.find(out.Path)
+	if isSOP {
+		out.SOP = i
+	} else if !out.AnchorOnly {
+		out.Problem = l.fileProblem(out.Path)
 	}
-	if out.Problem == LinkOK && out.Doc != nil && out.Anchor != "" && !out.Doc.Markdown.HasAnchor(out.Anchor) {
+	if out.AnchorOnly {
+		// The SOP's own headings, which may be an edit's (fix) rather
+		// than the library's.
+		isSOP = true
+	} else if isSOP {
+		own = l.anchorsAt(i)
+	}
+	if out.Problem == LinkOK && isSOP && out.Anchor != "" && !own.HasAnchor(out.Anchor) {
 		out.Problem = LinkNoHeading
 	}
 	return out
 }
 
-// links is what ResolveLink builds once per library.
+// links is what ResolveLink opens once per library.
 type links struct {
-	once   sync.Once
-	byPath map[string]*sop.Doc
-	root   *os.Root // nil when the folder cannot be opened; closed by its finalizer
-	files  sync.Map // path -> LinkProblem
+	once  sync.Once
+	root  *os.Root // nil when the folder cannot be opened; closed by its finalizer
+	files sync.Map // path -> LinkProblem
 }
 
 func (l *Library) resolver() *links {
 	l.links.once.Do(func() {
-		l.links.byPath = make(map[string]*sop.Doc, len(l.Docs))
-		for _, d := range l.Docs {
-			l.links.byPath[d.Path] = d
-		}
 		if l.Dir != "" {
 			l.links.root, _ = os.OpenRoot(l.Dir)
 		}

@@ -1,6 +1,7 @@
 package library
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,6 +38,10 @@ func TestResolveLink(t *testing.T) {
 	from := lib.Docs[0] // sops/a.md
 	if from.Path != "sops/a.md" {
 		t.Fatalf("first SOP is %s", from.Path)
+	}
+	briefs, err := LoadBriefs(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
 	tests := []struct {
 		dest    string
@@ -98,6 +103,15 @@ func TestResolveLink(t *testing.T) {
 		doc := ""
 		if got.Doc != nil {
 			doc = got.Doc.Path
+		}
+		if at := (got.SOP >= 0); at != (doc != "") || at && lib.Docs[got.SOP] != got.Doc {
+			t.Errorf("ResolveLink(%q).SOP = %d for the Doc of %q", tt.dest, got.SOP, doc)
+		}
+		// A library of Briefs resolves it alike, without the Doc.
+		withoutDoc := got
+		withoutDoc.Doc = nil
+		if b := briefs.ResolveLinkAt(0, tt.dest); b != withoutDoc {
+			t.Errorf("ResolveLinkAt(0, %q) in a library of Briefs = %+v, want %+v", tt.dest, b, withoutDoc)
 		}
 		if got.Kind != tt.kind || got.Scheme != tt.scheme || got.Path != tt.path || doc != tt.doc || got.Anchor != tt.anchor || got.Problem != tt.problem {
 			t.Errorf("ResolveLink(%q) = kind %v scheme %q path %q doc %q anchor %q problem %v (%s)\nwant kind %v scheme %q path %q doc %q anchor %q problem %v",

@@ -50,6 +50,10 @@ func TestReloadEqualsLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			oldBriefs, err := LoadBriefs(context.Background(), root, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
 			testlib.WriteTree(t, root, tt.write)
 			for _, p := range tt.remove {
 				if err := os.RemoveAll(filepath.Join(root, p)); err != nil {
@@ -70,6 +74,17 @@ func TestReloadEqualsLoad(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("Reload != Load:\n got docs %v failed %v\nwant docs %v failed %v", docPaths(got), got.Failed, docPaths(want), want.Failed)
+			}
+			gotBriefs, err := Reload(context.Background(), oldBriefs, changed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantBriefs, err := LoadBriefs(context.Background(), root, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(gotBriefs, wantBriefs) || !reflect.DeepEqual(gotBriefs.Briefs(), want.Briefs()) {
+				t.Errorf("Reload of Briefs != LoadBriefs, or != the Briefs of Load")
 			}
 			for _, d := range got.Docs {
 				if o := old.Lookup(d.Meta.ID.Text); !changed[d.Path] && (len(o) == 0 || o[0].Path != d.Path || o[0] != d) && d.Path != "sops/link.md" {

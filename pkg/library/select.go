@@ -183,7 +183,7 @@ func (t Target) Only(lib *Library) (only func(string) bool, notSOP []Arg) {
 // hasFile reports whether rel (slash-separated, relative to the root) is
 // one of the library's SOP files, whether it parsed or not.
 func (l *Library) hasFile(rel string) bool {
-	_, doc := slices.BinarySearchFunc(l.Docs, rel, func(d *sop.Doc, p string) int { return strings.Compare(d.Path, p) })
+	_, doc := l.find(rel)
 	_, failed := slices.BinarySearchFunc(l.Failed, rel, func(e *sop.Error, p string) int { return strings.Compare(e.Path, p) })
 	return doc || failed
 }

@@ -15,9 +15,14 @@ func (l *Library) Source(d *sop.Doc) ([]byte, error) {
 	if !d.Summarized() {
 		return d.Src, nil
 	}
+	return l.readSOP(d.Path)
+}
+
+// readSOP reads the SOP file at p again.
+func (l *Library) readSOP(p string) ([]byte, error) {
 	r := l.resolver()
 	if r.root == nil {
-		return nil, fmt.Errorf("%s: cannot be read: the library's folder cannot be opened", d.Path)
+		return nil, fmt.Errorf("%s: cannot be read: the library's folder cannot be opened", p)
 	}
-	return readLimited(r.root, d.Path, int64(l.Config.MaxFileKB)*1024)
+	return readLimited(r.root, p, int64(l.Config.MaxFileKB)*1024)
 }

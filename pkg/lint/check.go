@@ -9,67 +9,87 @@ import (
 )
 
 // checker holds what the rules look up across the library, built once
-// before files are checked in parallel; it is only read after that.
+// before files are checked in parallel; it is only read after that. The
+// rules across SOPs read the SOPs' Briefs, and name an SOP by its index
+// in the library's order, so that what lint keeps of a large library is
+// little for the garbage collector to scan.
 type checker struct {
-	lib     *library.Library
-	opts    Options
-	roles   map[string]bool
-	ids     []string
-	inbound map[*sop.Doc]bool // SOPs that another SOP refers to
-	fields  []sop.Field       // the front-matter fields, copied once
-	// links are each SOP's Markdown.Links resolved, in order, once.
-	links map[*sop.Doc][]library.Link
+	lib    *library.Library
+	opts   Options
+	roles  map[string]bool
+	ids    []string
+	fields []sop.Field // the front-matter fields, copied once
+	briefs []sop.Brief // lib.Briefs()
+	// inbound marks, by index, the SOPs that another SOP refers to.
+	inbound []bool
+	// hops are each SOP's links resolved, in order, one SOP after
+	// another: SOP i's start at hopsAt[i].
+	hops   []hop
+	hopsAt []int32
+}
+
+// hop is what the rules need of a resolved link, without its strings: a
+// broken one's message resolves it again (docCheck.resolve).
+type hop struct {
+	target     int32 // the SOP it leads to (Link.SOP), -1 for none
+	kind       library.LinkKind
+	problem    library.LinkProblem
+	anchorOnly bool
 }
 
 func newChecker(lib *library.Library, opts Options) *checker {
-	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, inbound: map[*sop.Doc]bool{},
-		fields: sop.Fields(), links: make(map[*sop.Doc][]library.Link, len(lib.Docs))}
-	resolved := make([][]library.Link, len(lib.Docs))
-	parallel.For(len(lib.Docs), func(i int) {
-		d := lib.Docs[i]
-		resolved[i] = make([]library.Link, len(d.Markdown.Links))
-		for j, l := range d.Markdown.Links {
-			resolved[i][j] = lib.ResolveLink(d, l.Dest)
+	briefs := lib.Briefs()
+	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, fields: sop.Fields(), briefs: briefs,
+		inbound: make([]bool, len(briefs)), hopsAt: make([]int32, len(briefs)+1)}
+	for i := range briefs {
+		c.hopsAt[i+1] = c.hopsAt[i] + int32(briefs[i].NumLinks())
+	}
+	c.hops = make([]hop, c.hopsAt[len(briefs)])
+	parallel.For(len(briefs), func(i int) {
+		b := &briefs[i]
+		for j := range b.NumLinks() {
+			r := lib.ResolveLinkAt(i, b.Link(j).Dest)
+			c.hops[int(c.hopsAt[i])+j] = hop{target: int32(r.SOP), kind: r.Kind, problem: r.Problem, anchorOnly: r.AnchorOnly}
 		}
 	})
-	for i, d := range lib.Docs {
-		c.links[d] = resolved[i]
-	}
-	for _, d := range lib.Docs {
-		if d.Meta.ID.Text != "" {
-			c.ids = append(c.ids, d.Meta.ID.Text)
+	for i := range briefs {
+		if id := briefs[i].ID().Text; id != "" {
+			c.ids = append(c.ids, id)
 		}
 	}
 	for _, r := range opts.Roles {
 		c.roles[r] = true
 	}
-	for _, d := range lib.Docs {
-		for _, id := range c.sopRefs(&d.Meta) {
-			// A shared id belongs to the first file by path (SPEC 8).
-			if t := lib.Lookup(id); len(t) > 0 && t[0] != d {
-				c.inbound[t[0]] = true
-			}
-		}
-		for j, l := range d.Markdown.Links {
-			if r := c.links[d][j]; !l.Image && r.Doc != nil && r.Doc != d {
-				c.inbound[r.Doc] = true
-			}
-		}
+	for i := range briefs {
+		c.markInbound(i)
 	}
 	return c
 }
 
-// sopRefs lists the ids that the SOP's fields name as SOPs (the fields
-// the table marks sop.RefSOP: related, supersedes), in table order.
-func (c *checker) sopRefs(m *sop.Meta) []string {
-	var ids []string
+// markInbound marks the SOPs that the i-th refers to (in the fields that
+// name SOPs, and by links).
+func (c *checker) markInbound(i int) {
+	b := &c.briefs[i]
 	for _, f := range c.fields {
-		if f.Refs == sop.RefSOP {
-			ids = append(ids, f.List(m).Strings()...)
+		if f.Refs != sop.RefSOP {
+			continue
+		}
+		for it := range b.Items(f.Name) {
+			// A shared id belongs to the first file by path (SPEC 8).
+			if t := c.lib.IndexesOf(it.Text); len(t) > 0 && int(t[0]) != i {
+				c.inbound[t[0]] = true
+			}
 		}
 	}
-	return ids
+	for j, h := range c.hopsOf(i) {
+		if !b.Link(j).Image && h.target >= 0 && int(h.target) != i {
+			c.inbound[h.target] = true
+		}
+	}
 }
+
+// hopsOf returns the i-th SOP's links resolved.
+func (c *checker) hopsOf(i int) []hop { return c.hops[c.hopsAt[i]:c.hopsAt[i+1]] }
 
 func (c *checker) want(p string) bool { return c.opts.Only == nil || c.opts.Only(p) }
 
@@ -88,38 +108,50 @@ func (c *checker) add(out []Finding, rule, p string, pos sop.Pos, format string,
 
 var fileStart = sop.Pos{Line: 1, Col: 1}
 
-// docCheck is what each per-file check looks at: one SOP with its links
-// resolved, and the checker's lookups across the library. Checks report
-// into it.
+// docCheck is what each per-file check looks at: one SOP, and the
+// checker's lookups across the library. The rules that read one SOP alone
+// (check) read d, the whole Doc; those across SOPs (refCheck) read b, its
+// Brief, i, its index in the library's order, and hops, its links
+// resolved. Checks report into it.
 type docCheck struct {
 	*checker
-	d        *sop.Doc
-	resolved []library.Link // d.Markdown.Links resolved, in order
-	out      []Finding
+	path string
+	d    *sop.Doc
+	i    int
+	b    *sop.Brief
+	hops []hop
+	out  []Finding
 }
 
 // report adds a finding about the SOP unless its rule is off.
 func (c *docCheck) report(rule string, pos sop.Pos, format string, args ...any) {
-	c.out = c.add(c.out, rule, c.d.Path, pos, format, args...)
+	c.out = c.add(c.out, rule, c.path, pos, format, args...)
 }
 
 // retired reports whether the SOP is itself retired: it may then refer to
 // retired SOPs.
-func (c *docCheck) retired() bool { return c.d.Meta.Retired() }
+func (c *docCheck) retired() bool { return c.b.Retired() }
 
-// checkDoc runs every rule's per-file check on one SOP: those that read
-// it alone (or, with Options.Local, takes what they found as it was
+// checkDoc runs every rule's per-file check on the i-th SOP: those that
+// read it alone (or, with Options.Local, takes what they found as it was
 // loaded), then those across SOPs, then its suppression comments.
-func (c *checker) checkDoc(d *sop.Doc) []Finding {
-	dc := &docCheck{checker: c, d: d, resolved: c.links[d]}
+func (c *checker) checkDoc(i int) []Finding {
+	dc := c.docCheck(i)
 	if c.opts.Local != nil {
-		dc.out = c.opts.Local.findings(d.Path, c.opts.Severities)
+		dc.out = c.opts.Local.findings(dc.path, c.opts.Severities)
 	} else {
+		dc.d = c.lib.Docs[i]
 		dc.run(func(r RuleInfo) func(*docCheck) { return r.check })
 	}
 	dc.run(func(r RuleInfo) func(*docCheck) { return r.refCheck })
 	dc.suppress()
 	return dc.out
+}
+
+// docCheck starts the check of the i-th SOP.
+func (c *checker) docCheck(i int) *docCheck {
+	b := &c.briefs[i]
+	return &docCheck{checker: c, path: b.Path(), i: i, b: b, hops: c.hopsOf(i)}
 }
 
 // run runs the check that pick chooses of every rule that has one.
@@ -141,15 +173,15 @@ func (c *docCheck) frontMatterProblems(rule string) {
 	}
 }
 
-// linkedSOP returns the SOP that the SOP's j-th link leads to, and the
-// resolved link; nil for an image, a link that is not local or is broken,
-// or a file that is no SOP.
-func (c *docCheck) linkedSOP(j int) (*sop.Doc, library.Link) {
-	r := c.resolved[j]
-	if c.d.Markdown.Links[j].Image || r.Kind != library.LinkLocal || r.Problem != library.LinkOK {
-		return nil, r
+// linkedSOP returns the index of the SOP that the SOP's j-th link leads
+// to, and the link resolved; -1 for an image, a link that is not local or
+// is broken, or a file that is no SOP.
+func (c *docCheck) linkedSOP(j int) (int, hop) {
+	h := c.hops[j]
+	if c.b.Link(j).Image || h.kind != library.LinkLocal || h.problem != library.LinkOK {
+		return -1, h
 	}
-	return r.Doc, r
+	return int(h.target), h
 }
 
 // checkLibrary runs the rules about the library as a whole.

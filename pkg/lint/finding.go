@@ -7,8 +7,10 @@
 // registry.go; everything that lists or describes rules reads the
 // registry. A rule reads one SOP alone (check) or looks across SOPs
 // (refCheck, libCheck): sopctl lint runs the first kind as each file is
-// parsed (Local) and the second on the SOPs' summaries, so that its
-// memory grows with the number of SOPs, not their size. Suppression comments in an SOP's body (suppress.go) drop the
+// parsed (Local) and the second on the SOPs' Briefs (sop.Brief, named by
+// their index in the library's order), so that its memory grows with the
+// number of SOPs, not their size, and holds few pointers for the garbage
+// collector to follow. Suppression comments in an SOP's body (suppress.go) drop the
 // findings they silence before Run returns them. RetirementRefs answers
 // sopctl retire with what retired-ref will report once an SOP is retired.
 package lint

@@ -26,9 +26,9 @@ type Options struct {
 	// on version-not-bumped.
 	Since *Since
 	// Local, when set, found what the rules that read one SOP alone find,
-	// as the library was loaded (library.LoadSummaries with Local.Check):
+	// as the library was loaded (library.LoadBriefs with Local.Check):
 	// Run takes those findings and runs only the rules across SOPs, which
-	// read what the SOPs' summaries keep.
+	// read what the SOPs' Briefs keep.
 	Local *Local
 }
 
@@ -92,10 +92,10 @@ func Run(lib *library.Library, opts Options) []Finding {
 			out = c.add(out, e.Rule, e.Path, e.Pos, "%s", e.Msg)
 		}
 	}
-	perDoc := make([][]Finding, len(lib.Docs))
-	parallel.For(len(lib.Docs), func(i int) {
-		if c.want(lib.Docs[i].Path) {
-			perDoc[i] = c.checkDoc(lib.Docs[i])
+	perDoc := make([][]Finding, len(c.briefs))
+	parallel.For(len(c.briefs), func(i int) {
+		if c.want(c.briefs[i].Path()) {
+			perDoc[i] = c.checkDoc(i)
 		}
 	})
 	for _, f := range perDoc {

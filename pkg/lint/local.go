@@ -10,8 +10,8 @@ import (
 
 // Local runs the rules that read one SOP alone (RuleInfo's check) on each
 // SOP while the library loader's worker holds it whole, and keeps their
-// findings, so that the library need keep only each SOP's summary
-// (library.LoadSummaries with Check as its hook) and Run only the rules
+// findings, so that the library need keep only each SOP's Brief
+// (library.LoadBriefs with Check as its hook) and Run only the rules
 // across SOPs on those. Findings are kept whatever the severities, which
 // Run applies.
 type Local struct {
@@ -37,7 +37,7 @@ func (l *Local) Check(cfg *library.Config, d *sop.Doc) {
 		// here has none.
 		l.c = &checker{lib: &library.Library{Config: cfg}, opts: Options{Now: l.now, Severities: every}, fields: sop.Fields()}
 	})
-	dc := &docCheck{checker: l.c, d: d}
+	dc := &docCheck{checker: l.c, path: d.Path, d: d, i: -1}
 	dc.run(func(r RuleInfo) func(*docCheck) { return r.check })
 	l.mu.Lock()
 	defer l.mu.Unlock()

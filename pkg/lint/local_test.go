@@ -12,7 +12,7 @@ import (
 
 // runBoth lints the library at dir as sopctl lint does (the rules of one
 // SOP as the loader parses it, Local, then the rules across SOPs on the
-// summaries) and with whole Docs (as lint --fix, serve and approve do),
+// SOPs' Briefs, library.LoadBriefs) and with whole Docs (as lint --fix, serve and approve do),
 // and fails unless the two find the same. opts' Severities, when nil,
 // come from the library's sopctl.yaml.
 func runBoth(t *testing.T, dir string, opts Options) []Finding {
@@ -28,19 +28,19 @@ func runBoth(t *testing.T, dir string, opts Options) []Finding {
 	}
 	want := Run(whole, opts)
 	local := NewLocal(opts.Now)
-	sums, err := library.LoadSummaries(context.Background(), dir, local.Check)
+	briefs, err := library.LoadBriefs(context.Background(), dir, local.Check)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts.Local = local
-	if got := Run(sums, opts); !reflect.DeepEqual(got, want) {
-		t.Errorf("lint of summaries found\n%v\nlint of whole Docs\n%v", got, want)
+	if got := Run(briefs, opts); !reflect.DeepEqual(got, want) {
+		t.Errorf("lint of Briefs found\n%v\nlint of whole Docs\n%v", got, want)
 	}
 	return want
 }
 
 // TestLocalEqualsWhole: on a generated library (every kind of finding in
-// number), lint of summaries finds exactly what lint of whole Docs finds,
+// number), lint of Briefs finds exactly what lint of whole Docs finds,
 // whatever the severities and the files asked for. The rule examples,
 // suppression and since tests check the same through runBoth.
 func TestLocalEqualsWhole(t *testing.T) {
@@ -68,7 +68,7 @@ func TestLocalEqualsWhole(t *testing.T) {
 	}
 }
 
-// TestLocalReload: a library of summaries reloaded after an SOP was fixed
+// TestLocalReload: a library of Briefs reloaded after an SOP was fixed
 // lints as a fresh load does; the fixed SOP's findings made at the first
 // load are gone.
 func TestLocalReload(t *testing.T) {
@@ -77,7 +77,7 @@ func TestLocalReload(t *testing.T) {
 	testlib.WriteTree(t, dir, map[string]string{"sopctl.yaml": "title: T\n", "sops/a.md": strings.Replace(good, "## Scope", "## Scop", 1)})
 	opts := Options{Now: today, Severities: defaultSeverities()}
 	local := NewLocal(today)
-	lib, err := library.LoadSummaries(context.Background(), dir, local.Check)
+	lib, err := library.LoadBriefs(context.Background(), dir, local.Check)
 	if err != nil {
 		t.Fatal(err)
 	}

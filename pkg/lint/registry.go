@@ -31,7 +31,7 @@ type RuleInfo struct {
 	// check reports the rule's findings in one SOP that it reads alone,
 	// whole (sopctl lint runs it as the file is parsed, Local); refCheck
 	// those in one SOP that depend on other SOPs, reading of each SOP only
-	// what its sop.Doc.Summary keeps; libCheck those about the library as
+	// its sop.Brief (docCheck.b; d is nil); libCheck those about the library as
 	// a whole. Rules found elsewhere (by the parser, or about suppression
 	// comments) have none.
 	check    func(*docCheck)

@@ -100,11 +100,12 @@ A refund above your limit, a legal threat, or a third contact about the same pro
 // (the web, mail and other schemes are render's to judge). The library's
 // resolver decides, as it does for render.
 func (c *docCheck) brokenLinks() {
-	for j, l := range c.d.Markdown.Links {
-		r := c.resolved[j]
-		if r.Kind != library.LinkLocal {
+	for j, h := range c.hops {
+		if h.kind != library.LinkLocal || h.problem == library.LinkOK {
 			continue
 		}
+		l := c.b.Link(j)
+		r := c.lib.ResolveLinkAt(c.i, l.Dest) // again, for the message's words: a broken link is rare
 		// Worded as render words its warning about the same link.
 		what, link := "link", "link to "+l.Dest
 		if l.Image {
@@ -118,16 +119,12 @@ func (c *docCheck) brokenLinks() {
 		case library.LinkMissing:
 			c.report(RuleBrokenLink, l.Pos, "%s %s: fix the path (relative to this file, or starting with / for the library root)", link, r.Reason())
 		case library.LinkNoHeading:
-			c.report(RuleBrokenLink, l.Pos, "%s %s%s", link, r.Reason(), anchorHint(r.Doc, r.Anchor))
+			c.report(RuleBrokenLink, l.Pos, "%s %s%s", link, r.Reason(), anchorHint(c.briefs[r.SOP].Slugs(), r.Anchor))
 		}
 	}
 }
 
-func anchorHint(t *sop.Doc, anchor string) string {
-	var slugs []string
-	for _, h := range t.Markdown.Headings {
-		slugs = append(slugs, h.Slug)
-	}
+func anchorHint(slugs []string, anchor string) string {
 	if s := sop.Closest(anchor, slugs); s != "" {
 		return fmt.Sprintf(": did you mean #%s?", s)
 	}

@@ -88,7 +88,7 @@ Complaints a first-line agent cannot resolve within their own approval limit.
 func (c *docCheck) brokenRefs() {
 	for _, f := range c.fields {
 		if known, hint := c.refLookup(f.Refs); known != nil {
-			c.refs(f.Name, f.List(&c.d.Meta), known, hint)
+			c.refs(f.Name, known, hint)
 		}
 	}
 }
@@ -98,7 +98,7 @@ func (c *docCheck) brokenRefs() {
 func (c *docCheck) refLookup(r sop.Ref) (known func(string) bool, hint func(string) string) {
 	switch r {
 	case sop.RefSOP:
-		return func(id string) bool { return len(c.lib.Lookup(id)) > 0 }, c.sopHint
+		return func(id string) bool { return len(c.lib.IndexesOf(id)) > 0 }, c.sopHint
 	case sop.RefRole:
 		return func(r string) bool { return c.roles[r] }, c.roleHint
 	case sop.RefKPI:
@@ -109,8 +109,8 @@ func (c *docCheck) refLookup(r sop.Ref) (known func(string) bool, hint func(stri
 
 // refs reports each item of the field's list that known does not know,
 // saying what it is not with hint.
-func (c *docCheck) refs(field string, l sop.List, known func(string) bool, hint func(string) string) {
-	for _, it := range l.Items {
+func (c *docCheck) refs(field string, known func(string) bool, hint func(string) string) {
+	for it := range c.b.Items(field) {
 		if !known(it.Text) {
 			c.report(RuleBrokenRef, it.Pos, "%s names %q, which %s", field, it.Text, hint(it.Text))
 		}

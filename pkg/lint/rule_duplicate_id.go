@@ -82,14 +82,14 @@ Chargeback notices from the card processor, handled by the billing team.
 
 // duplicateID: duplicate-id, on every file that shares the id.
 func (c *docCheck) duplicateID() {
-	d := c.d
-	if docs := c.lib.Lookup(d.Meta.ID.Text); len(docs) > 1 {
+	id := c.b.ID()
+	if same := c.lib.IndexesOf(id.Text); len(same) > 1 {
 		var others []string
-		for _, o := range docs {
-			if o != d {
-				others = append(others, o.Path)
+		for _, o := range same {
+			if int(o) != c.i {
+				others = append(others, c.briefs[o].Path())
 			}
 		}
-		c.report(RuleDuplicateID, d.Meta.ID.Pos, "id %q is also used by %s: give each SOP its own id", d.Meta.ID.Text, strings.Join(others, ", "))
+		c.report(RuleDuplicateID, id.Pos, "id %q is also used by %s: give each SOP its own id", id.Text, strings.Join(others, ", "))
 	}
 }

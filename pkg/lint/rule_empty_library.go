@@ -56,7 +56,7 @@ Every refund an agent offers, on any channel.
 // linted include it (the whole library): lint passing with nothing checked
 // is most often a sops_dir or exclude that misses the SOP files.
 func (c *checker) emptyLibrary() []Finding {
-	if len(c.lib.Docs)+len(c.lib.Failed) > 0 || !c.want(library.ConfigFile) {
+	if len(c.briefs)+len(c.lib.Failed) > 0 || !c.want(library.ConfigFile) {
 		return nil
 	}
 	cfg := c.lib.Config

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"github.com/sopctl/sopctl/pkg/library"
-	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // RuleRetiredRef is the id of the rule retired-ref.
@@ -84,24 +83,25 @@ Refund requests received during 2023.
 // retiredRefs: retired-ref, in related and in body links, unless the SOP
 // is retired itself.
 func (c *docCheck) retiredRefs() {
-	c.refsTo(func(d *sop.Doc) bool { return d.Meta.Retired() })
+	c.refsTo(func(t int) bool { return c.briefs[t].Retired() })
 }
 
 // refsTo reports retired-ref for each item of related and each body link
-// that names an SOP for which retired is true, unless the SOP checked is
-// retired itself.
-func (c *docCheck) refsTo(retired func(*sop.Doc) bool) {
+// that names an SOP (by its index) for which retired is true, unless the
+// SOP checked is retired itself.
+func (c *docCheck) refsTo(retired func(int) bool) {
 	if c.retired() {
 		return
 	}
-	m := c.d.Meta
-	for _, it := range m.Related.Items {
-		if docs := c.lib.Lookup(it.Text); it.Text != m.ID.Text && len(docs) > 0 && retired(docs[0]) {
+	id := c.b.ID().Text
+	for it := range c.b.Items("related") {
+		if t := c.lib.IndexesOf(it.Text); it.Text != id && len(t) > 0 && retired(int(t[0])) {
 			c.report(RuleRetiredRef, it.Pos, "%s is retired: relate to the SOP that supersedes it instead", it.Text)
 		}
 	}
-	for j, l := range c.d.Markdown.Links {
-		if t, _ := c.linkedSOP(j); t != nil && t != c.d && retired(t) {
+	for j := range c.hops {
+		if t, _ := c.linkedSOP(j); t >= 0 && t != c.i && retired(t) {
+			l := c.b.Link(j)
 			c.report(RuleRetiredRef, l.Pos, "link to %s, which is retired: link to the SOP that supersedes it instead", l.Dest)
 		}
 	}
@@ -112,19 +112,19 @@ func (c *docCheck) refsTo(retired func(*sop.Doc) bool) {
 // that is not retired (sopctl retire lists them), sorted, whatever the
 // rule's severity (an SOP's own suppression comments are not read).
 func RetirementRefs(lib *library.Library, opts Options, id string) []Finding {
-	target := lib.Lookup(id)
+	target := lib.IndexesOf(id)
 	if len(target) == 0 {
 		return nil
 	}
 	opts.Severities = map[string]Severity{RuleRetiredRef: Error}
 	c := newChecker(lib, opts)
 	var out []Finding
-	for _, d := range lib.Docs {
-		if d == target[0] {
+	for i := range c.briefs {
+		if i == int(target[0]) {
 			continue
 		}
-		dc := &docCheck{checker: c, d: d, resolved: c.links[d]}
-		dc.refsTo(func(t *sop.Doc) bool { return t == target[0] })
+		dc := c.docCheck(i)
+		dc.refsTo(func(t int) bool { return t == int(target[0]) })
 		out = append(out, dc.out...)
 	}
 	Sort(out)

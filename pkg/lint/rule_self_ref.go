@@ -58,19 +58,20 @@ Refund requests from customers on any channel, handled by representatives and te
 
 // selfRefs: self-ref, in related, in supersedes and in body links.
 func (c *docCheck) selfRefs() {
-	m := c.d.Meta
-	for _, it := range m.Related.Items {
-		if it.Text == m.ID.Text {
+	id := c.b.ID().Text
+	for it := range c.b.Items("related") {
+		if it.Text == id {
 			c.report(RuleSelfRef, it.Pos, "the SOP lists itself in related: remove %s", it.Text)
 		}
 	}
-	for _, it := range m.Supersedes.Items {
-		if it.Text == m.ID.Text {
+	for it := range c.b.Items("supersedes") {
+		if it.Text == id {
 			c.report(RuleSelfRef, it.Pos, "the SOP supersedes itself: remove %s from supersedes", it.Text)
 		}
 	}
-	for j, l := range c.d.Markdown.Links {
-		if t, r := c.linkedSOP(j); t == c.d && !r.AnchorOnly {
+	for j := range c.hops {
+		if t, h := c.linkedSOP(j); t == c.i && !h.anchorOnly {
+			l := c.b.Link(j)
 			c.report(RuleSelfRef, l.Pos, "the SOP links to itself (%s): link to the heading with #anchor, or remove the link", l.Dest)
 		}
 	}

@@ -65,26 +65,26 @@ func replaceOnce(s, old, new string) string { return strings.Replace(s, old, new
 
 // versionNotBumped: version-not-bumped.
 func (c *docCheck) versionNotBumped() {
-	m := c.d.Meta
-	if c.opts.Since == nil || m.Status.Text != sop.StatusApproved || m.Version.Text == "" {
+	version := c.b.Version()
+	if c.opts.Since == nil || c.b.Status() != sop.StatusApproved || version.Text == "" {
 		return
 	}
-	old, ok := c.opts.Since.Before[c.d.Path]
+	old, ok := c.opts.Since.Before[c.path]
 	if !ok {
 		return
 	}
-	// A library of summaries (lint's) reads the file again: this rule is
+	// A library of Briefs (lint's) reads the file again: this rule is
 	// the one that needs an SOP's bytes, and only of the few that changed.
-	now, err := c.lib.Source(c.d)
+	now, err := c.lib.SourceAt(c.i)
 	if err != nil || bytes.Equal(withoutReviewed(old), withoutReviewed(now)) {
 		return
 	}
-	then, err := sop.Parse(c.d.Path, old)
-	if err != nil || then.Meta.Version.Text != m.Version.Text {
+	then, err := sop.Parse(c.path, old)
+	if err != nil || then.Meta.Version.Text != version.Text {
 		return
 	}
-	c.report(RuleVersionNotBumped, m.Version.Pos, "the SOP changed since %s but its version is still %q: set a new version (and approve it again), or undo the change",
-		c.opts.Since.Rev, m.Version.Text)
+	c.report(RuleVersionNotBumped, version.Pos, "the SOP changed since %s but its version is still %q: set a new version (and approve it again), or undo the change",
+		c.opts.Since.Rev, version.Text)
 }
 
 // reviewedLine is a front-matter line that sets reviewed, at the top

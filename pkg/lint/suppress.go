@@ -43,7 +43,7 @@ func (s *suppression) covers(f Finding) bool {
 func (c *docCheck) suppressions() []*suppression {
 	var lines, ranges, file []*suppression
 	open := map[string][]*suppression{} // ranges not yet enabled again, by rule
-	for _, cm := range c.d.Markdown.Comments {
+	for cm := range c.b.Comments() {
 		directive, rules, ok := c.directive(cm)
 		if !ok {
 			continue
@@ -120,7 +120,7 @@ func (c *docCheck) directive(cm sop.Comment) (directive string, rules []string, 
 // comments can be silenced too, but a suppression of them is never
 // reported unused.
 func (c *docCheck) suppress() {
-	if len(c.d.Markdown.Comments) == 0 {
+	if !c.b.HasComments() {
 		return
 	}
 	kept := c.out

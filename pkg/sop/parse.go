@@ -7,7 +7,8 @@
 // indentation and a second document are errors at their position. The body
 // is kept as Markdown with the line it starts on. A Doc's Summary keeps
 // what a reader of many SOPs needs (fields, headings, links) without the
-// text.
+// text; its Brief, what lint's rules across SOPs need, in memory that
+// holds no pointers.
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the

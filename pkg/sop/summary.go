@@ -6,10 +6,11 @@ import (
 )
 
 // Summary returns what other SOPs need of this one, for a reader of many
-// SOPs that has looked at each whole SOP once, as it was parsed (lint):
-// its path; of its fields the id, title, version and status and the lists
-// that name SOPs, roles or KPIs (Field.Refs); of its body the headings'
-// anchors (Level, Slug and Pos), the links and the comments. Each list is
+// SOPs that has looked at each whole SOP once, as it was parsed (render;
+// lint keeps less, a Brief): its path; of its fields the id, title,
+// version and status and the lists that name SOPs, roles or KPIs
+// (Field.Refs); of its body the headings' anchors (Level, Slug and Pos),
+// the links and the comments. Each list is
 // in memory of its own length. Src, Front, Body, Problems, the other
 // fields, the headings' text, the sections, the placeholders and the H1
 // are left out: a library of 100,000 summaries holds memory that grows
