@@ -222,21 +222,19 @@ func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out strin
 	if !opts.full {
 		sources.Use(render.ReadCache(out))
 	}
-	budget := &memoryBudget{limit: renderLimit} // one for the process: every library's SOPs count
-	// An SOP taken from the cache holds as much as one parsed: it counts too.
-	cached := func(p string, src []byte) *sop.Doc {
-		d := sources.Cached(p, src)
-		if d != nil {
-			budget.loaded()
-		}
-		return d
-	}
+	// One budget for the process: every library's SOPs count. Those the
+	// cache gives do not: an incremental render holds them as a full one
+	// does, but under a limit set from them its collector ran so often that
+	// it took longer than a full render (10k, one body edited: 6.1 s
+	// against 2.8 s without the limit, 163 MiB against 294 MiB at its
+	// peak).
+	budget := &memoryBudget{limit: renderLimit}
 	open := func(ctx context.Context, dir string) (*library.Library, error) {
 		libDir, err := library.Find(dir)
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadCached(ctx, libDir, budget.wrap(sources.Keep), cached)
+		lib, err := library.LoadCached(ctx, libDir, budget.wrap(sources.Keep), sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
 		}
