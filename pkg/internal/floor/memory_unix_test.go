@@ -16,9 +16,12 @@ import (
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 )
 
-// memoryEnv turns TestMemoryBound on. It stays off until lint and render
-// hold summaries rather than documents (issue 15): today's render of
-// 100k SOPs peaks near 5 GB, and the test would only fail.
+// memoryEnv turns on TestMemoryBound's check of render's peak memory (the
+// render runs, and its pages' sizes are checked, either way). It stays
+// off until render of 100k SOPs is under its bound (issue 15: 1,034-1,046 MiB
+// against 1 GiB, its per-SOP state still pointer-rich). Lint's bound,
+// held since lint keeps sop.Briefs (267-292 MiB against 300), is always
+// checked in make test-long.
 const memoryEnv = "SOPCTL_TEST_MEMORY"
 
 // TestMemoryBound lints and renders a generated library of 100,000 SOPs
@@ -30,9 +33,6 @@ const memoryEnv = "SOPCTL_TEST_MEMORY"
 func TestMemoryBound(t *testing.T) {
 	if testing.Short() {
 		t.Skip("100k SOPs: skipped with -short (make test-long runs it)")
-	}
-	if os.Getenv(memoryEnv) != "1" {
-		t.Skip("skipped until lint/render hold summaries (issue 15): set " + memoryEnv + "=1 to run it")
 	}
 	n := 100_000
 	if s := os.Getenv("SOPCTL_TEST_MEMORY_SOPS"); s != "" {
@@ -51,14 +51,19 @@ func TestMemoryBound(t *testing.T) {
 		what string
 		args []string
 		max  int64
+		env  bool // its bound is checked only with memoryEnv=1
 	}{
-		{"lint", []string{"-C", lib, "lint"}, 300 << 20},
-		{"render", []string{"-C", lib, "render", "-o", site}, 1 << 30},
+		{"lint", []string{"-C", lib, "lint"}, 300 << 20, false},
+		{"render", []string{"-C", lib, "render", "-o", site}, 1 << 30, true},
 	} {
 		peak, code, stderr := peakRSS(t, exe, tc.args...)
 		t.Logf("%s %d SOPs: exit %d, peak resident memory %d MiB (bound %d MiB)", tc.what, n, code, peak>>20, tc.max>>20)
 		if code != 0 && code != 1 { // 1: findings, which the generated library has
 			t.Errorf("sopctl %s exited %d: %s", strings.Join(tc.args, " "), code, stderr)
+		}
+		if tc.env && os.Getenv(memoryEnv) != "1" {
+			t.Logf("%s: its bound is not checked until render of 100k SOPs holds it (issue 15): set %s=1 to check it", tc.what, memoryEnv)
+			continue
 		}
 		if peak > tc.max {
 			t.Errorf("sopctl %s of %d SOPs peaked at %d MiB of resident memory, over issue 15's bound of %d MiB", tc.what, n, peak>>20, tc.max>>20)
