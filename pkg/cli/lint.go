@@ -56,6 +56,10 @@ Severities come from each rule's default and lint.rules in sopctl.yaml
 (error, warning, info or off). Exit status: 0 when there is no error (and no
 more warnings than --max-warnings), 1 otherwise, 2 when linting could not start.
 
+Memory: lint keeps about 1 KiB of each SOP once it is checked. On a library of
+more than 1,024 SOPs it sets Go's soft memory limit from their number (about
+34 MiB for 10,000 SOPs, 293 MiB for 100,000); a GOMEMLIMIT you set wins.
+
 Inline suppression: an HTML comment in an SOP's body silences the rules it
 names, separated by commas, and may say why after "--":
   <!-- sopctl-disable-next-line RULE[,RULE] -->  the next non-blank line
