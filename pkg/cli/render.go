@@ -92,9 +92,9 @@ taken from the previous output (by hard link) rather than made again. The
 result is the same, byte for byte, as a full render. Editing an SOP's body
 makes its page, the printable handbooks and the search index again; editing
 a title, status, role, heading or link makes every page again. The summary
-says how many files were reused. A render also keeps .sopctl-cache
-there, what it read of each published SOP, by its file's hash: the next
-render parses only the SOP files whose bytes changed. --full makes every file
+says how many files were reused. A render also keeps, beside DIR and not in
+it, .DIR.sopctl-cache: what it read of each published SOP, by its file's
+hash, so that the next render parses only the SOP files whose bytes changed. --full makes every file
 anew, parsing every SOP; a manifest that cannot be trusted (damaged, edited,
 or written by another build of sopctl) does the same, with a note (a cache
 that cannot be trusted means parsing every SOP, with the same result).
@@ -210,6 +210,10 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	for _, w := range slices.Concat(h.LeftOut, warnings) {
 		w.Path = show.Path(w.Path)
 		fmt.Fprintln(env.IO.ErrOut, termsafe.Line(w.String()))
+	}
+	if err := stage.CacheError(); err != nil {
+		fmt.Fprintf(env.IO.ErrOut, "note: the render cache could not be kept beside %s (%v): the next render parses every SOP again\n",
+			termsafe.Line(opts.out), termsafe.Line(library.WithoutPath(err).Error()))
 	}
 	renderSummary(env, opts, h, stage)
 	return nil

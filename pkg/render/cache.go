@@ -11,19 +11,26 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
-// CacheFile lies beside the ManifestFile in an HTML bundle's folder: what
+// The render cache is a file beside the output folder, not in it: what
 // Sources kept of each SOP file when the bundle was rendered, by the
 // SHA-256 of the file. The next render into the folder takes an SOP whose
 // file has that hash from it rather than parsing the file again (Use,
 // Cached): parsing is most of what an incremental render of a library
-// with one SOP edited would otherwise cost.
+// with one SOP edited would otherwise cost. It lives outside the folder
+// because the folder is what a team publishes: the cache is no page, and
+// at 300 bytes an SOP it would weigh on SPEC's bound on the bundle's size
+// (under 3 times the library). Its name, .NAME.sopctl-cache beside the
+// output folder NAME (CachePath), is one `sopctl init`'s .gitignore keeps
+// out of git (.*.sopctl-*), and one the removal of stale temporary
+// siblings never matches.
 //
 // The cache is input from disk, and anything doubtful about it means
-// parsing as before: it is read only from a folder sopctl made (the
+// parsing as before: it is read only beside a folder sopctl made (the
 // Marker), only as a regular file of at most maxCacheBytes, only when its
 // last 32 bytes are the SHA-256 of the rest (a truncated or damaged file),
 // its version is cacheVersion and its build this one (a build may parse
@@ -34,9 +41,20 @@ import (
 // hashing the files costs a small part of parsing them.
 //
 // The cache is written anew by each render with only the published SOPs
-// (Handbook.WriteCache), into the staging folder, so it is swapped in with
-// the rest and never grows beyond the library.
+// (Handbook.WriteCache), into the staging folder as CacheFile; Commit
+// moves it beside the output folder once that is in place, replacing the
+// previous one in one rename, so it never grows beyond the library.
 const CacheFile = ".sopctl-cache"
+
+// CachePath is the render cache of the output folder dir (see CacheFile).
+func CachePath(dir string) string {
+	dir = filepath.Clean(dir)
+	return filepath.Join(filepath.Dir(dir), cacheName(filepath.Base(dir)))
+}
+
+// cacheName is the name of the render cache of the output folder name,
+// in the folder's parent.
+func cacheName(name string) string { return "." + siblingTag(name) + CacheFile }
 
 const (
 	cacheMagic   = "sopctl render cache\n"
@@ -105,22 +123,28 @@ type Cache struct {
 	entries map[string]*cacheEntry // by library path
 }
 
-// ReadCache reads the cache of the output folder dir, which a previous
-// render made; nil when there is none to trust (see CacheFile).
+// ReadCache reads the cache of the output folder dir (CachePath), which a
+// previous render made; nil when there is none to trust (see CacheFile).
 func ReadCache(dir string) *Cache {
-	root, err := os.OpenRoot(dir)
+	// Commit keeps the cache beside the folder a symlinked output leads to.
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	dir = filepath.Clean(dir)
+	root, err := os.OpenRoot(filepath.Dir(dir))
 	if err != nil {
 		return nil
 	}
 	defer root.Close()
-	if fi, err := root.Lstat(Marker); err != nil || !fi.Mode().IsRegular() {
+	name := filepath.Base(dir)
+	if fi, err := root.Lstat(path.Join(name, Marker)); err != nil || !fi.Mode().IsRegular() {
 		return nil
 	}
-	fi, err := root.Lstat(CacheFile)
+	fi, err := root.Lstat(cacheName(name))
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxCacheBytes {
 		return nil
 	}
-	data, err := root.ReadFile(CacheFile)
+	data, err := root.ReadFile(cacheName(name))
 	if err != nil {
 		return nil
 	}
@@ -194,8 +218,8 @@ func (s *Sources) Cached(p string, src []byte) *sop.Doc {
 }
 
 // writeCache writes into the Stage the cache of docs, which src kept (see
-// CacheFile), beside the marker and the manifest: it is swapped in with
-// them.
+// CacheFile), beside the marker and the manifest; Commit moves it beside
+// the output folder (moveCache).
 func (s *Stage) writeCache(docs []*sop.Doc, src *Sources) error {
 	f, err := s.root.OpenFile(path.Join(s.tmp, CacheFile), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -272,3 +296,23 @@ func (h *Handbook) WriteCache(s *Stage) error {
 	}
 	return s.writeCache(docs, h.sources)
 }
+
+// moveCache moves the cache the render wrote (writeCache) from the output
+// folder, now in place, to its place beside it, replacing the previous
+// one. When that fails the cache is removed from the folder, which is
+// published, and the failure is kept for CacheError: the next render
+// parses every SOP, with the same result.
+func (s *Stage) moveCache() {
+	inside := path.Join(s.name, CacheFile)
+	if _, err := s.root.Lstat(inside); err != nil {
+		return // none written: not a render of summaries
+	}
+	if err := s.root.Rename(inside, cacheName(s.name)); err != nil {
+		s.cacheErr = err
+		_ = s.root.Remove(inside)
+	}
+}
+
+// CacheError says why the render cache could not be kept beside the
+// output folder, after Commit; nil when it was, or none was written.
+func (s *Stage) CacheError() error { return s.cacheErr }

@@ -67,6 +67,8 @@ type Stage struct {
 	folders map[string]*os.Root // folders of tmp opened so far, by slash path
 	keys    map[string]string   // the new manifest: file -> key (Reuse, WriteKeyed)
 	written atomic.Int64        // files written by WriteFile
+
+	cacheErr error // why Commit could not move the render cache (CacheError)
 }
 
 // Forced is an existing folder outside the library that sopctl did not
@@ -254,6 +256,7 @@ func (s *Stage) Commit() (err error) {
 		return err
 	}
 	s.tmp = ""
+	s.moveCache()
 	if old != "" {
 		if err := removeTree(s.root, old, marked(s.root, old)); err != nil {
 			s.left = append(s.left, &LeftoverError{Dir: filepath.Join(s.root.Name(), old), Err: err})

@@ -22,7 +22,7 @@ func CacheChanges(all []string, body Change) []Change {
 	cache := func(damage func(t testing.TB, data []byte) []byte) func(testing.TB, string) {
 		return func(t testing.TB, site string) {
 			t.Helper()
-			p := filepath.Join(site, render.CacheFile)
+			p := render.CachePath(site)
 			data, err := os.ReadFile(p)
 			if err != nil {
 				t.Fatal(err)
@@ -31,7 +31,7 @@ func CacheChanges(all []string, body Change) []Change {
 		}
 	}
 	return []Change{
-		{Name: "cache missing", Output: func(t testing.TB, site string) { remove(t, filepath.Join(site, render.CacheFile)) }, Kept: all, Parsed: -1},
+		{Name: "cache missing", Output: func(t testing.TB, site string) { remove(t, render.CachePath(site)) }, Kept: all, Parsed: -1},
 		{Name: "cache truncated", Output: cache(func(_ testing.TB, b []byte) []byte { return b[:len(b)/2] }), Kept: all, Parsed: -1},
 		{Name: "cache edited", Output: cache(func(_ testing.TB, b []byte) []byte {
 			b[len(b)/2] ^= 1
