@@ -14,7 +14,6 @@ import (
 	"github.com/sopctl/sopctl/pkg/internal/termsafe"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
-	"github.com/sopctl/sopctl/pkg/roles"
 )
 
 func newAckCmd(env *Env) *cobra.Command {
@@ -87,7 +86,7 @@ func ackCatalog(ctx context.Context, env *Env) (*ack.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := loadCatalog(env, lib.Dir)
+	known, err := loadKnownRoles(env, lib)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +96,7 @@ func ackCatalog(ctx context.Context, env *Env) (*ack.Catalog, error) {
 		sops[i] = ack.SOP{ID: p.ID, Title: p.Title, Version: m.Version.Text, Status: m.Status.Text,
 			Effective: m.Effective.Text, Roles: roleIDs(p.Roles), Src: p.Doc.Src}
 	}
-	return ack.New(sops, roles.Known(cat, lib.Config).IDs()), nil
+	return ack.New(sops, known.IDs()), nil
 }
 
 func roleIDs(rs []*render.Role) []string {

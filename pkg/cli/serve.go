@@ -15,7 +15,6 @@ import (
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/lint"
 	"github.com/sopctl/sopctl/pkg/render"
-	"github.com/sopctl/sopctl/pkg/roles"
 	"github.com/sopctl/sopctl/pkg/serve"
 )
 
@@ -82,7 +81,7 @@ func serveLoader(env *Env, t library.Target) (load func(context.Context) (*serve
 	var once sync.Once
 	var history gitlog.History
 	input := func(ctx context.Context, u *lintUnit) (*serve.Input, error) {
-		cat, err := loadCatalog(env, u.lib.Dir)
+		known, err := loadKnownRoles(env, u.lib)
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +93,7 @@ func serveLoader(env *Env, t library.Target) (load func(context.Context) (*serve
 		root.Close()
 		once.Do(func() { history = revisionHistory(ctx, env, u.lib.Dir) })
 		return &serve.Input{Lib: u.lib, Findings: lint.Run(u.lib, u.opts), ThemeCSS: theme,
-			Handbook: render.Build(u.lib, roles.Known(cat, u.lib.Config).Titles(), history, env.Now())}, nil
+			Handbook: render.Build(u.lib, known.Titles(), history, env.Now())}, nil
 	}
 	load = func(ctx context.Context) (*serve.Input, error) {
 		u, err := openUnit(ctx, env, t, true, nil) // serve renders every SOP
