@@ -9,8 +9,8 @@ import (
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
-// memoryBudget bounds lint's memory on a large library: as SOPs are
-// loaded into Briefs, it sets the Go runtime's soft memory limit to what
+// memoryBudget bounds the memory of lint (and, with its own figures,
+// render) on a large library: as SOPs are loaded into Briefs, it sets the Go runtime's soft memory limit to what
 // the Briefs loaded so far hold plus a headroom for the files in the
 // parsing workers' hands and their garbage. A library of fewer than
 // budgetFrom SOPs never sets it, so a small library keeps the runtime's
@@ -84,7 +84,7 @@ func (b *memoryBudget) loaded() {
 	}
 }
 
-// budgetLimit is the soft memory limit for n SOPs' summaries.
+// budgetLimit is lint's soft memory limit for n SOPs' Briefs.
 func budgetLimit(n int) int64 {
 	return int64(n)*budgetPerSOP + max(budgetHeadroom, int64(n)*budgetHeadroomPerSOP)
 }

@@ -42,10 +42,11 @@ func (d *folder) read(name string, limit int64) ([]byte, error) {
 	}
 	f := os.NewFile(uintptr(fd), name)
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
 	}
-	return readAll(f, limit)
+	return readAll(f, fi, limit)
 }
 
 func (d *folder) close() error { return d.f.Close() }

@@ -121,7 +121,7 @@ func LoadContext(ctx context.Context, dir string) (*Library, error) {
 
 // LoadSummaries is LoadContext for a command that reads each SOP's text
 // once, as it is parsed, and afterwards only what other SOPs need of it
-// (lint): the worker that parsed an SOP calls each with the whole Doc,
+// (render, through LoadCached; lint keeps less, LoadBriefs): the worker that parsed an SOP calls each with the whole Doc,
 // then keeps only its Summary. Memory then grows with the number of SOPs,
 // not their size. Source reads an SOP's bytes again when they are needed;
 // Reload calls each again on the files it reads.
@@ -179,7 +179,7 @@ func loadWith(ctx context.Context, dir string, mode loadMode) (*Library, error) 
 // are found as Load finds them), and only the files named in changed
 // (library paths, as in Doc.Path) and the files old could not parse are
 // read again, and every SOP that is a symlink (the change may be to its
-// target); every other SOP keeps old's parsed Doc. The result is what
+// target); every other SOP keeps old's parsed Doc (or Brief). The result is what
 // Load would return, as long as changed names every SOP file that changed.
 // Docs are shared with old, which is not to be modified afterwards.
 func Reload(ctx context.Context, old *Library, changed map[string]bool) (*Library, error) {
@@ -443,15 +443,17 @@ func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readAll(f, limit)
+	fi, _ := f.Stat()
+	return readAll(f, fi, limit)
 }
 
 // readAll reads f to its end, refusing more than limit bytes without
 // reading them all. Like os.ReadFile, it reads into a buffer of the
-// file's size, not one grown from 512 bytes several times.
-func readAll(f *os.File, limit int64) ([]byte, error) {
+// file's size (fi, f's stat, which may be nil), not one grown from 512
+// bytes several times.
+func readAll(f *os.File, fi fs.FileInfo, limit int64) ([]byte, error) {
 	size := int64(512)
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < limit {
+	if fi != nil && fi.Mode().IsRegular() && fi.Size() < limit {
 		size = fi.Size() + 1 // one more, to see the end of the file
 	}
 	src := make([]byte, 0, size)

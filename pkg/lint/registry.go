@@ -31,8 +31,8 @@ type RuleInfo struct {
 	// check reports the rule's findings in one SOP that it reads alone,
 	// whole (sopctl lint runs it as the file is parsed, Local); refCheck
 	// those in one SOP that depend on other SOPs, reading of each SOP only
-	// its sop.Brief (docCheck.b; d is nil); libCheck those about the library as
-	// a whole. Rules found elsewhere (by the parser, or about suppression
+	// its sop.Brief (docCheck.b; it must not read d, nil when the library
+	// holds Briefs); libCheck those about the library as a whole. Rules found elsewhere (by the parser, or about suppression
 	// comments) have none.
 	check    func(*docCheck)
 	refCheck func(*docCheck)

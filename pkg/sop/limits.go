@@ -266,7 +266,6 @@ func (s *markdownScan) countTags(lineIdx int, line []byte) *Error {
 	// tag, IndexByte finds the next < without a look at every byte.
 	in, quote, n := s.tag.in, s.tag.quote, s.tag.bytes
 	for i := 0; i < len(line); i++ {
-		c := line[i]
 		if !in {
 			j := bytes.IndexByte(line[i:], '<')
 			if j < 0 {
@@ -278,6 +277,7 @@ func (s *markdownScan) countTags(lineIdx int, line []byte) *Error {
 			in, quote = true, 0
 			s.tag.line, s.tag.text, s.tag.at = lineIdx, line, i
 		} else {
+			c := line[i]
 			switch {
 			case quote != 0:
 				if c == quote {
