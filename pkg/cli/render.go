@@ -93,15 +93,17 @@ result is the same, byte for byte, as a full render. Editing an SOP's body
 makes its page, the printable handbooks and the search index again; editing
 a title, status, role, heading or link makes every page again. The summary
 says how many files were reused. A render also keeps, beside DIR and not in
-it, .DIR.sopctl-cache: what it read of each published SOP, by its file's
-hash, so that the next render parses only the SOP files whose bytes changed. --full makes every file
-anew, parsing every SOP; a manifest that cannot be trusted (damaged, edited,
+it, .NAME.sopctl-cache (NAME: DIR's last element): what it read of each
+published SOP, by its file's hash, so that the next render parses only the
+SOP files whose bytes changed. --full makes every file anew, parsing every
+SOP; a manifest that cannot be trusted (damaged, edited,
 or written by another build of sopctl) does the same, with a note (a cache
 that cannot be trusted means parsing every SOP, with the same result).
 
 Memory: the render keeps a summary of each SOP, not its text. On a library of
-more than 1,024 SOPs it sets Go's soft memory limit from their number (about
-120 MiB for 10,000 SOPs, 980 MiB for 100,000); a GOMEMLIMIT you set wins
+more than 1,024 SOPs it sets Go's soft memory limit from the number it parses
+(about 120 MiB for 10,000 SOPs, 980 MiB for 100,000; SOPs the cache gives do
+not count, so an incremental render mostly sets none); a GOMEMLIMIT you set wins
 (a generous one, such as GOMEMLIMIT=8GiB, trades memory for a faster
 render).
 

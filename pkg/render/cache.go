@@ -127,17 +127,14 @@ type Cache struct {
 // previous render made; nil when there is none to trust (see CacheFile).
 func ReadCache(dir string) *Cache {
 	// Commit keeps the cache beside the folder a symlinked output leads to.
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = real
-	}
-	dir = filepath.Clean(dir)
+	dir = realPath(dir)
 	root, err := os.OpenRoot(filepath.Dir(dir))
 	if err != nil {
 		return nil
 	}
 	defer root.Close()
 	name := filepath.Base(dir)
-	if fi, err := root.Lstat(path.Join(name, Marker)); err != nil || !fi.Mode().IsRegular() {
+	if !marked(root, name) {
 		return nil
 	}
 	fi, err := root.Lstat(cacheName(name))

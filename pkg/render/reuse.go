@@ -205,11 +205,11 @@ func (s *Stage) closePrevious() {
 	if s.prev != nil && s.prev.root != nil {
 		s.prev.mu.Lock()
 		defer s.prev.mu.Unlock()
+		// root is folders["."]: closing the folders closes it too.
 		for dir, r := range s.prev.folders {
 			r.Close() // later uses fail: nothing is reused after Commit or Abort
 			delete(s.prev.folders, dir)
 		}
-		s.prev.root.Close()
 	}
 }
 

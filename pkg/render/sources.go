@@ -23,7 +23,7 @@ import (
 type Sources struct {
 	mu     sync.Mutex
 	files  map[string]*source // by library path
-	cache  *Cache             // a previous render's, or nil
+	cache  *Cache             // a previous render's while the library loads (Restore drops it), or nil
 	parsed atomic.Int64       // files Keep took, not Cached
 }
 
@@ -60,6 +60,7 @@ func (s *Sources) Parsed() int { return int(s.parsed.Load()) }
 // that its pages show, which a Summary leaves out; its file's bytes and
 // body stay out.
 func (s *Sources) Restore(lib *library.Library) {
+	s.cache = nil // loading is over: its entries would only hold memory
 	for _, d := range lib.Docs {
 		if src := s.files[d.Path]; src != nil && d.Summarized() {
 			d.Meta, d.Markdown = src.meta, src.markdown

@@ -10,7 +10,7 @@ import (
 
 // Spooler is an Output that can give a writer a scratch file inside the
 // output, for what it makes early and needs again only at the end (the
-// SOPs' sections of the printable handbooks), so that it is not held in
+// SOPs' sections of the printable handbooks, their search words), so that it is not held in
 // memory meanwhile. A Stage is one.
 type Spooler interface {
 	Spool() (*Spool, error)

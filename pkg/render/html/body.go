@@ -69,8 +69,7 @@ func bodyHTML(h *render.Handbook, p *render.Page, bufs *sopBufs, linkers ...link
 			out[i] = keyboardCode(out[i][:0], bufs.spliced.Bytes())
 		}
 	}
-	sw.Writer.Reset(nil) // let the buffers go
-	bufs.w.Reset(nil)
+	clear(sw.spans) // the pool keeps no syntax tree of this SOP's
 	return out, nil
 }
 

@@ -26,10 +26,8 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
@@ -62,18 +60,9 @@ type page struct {
 // decides how it links to SOP pages.
 func templates(h *render.Handbook, hrefPrefix string, parts ...string) *htmltemplate.Template {
 	funcs := htmltemplate.FuncMap{
-		"join":    func(s []string) string { return strings.Join(s, ", ") },
-		"date":    func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
 		"href":    func(p *render.Page) string { return hrefPrefix + p.ID + ".html" },
 		"soprows": func(ps []*render.Page) htmltemplate.HTML { return sopRows(hrefPrefix, ps) },
-		"updated": func(p *render.Page) string {
-			if t, ok := p.LastUpdated(); ok {
-				return t.Format(time.DateOnly)
-			}
-			return ""
-		},
-		"toc": toc,
-		"inc": func(i int) int { return i + 1 },
+		"inc":     func(i int) int { return i + 1 },
 	}
 	t := htmltemplate.New("layout").Funcs(funcs)
 	for _, s := range append([]string{layout, metaTable, sopTable, searchArea, sideNav}, parts...) {
@@ -237,9 +226,10 @@ type writer struct {
 	// previous gives the SOPs whose pages are reused their parts from the
 	// previous output (previous.go); nil when it cannot.
 	previous *previousParts
-	// spool holds the SOPs' sections of the printable handbooks from
-	// when each SOP is rendered to when its handbooks are written, when
-	// the output can give one (spool.go); nil: they stay in memory.
+	// spool holds the SOPs' sections of the printable handbooks and their
+	// search words from when each SOP is rendered to when the handbooks
+	// and the search index are written, when the output can give one
+	// (spool.go); nil: they stay in memory.
 	spool *render.Spool
 }
 
@@ -310,6 +300,10 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 			parts.parts[i], errs[i] = w.spoolPart(parts.parts[i])
 		}
 	})
+	// Only the SOPs took parts of the previous output: its handbook files,
+	// read whole, would otherwise stay in memory while the new ones are
+	// written.
+	w.previous = nil
 	for i, p := range w.h.SOPs {
 		if errs[i] != nil && !errors.Is(errs[i], errStopped) {
 			return sopParts{}, fmt.Errorf("rendering %s: %w", p.Doc.Path, errs[i])

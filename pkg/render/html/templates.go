@@ -4,8 +4,9 @@ package html
 // Role-<id>, ...) start with a capital letter, which no GitHub-style
 // heading slug has, so they cannot clash with the ids of a body's headings.
 // html/template escapes every value from an SOP file
-// by context, and so does sopPage, which writes the SOP pages without it
-// (templates_sop.go); the only unescaped content is the body HTML that
+// by context, and so do sopPage and sopRows, which write the SOP pages
+// and the rows of the tables of SOPs without it (templates_sop.go,
+// lists.go); the only unescaped content is the body HTML that
 // goldmark wrote with raw HTML dropped and links vetted.
 const layout = `{{define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">

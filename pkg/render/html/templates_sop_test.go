@@ -42,7 +42,7 @@ func TestSOPPageMatchesTemplate(t *testing.T) {
 					makeHostile(h)
 				}
 				tpl := htmltemplate.Must(htmltemplate.Must(templates(h, "").Clone()).
-					Funcs(htmltemplate.FuncMap{"meta": func(p *render.Page) []metaRow { return metaRows(h, p) }}).
+					Funcs(referenceFuncs(h)).
 					Parse(sopMetaTemplate + sopPageTemplate))
 				for _, p := range h.SOPs {
 					body := []byte("<p>The body of " + p.ID + ".</p>")
@@ -147,3 +147,19 @@ const sopPageTemplate = `{{define "content"}}<article>
 </article>
 {{- if or .Page.Prev .Page.Next}}
 <nav class="prevnext" aria-label="Previous and next SOP">{{with .Page.Prev}}<a rel="prev" href="{{.ID}}.html">← Previous: {{.Title}}</a>{{end}}{{with .Page.Next}}<a rel="next" href="{{.ID}}.html">Next: {{.Title}} →</a>{{end}}</nav>{{end}}{{end}}`
+
+// referenceFuncs are the functions the reference templates call that no
+// template of the bundle does any more: sopPage writes what they gave.
+func referenceFuncs(h *render.Handbook) htmltemplate.FuncMap {
+	return htmltemplate.FuncMap{
+		"meta": func(p *render.Page) []metaRow { return metaRows(h, p) },
+		"date": func(t time.Time) string { return t.Format(time.DateOnly) }, // in the author's zone, as git shows it
+		"updated": func(p *render.Page) string {
+			if t, ok := p.LastUpdated(); ok {
+				return t.Format(time.DateOnly)
+			}
+			return ""
+		},
+		"toc": toc,
+	}
+}

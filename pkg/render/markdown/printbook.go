@@ -161,8 +161,8 @@ func draftWord(p *render.Page) string {
 const contentsLine = 160
 
 // writeHandbooks writes handbook.md and the role handbooks, one file at a
-// time, each SOP's sections read from pr. Each file gets a buffer of its
-// own: an Output may keep the bytes it is given.
+// time, each SOP's sections read from pr, into one buffer: an Output
+// keeps a copy of what it is given (render.Output).
 func (plan *printPlan) writeHandbooks(h *render.Handbook, out render.Output, pr *printed, key string) error {
 	b := new(bytes.Buffer)
 	if err := plan.handbookFile(b, h, pr); err != nil {
@@ -173,7 +173,7 @@ func (plan *printPlan) writeHandbooks(h *render.Handbook, out render.Output, pr 
 	}
 	for _, bk := range h.Books() {
 		for j := range bk.Parts {
-			b = new(bytes.Buffer)
+			b.Reset()
 			if err := plan.bookFile(b, h, bk, j, pr); err != nil {
 				return err
 			}

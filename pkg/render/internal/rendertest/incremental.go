@@ -34,8 +34,8 @@ type Change struct {
 	// make anew.
 	Kept, Made []string
 	// Parsed is how many SOP files the incremental render must parse
-	// when it loads with the cache (the others come from it); -1 for
-	// every file.
+	// when it loads with the cache (the others come from it); -1: not
+	// none, the cache was not used.
 	Parsed int
 }
 
