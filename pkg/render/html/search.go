@@ -112,7 +112,10 @@ func jsonString(s string) []byte {
 
 // jsonStrings is a JSON array, [] for none.
 func jsonStrings(list []string) []byte {
-	b, _ := json.Marshal(append([]string{}, list...)) // strings: cannot fail
+	if len(list) == 0 {
+		return []byte("[]") // not null
+	}
+	b, _ := json.Marshal(list) // strings: cannot fail
 	return b
 }
 
@@ -136,7 +139,12 @@ func (pl *postingList) encoded(n int) []byte {
 	if pl.n < n/16 {
 		return pl.sparse
 	}
-	return []byte(encodePostings(decodeSparse(pl.sparse, pl.n), n))
+	// pl.sparse is already encodePostings' sparse form: only the dense
+	// one is to be made, and kept when it is shorter.
+	if dense := encodeDense(decodeSparse(pl.sparse, pl.n), n); len(dense) < len(pl.sparse) {
+		return dense
+	}
+	return pl.sparse
 }
 
 // decodeSparse reads back what encodeSparse wrote of k postings.

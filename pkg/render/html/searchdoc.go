@@ -85,8 +85,12 @@ func newSearchDoc(p *render.Page, bodyHTML []byte) searchDoc {
 		}
 	}
 	var b strings.Builder
+	size := 0
 	for _, w := range t.words {
-		b.Grow(len(w) + 1)
+		size += len(w) + 1
+	}
+	b.Grow(size)
+	for _, w := range t.words {
 		b.WriteString(w)
 		b.WriteByte(' ')
 	}
