@@ -84,12 +84,10 @@ func parse(path string, src []byte) (*Doc, error) {
 	if len(bytes.TrimSpace(text)) == 0 {
 		return fail(RuleInvalidFile, Pos{1, 1}, "the file is empty: an SOP starts with front matter between two --- lines (sopctl new ID --title T writes one)")
 	}
-	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	first, front, body, bodyLine, closed := splitFile(text)
 	if !isFence(first) {
 		return fail(RuleInvalidFile, Pos{1, 1}, "no front matter: the first line of an SOP must be --- followed by its fields and a closing ---")
 	}
-	// Find the closing fence: the first later line that is "---".
-	front, body, bodyLine, closed := splitFront(rest)
 	if !closed {
 		return fail(RuleInvalidFile, Pos{1, 1}, "the front matter opened here is never closed: add a line --- after the last field")
 	}
@@ -114,6 +112,16 @@ func parse(path string, src []byte) (*Doc, error) {
 
 func isFence(line []byte) bool {
 	return string(bytes.TrimRight(line, " \t")) == "---"
+}
+
+// splitFile splits a normalized file into its first line (the opening
+// fence, when it is an SOP), its front matter, up to the first later line
+// that is "---", and its body, which starts on file line bodyLine. Every
+// reader of an SOP's body splits it here, so that they agree.
+func splitFile(text []byte) (first, front, body []byte, bodyLine int, closed bool) {
+	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	front, body, bodyLine, closed = splitFront(rest)
+	return first, front, body, bodyLine, closed
 }
 
 // splitFront splits what follows the opening fence into front matter and

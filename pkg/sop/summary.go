@@ -1,7 +1,6 @@
 package sop
 
 import (
-	"bytes"
 	"slices"
 )
 
@@ -52,7 +51,6 @@ func clip[S ~[]E, E any](s S) S {
 // bytes, without parsing it again: for a reader that kept a Summary, read
 // the file again (library.Source) and made sure it is what parsed.
 func BodyOf(src []byte) []byte {
-	_, rest, _ := bytes.Cut(normalize(src), []byte("\n"))
-	_, body, _, _ := splitFront(rest)
+	_, _, body, _, _ := splitFile(normalize(src))
 	return body
 }
