@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"io"
 	"os"
@@ -82,6 +83,23 @@ type Streamer interface {
 	// write fails is left in the staging folder, which the failed render
 	// removes.
 	Stream(name, key string, write func(io.Writer) error) error
+}
+
+// Stream writes the file name of out with what write writes: straight to
+// its file when out is a Streamer, else made in memory and written with
+// key (WriteKeyed; WriteFile when key is "").
+func Stream(out Output, name, key string, write func(io.Writer) error) error {
+	if s, ok := out.(Streamer); ok {
+		return s.Stream(name, key, write)
+	}
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	if key == "" {
+		return out.WriteFile(name, b.Bytes())
+	}
+	return WriteKeyed(out, name, key, b.Bytes())
 }
 
 // Stream writes one file of the bundle (Stage is a Streamer) through a

@@ -2,6 +2,7 @@ package html
 
 import (
 	"github.com/sopctl/sopctl/pkg/render"
+	"io"
 )
 
 // An incremental render (render.Keyed): every file is written with a key
@@ -137,6 +138,16 @@ func (s *stopOutput) ReadPrevious(name string) ([]byte, bool) {
 
 func (s *stopOutput) WriteKeyed(name, key string, data []byte) error {
 	err := render.WriteKeyed(s.out, name, key, data)
+	if err != nil {
+		s.failed.Store(true)
+	}
+	return err
+}
+
+// Stream makes a stopOutput a render.Streamer, streaming when its Output
+// does (render.Stream).
+func (s *stopOutput) Stream(name, key string, write func(io.Writer) error) error {
+	err := render.Stream(s.out, name, key, write)
 	if err != nil {
 		s.failed.Store(true)
 	}

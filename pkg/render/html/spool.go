@@ -1,7 +1,6 @@
 package html
 
 import (
-	"bytes"
 	"fmt"
 	htmltemplate "html/template"
 	"io"
@@ -88,25 +87,13 @@ func (w *writer) streamLayout(name string, t *htmltemplate.Template, data page, 
 
 // writeFile writes a whole-library file made with key: a streamed one
 // straight to its file when the output is a render.Streamer, else
-// through memory.
+// through memory (render.Stream).
 func (w *writer) writeFile(f file, key string) error {
 	if f.stream == nil {
 		return w.write(f.name, key, f.data)
 	}
-	s, ok := w.out.out.(render.Streamer)
-	if !ok {
-		var b bytes.Buffer
-		if err := f.stream(&b); err != nil {
-			return err
-		}
-		return w.write(f.name, key, b.Bytes())
-	}
 	if !w.keyed {
 		key = ""
 	}
-	err := s.Stream(f.name, key, f.stream)
-	if err != nil {
-		w.out.failed.Store(true)
-	}
-	return err
+	return w.out.Stream(f.name, key, f.stream)
 }
