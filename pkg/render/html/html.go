@@ -406,9 +406,10 @@ func (w *writer) roles(emit func(file)) {
 
 // search writes the search index and its snippet shards.
 func (w *writer) search(parts []sopPart) []file {
-	doc := func(i int) (searchDoc, error) { return w.searchOf(parts[i]) }
-	index, err := searchIndex(w.h, doc)
-	return append([]file{{name: searchIndexFile, data: index, err: err}}, snippetShards(len(parts), doc)...)
+	words := func(i int) (searchDoc, error) { return w.searchOf(parts[i], false) }
+	snippets := func(i int) (searchDoc, error) { return w.searchOf(parts[i], true) }
+	index, err := searchIndex(w.h, words)
+	return append([]file{{name: searchIndexFile, data: index, err: err}}, snippetShards(len(parts), snippets)...)
 }
 
 // assets writes the stylesheet, the scripts, each role's navigation data

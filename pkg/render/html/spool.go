@@ -17,24 +17,35 @@ import (
 
 // spooledPart is where the spool holds a part: the one-page handbook's
 // section first (Len 0 for none), then its books', then its search words
-// (searchDoc.appendTo).
+// and, apart, its snippets (searchDoc.appendTo each), which the search
+// index and the snippet shards read each without the other.
 type spooledPart []render.Span
 
-// spoolPart moves part's sections and search words into the spool.
+// spoolPart moves part's sections and search words into the spool, in
+// one write.
 func (w *writer) spoolPart(part sopPart) (sopPart, error) {
-	spans := make(spooledPart, 0, 2+len(part.books))
+	words, snippets := part.search, searchDoc{snippets: part.search.snippets}
+	words.snippets = nil
+	var b []byte
+	ends := make([]int, 0, 3+len(part.books))
 	for _, s := range append([]htmltemplate.HTML{part.section}, part.books...) {
-		span, err := w.spool.Append([]byte(s))
-		if err != nil {
-			return sopPart{}, err
-		}
-		spans = append(spans, span)
+		b = append(b, s...)
+		ends = append(ends, len(b))
 	}
-	span, err := w.spool.Append(part.search.appendTo(nil))
+	b = words.appendTo(b)
+	ends = append(ends, len(b))
+	b = snippets.appendTo(b)
+	ends = append(ends, len(b))
+	at, err := w.spool.Append(b)
 	if err != nil {
 		return sopPart{}, err
 	}
-	part.section, part.books, part.search, part.spooled = "", nil, searchDoc{}, append(spans, span)
+	spans, start := make(spooledPart, len(ends)), 0
+	for i, end := range ends {
+		spans[i] = render.Span{Off: at.Off + int64(start), Len: end - start}
+		start = end
+	}
+	part.section, part.books, part.search, part.spooled = "", nil, searchDoc{}, spans
 	return part, nil
 }
 
@@ -54,12 +65,17 @@ func (w *writer) bookOf(part sopPart, k int) (htmltemplate.HTML, error) {
 	return w.readSpool(part.spooled[1+k])
 }
 
-// searchOf is what part gives the search.
-func (w *writer) searchOf(part sopPart) (searchDoc, error) {
+// searchOf is what part gives the search: its words and outline, or,
+// with snippets, its snippets (all of it when it is not spooled).
+func (w *writer) searchOf(part sopPart, snippets bool) (searchDoc, error) {
 	if part.spooled == nil {
 		return part.search, nil
 	}
-	b, err := w.spool.Read(part.spooled[len(part.spooled)-1])
+	k := len(part.spooled) - 2
+	if snippets {
+		k++
+	}
+	b, err := w.spool.Read(part.spooled[k])
 	if err != nil {
 		return searchDoc{}, err
 	}
