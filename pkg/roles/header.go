@@ -5,10 +5,7 @@ import (
 	"io/fs"
 	"path"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/sopctl/sopctl/pkg/library"
-	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // LoadKnown is Known of the catalogue Load reads from builtin and local,
@@ -56,15 +53,10 @@ func readHeader(builtin fs.FS, name string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := sop.ParseYAML(display, header(src))
+	t, r, _, err := decodeTemplate(display, header(src), true, nil)
 	if err != nil {
 		return nil, err
 	}
-	t := &Template{Role: true, Path: display, Builtin: true}
-	r := &sop.NodeReader{Path: display, Rule: "template"}
-	sop.ReadKeys(r, root, display, "a role template", templateKeys, func(key key[*Template], _, v *yaml.Node) {
-		key.read(t, r, key.Name, v)
-	})
 	return t, r.Err()
 }
 

@@ -74,25 +74,40 @@ type Responsibility struct{ Role, Duty string }
 // in EndSections, after its Checklist).
 type Section struct{ Heading, Body string }
 
-// ParseTemplate parses one template file. name is its path for messages
-// (templates/<id>.yaml); the template's id must equal the file's stem.
-func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
+// decodeTemplate reads a template's keys into a Template, telling seen
+// (when not nil) each key's value node: ParseTemplate's and readHeader's
+// one way of reading a template, so that they cannot read it apart.
+func decodeTemplate(name string, src []byte, builtin bool, seen func(key string, v *yaml.Node)) (*Template, *sop.NodeReader, *yaml.Node, error) {
 	root, err := sop.ParseYAML(name, src)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	t := &Template{Role: true, Path: name, Builtin: builtin}
 	r := &sop.NodeReader{Path: name, Rule: "template"}
-	var idNode, sopsNode *yaml.Node
 	sop.ReadKeys(r, root, name, "a role template", templateKeys, func(key key[*Template], _, v *yaml.Node) {
-		switch key.Name {
+		if seen != nil {
+			seen(key.Name, v)
+		}
+		key.read(t, r, key.Name, v)
+	})
+	return t, r, root, nil
+}
+
+// ParseTemplate parses one template file. name is its path for messages
+// (templates/<id>.yaml); the template's id must equal the file's stem.
+func ParseTemplate(name string, src []byte, builtin bool) (*Template, error) {
+	var idNode, sopsNode *yaml.Node
+	t, r, root, err := decodeTemplate(name, src, builtin, func(key string, v *yaml.Node) {
+		switch key {
 		case "id":
 			idNode = v
 		case "sops":
 			sopsNode = v
 		}
-		key.read(t, r, key.Name, v)
 	})
+	if err != nil {
+		return nil, err
+	}
 	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	switch {
 	case idNode == nil:
