@@ -82,26 +82,6 @@ func (e *ChangedError) Error() string {
 	return fmt.Sprintf("%s: changed while rendering: run sopctl render again", e.Path)
 }
 
-// file returns an SOP's file as read: the Doc's own bytes, or, for a
-// summary, the file read again, refused if it is not what Keep saw.
-func (h *Handbook) file(d *sop.Doc) ([]byte, error) {
-	if !d.Summarized() || h.sources == nil {
-		return d.Src, nil
-	}
-	src := h.sources.files[d.Path]
-	b, err := h.lib.Source(d)
-	if err != nil {
-		// It was read when loaded: gone, grown past max_file_kb or made
-		// unreadable since, it changed (an error naming the output folder
-		// would mislead).
-		return nil, &ChangedError{Path: d.Path}
-	}
-	if src == nil || sha256.Sum256(b) != src.sum {
-		return nil, &ChangedError{Path: d.Path}
-	}
-	return b, nil
-}
-
 // fileSum is the SHA-256 of an SOP's file as it was loaded: the one Keep
 // took for a summary, so that keying a page needs no second read of its
 // file (its page, when written, reads it and checks it against that sum).
@@ -128,14 +108,23 @@ func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 }
 
 // Body returns the Markdown body of a published SOP, with LF line breaks:
-// its Doc's own, or, for a summary, its file read again.
+// its Doc's own, or, for a summary, its file read again, refused if it is
+// not what Keep saw.
 func (h *Handbook) Body(p *Page) ([]byte, error) {
-	if !p.Doc.Summarized() || h.sources == nil {
-		return p.Doc.Body, nil
+	d := p.Doc
+	if !d.Summarized() || h.sources == nil {
+		return d.Body, nil
 	}
-	b, err := h.file(p.Doc)
-	if err != nil {
-		return nil, err
+	src := h.sources.files[d.Path]
+	if src == nil {
+		return nil, &ChangedError{Path: d.Path}
+	}
+	b, err := h.lib.Source(d)
+	// It was read when loaded: gone, grown past max_file_kb or made
+	// unreadable since, it changed (an error naming the output folder
+	// would mislead).
+	if err != nil || sha256.Sum256(b) != src.sum {
+		return nil, &ChangedError{Path: d.Path}
 	}
 	return sop.BodyOf(b), nil
 }
