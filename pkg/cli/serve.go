@@ -29,8 +29,10 @@ func newServeCmd(env *Env) *cobra.Command {
 		Short: "Preview the HTML handbook with lint findings, reloaded as you edit",
 		Long: `Serve the HTML handbook (as sopctl render makes it) from memory, with each
 SOP's lint findings in a panel at the top of its page and every finding of the
-library on /_problems. When a file of the library changes, the library is
-loaded, linted and rendered again, and open pages reload; when only SOP files
+library on /_problems. When a file of the library changes (an SOP,
+sopctl.yaml, a template, a file an SOP links to, theme_css, a file of
+static_dir, a new file), the library is loaded, linted and rendered again,
+and open pages reload; when only SOP files
 changed, only those are read again and only the pages they can change are
 rendered again. A file that cannot be parsed shows its error on its page
 instead of its last render. static_dir's files and theme_css are served as

@@ -69,3 +69,55 @@ func TestStaticAndTheme(t *testing.T) {
 		}
 	}
 }
+
+// A change to a file the site reads besides the handbook's own (a file an
+// SOP links to, one of static_dir's) reloads it, though its name's
+// extension is none that affects names; so does a new file, which may be
+// one a link named before it existed.
+func TestUsedFileEditReloads(t *testing.T) {
+	dir := writeLibrary(t)
+	write(t, filepath.Join(dir, "sops", "alpha.md"), strings.Replace(alpha, "First text.",
+		"First text. ![Flow](img/flow.png) ![New](img/new.png)", 1))
+	write(t, filepath.Join(dir, "sops", "img", "flow.png"), "PNG one")
+	write(t, filepath.Join(dir, "static", "CNAME"), "one.example.org\n")
+	url := start(t, dir)
+	waitFor(t, url+"/files/sops/img/flow.png", "PNG one")
+	body := waitFor(t, url+"/sops/alpha.html", `<img src="../files/sops/img/flow.png" alt="Flow">`)
+	if strings.Contains(body, "files/sops/img/new.png") {
+		t.Fatalf("a link to a missing file leads to it:\n%s", body)
+	}
+
+	write(t, filepath.Join(dir, "sops", "img", "flow.png"), "PNG two")
+	waitFor(t, url+"/files/sops/img/flow.png", "PNG two")
+	write(t, filepath.Join(dir, "static", "CNAME"), "two.example.org\n")
+	waitFor(t, url+"/CNAME", "two.example.org")
+	write(t, filepath.Join(dir, "sops", "img", "new.png"), "PNG new")
+	waitFor(t, url+"/sops/alpha.html", `<img src="../files/sops/img/new.png" alt="New">`)
+	waitFor(t, url+"/files/sops/img/new.png", "PNG new")
+}
+
+func TestUsesOf(t *testing.T) {
+	dir := writeLibrary(t)
+	write(t, filepath.Join(dir, "sopctl.yaml"), "title: T\nsops_dir: sops\ntheme_css: look/theme.css\nstatic_dir: public\n")
+	write(t, filepath.Join(dir, "look", "theme.css"), "main {}\n")
+	write(t, filepath.Join(dir, "sops", "alpha.md"), strings.Replace(alpha, "First text.", "First text. [Form](../forms/refund.pdf)", 1))
+	write(t, filepath.Join(dir, "forms", "refund.pdf"), "%PDF-1.4")
+	in, err := load(dir)(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &watcher{root: dir}
+	w.use(usesOf(in))
+	for name, want := range map[string]bool{
+		"forms/refund.pdf": true, "look/theme.css": true, "public/logo.svg": true, "public/img/a.png": true,
+		"forms/other.pdf": false, "serve.log": false, "publicity.txt": false, "look/other.css": false,
+		"sops/alpha.md": true, "../outside.pdf": false,
+	} {
+		if got := w.affectsSite(filepath.Join(dir, filepath.FromSlash(name))); got != want {
+			t.Errorf("affectsSite(%q) = %v, want %v", name, got, want)
+		}
+	}
+	if u := usesOf(nil); len(u.files) != 0 || u.dir != "" {
+		t.Errorf("usesOf(nil) = %+v, want nothing", u)
+	}
+}

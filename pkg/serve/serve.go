@@ -95,6 +95,7 @@ func Run(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("cannot watch %s for changes: %w", cfg.Dir, err)
 	}
+	w.use(usesOf(in))
 	watchCtx, stopWatch := context.WithCancel(ctx)
 	defer stopWatch()
 	go w.run(watchCtx)
@@ -128,6 +129,7 @@ func Run(ctx context.Context, cfg Config) error {
 			fmt.Fprintf(cfg.ErrOut, "warning: watching the library: %s\n", termsafe.Line(err.Error()))
 		case <-w.changed:
 			prev, full = reload(ctx, cfg, h, prev, w.take(), full)
+			w.use(usesOf(prev.in))
 		}
 	}
 }

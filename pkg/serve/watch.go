@@ -26,11 +26,52 @@ const debounce = 100 * time.Millisecond
 // folders, so every folder is added, and each new folder as it appears.
 type watcher struct {
 	w       *fsnotify.Watcher
+	root    string
 	changed chan struct{}
 	errs    chan error
 
 	mu      sync.Mutex
 	pending map[string]bool // names changed since the last take
+	uses    uses            // what the served site reads besides the handbook's own files
+}
+
+// uses is what the served site reads from the library besides SOPs,
+// sopctl.yaml and templates: the files SOPs link to, theme_css, and
+// static_dir's files, as slash paths from the library root. A change to
+// one of them changes the site too, whatever its file name's extension.
+type uses struct {
+	files map[string]bool
+	dir   string // static_dir; "" for none
+}
+
+// usesOf is what the site built from in reads besides the handbook's own
+// files.
+func usesOf(in *Input) uses {
+	u := uses{files: map[string]bool{}}
+	if in == nil || in.Lib == nil {
+		return u
+	}
+	if in.Handbook != nil {
+		for _, f := range in.Handbook.Files() {
+			u.files[f.Path] = true
+		}
+	}
+	if c := in.Lib.Config; c != nil {
+		if c.ThemeCSS != "" {
+			u.files[c.ThemeCSS] = true
+		}
+		if c.StaticDir != "" && c.StaticDir != "." {
+			u.dir = c.StaticDir
+		}
+	}
+	return u
+}
+
+// use makes the watcher report changes to what u names, from now on.
+func (w *watcher) use(u uses) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.uses = u
 }
 
 // take returns the names that changed since it was last called, sorted.
@@ -56,7 +97,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{w: fw, changed: make(chan struct{}, 1), errs: make(chan error, 1)}
+	w := &watcher{w: fw, root: root, changed: make(chan struct{}, 1), errs: make(chan error, 1)}
 	if err := w.addTree(root); err != nil {
 		fw.Close()
 		return nil, err
@@ -89,6 +130,23 @@ func affects(name string) bool {
 		return true
 	}
 	return false
+}
+
+// affectsSite reports whether a change to the file name (a path under
+// the watched root) can change the served site: the handbook (affects),
+// or a file the site reads besides (w.uses).
+func (w *watcher) affectsSite(name string) bool {
+	if affects(name) {
+		return true
+	}
+	rel, err := filepath.Rel(w.root, name)
+	if err != nil || !filepath.IsLocal(rel) {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.uses.files[rel] || w.uses.dir != "" && strings.HasPrefix(rel, w.uses.dir+"/")
 }
 
 // addTree watches dir and every folder under it.
@@ -132,7 +190,8 @@ func (w *watcher) run(ctx context.Context) {
 					w.addTree(ev.Name) // best effort: what cannot be added is not watched
 				}
 			}
-			if affects(ev.Name) {
+			// A new file may be one a link named before it existed.
+			if w.affectsSite(ev.Name) || ev.Has(fsnotify.Create) && !strings.HasPrefix(filepath.Base(ev.Name), ".") {
 				w.note(ev.Name)
 				timer.Reset(debounce)
 			}
