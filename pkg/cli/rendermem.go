@@ -1,5 +1,10 @@
 package cli
 
+import (
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
 // renderLimit is render's soft memory limit for n SOPs (memoryBudget.limit).
 // An HTML render holds more per SOP than lint: besides its summary, the
 // SOP's sources (render.Sources), its keys and where the spool holds its
@@ -16,3 +21,13 @@ const (
 	renderHeadroom       = 40 << 20 // the least headroom
 	renderHeadroomPerSOP = 2 << 10  // 2 KiB: the headroom past 20k SOPs
 )
+
+// wrapSummary is wrap for library.LoadCached's hook, which returns the
+// Summary render keeps.
+func (b *memoryBudget) wrapSummary(summary func(*library.Config, *sop.Doc) *sop.Doc) func(*library.Config, *sop.Doc) *sop.Doc {
+	return func(cfg *library.Config, d *sop.Doc) *sop.Doc {
+		s := summary(cfg, d)
+		b.loaded()
+		return s
+	}
+}

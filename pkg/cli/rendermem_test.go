@@ -26,7 +26,7 @@ func TestRenderBudget(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
 	for _, tt := range tests {
 		debug.SetMemoryLimit(tt.preset)
-		each := (&memoryBudget{limit: renderLimit}).wrap(func(*library.Config, *sop.Doc) {})
+		each := (&memoryBudget{limit: renderLimit}).wrapSummary(func(*library.Config, *sop.Doc) *sop.Doc { return nil })
 		for range tt.sops {
 			each(nil, nil)
 		}
