@@ -246,7 +246,7 @@ func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out strin
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadCached(ctx, libDir, budget.wrap(sources.Keep), sources.Cached)
+		lib, err := library.LoadCached(ctx, libDir, budget.wrapSummary(sources.Summary), sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
 		}

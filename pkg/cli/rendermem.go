@@ -1,18 +1,34 @@
 package cli
 
+import (
+	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
+)
+
 // renderLimit is render's soft memory limit for n SOPs (memoryBudget.limit).
-// An HTML render holds more per SOP than lint: besides its summary, the
-// SOP's sources (render.Sources), its keys and where the spool holds its
-// parts; at its largest, in the pages' phase, about 7.5 KiB an SOP was
-// live at 10k and 100k (4 KB SOPs; see README, Measuring). The headroom
-// keeps the collector from running for every few pages: a limit at what
-// is live makes it run without end.
+// An HTML render holds more per SOP than lint: besides its summary (all
+// its fields, headings and links: Sources.Summary), a hash of its file,
+// its keys and where the spool holds its parts; at its largest, writing
+// the search index, about 5.4 KiB an SOP was live at 100k (4 KB SOPs;
+// 6 KiB at 10k, with what any render holds; see README, Measuring). The
+// headroom keeps the collector from running for every few pages: a limit
+// at what is live makes it run without end.
 func renderLimit(n int) int64 {
 	return int64(n)*renderPerSOP + max(renderHeadroom, int64(n)*renderHeadroomPerSOP)
 }
 
 const (
-	renderPerSOP         = 8 << 10  // 8 KiB
-	renderHeadroom       = 40 << 20 // the least headroom
-	renderHeadroomPerSOP = 2 << 10  // 2 KiB: the headroom past 20k SOPs
+	renderPerSOP         = 6 << 10  // 6 KiB
+	renderHeadroom       = 56 << 20 // the least headroom
+	renderHeadroomPerSOP = 2 << 10  // 2 KiB: the headroom past 28k SOPs
 )
+
+// wrapSummary is wrap for library.LoadCached's hook, which returns the
+// Summary render keeps.
+func (b *memoryBudget) wrapSummary(summary func(*library.Config, *sop.Doc) *sop.Doc) func(*library.Config, *sop.Doc) *sop.Doc {
+	return func(cfg *library.Config, d *sop.Doc) *sop.Doc {
+		s := summary(cfg, d)
+		b.loaded()
+		return s
+	}
+}

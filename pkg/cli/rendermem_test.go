@@ -26,7 +26,7 @@ func TestRenderBudget(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
 	for _, tt := range tests {
 		debug.SetMemoryLimit(tt.preset)
-		each := (&memoryBudget{limit: renderLimit}).wrap(func(*library.Config, *sop.Doc) {})
+		each := (&memoryBudget{limit: renderLimit}).wrapSummary(func(*library.Config, *sop.Doc) *sop.Doc { return nil })
 		for range tt.sops {
 			each(nil, nil)
 		}
@@ -34,9 +34,13 @@ func TestRenderBudget(t *testing.T) {
 			t.Errorf("limit after %d SOPs = %d, want %d", tt.sops, got, tt.want)
 		}
 	}
-	// 10k SOPs: above what is live at render's largest (87 MiB), below
-	// twice it, which the default collector would allow.
+	// 10k SOPs: above what is live at render's largest (64 MiB), below
+	// twice it, which the default collector would allow; 100k: above what
+	// is live (541 MB), well under SPEC's 1 GiB.
 	if got := renderLimit(10_000); got <= budgetLimit(10_000) || got < 100<<20 || got > 150<<20 {
 		t.Errorf("renderLimit(10k) = %d MiB", got>>20)
+	}
+	if got := renderLimit(100_000); got < 600<<20 || got > 850<<20 {
+		t.Errorf("renderLimit(100k) = %d MiB", got>>20)
 	}
 }

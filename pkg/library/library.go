@@ -3,9 +3,9 @@
 // parallel, into an in-memory Library that lint, render and scaffold share:
 // whole parsed documents, or each SOP's summary without its text
 // (LoadSummaries, for render) or its Brief (LoadBriefs, for lint), so that
-// memory grows with the number of SOPs, not their size; LoadCached takes a
-// summary the caller kept for a file's bytes (render's cache) instead of
-// parsing the file. Its indexes (by id, by path) hold the SOPs' places in
+// memory grows with the number of SOPs, not their size; LoadCached keeps
+// the summary the caller makes of each SOP, or takes one it kept for a
+// file's bytes (render's cache) instead of parsing the file. Its indexes (by id, by path) hold the SOPs' places in
 // its order, not pointers.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
@@ -136,22 +136,26 @@ func LoadBriefs(ctx context.Context, dir string, each func(*Config, *sop.Doc)) (
 	return loadWith(ctx, dir, loadMode{each: each, briefs: true})
 }
 
-// LoadCached is LoadSummaries for a caller that may know an SOP's Summary
-// from an earlier load: cached gets each file's path and bytes as read
-// (within max_file_kb), and a Doc it returns, a Summary of exactly those
-// bytes, is taken as the file's without parsing it or calling each on it;
-// nil means parse the file as LoadSummaries does.
-func LoadCached(ctx context.Context, dir string, each func(*Config, *sop.Doc), cached func(path string, src []byte) *sop.Doc) (*Library, error) {
-	return loadWith(ctx, dir, loadMode{each: each, summaries: true, cached: cached})
+// LoadCached is LoadSummaries for a caller that makes each SOP's Summary
+// itself (render keeps more of an SOP than Doc.Summary, in less memory)
+// and may know it from an earlier load: the worker that parsed an SOP
+// keeps what summary returns of the whole Doc, which must be Summarized;
+// cached gets each file's path and bytes as read (within max_file_kb),
+// and a Doc it returns, a Summary of exactly those bytes, is taken as the
+// file's without parsing it or calling summary on it; nil means parse the
+// file.
+func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc) *sop.Doc, cached func(path string, src []byte) *sop.Doc) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached})
 }
 
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
-// (LoadSummaries), briefs its Brief (LoadBriefs); cached may give a
-// file's Summary unparsed (LoadCached).
+// (LoadSummaries), briefs its Brief (LoadBriefs); summary makes the
+// Summary in its place and cached may give it unparsed (LoadCached).
 type loadMode struct {
 	adding, summaries, briefs bool
 	each                      func(*Config, *sop.Doc)
+	summary                   func(*Config, *sop.Doc) *sop.Doc
 	cached                    func(path string, src []byte) *sop.Doc
 }
 
@@ -209,7 +213,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		return nil, err
 	}
 	// Reload loads it again as it was loaded, but with sops_dir there.
-	again := loadMode{summaries: mode.summaries, briefs: mode.briefs, each: mode.each}
+	again := loadMode{summaries: mode.summaries, briefs: mode.briefs, each: mode.each, summary: mode.summary}
 	lib := &Library{Dir: dir, Config: cfg, Failed: found.failed, Excluded: found.excluded, mode: again}
 	if mode.briefs { // in memory of their number: a Brief is little more than its place in the list
 		lib.briefs.list = make([]sop.Brief, 0, len(found.paths))
@@ -239,6 +243,8 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		switch {
 		case mode.briefs:
 			briefs[i] = d.Brief()
+		case mode.summary != nil:
+			read[i] = mode.summary(cfg, d)
 		case mode.summaries:
 			read[i] = d.Summary()
 		default:

@@ -74,7 +74,7 @@ type cacheHeader struct {
 }
 
 // cacheEntry is what the cache keeps of one SOP file: its Summary, with
-// the fields and headings' text a page shows (Sources.Restore), and what
+// the fields and headings' text a page shows (Sources.Summary), and what
 // Sources took of it.
 type cacheEntry struct {
 	Path     string
@@ -191,9 +191,9 @@ func decodeCache(data []byte) (c *Cache, err error) {
 // Use lets s take from c an SOP whose file has not changed (Cached).
 func (s *Sources) Use(c *Cache) { s.cache = c }
 
-// Cached is Keep for an SOP file the cache in use knows with these bytes,
-// as library.LoadCached's hook: it records what Keep would have, and
-// returns the Summary that Restore would make of the parsed file; nil when
+// Cached is Summary for an SOP file the cache in use knows with these
+// bytes, as library.LoadCached's hook: it records what Summary would have,
+// and returns the Summary it would make of the parsed file; nil when
 // the cache does not know the file so (then the file is parsed and kept).
 func (s *Sources) Cached(p string, src []byte) *sop.Doc {
 	if s.cache == nil {
@@ -209,9 +209,11 @@ func (s *Sources) Cached(p string, src []byte) *sop.Doc {
 		return nil
 	}
 	s.mu.Lock()
-	s.files[p] = &source{meta: e.Meta, markdown: md, sum: sum, digest: e.Digest, bodyLine: e.BodyLine}
+	s.files[p] = source{sum: sum, digest: e.Digest, bodyLine: e.BodyLine}
 	s.mu.Unlock()
-	return &sop.Doc{Path: p, BodyLine: e.BodyLine, Meta: e.Meta, Markdown: md}
+	d := &sop.Doc{Path: p, BodyLine: e.BodyLine}
+	d.Meta, d.Markdown = sop.Compact(&e.Meta, &md)
+	return d
 }
 
 // writeCache writes into the Stage the cache of docs, which src kept (see
@@ -245,8 +247,8 @@ func encodeCache(w io.Writer, docs []*sop.Doc, src *Sources) error {
 	out := bufio.NewWriterSize(z, 1<<16)
 	// Two passes, the first to count, rather than every entry held.
 	entry := func(doc *sop.Doc) (cacheEntry, bool) {
-		if k := src.files[doc.Path]; k != nil && doc.Summarized() && k.bodyLine == doc.BodyLine {
-			return newCacheEntry(doc, k)
+		if k, ok := src.files[doc.Path]; ok && doc.Summarized() && k.bodyLine == doc.BodyLine {
+			return newCacheEntry(doc, &k)
 		}
 		return cacheEntry{}, false
 	}

@@ -47,7 +47,7 @@ func craftCache(t *testing.T, h cacheHeader, entries ...any) []byte {
 func smallCache(t *testing.T) ([]byte, *library.Library) {
 	t.Helper()
 	src := NewSources()
-	lib, err := library.LoadCached(t.Context(), filepath.Join("testdata", "small"), src.Keep, src.Cached)
+	lib, err := library.LoadCached(t.Context(), filepath.Join("testdata", "small"), src.Summary, src.Cached)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,10 +57,10 @@ type Handbook struct {
 	filtered map[string]string      // SOP file -> its status, for the SOPs the status filter leaves out
 	files    map[string]*linkedFile // library path -> a file bodies link to (crossReference)
 	lib      *library.Library
-	books    []*Book                   // printbook.go
-	booksOf  map[*Page][]*Book         // printbook.go
-	home     map[*Page]*Book           // printbook.go
-	anchors  map[*Page]map[string]bool // the heading slugs of each SOP that body links name (LinkedAnchor)
+	books    []*Book                 // printbook.go
+	booksOf  map[*Page][]*Book       // printbook.go
+	home     map[*Page]*Book         // printbook.go
+	anchors  map[pageAnchor]struct{} // the heading slugs of each SOP that body links name (LinkedAnchor)
 	// roleTitles are Build's known roles, and keys the incremental
 	// render's keys of the handbook's files (keys.go).
 	roleTitles map[string]string
@@ -389,19 +389,27 @@ func (p *Page) titleSlug() string {
 	return ""
 }
 
+// pageAnchor is a heading slug of a page. One map of them, not a map of
+// slugs for each page: at 100k SOPs the maps of one or two slugs each
+// were 19 MB.
+type pageAnchor struct {
+	p    *Page
+	slug string
+}
+
 // linkAnchor records that a body link names the heading slug of p.
 func (h *Handbook) linkAnchor(p *Page, slug string) {
 	if h.anchors == nil {
-		h.anchors = map[*Page]map[string]bool{}
+		h.anchors = map[pageAnchor]struct{}{}
 	}
-	if h.anchors[p] == nil {
-		h.anchors[p] = map[string]bool{}
-	}
-	h.anchors[p][slug] = true
+	h.anchors[pageAnchor{p, slug}] = struct{}{}
 }
 
 // LinkedAnchor says whether a body link names the heading slug of p. The
 // printable handbooks give ids only to those headings: every SOP's
 // headings carry ids on its own page, and an id on each of a 10,000-SOP
 // library's printed headings would cost about 1.5 MB that no link uses.
-func (h *Handbook) LinkedAnchor(p *Page, slug string) bool { return h.anchors[p][slug] }
+func (h *Handbook) LinkedAnchor(p *Page, slug string) bool {
+	_, ok := h.anchors[pageAnchor{p, slug}]
+	return ok
+}

@@ -157,7 +157,7 @@ func (h *Handbook) librarySummary() string {
 
 // docDigest hashes what librarySummary takes of one SOP file: its path,
 // its front matter as written (front), its headings and its links. Each
-// SOP's is taken as it is loaded (Sources.Keep), on the worker that parsed
+// SOP's is taken as it is loaded (Sources.Summary), on the worker that parsed
 // it, or kept from the previous render (Cache).
 func docDigest(path string, front []byte, md *sop.Body) [sha256.Size]byte {
 	d := sha256.New()

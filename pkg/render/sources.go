@@ -12,61 +12,79 @@ import (
 
 // Sources lets render hold summaries, not documents: memory then grows
 // with the number of SOPs, not their size. The library is loaded with
-// library.LoadSummaries and Keep as its hook, which records what the
-// pages need of each SOP besides its body (its front matter as read and
-// parsed, its headings and its links), and a hash of its file; each file
-// is read again when its page is written (Handbook.Body), and refused if
-// it changed since.
+// library.LoadCached and Summary as its hook (or LoadSummaries with Keep,
+// then Restore), which keeps what the pages need of each SOP besides its
+// body (its front matter as read and parsed, its headings and its links,
+// compact), and records a hash of its file; each file is read again when
+// its page is written (Handbook.Body), and refused if it changed since.
 //
 // Sources can also take what a previous render kept of each SOP (Use,
 // Cached): a file whose bytes are those it kept is then not parsed.
 type Sources struct {
 	mu     sync.Mutex
-	files  map[string]*source // by library path
-	cache  *Cache             // a previous render's while the library loads (Restore drops it), or nil
-	parsed atomic.Int64       // files Keep took, not Cached
+	files  map[string]source   // by library path
+	kept   map[string]*sop.Doc // Keep's summaries, until Restore gives them to the library's
+	cache  *Cache              // a previous render's while the library loads (Restore drops it), or nil
+	parsed atomic.Int64        // files Summary took, not Cached
 }
 
-// source is what Sources keeps of one SOP file.
+// source is what Sources keeps of one SOP file for the whole render. It
+// holds no pointer: 100,000 of them are memory the collector need not
+// look into.
 type source struct {
-	meta     sop.Meta
-	markdown sop.Body
 	sum      [sha256.Size]byte // of the file
 	digest   [sha256.Size]byte // what librarySummary takes of it (docDigest)
 	bodyLine int
 }
 
 // NewSources returns an empty Sources.
-func NewSources() *Sources { return &Sources{files: map[string]*source{}} }
+func NewSources() *Sources {
+	return &Sources{files: map[string]source{}, kept: map[string]*sop.Doc{}}
+}
 
-// Keep records a whole Doc, as library.LoadSummaries's hook.
-func (s *Sources) Keep(_ *library.Config, d *sop.Doc) {
+// Summary records a whole Doc and returns what render keeps of it, as
+// library.LoadCached's hook: a Summary (Doc.Summarized) with the fields
+// and headings' text its pages show, which Doc.Summary leaves out, in
+// one compact block (sop.Compact).
+func (s *Sources) Summary(_ *library.Config, d *sop.Doc) *sop.Doc {
 	s.parsed.Add(1)
 	md := d.Markdown
 	// No page shows them: they are lint's.
 	md.Sections, md.Placeholders, md.Params, md.Comments = nil, nil, nil, nil
-	src := &source{meta: d.Meta, markdown: md, sum: sha256.Sum256(d.Src), bodyLine: d.BodyLine,
+	src := source{sum: sha256.Sum256(d.Src), bodyLine: d.BodyLine,
 		digest: docDigest(d.Path, frontMatter(d.Src, d.BodyLine), &md)}
+	kept := &sop.Doc{Path: d.Path, BodyLine: d.BodyLine}
+	kept.Meta, kept.Markdown = sop.Compact(&d.Meta, &md)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.files[d.Path] = src
+	return kept
 }
 
-// Parsed is how many SOP files Keep took: those parsed, which the cache
-// did not give.
+// Keep is Summary as library.LoadSummaries's hook, which keeps
+// Doc.Summary: Restore then gives it what Summary returned.
+func (s *Sources) Keep(cfg *library.Config, d *sop.Doc) {
+	kept := s.Summary(cfg, d)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.kept[d.Path] = kept
+}
+
+// Parsed is how many SOP files Summary took: those parsed, which the
+// cache did not give.
 func (s *Sources) Parsed() int { return int(s.parsed.Load()) }
 
-// Restore gives each Summary of lib back the fields and headings' text
-// that its pages show, which a Summary leaves out; its file's bytes and
-// body stay out.
+// Restore ends the library's load: it drops the cache in use, and gives
+// each Summary of lib that Keep took the fields and headings' text that
+// its pages show; its file's bytes and body stay out.
 func (s *Sources) Restore(lib *library.Library) {
 	s.cache = nil // loading is over: its entries would only hold memory
 	for _, d := range lib.Docs {
-		if src := s.files[d.Path]; src != nil && d.Summarized() {
-			d.Meta, d.Markdown = src.meta, src.markdown
-			src.meta, src.markdown = sop.Meta{}, sop.Body{}
+		if k := s.kept[d.Path]; k != nil && d.Summarized() {
+			d.Meta, d.Markdown = k.Meta, k.Markdown
 		}
 	}
+	s.kept = map[string]*sop.Doc{}
 }
 
 // WithSources says that the library's Docs are summaries that s kept
@@ -89,8 +107,8 @@ func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
 	if !d.Summarized() || h.sources == nil {
 		return sha256.Sum256(d.Src), nil
 	}
-	src := h.sources.files[d.Path]
-	if src == nil {
+	src, ok := h.sources.files[d.Path]
+	if !ok {
 		return [sha256.Size]byte{}, &ChangedError{Path: d.Path}
 	}
 	return src.sum, nil
@@ -100,7 +118,7 @@ func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
 // Keep took for a summary.
 func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 	if d.Summarized() && h.sources != nil {
-		if src := h.sources.files[d.Path]; src != nil {
+		if src, ok := h.sources.files[d.Path]; ok {
 			return src.digest
 		}
 	}
@@ -115,8 +133,8 @@ func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if !d.Summarized() || h.sources == nil {
 		return d.Body, nil
 	}
-	src := h.sources.files[d.Path]
-	if src == nil {
+	src, ok := h.sources.files[d.Path]
+	if !ok {
 		return nil, &ChangedError{Path: d.Path}
 	}
 	b, err := h.lib.Source(d)

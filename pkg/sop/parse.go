@@ -8,7 +8,8 @@
 // is kept as Markdown with the line it starts on. A Doc's Summary keeps
 // what a reader of many SOPs needs (fields, headings, links) without the
 // text; its Brief, what lint's rules across SOPs need, in memory that
-// holds no pointers.
+// holds no pointers; Compact, its fields and Markdown with all their
+// texts in one string (render).
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the

@@ -322,7 +322,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 	if sources == nil {
 		lib, err = library.Load(dir)
 	} else {
-		lib, err = library.LoadCached(t.Context(), dir, sources.Keep, sources.Cached)
+		lib, err = library.LoadCached(t.Context(), dir, sources.Summary, sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
 		}
