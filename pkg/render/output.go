@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path"
@@ -64,9 +65,9 @@ type Stage struct {
 	prev *previous // the output it replaces, for Reuse; nil when there is none to reuse
 
 	mu      sync.Mutex
-	folders map[string]*os.Root // folders of tmp opened so far, by slash path
-	keys    map[string]string   // the new manifest: file -> key (Reuse, WriteKeyed)
-	written atomic.Int64        // files written by WriteFile
+	folders map[string]*dir   // folders of tmp opened so far, by slash path
+	keys    map[string]string // the new manifest: file -> key (Reuse, WriteKeyed)
+	written atomic.Int64      // files written by WriteFile
 
 	cacheErr error // why Commit could not move the render cache (CacheError)
 }
@@ -114,7 +115,7 @@ func NewStage(ctx context.Context, t Target) (*Stage, error) {
 		return nil, err
 	}
 	s := &Stage{ctx: ctx, target: t, root: root, name: name, tmp: siblingName(name, newKind),
-		folders: map[string]*os.Root{}, keys: map[string]string{}}
+		folders: map[string]*dir{}, keys: map[string]string{}}
 	s.left = removeStale(root, name)
 	if r.foreign {
 		s.forced = &Forced{Dir: r.dir, Files: r.files, Folders: r.folders}
@@ -141,28 +142,32 @@ func (s *Stage) WriteFile(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if err = errors.Join(err, f.Close()); err == nil {
+	if err = writeClose(f, data); err == nil {
 		s.written.Add(1)
 	}
 	return err
 }
 
+// writeClose writes data to f and closes it.
+func writeClose(f io.WriteCloser, data []byte) error {
+	_, err := f.Write(data)
+	return errors.Join(err, f.Close())
+}
+
 // create creates one file of the bundle, for WriteFile or Stream.
-func (s *Stage) create(name string) (*os.File, error) {
+func (s *Stage) create(name string) (io.WriteCloser, error) {
 	if err := s.ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
-	dir, err := s.folder(path.Dir(name))
+	d, err := s.folder(path.Dir(name))
 	if err != nil {
 		return nil, err
 	}
-	// A file costs one openat of its bare name in its folder's Root. O_EXCL:
-	// a second file of the same name is a bug, not an update.
-	return dir.OpenFile(path.Base(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// A file is made by its bare name in its folder, held open.
+	return d.create(path.Base(name))
 }
 
 // localName reports whether name is a slash path that stays inside the
@@ -184,32 +189,32 @@ func (s *Stage) WriteAll(files map[string][]byte) error {
 	return errors.Join(errs...)
 }
 
-// folder returns the Root of a folder of the staging folder, making it
+// folder returns a folder of the staging folder (a slash path), making it
 // the first time.
-func (s *Stage) folder(dir string) (*os.Root, error) {
-	return openOnce(&s.mu, s.folders, dir, func() (*os.Root, error) {
-		p := path.Join(s.tmp, dir)
+func (s *Stage) folder(sub string) (*dir, error) {
+	return openOnce(&s.mu, s.folders, sub, func() (*dir, error) {
+		p := path.Join(s.tmp, sub)
 		if err := s.root.MkdirAll(p, 0o755); err != nil {
 			return nil, err
 		}
-		return s.root.OpenRoot(p)
+		return openDir(s.root, p)
 	})
 }
 
-// openOnce returns the Root of dir in opened (guarded by mu), opening it
+// openOnce returns the folder sub in opened (guarded by mu), opening it
 // with open the first time.
-func openOnce(mu *sync.Mutex, opened map[string]*os.Root, dir string, open func() (*os.Root, error)) (*os.Root, error) {
+func openOnce(mu *sync.Mutex, opened map[string]*dir, sub string, open func() (*dir, error)) (*dir, error) {
 	mu.Lock()
 	defer mu.Unlock()
-	if r := opened[dir]; r != nil {
-		return r, nil
+	if d := opened[sub]; d != nil {
+		return d, nil
 	}
-	r, err := open()
+	d, err := open()
 	if err != nil {
 		return nil, err
 	}
-	opened[dir] = r
-	return r, nil
+	opened[sub] = d
+	return d, nil
 }
 
 // Commit writes the marker file and swaps the staging folder in, after
@@ -293,9 +298,9 @@ func (s *Stage) closeFolders() {
 	s.closePrevious()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for d, r := range s.folders {
-		r.Close()
-		delete(s.folders, d)
+	for sub, d := range s.folders {
+		d.close()
+		delete(s.folders, sub)
 	}
 }
 

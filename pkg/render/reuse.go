@@ -50,10 +50,11 @@ type previous struct {
 	// so that a symlink in it leading outside it is refused (SPEC 7).
 	root *os.Root
 	// folders are root's folders opened so far, by slash path ("." for
-	// root): each file is then found by its bare name, one system call,
-	// rather than by walking its path.
+	// root itself): each file is then found by its bare name, one system
+	// call, rather than by walking its path. mu guards them and root,
+	// which closePrevious sets to nil.
 	mu      sync.Mutex
-	folders map[string]*os.Root
+	folders map[string]*dir
 	byKey   map[string][]string
 	// Note says why the previous output's manifest is not used, when the
 	// folder has one: every file is made anew.
@@ -65,12 +66,12 @@ type previous struct {
 // holds the marker, and reads its manifest; nil when the folder cannot be
 // opened.
 func readPrevious(root *os.Root, name string) *previous {
-	dir, err := root.OpenRoot(name)
+	out, err := root.OpenRoot(name)
 	if err != nil {
 		return nil
 	}
-	prev := &previous{root: dir, byKey: map[string][]string{}, folders: map[string]*os.Root{".": dir}}
-	data, err := dir.ReadFile(ManifestFile)
+	prev := &previous{root: out, byKey: map[string][]string{}, folders: map[string]*dir{}}
+	data, err := out.ReadFile(ManifestFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return prev
 	}
@@ -147,40 +148,39 @@ func (s *Stage) keep(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	dir, base := path.Split(name)
-	dir = path.Clean(dir)
-	var fi os.FileInfo
-	from, err := s.prev.folder(dir)
-	if err == nil {
-		fi, err = from.Lstat(base)
-	}
-	if err != nil || !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file of the previous output", name)
-	}
-	into, err := s.folder(dir)
+	sub, base := path.Dir(name), path.Base(name)
+	from, err := s.prev.folder(sub)
 	if err != nil {
 		return err
 	}
-	to := path.Join(s.tmp, name)
-	if err := s.root.Link(path.Join(s.name, name), to); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		data, err := s.prev.root.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		return s.root.WriteFile(to, data, 0o644)
+	into, err := s.folder(sub)
+	if err != nil {
+		return err
 	}
-	// The link was made through the output's parent, which may reach
-	// another file than the previous folder's Root found (a symlinked
-	// folder, a change in between): keep it only if it is that file.
-	if nfi, err := into.Lstat(base); err != nil || !os.SameFile(fi, nfi) {
-		_ = s.root.Remove(to)
-		return fmt.Errorf("%s changed while it was reused", name)
+	err = linkFile(s, from, into, name)
+	if err == nil || errors.Is(err, fs.ErrExist) || errors.Is(err, errNotRegular) {
+		return err
 	}
-	return nil
+	// No link (another file system, or one that makes none): a copy, of a
+	// regular file only.
+	data, err := from.readFile(base)
+	if err != nil {
+		return err
+	}
+	f, err := into.create(base)
+	if err != nil {
+		return err
+	}
+	return writeClose(f, data)
 }
+
+// linkFile is (*Stage).link, which tests replace to see a link fail as it
+// does across file systems.
+var linkFile = (*Stage).link
+
+// errNotRegular is why a previous file that is a symlink, a folder or
+// anything but a regular file is neither linked nor read.
+var errNotRegular = errors.New("not a regular file of the previous output")
 
 // WriteKeyed writes a file (as WriteFile) and records it with key in the
 // new manifest.
@@ -194,22 +194,31 @@ func (s *Stage) WriteKeyed(name, key string, data []byte) error {
 	return nil
 }
 
-// folder opens the previous output's folder dir (a slash path), once.
-func (p *previous) folder(dir string) (*os.Root, error) {
-	return openOnce(&p.mu, p.folders, dir, func() (*os.Root, error) { return p.root.OpenRoot(dir) })
+// folder opens the previous output's folder sub (a slash path), once.
+func (p *previous) folder(sub string) (*dir, error) {
+	return openOnce(&p.mu, p.folders, sub, func() (*dir, error) {
+		if p.root == nil {
+			return nil, os.ErrClosed // nothing is reused after Commit or Abort
+		}
+		return openDir(p.root, sub)
+	})
 }
 
 // closePrevious closes the previous output folder, before it is moved
 // aside.
 func (s *Stage) closePrevious() {
-	if s.prev != nil && s.prev.root != nil {
-		s.prev.mu.Lock()
-		defer s.prev.mu.Unlock()
-		// root is folders["."]: closing the folders closes it too.
-		for dir, r := range s.prev.folders {
-			r.Close() // later uses fail: nothing is reused after Commit or Abort
-			delete(s.prev.folders, dir)
+	if s.prev == nil {
+		return
+	}
+	s.prev.mu.Lock()
+	defer s.prev.mu.Unlock()
+	if s.prev.root != nil {
+		for sub, d := range s.prev.folders {
+			d.close()
+			delete(s.prev.folders, sub)
 		}
+		s.prev.root.Close()
+		s.prev.root = nil
 	}
 }
 
@@ -253,14 +262,10 @@ func (s *Stage) ReadPrevious(name string) ([]byte, bool) {
 	if !s.Incremental() || checkName(name) != nil {
 		return nil, false
 	}
-	dir, base := path.Split(name)
-	from, err := s.prev.folder(path.Clean(dir))
+	from, err := s.prev.folder(path.Dir(name))
 	if err != nil {
 		return nil, false
 	}
-	if fi, err := from.Lstat(base); err != nil || !fi.Mode().IsRegular() {
-		return nil, false
-	}
-	data, err := from.ReadFile(base)
+	data, err := from.readFile(path.Base(name))
 	return data, err == nil
 }

@@ -1,9 +1,11 @@
 package render_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/render"
@@ -69,6 +71,9 @@ func TestStageReuse(t *testing.T) {
 				t.Skip(err)
 			}
 		}, reused: 1},
+		{name: "symlink inside planted", damage: plant(func(p string) error { return os.Symlink("../index.html", p) }), reused: 1},
+		{name: "named pipe planted", damage: plant(mkfifo), reused: 1},
+		{name: "folder planted", damage: plant(func(p string) error { return os.Mkdir(p, 0o755) }), reused: 1},
 		{name: "folder symlinked outside", damage: func(t *testing.T, site string) {
 			// site/sops leads to a folder beside site, outside it, with
 			// files of the same names: none of them is taken (SPEC 7).
@@ -112,6 +117,20 @@ func TestStageReuse(t *testing.T) {
 	}
 }
 
+// plant replaces the previous output's sops/a.html with what make makes
+// at its path.
+func plant(make func(p string) error) func(t *testing.T, site string) {
+	return func(t *testing.T, site string) {
+		p := filepath.Join(site, "sops/a.html")
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := make(p); err != nil {
+			t.Skip(err)
+		}
+	}
+}
+
 // rewrite changes the manifest of the output folder site.
 func rewrite(f func(string) string) func(t *testing.T, site string) {
 	return func(t *testing.T, site string) {
@@ -146,5 +165,59 @@ func TestManifestDeterministic(t *testing.T) {
 	}
 	if _, ok := tree(t, target.Dir)[render.ManifestFile]; ok {
 		t.Errorf("Write of files with no key wrote a manifest")
+	}
+}
+
+// Reuse puts a previous file in place by a hard link, the same file;
+// where the link fails (across file systems, or on one that makes no
+// links) by a copy of it, but never a copy of a symlink or of anything
+// but a regular file.
+func TestReuseWithoutLinks(t *testing.T) {
+	files := map[string]string{"index.html": "k1", "sops/a.html": "ka"}
+	exdev := &fs.PathError{Op: "linkat", Path: "sops/a.html", Err: syscall.EXDEV}
+	tests := []struct {
+		name     string
+		linkErr  error
+		damage   func(t *testing.T, site string)
+		reused   int
+		sameFile bool
+	}{
+		{name: "linked", reused: 2, sameFile: true},
+		{name: "copied", linkErr: exdev, reused: 2},
+		{name: "symlink not copied", linkErr: exdev, reused: 1,
+			damage: plant(func(p string) error { return os.Symlink("../index.html", p) })},
+		{name: "named pipe not copied", linkErr: exdev, reused: 1, damage: plant(mkfifo)},
+		{name: "folder not copied", linkErr: exdev, reused: 1, damage: plant(func(p string) error { return os.Mkdir(p, 0o755) })},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			target, _ := fakeLib(t)
+			stageKeyed(t, target, files)
+			a := filepath.Join(target.Dir, "sops/a.html")
+			before, err := os.Stat(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.damage != nil {
+				tt.damage(t, target.Dir)
+			}
+			if tt.linkErr != nil {
+				render.FailLinks(t, tt.linkErr)
+			}
+			s, _ := stageKeyed(t, target, files)
+			if s.Reused() != tt.reused {
+				t.Errorf("reused %d files, want %d", s.Reused(), tt.reused)
+			}
+			after, err := os.Lstat(a)
+			if err != nil || !after.Mode().IsRegular() {
+				t.Fatalf("sops/a.html is not a regular file (%v)", err)
+			}
+			if got := tree(t, target.Dir)["sops/a.html"]; got != "sops/a.html ka" {
+				t.Errorf("sops/a.html holds %q", got)
+			}
+			if os.SameFile(before, after) != tt.sameFile {
+				t.Errorf("sops/a.html is the previous file: %v, want %v", !tt.sameFile, tt.sameFile)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path"
 	"sync"
 )
 
@@ -38,15 +39,12 @@ type Span struct {
 
 // Spool creates the scratch file in the staging folder.
 func (s *Stage) Spool() (*Spool, error) {
-	dir, err := s.folder(".")
+	name := path.Join(s.tmp, spoolFile)
+	f, err := s.root.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return nil, err
 	}
-	f, err := dir.OpenFile(spoolFile, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	return &Spool{f: f, remove: func() error { return dir.Remove(spoolFile) }}, nil
+	return &Spool{f: f, remove: func() error { return s.root.Remove(name) }}, nil
 }
 
 // Append writes b at the end of the spool.
