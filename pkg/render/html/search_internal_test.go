@@ -46,22 +46,34 @@ func TestEncodePostings(t *testing.T) {
 	}
 }
 
+// A snippet is a section's opening words, given in pieces (the text
+// around its minor headings) that part words as a space would.
 func TestOpening(t *testing.T) {
 	tests := []struct {
-		text string
-		max  int
-		want string
+		pieces []string
+		max    int
+		want   string
 	}{
-		{"", 10, ""},
-		{"  one\n two  ", 10, "one two"},
-		{"one two three", 13, "one two three"},
-		{"one two three", 12, "one two …"},
-		{"abcdefghijkl more", 5, "abcde…"},
-		{"ééééé", 5, "éé…"}, // whole runes only
+		{nil, 10, ""},
+		{[]string{""}, 10, ""},
+		{[]string{"  one\n two  "}, 10, "one two"},
+		{[]string{"one two three"}, 13, "one two three"},
+		{[]string{"one two three"}, 12, "one two …"},
+		{[]string{"abcdefghijkl more"}, 5, "abcde…"},
+		{[]string{"ééééé"}, 5, "éé…"}, // whole runes only
+		{[]string{"one", "two", "", " three "}, 13, "one two three"},
+		{[]string{"one two", "three", "four"}, 12, "one two …"},
+		{[]string{"ab", "cdefghijkl", "more"}, 5, "ab …"},
+		{[]string{"one\u00a0two"}, 20, "one two"},
 	}
+	var o openingText
 	for _, tt := range tests {
-		if got := opening(tt.text, tt.max); got != tt.want {
-			t.Errorf("opening(%q, %d) = %q, want %q", tt.text, tt.max, got, tt.want)
+		o.start(tt.max)
+		for _, p := range tt.pieces {
+			o.add([]byte(p))
+		}
+		if got := o.String(); got != tt.want {
+			t.Errorf("opening of %q, %d = %q, want %q", tt.pieces, tt.max, got, tt.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -59,9 +60,41 @@ func TestTokenizerReuse(t *testing.T) {
 	}
 	for _, d := range docs {
 		tok.start()
-		tok.add(d.text)
-		if got := strings.Join(tok.words, " "); got != d.want {
+		tok.addString(d.text)
+		if got := strings.TrimSuffix(tok.words(), " "); got != d.want {
 			t.Errorf("%q: words %q, want %q", d.text, got, d.want)
 		}
+	}
+}
+
+// A tokenizer that has met more words than its hash table first holds
+// still finds each one, and lists a document's words once each, in the
+// order met.
+func TestTokenizerManyWords(t *testing.T) {
+	var all []string
+	for i := range 5000 {
+		all = append(all, fmt.Sprintf("w%d", i))
+	}
+	reversed := slices.Clone(all)
+	slices.Reverse(reversed)
+	docs := []struct {
+		name       string
+		text, want []string
+	}{
+		{"all", all, all},
+		{"reversed", reversed, reversed},
+		{"a few", all[:3], all[:3]},
+		{"repeated", slices.Concat(all[4990:], all), slices.Concat(all[4990:], all[:4990])},
+	}
+	tok := newTokenizer()
+	for _, d := range docs {
+		tok.start()
+		tok.addString(strings.Join(d.text, " "))
+		if got := strings.Fields(tok.words()); !slices.Equal(got, d.want) {
+			t.Errorf("%s: %d words, want %d", d.name, len(got), len(d.want))
+		}
+	}
+	if len(tok.known) != len(all) {
+		t.Errorf("%d words known, want %d", len(tok.known), len(all))
 	}
 }
