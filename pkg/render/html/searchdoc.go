@@ -6,6 +6,7 @@ import (
 	"errors"
 	stdhtml "html"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/render"
@@ -50,12 +51,23 @@ type searchDoc struct {
 	snippets []string
 }
 
+// searchScratch is what newSearchDoc reuses from one SOP to the next: a
+// tokenizer that knows the words met before, and buffers grown to size.
+type searchScratch struct {
+	tok     *tokenizer
+	text    []byte      // the visible text of the piece being read
+	opening openingText // a heading's words, or a section's snippet
+}
+
+var searchScratches = sync.Pool{New: func() any { return &searchScratch{tok: newTokenizer()} }}
+
 // newSearchDoc reads an SOP's title, id, tags and its body as its page
 // shows it (bodyHTML, which sopctl wrote: raw HTML dropped, text escaped,
 // so "<h2" only ever starts a heading tag).
 func newSearchDoc(p *render.Page, bodyHTML []byte) searchDoc {
-	t := tokenizers.Get().(*tokenizer)
-	defer tokenizers.Put(t)
+	sc := searchScratches.Get().(*searchScratch)
+	defer searchScratches.Put(sc)
+	t := sc.tok
 	t.start()
 	t.at(fieldTitle, -1)
 	t.addString(p.Title)
@@ -64,34 +76,35 @@ func newSearchDoc(p *render.Page, bodyHTML []byte) searchDoc {
 		t.addString(tag)
 	}
 	var d searchDoc
-	var snippet openingText
 	for s, part := range splitSections(bodyHTML) {
 		if s > 0 {
 			tag, inner, rest := cutHeading(part, "h2")
 			anchor := stdhtml.UnescapeString(attr(tag, "id"))
-			heading := strings.Join(strings.Fields(visibleText(inner)), " ")
-			d.outline = append(d.outline, anchor, heading)
+			sc.text = appendVisible(sc.text[:0], inner)
+			sc.opening.start(len(sc.text)) // as long as the text: its words on one line, never cut
+			sc.opening.add(sc.text)
+			d.outline = append(d.outline, anchor, sc.opening.String())
 			t.at(fieldHeading, s)
-			t.addString(heading)
+			t.add(sc.text)
 			part = rest
 		}
 		// The section's text is read in pieces cut at its minor headings,
 		// whose tags part words as a space would: the snippet reads
 		// them as one text.
-		snippet.start(snippetChars)
+		sc.opening.start(snippetChars)
 		for len(part) > 0 {
 			body, heading, rest := cutMinorHeading(part)
-			t.text = appendVisible(t.text[:0], body)
+			sc.text = appendVisible(sc.text[:0], body)
 			t.at(fieldBody, s)
-			t.add(t.text)
-			snippet.add(t.text)
-			t.text = appendVisible(t.text[:0], heading)
+			t.add(sc.text)
+			sc.opening.add(sc.text)
+			sc.text = appendVisible(sc.text[:0], heading)
 			t.at(fieldHeading, s)
-			t.add(t.text)
-			snippet.add(t.text)
+			t.add(sc.text)
+			sc.opening.add(sc.text)
 			part = rest
 		}
-		d.snippets = append(d.snippets, snippet.String())
+		d.snippets = append(d.snippets, sc.opening.String())
 	}
 	d.words, d.codes = t.words(), t.codes()
 	return d

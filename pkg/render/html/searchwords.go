@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	stdhtml "html"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -70,16 +69,13 @@ func words(s string) []string {
 	return strings.Fields(t.words())
 }
 
-// tokenizers are reused across SOPs, so that a word already met costs
-// neither a string nor a table entry.
-var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
-
 // tokenizer collects the distinct words of the texts given to add since
 // start, and where each occurs (at). It is the search index's hot loop:
 // one pass per text, and no allocation for a word it has met before, in
-// this SOP or an earlier one. Its own hash table (slots) finds a word
-// from its bytes, and its words are indexes into known: no pointer is
-// written per word, which the garbage collector would have to follow.
+// this SOP or an earlier one (newSearchDoc reuses tokenizers). Its own
+// hash table (slots) finds a word from its bytes, and its words are
+// indexes into known: no pointer is written per word, which the garbage
+// collector would have to follow.
 type tokenizer struct {
 	known   []knownWord // every word this tokenizer has met, in the order met
 	slots   []int32     // 1 + an index in known, or 0 for none; a power of two long, at least twice len(known)
@@ -162,12 +158,31 @@ var wordBytes = func() (m [256]byte) {
 	return m
 }()
 
+// lowerBytes are the ASCII bytes a word's lower case is made of.
+var lowerBytes = func() (m [256]bool) {
+	for c := range wordBytes {
+		m[c] = c != 0 && wordBytes[c] == byte(c)
+	}
+	return m
+}()
+
 // add reads the words of s. The word being read is held in locals, not
 // in t: a store into t's fields for each byte would pay the garbage
 // collector's write barrier while it runs.
 func (t *tokenizer) add(s []byte) {
 	word, runes := t.word[:0], 0
 	for i := 0; i < len(s); {
+		if runes == 0 { // most words are lower-case ASCII: read them in place
+			j := i
+			for j < len(s) && lowerBytes[s[j]] {
+				j++
+			}
+			if j > i && (j == len(s) || s[j] < utf8.RuneSelf && wordBytes[s[j]] == 0) {
+				t.end(s[i:j], j-i)
+				i = j
+				continue
+			}
+		}
 		c := s[i]
 		if lower := wordBytes[c]; lower != 0 {
 			i++

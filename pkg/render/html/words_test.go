@@ -24,6 +24,7 @@ func TestWords(t *testing.T) {
 		{strings.Repeat("é", 40) + " " + strings.Repeat("é", 41), []string{strings.Repeat("é", 40)}},
 		{"tab\tnew\nline\u00a0nbsp", []string{"tab", "new", "line", "nbsp"}},
 		{"bad \xff utf8", []string{"bad", "utf8"}},
+		{"iPhone café naïve x1Y über2 zz", []string{"iphone", "café", "naïve", "x1y", "über2", "zz"}}, // words that leave lower-case ASCII
 	}
 	for _, tt := range tests {
 		if got := words(tt.in); !slices.Equal(got, tt.want) {
