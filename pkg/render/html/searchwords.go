@@ -43,9 +43,6 @@ func appendVisible(dst, b []byte) []byte {
 	return dst
 }
 
-// visibleText is appendVisible's text as a string.
-func visibleText(b []byte) string { return string(appendVisible(nil, b)) }
-
 // inlineTag says whether a tag (what lies between < and >) is one of the
 // inline elements goldmark writes in a line of text.
 func inlineTag(tag []byte) bool {
@@ -85,7 +82,7 @@ type tokenizer struct {
 	word    []byte  // reused to read each word into, lower-cased
 	field   int     // where the texts added now lie: fieldTitle, ...
 	section int     // and in which ## section of the page
-	text    []byte  // reused for each text the caller reads into it
+	text    []byte  // reused by addString
 }
 
 // knownWord is a word, the last document (tokenizer.docs) that had it, and
