@@ -6,6 +6,7 @@ import (
 	"errors"
 	stdhtml "html"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/render"
@@ -50,51 +51,62 @@ type searchDoc struct {
 	snippets []string
 }
 
+// searchScratch is what newSearchDoc reuses from one SOP to the next: a
+// tokenizer that knows the words met before, and buffers grown to size.
+type searchScratch struct {
+	tok     *tokenizer
+	text    []byte      // the visible text of the piece being read
+	opening openingText // a heading's words, or a section's snippet
+}
+
+var searchScratches = sync.Pool{New: func() any { return &searchScratch{tok: newTokenizer()} }}
+
 // newSearchDoc reads an SOP's title, id, tags and its body as its page
 // shows it (bodyHTML, which sopctl wrote: raw HTML dropped, text escaped,
 // so "<h2" only ever starts a heading tag).
 func newSearchDoc(p *render.Page, bodyHTML []byte) searchDoc {
-	t := tokenizers.Get().(*tokenizer)
-	defer tokenizers.Put(t)
+	sc := searchScratches.Get().(*searchScratch)
+	defer searchScratches.Put(sc)
+	t := sc.tok
 	t.start()
 	t.at(fieldTitle, -1)
-	t.add(p.Title)
-	t.add(p.ID)
+	t.addString(p.Title)
+	t.addString(p.ID)
 	for _, tag := range p.Doc.Meta.Tags.Strings() {
-		t.add(tag)
+		t.addString(tag)
 	}
 	var d searchDoc
 	for s, part := range splitSections(bodyHTML) {
 		if s > 0 {
 			tag, inner, rest := cutHeading(part, "h2")
 			anchor := stdhtml.UnescapeString(attr(tag, "id"))
-			heading := strings.Join(strings.Fields(visibleText(inner)), " ")
-			d.outline = append(d.outline, anchor, heading)
+			sc.text = appendVisible(sc.text[:0], inner)
+			sc.opening.start(len(sc.text)) // as long as the text: its words on one line, never cut
+			sc.opening.add(sc.text)
+			d.outline = append(d.outline, anchor, sc.opening.String())
 			t.at(fieldHeading, s)
-			t.add(heading)
+			t.add(sc.text)
 			part = rest
 		}
-		d.snippets = append(d.snippets, opening(visibleText(part), snippetChars))
+		// The section's text is read in pieces cut at its minor headings,
+		// whose tags part words as a space would: the snippet reads
+		// them as one text.
+		sc.opening.start(snippetChars)
 		for len(part) > 0 {
 			body, heading, rest := cutMinorHeading(part)
+			sc.text = appendVisible(sc.text[:0], body)
 			t.at(fieldBody, s)
-			t.add(visibleText(body))
+			t.add(sc.text)
+			sc.opening.add(sc.text)
+			sc.text = appendVisible(sc.text[:0], heading)
 			t.at(fieldHeading, s)
-			t.add(visibleText(heading))
+			t.add(sc.text)
+			sc.opening.add(sc.text)
 			part = rest
 		}
+		d.snippets = append(d.snippets, sc.opening.String())
 	}
-	var b strings.Builder
-	size := 0
-	for _, w := range t.words {
-		size += len(w) + 1
-	}
-	b.Grow(size)
-	for _, w := range t.words {
-		b.WriteString(w)
-		b.WriteByte(' ')
-	}
-	d.words, d.codes = b.String(), t.codes()
+	d.words, d.codes = t.words(), t.codes()
 	return d
 }
 
@@ -166,29 +178,43 @@ func attr(tag []byte, name string) string {
 	return string(v)
 }
 
-// opening is text with its spaces collapsed, cut after at most max bytes
-// at the end of a word and marked "…" when cut.
-func opening(text string, max int) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(text) {
-		if b.Len() > 0 && b.Len()+1+len(w) > max {
-			b.WriteString(" …")
-			break
+// openingText is the opening of a text given in pieces that no word
+// crosses: its words joined by one space, cut after at most max bytes at
+// the end of a word and marked "…" when cut. What comes after the cut is
+// not read.
+type openingText struct {
+	b    []byte
+	max  int
+	full bool
+}
+
+// start begins a new text, reusing the bytes of the last.
+func (o *openingText) start(max int) { o.b, o.max, o.full = o.b[:0], max, false }
+
+func (o *openingText) add(text []byte) {
+	if o.full {
+		return
+	}
+	for w := range bytes.FieldsSeq(text) {
+		if len(o.b) > 0 && len(o.b)+1+len(w) > o.max {
+			o.b, o.full = append(o.b, " …"...), true
+			return
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(o.b) > 0 {
+			o.b = append(o.b, ' ')
 		}
-		if len(w) > max { // one very long word: cut it, whole runes only
-			for len(w) > max || !utf8.ValidString(w) {
+		if len(w) > o.max { // one very long word: cut it, whole runes only
+			for len(w) > o.max || !utf8.Valid(w) {
 				w = w[:len(w)-1]
 			}
-			b.WriteString(w + "…")
-			break
+			o.b, o.full = append(append(o.b, w...), "…"...), true
+			return
 		}
-		b.WriteString(w)
+		o.b = append(o.b, w...)
 	}
-	return b.String()
 }
+
+func (o *openingText) String() string { return string(o.b) }
 
 // appendTo writes d to b in the form readSearchDoc reads, for the spool:
 // its words, codes, outline and snippets, each count and length a uvarint.

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -23,6 +24,7 @@ func TestWords(t *testing.T) {
 		{strings.Repeat("é", 40) + " " + strings.Repeat("é", 41), []string{strings.Repeat("é", 40)}},
 		{"tab\tnew\nline\u00a0nbsp", []string{"tab", "new", "line", "nbsp"}},
 		{"bad \xff utf8", []string{"bad", "utf8"}},
+		{"iPhone café naïve x1Y über2 zz", []string{"iphone", "café", "naïve", "x1y", "über2", "zz"}}, // words that leave lower-case ASCII
 	}
 	for _, tt := range tests {
 		if got := words(tt.in); !slices.Equal(got, tt.want) {
@@ -59,9 +61,41 @@ func TestTokenizerReuse(t *testing.T) {
 	}
 	for _, d := range docs {
 		tok.start()
-		tok.add(d.text)
-		if got := strings.Join(tok.words, " "); got != d.want {
+		tok.addString(d.text)
+		if got := strings.TrimSuffix(tok.words(), " "); got != d.want {
 			t.Errorf("%q: words %q, want %q", d.text, got, d.want)
 		}
+	}
+}
+
+// A tokenizer that has met more words than its hash table first holds
+// still finds each one, and lists a document's words once each, in the
+// order met.
+func TestTokenizerManyWords(t *testing.T) {
+	var all []string
+	for i := range 5000 {
+		all = append(all, fmt.Sprintf("w%d", i))
+	}
+	reversed := slices.Clone(all)
+	slices.Reverse(reversed)
+	docs := []struct {
+		name       string
+		text, want []string
+	}{
+		{"all", all, all},
+		{"reversed", reversed, reversed},
+		{"a few", all[:3], all[:3]},
+		{"repeated", slices.Concat(all[4990:], all), slices.Concat(all[4990:], all[:4990])},
+	}
+	tok := newTokenizer()
+	for _, d := range docs {
+		tok.start()
+		tok.addString(strings.Join(d.text, " "))
+		if got := strings.Fields(tok.words()); !slices.Equal(got, d.want) {
+			t.Errorf("%s: %d words, want %d", d.name, len(got), len(d.want))
+		}
+	}
+	if len(tok.known) != len(all) {
+		t.Errorf("%d words known, want %d", len(tok.known), len(all))
 	}
 }
