@@ -9,8 +9,9 @@
 // render.ListPageSize SOPs. Into a render.Keyed output, every file goes
 // with its key, and the files the previous render made from the same
 // inputs are reused rather than made (incremental.go); an SOP whose page
-// is reused gives the printable handbooks and the search index what the
-// previous output holds of it (previous.go). Into a render.Spooler (a
+// is reused gives the printable handbook files and snippet shards being
+// made what the previous output holds of it (previous.go), and its words
+// in the search index are the previous index's (searchprev.go). Into a render.Spooler (a
 // Stage), each SOP's sections of the printable handbooks and its search
 // words wait in its spool, not in memory, until the handbooks and the
 // search files are written; into a render.Streamer (a Stage too), the
@@ -258,7 +259,10 @@ func (s *stopOutput) WriteFile(name string, data []byte) error {
 // sopParts is what the SOPs give the whole-library files.
 type sopParts struct {
 	parts    []sopPart // as Handbook.SOPs lists them
-	searched []bool    // the parts that hold their SOP's search words
+	// made are the SOPs whose pages are made anew (not reused): the
+	// previous search index may not hold their words, which their
+	// parts do (searchprev.go).
+	made []bool
 	warnings []render.Warning
 }
 
@@ -267,7 +271,7 @@ type sopParts struct {
 // for the pages the previous render's output gives.
 func (w *writer) sops() (sopParts, error) {
 	n := len(w.h.SOPs)
-	parts := sopParts{parts: make([]sopPart, n), searched: make([]bool, n)}
+	parts := sopParts{parts: make([]sopPart, n), made: make([]bool, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
 	// one renders the i-th SOP, and says whether it gave a part.
@@ -280,7 +284,7 @@ func (w *writer) sops() (sopParts, error) {
 		warns[i] = w.h.LinkWarnings(p)
 		if w.opts.Only != nil && w.opts.Cache != nil && !w.opts.Only(p) {
 			if part, ok := w.opts.Cache.get(p.Doc.Path); ok && part.fits(w.h, p) {
-				parts.parts[i], parts.searched[i] = part, true
+				parts.parts[i] = part
 				return true
 			}
 		}
@@ -296,7 +300,6 @@ func (w *writer) sops() (sopParts, error) {
 			if w.previous != nil {
 				var ok bool
 				if parts.parts[i], ok = w.previous.part(p, want); ok {
-					parts.searched[i] = want.search
 					return true
 				}
 			}
@@ -305,11 +308,11 @@ func (w *writer) sops() (sopParts, error) {
 		defer sopBufPool.Put(bufs)
 		var page []byte
 		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.handbookT, !reused, bufs)
-		parts.searched[i] = true
 		if errs[i] == nil && w.opts.Cache != nil {
 			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
 		if errs[i] == nil && !reused {
+			parts.made[i] = true
 			errs[i] = w.write("sops/"+p.ID+".html", w.pageKey(p), page)
 		}
 		return errs[i] == nil

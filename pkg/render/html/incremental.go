@@ -9,11 +9,14 @@ import (
 // that hashes what it is made from, and a file whose key the previous
 // render's manifest lists is taken from the previous output instead. An
 // SOP's page is keyed by render.Handbook.PageKey; the files made from the
-// whole library but no body by LibraryKey; the printable handbooks and
-// the search index, made from every body, by ContentKey. When all of the
-// latter are reused, the SOPs whose pages are reused are not rendered at
-// all; otherwise, while the library summary is unchanged, they give those
-// files what the previous output holds of them (previous.go).
+// whole library but no body by LibraryKey; each printable handbook file
+// and snippet shard by LibraryKey and the page keys of the SOPs it holds
+// (taskKey), so that an edited body remakes only those that hold it; the
+// search index, made from every body, by ContentKey. An SOP whose page is
+// reused is not rendered: while the library summary is unchanged, it
+// gives the files being made that hold it what the previous output holds
+// of it (previous.go), and the search index is made from the previous
+// one (searchprev.go).
 
 // keying says whether a bundle with opts is keyed, and what its options
 // add to every key. sopctl serve's bundles (a panel on each page, a

@@ -10,7 +10,8 @@ import (
 
 // previousParts gives an SOP whose page the previous render's output gives
 // what it gives the whole-library files, taken from that output rather
-// than rendered: its search words from its page's body, its sections from
+// than rendered, and only what the files being made take (writer.wants):
+// its search words and snippets from its page's body, its sections from
 // the printable handbooks that print it. It is used only while the files
 // made from the whole library but no body are reused too: the library
 // summary, and with it where each SOP is printed, is as it was; an SOP's

@@ -283,14 +283,14 @@ func (w *writer) makeSnippetShard(parts []sopPart, k int) file {
 }
 
 // makeSearchIndex writes the search index: from the previous one and the
-// SOPs whose parts hold their words, when the previous one can be used
+// SOPs whose pages are made anew, when the previous one can be used
 // (searchprev.go), else from every SOP's words.
 func (w *writer) makeSearchIndex(parts sopParts) file {
 	words := func(i int) (searchDoc, error) { return w.searchOf(parts.parts[i], false) }
 	var index []byte
 	var err error
 	if w.prevIndex != nil {
-		index, err = w.prevIndex.update(w.h, parts.searched, words)
+		index, err = w.prevIndex.update(w.h, parts.made, words)
 	} else {
 		index, err = searchIndex(w.h, words)
 	}

@@ -103,8 +103,8 @@ func indexDoc(d []any, p *render.Page) (int, bool) {
 }
 
 // update writes the search index of h from the previous one: the SOPs
-// that searched marks give their words (words), the others keep theirs.
-func (pi *previousIndex) update(h *render.Handbook, searched []bool, words searchSource) ([]byte, error) {
+// that made marks give their words (words), the others keep theirs.
+func (pi *previousIndex) update(h *render.Handbook, made []bool, words searchSource) ([]byte, error) {
 	n := len(h.SOPs)
 	fresh := map[string][]posting{}
 	outlines := map[string]int{}
@@ -112,7 +112,7 @@ func (pi *previousIndex) update(h *render.Handbook, searched []bool, words searc
 	outlineOf := make([]int, n)
 	for i := range n {
 		outline := pi.outlines[pi.outlineOf[i]]
-		if searched[i] {
+		if made[i] {
 			d, err := words(i)
 			if err != nil {
 				return nil, err
@@ -134,26 +134,26 @@ func (pi *previousIndex) update(h *render.Handbook, searched []bool, words searc
 		}
 		outlineOf[i] = o
 	}
-	list, encs := pi.merge(n, searched, fresh)
+	list, encs := pi.merge(n, made, fresh)
 	return writeSearchIndex(h, outlineOf, outlineList, list, func(i int) []byte { return encs[i] }), nil
 }
 
 // merge gives the words of the new index, sorted, and their encoded
-// posting lists: the previous index's, without the SOPs searched marks,
+// posting lists: the previous index's, without the SOPs made marks,
 // and fresh's.
-func (pi *previousIndex) merge(n int, searched []bool, fresh map[string][]posting) ([]string, [][]byte) {
+func (pi *previousIndex) merge(n int, made []bool, fresh map[string][]posting) ([]string, [][]byte) {
 	words := make([]string, 0, len(pi.words)+len(fresh))
 	encs := make([][]byte, 0, len(pi.words)+len(fresh))
 	for k, w := range pi.words {
 		add, enc := fresh[w], pi.postings[k]
-		if add == nil && !touches(enc, n, searched) {
+		if add == nil && !touches(enc, n, made) {
 			words, encs = append(words, w), append(encs, []byte(enc))
 			continue
 		}
 		delete(fresh, w)
 		var ps []posting
 		eachPosting(enc, n, func(p posting) {
-			if !searched[p.doc] {
+			if !made[p.doc] {
 				ps = append(ps, p)
 			}
 		})
@@ -169,12 +169,33 @@ func (pi *previousIndex) merge(n int, searched []bool, fresh map[string][]postin
 	return words, encs
 }
 
-// touches says whether an encoded posting list has an SOP that searched
-// marks.
-func touches(enc string, n int, searched []bool) bool {
-	found := false
-	eachPosting(enc, n, func(p posting) { found = found || searched[p.doc] })
-	return found
+// touches says whether an encoded posting list, as decodeSearchIndex
+// checked it, has an SOP that made marks. It reads no more of the list
+// than it must: it runs on every word of the index.
+func touches(enc string, n int, made []bool) bool {
+	if strings.HasPrefix(enc, "!") {
+		found := false
+		eachPosting(enc, n, func(p posting) { found = found || made[p.doc] })
+		return found
+	}
+	doc := 0
+	for i := 0; i < len(enc); {
+		gap := 0
+		for ; i < len(enc) && (enc[i] <= '9' || enc[i] >= 'a'); i++ { // a base-36 digit
+			if c := enc[i]; c <= '9' {
+				gap = gap*36 + int(c-'0')
+			} else {
+				gap = gap*36 + int(c-'a') + 10
+			}
+		}
+		if doc += gap; made[doc] {
+			return true
+		}
+		for i < len(enc) && 'A' <= enc[i] && enc[i] <= 'Z' {
+			i++
+		}
+	}
+	return false
 }
 
 // mergePostings merges two lists of postings of different SOPs, each
