@@ -258,11 +258,11 @@ func (s *stopOutput) WriteFile(name string, data []byte) error {
 
 // sopParts is what the SOPs give the whole-library files.
 type sopParts struct {
-	parts    []sopPart // as Handbook.SOPs lists them
+	parts []sopPart // as Handbook.SOPs lists them
 	// made are the SOPs whose pages are made anew (not reused): the
 	// previous search index may not hold their words, which their
 	// parts do (searchprev.go).
-	made []bool
+	made     []bool
 	warnings []render.Warning
 }
 
