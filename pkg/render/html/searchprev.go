@@ -142,11 +142,17 @@ func (pi *previousIndex) update(h *render.Handbook, made []bool, words searchSou
 // posting lists: the previous index's, without the SOPs made marks,
 // and fresh's.
 func (pi *previousIndex) merge(n int, made []bool, fresh map[string][]posting) ([]string, [][]byte) {
+	var madeDocs []int
+	for doc, m := range made {
+		if m {
+			madeDocs = append(madeDocs, doc)
+		}
+	}
 	words := make([]string, 0, len(pi.words)+len(fresh))
 	encs := make([][]byte, 0, len(pi.words)+len(fresh))
 	for k, w := range pi.words {
 		add, enc := fresh[w], pi.postings[k]
-		if add == nil && !touches(enc, n, made) {
+		if add == nil && !touches(enc, made, madeDocs) {
 			words, encs = append(words, w), append(encs, []byte(enc))
 			continue
 		}
@@ -170,13 +176,16 @@ func (pi *previousIndex) merge(n int, made []bool, fresh map[string][]posting) (
 }
 
 // touches says whether an encoded posting list, as decodeSearchIndex
-// checked it, has an SOP that made marks. It reads no more of the list
+// checked it, has an SOP that made marks (madeDocs lists them). It reads no more of the list
 // than it must: it runs on every word of the index.
-func touches(enc string, n int, made []bool) bool {
-	if strings.HasPrefix(enc, "!") {
-		found := false
-		eachPosting(enc, n, func(p posting) { found = found || made[p.doc] })
-		return found
+func touches(enc string, made []bool, madeDocs []int) bool {
+	if strings.HasPrefix(enc, "!") { // the bitmap has every SOP of the list
+		for _, doc := range madeDocs {
+			if strings.IndexByte(bitmapDigits, enc[1+doc/6])&(1<<(doc%6)) != 0 {
+				return true
+			}
+		}
+		return false
 	}
 	doc := 0
 	for i := 0; i < len(enc); {
