@@ -152,11 +152,12 @@ func (pi *previousIndex) merge(n int, made []bool, fresh map[string][]posting) (
 	encs := make([][]byte, 0, len(pi.words)+len(fresh))
 	for k, w := range pi.words {
 		add, enc := fresh[w], pi.postings[k]
-		if add == nil && !touches(enc, made, madeDocs) {
+		delete(fresh, w)
+		// Most words of an edited SOP are where they were.
+		if slices.Equal(madePostings(enc, n, made, madeDocs), add) {
 			words, encs = append(words, w), append(encs, []byte(enc))
 			continue
 		}
-		delete(fresh, w)
 		var ps []posting
 		eachPosting(enc, n, func(p posting) {
 			if !made[p.doc] {
@@ -175,18 +176,46 @@ func (pi *previousIndex) merge(n int, made []bool, fresh map[string][]posting) (
 	return words, encs
 }
 
-// touches says whether an encoded posting list, as decodeSearchIndex
-// checked it, has an SOP that made marks (madeDocs lists them). It reads no more of the list
-// than it must: it runs on every word of the index.
-func touches(enc string, made []bool, madeDocs []int) bool {
-	if strings.HasPrefix(enc, "!") { // the bitmap has every SOP of the list
-		for _, doc := range madeDocs {
-			if strings.IndexByte(bitmapDigits, enc[1+doc/6])&(1<<(doc%6)) != 0 {
-				return true
-			}
-		}
-		return false
+// madePostings are the postings of an encoded posting list, as
+// decodeSearchIndex checked it, of the SOPs that made marks (madeDocs
+// lists them), ascending. It reads no more of the list than it must: it
+// runs on every word of the index.
+func madePostings(enc string, n int, made []bool, madeDocs []int) []posting {
+	if !strings.HasPrefix(enc, "!") {
+		return sparseMade(enc, made)
 	}
+	// Dense: the bitmap has every SOP of the list, each with the common
+	// code unless the sparse list after it gives another.
+	bits := (n + 5) / 6
+	var out []posting
+	for _, doc := range madeDocs {
+		if strings.IndexByte(bitmapDigits, enc[1+doc/6])&(1<<(doc%6)) != 0 {
+			out = append(out, posting{doc: int32(doc)})
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	rest := enc[1+bits:]
+	j := 0
+	for j < len(rest) && 'A' <= rest[j] && rest[j] <= 'Z' {
+		j++
+	}
+	common, _ := readCode(rest[:j])
+	others := sparseMade(rest[j:], made)
+	for i := range out {
+		out[i].code = int32(common)
+		if len(others) > 0 && others[0].doc == out[i].doc {
+			out[i].code, others = others[0].code, others[1:]
+		}
+	}
+	return out
+}
+
+// sparseMade are the postings of a list in encodeSparse's form, as
+// decodeSearchIndex checked it, of the SOPs that made marks.
+func sparseMade(enc string, made []bool) []posting {
+	var out []posting
 	doc := 0
 	for i := 0; i < len(enc); {
 		gap := 0
@@ -197,14 +226,17 @@ func touches(enc string, made []bool, madeDocs []int) bool {
 				gap = gap*36 + int(c-'a') + 10
 			}
 		}
-		if doc += gap; made[doc] {
-			return true
-		}
+		doc += gap
+		j := i
 		for i < len(enc) && 'A' <= enc[i] && enc[i] <= 'Z' {
 			i++
 		}
+		if made[doc] {
+			code, _ := readCode(enc[j:i])
+			out = append(out, posting{doc: int32(doc), code: int32(code)})
+		}
 	}
-	return false
+	return out
 }
 
 // mergePostings merges two lists of postings of different SOPs, each

@@ -26,6 +26,8 @@ func indexLibrary(n int) (*render.Handbook, []string) {
 		}
 		bodies[i] = fmt.Sprintf(`<p>Every SOP%s.</p><h2 id="purpose">Purpose</h2><p>Only%02d here.</p><h2 id="steps">Steps</h2><p>Do it%s.</p>`, third, i, strings.Repeat(" again", i%4))
 	}
+	// SOP 2 has a word of every SOP where no other has it.
+	bodies[2] = `<p>SOP.</p><h2 id="purpose">Purpose every</h2><p>Only02 here.</p><h2 id="steps">Steps</h2><p>Do it again again.</p>`
 	return h, bodies
 }
 
@@ -54,6 +56,7 @@ func TestPreviousIndexUpdate(t *testing.T) {
 		{"a word only it has", map[int]string{5: `<p>Every SOP zyzzyva.</p><h2 id="purpose">Purpose</h2><p>Only05 here.</p><h2 id="steps">Steps</h2><p>Do it again.</p>`}},
 		{"a word only it had", map[int]string{7: `<p>Every SOP.</p><h2 id="purpose">Purpose</h2><p>Here.</p><h2 id="steps">Steps</h2><p>Do it again again again.</p>`}},
 		{"a word of every SOP, and its place", map[int]string{9: `<p>SOP thirds.</p><h2 id="purpose">Purpose every</h2><p>Only09 here.</p><h2 id="steps">Steps</h2><p>Do it again.</p>`}},
+		{"a word of every SOP back where the others have it", map[int]string{2: `<p>Every SOP.</p><h2 id="purpose">Purpose</h2><p>Only02 here.</p><h2 id="steps">Steps</h2><p>Do it again again.</p>`}},
 		{"no more a word of every SOP", map[int]string{6: `<p>SOP.</p>`}},
 		{"an outline of its own", map[int]string{3: `<p>Every SOP thirds.</p><h2 id="scope">Scope</h2><p>Only03 here.</p>`}},
 		{"an outline of another", map[int]string{3: `<p>Every SOP thirds.</p><h2 id="purpose">Purpose</h2><p>Only03.</p><h2 id="steps">Steps</h2><p>Do.</p>`, 8: `<p>Every.</p>`}},
