@@ -50,8 +50,9 @@ func readPreviousIndex(h *render.Handbook, out render.Output) *previousIndex {
 // decodeSearchIndex reads a search index that writeSearchIndex wrote for
 // h's SOPs, or says why it cannot be one.
 func decodeSearchIndex(data []byte, h *render.Handbook) (*previousIndex, error) {
-	body, ok := bytes.CutPrefix(data, []byte(searchIndexStart))
-	if body, ok = bytes.CutSuffix(body, []byte(searchIndexEnd)); !ok {
+	body, start := bytes.CutPrefix(data, []byte(searchIndexStart))
+	body, end := bytes.CutSuffix(body, []byte(searchIndexEnd))
+	if !start || !end {
 		return nil, errors.New("not a search index")
 	}
 	var v struct {

@@ -127,6 +127,7 @@ func TestDecodeSearchIndexRefuses(t *testing.T) {
 		{"empty", "", h},
 		{"truncated", good[:len(good)/2], h},
 		{"no end", strings.TrimSuffix(good, ";\n"), h},
+		{"no start", strings.TrimPrefix(good, "window.SOPCTL_SEARCH = "), h},
 		{"junk", searchIndexStart + "{}" + searchIndexEnd, h},
 		{"not JSON", searchIndexStart + "{" + searchIndexEnd, h},
 		{"other SOPs", good, other},
