@@ -11,11 +11,12 @@
 // inputs are reused rather than made (incremental.go); an SOP whose page
 // is reused gives the printable handbook files and snippet shards being
 // made what the previous output holds of it (previous.go), and its words
-// in the search index are the previous index's (searchprev.go). Into a render.Spooler (a
-// Stage), each SOP's sections of the printable handbooks and its search
-// words wait in its spool, not in memory, until the handbooks and the
-// search files are written; into a render.Streamer (a Stage too), the
-// handbooks are written as their sections are read back (spool.go).
+// in the search index are the previous index's (searchprev.go). Into a
+// render.Spooler (a Stage), each SOP's sections of the printable
+// handbooks and its search words wait in its spool, not in memory, until
+// the handbooks and the search files are written; into a render.Streamer
+// (a Stage too), the handbooks are written as their sections are read
+// back (spool.go).
 package html
 
 import (

@@ -9,10 +9,10 @@ import (
 // that hashes what it is made from, and a file whose key the previous
 // render's manifest lists is taken from the previous output instead. An
 // SOP's page is keyed by render.Handbook.PageKey; the files made from the
-// whole library but no body by LibraryKey; each printable handbook file
-// and snippet shard by LibraryKey and the page keys of the SOPs it holds
-// (taskKey), so that an edited body remakes only those that hold it; the
-// search index, made from every body, by ContentKey. An SOP whose page is
+// whole library but no body by LibraryKey; each printable handbook file,
+// snippet shard and the search index by LibraryKey and the page keys of
+// the SOPs it holds (taskKey: every SOP for the index), so that an edited
+// body remakes only the files that hold it. An SOP whose page is
 // reused is not rendered: while the library summary is unchanged, it
 // gives the files being made that hold it what the previous output holds
 // of it (previous.go), and the search index is made from the previous
