@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -236,14 +235,6 @@ func appendCode(b []byte, code int) []byte {
 		b = appendCode(b, code/26)
 	}
 	return append(b, byte('A'+code%26))
-}
-
-// snippetShards are assets/search-snippets-NNN.js (snippetShard), made
-// side by side.
-func snippetShards(n int, doc searchSource) []file {
-	out := make([]file, shardCount(n))
-	parallel.For(len(out), func(k int) { out[k] = snippetShard(n, k, doc) })
-	return out
 }
 
 // shardCount is how many snippet shards n SOPs fill.
