@@ -90,7 +90,8 @@ git history it shows, the titles, statuses, roles, headings and links of
 every SOP, the sopctl build), and a file whose inputs have not changed is
 taken from the previous output (by hard link) rather than made again. The
 result is the same, byte for byte, as a full render. Editing an SOP's body
-makes its page, the printable handbooks and the search index again; editing
+makes its page, the search index and the printable handbook files and
+search snippets that hold it again; editing
 a title, status, role, heading or link makes every page again. The summary
 says how many files were reused. A render also keeps, beside DIR and not in
 it, .NAME.sopctl-cache (NAME: DIR's last element): what it read of each

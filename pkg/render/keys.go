@@ -19,7 +19,8 @@ import (
 // on the side of rendering again: a page depends on the library summary,
 // a hash of everything any page may show of another SOP, so that editing
 // one SOP's body re-renders only its own page and the files made from
-// every body (the printable handbooks, the search index), while editing a
+// its body (a writer keys a file made from some SOPs' bodies by their
+// PageKeys, one made from every body by ContentKey), while editing a
 // title, a role, a status, a heading or a link re-renders every page.
 
 // keyLen is how many bytes of a SHA-256 sum a key keeps (8 characters of

@@ -9,12 +9,14 @@
 // render.ListPageSize SOPs. Into a render.Keyed output, every file goes
 // with its key, and the files the previous render made from the same
 // inputs are reused rather than made (incremental.go); an SOP whose page
-// is reused gives the printable handbooks and the search index what the
-// previous output holds of it (previous.go). Into a render.Spooler (a
-// Stage), each SOP's sections of the printable handbooks and its search
-// words wait in its spool, not in memory, until the handbooks and the
-// search files are written; into a render.Streamer (a Stage too), the
-// handbooks are written as their sections are read back (spool.go).
+// is reused gives the printable handbook files and snippet shards being
+// made what the previous output holds of it (previous.go), and its words
+// in the search index are the previous index's (searchprev.go). Into a
+// render.Spooler (a Stage), each SOP's sections of the printable
+// handbooks and its search words wait in its spool, not in memory, until
+// the handbooks and the search files are written; into a render.Streamer
+// (a Stage too), the handbooks are written as their sections are read
+// back (spool.go).
 package html
 
 import (
@@ -195,6 +197,7 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.War
 	w := &writer{h: h, opts: opts, out: &stopOutput{out: out},
 		handbookT: templates(h, "#", handbookPage, printParts)}
 	w.keyed, w.salt = keying(opts)
+	w.bookT = sync.OnceValue(func() *htmltemplate.Template { return templates(h, "../sops/", bookPage, printParts) })
 	tasks, err := w.reuseLibraryFiles()
 	if err != nil {
 		return nil, err
@@ -205,7 +208,7 @@ func Bundle(h *render.Handbook, out render.Output, opts Options) (_ []render.War
 		}
 		defer func() { err = errors.Join(err, w.spool.Close()) }()
 	}
-	parts, err := w.sops(tasks.needParts())
+	parts, err := w.sops()
 	if err != nil {
 		return nil, err
 	}
@@ -224,8 +227,15 @@ type writer struct {
 	keyed bool
 	salt  string
 	// previous gives the SOPs whose pages are reused their parts from the
-	// previous output (previous.go); nil when it cannot.
-	previous *previousParts
+	// previous output (previous.go); nil when it cannot. making are the
+	// content files to be made (libraryTask.content), by task name: only
+	// what they take of such an SOP is taken. prevIndex is the previous
+	// search index, which gives the new one the words of those SOPs
+	// (searchprev.go); nil when it cannot.
+	previous  *previousParts
+	making    map[string]bool
+	prevIndex *previousIndex
+	bookT     func() *htmltemplate.Template // the role handbooks' templates, parsed once
 	// spool holds the SOPs' sections of the printable handbooks and their
 	// search words from when each SOP is rendered to when the handbooks
 	// and the search index are written, when the output can give one
@@ -249,39 +259,50 @@ func (s *stopOutput) WriteFile(name string, data []byte) error {
 
 // sopParts is what the SOPs give the whole-library files.
 type sopParts struct {
-	parts    []sopPart // as Handbook.SOPs lists them
+	parts []sopPart // as Handbook.SOPs lists them
+	// made are the SOPs whose pages are made anew (not reused): the
+	// previous search index may not hold their words, which their
+	// parts do (searchprev.go).
+	made     []bool
 	warnings []render.Warning
 }
 
-// sops renders and writes every SOP's page, in parallel; with parts, also
-// what the SOPs give the whole-library files, even for the pages the
-// previous render's output gives.
-func (w *writer) sops(needParts bool) (sopParts, error) {
+// sops renders and writes every SOP's page, in parallel, and gives what
+// the SOPs give the whole-library files being made (writer.wants), even
+// for the pages the previous render's output gives.
+func (w *writer) sops() (sopParts, error) {
 	n := len(w.h.SOPs)
-	parts := sopParts{parts: make([]sopPart, n)}
+	parts := sopParts{parts: make([]sopPart, n), made: make([]bool, n)}
 	warns := make([][]render.Warning, n)
 	errs := make([]error, n)
-	one := func(i int) {
+	// one renders the i-th SOP, and says whether it gave a part.
+	one := func(i int) bool {
 		if w.out.failed.Load() {
 			errs[i] = errStopped
-			return
+			return false
 		}
 		p := w.h.SOPs[i]
 		warns[i] = w.h.LinkWarnings(p)
 		if w.opts.Only != nil && w.opts.Cache != nil && !w.opts.Only(p) {
 			if part, ok := w.opts.Cache.get(p.Doc.Path); ok && part.fits(w.h, p) {
 				parts.parts[i] = part
-				return
+				return true
 			}
 		}
 		reused, err := w.reuse(w.pageKey(p))
-		if errs[i] = err; err != nil || reused && !needParts {
-			return
+		if errs[i] = err; err != nil {
+			return false
 		}
-		if reused && w.previous != nil {
-			var ok bool
-			if parts.parts[i], ok = w.previous.part(p); ok {
-				return
+		if reused {
+			want, some := w.wants(i, p)
+			if !some {
+				return false
+			}
+			if w.previous != nil {
+				var ok bool
+				if parts.parts[i], ok = w.previous.part(p, want); ok {
+					return true
+				}
 			}
 		}
 		bufs := sopBufPool.Get().(*sopBufs)
@@ -292,11 +313,13 @@ func (w *writer) sops(needParts bool) (sopParts, error) {
 			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
 		if errs[i] == nil && !reused {
+			parts.made[i] = true
 			errs[i] = w.write("sops/"+p.ID+".html", w.pageKey(p), page)
 		}
+		return errs[i] == nil
 	}
 	parallel.For(n, func(i int) {
-		if one(i); errs[i] == nil && w.spool != nil {
+		if one(i) && w.spool != nil {
 			parts.parts[i], errs[i] = w.spoolPart(parts.parts[i])
 		}
 	})
@@ -330,7 +353,7 @@ func (w *writer) libraryFiles(tasks libraryTasks, parts sopParts) error {
 		if tasks[i].reused {
 			return
 		}
-		tasks[i].make(parts.parts, func(f file) {
+		tasks[i].make(parts, func(f file) {
 			if f.err == nil {
 				f.err = w.writeFile(f, tasks[i].key)
 			}
@@ -402,14 +425,6 @@ func (w *writer) roles(emit func(file)) {
 				4<<10+lp.rows()*400))
 		}
 	}
-}
-
-// search writes the search index and its snippet shards.
-func (w *writer) search(parts []sopPart) []file {
-	words := func(i int) (searchDoc, error) { return w.searchOf(parts[i], false) }
-	snippets := func(i int) (searchDoc, error) { return w.searchOf(parts[i], true) }
-	index, err := searchIndex(w.h, words)
-	return append([]file{{name: searchIndexFile, data: index, err: err}}, snippetShards(len(parts), snippets)...)
 }
 
 // assets writes the stylesheet, the scripts, each role's navigation data

@@ -9,11 +9,14 @@ import (
 // that hashes what it is made from, and a file whose key the previous
 // render's manifest lists is taken from the previous output instead. An
 // SOP's page is keyed by render.Handbook.PageKey; the files made from the
-// whole library but no body by LibraryKey; the printable handbooks and
-// the search index, made from every body, by ContentKey. When all of the
-// latter are reused, the SOPs whose pages are reused are not rendered at
-// all; otherwise, while the library summary is unchanged, they give those
-// files what the previous output holds of them (previous.go).
+// whole library but no body by LibraryKey; each printable handbook file,
+// snippet shard and the search index by LibraryKey and the page keys of
+// the SOPs it holds (taskKey: every SOP for the index), so that an edited
+// body remakes only the files that hold it. An SOP whose page is
+// reused is not rendered: while the library summary is unchanged, it
+// gives the files being made that hold it what the previous output holds
+// of it (previous.go), and the search index is made from the previous
+// one (searchprev.go).
 
 // keying says whether a bundle with opts is keyed, and what its options
 // add to every key. sopctl serve's bundles (a panel on each page, a
@@ -50,15 +53,17 @@ func (w *writer) write(name, key string, data []byte) error {
 	return render.WriteKeyed(w.out, name, key, data)
 }
 
-// libraryTask makes one kind of the files made from the whole library.
+// libraryTask makes files made from the whole library: one kind of
+// them, or one printable handbook file or search file.
 type libraryTask struct {
 	name string
-	// content says that the files are made from the SOPs' bodies (they
-	// need the SOPs' parts), and change with any of them.
+	// content says that the files are made from the bodies of the SOPs
+	// in from, whose parts they need, and change with any of them.
 	content bool
+	from    []*render.Page
 	// make makes the files, passing each to emit as soon as it is made,
 	// so that the role handbooks are not all in memory at once.
-	make   func(parts []sopPart, emit func(file))
+	make   func(parts sopParts, emit func(file))
 	key    string
 	reused bool // the previous render's output gives the files
 }
@@ -66,8 +71,8 @@ type libraryTask struct {
 type libraryTasks []libraryTask
 
 // allOf is a task that makes its files together.
-func allOf(f func([]sopPart) []file) func([]sopPart, func(file)) {
-	return func(parts []sopPart, emit func(file)) {
+func allOf(f func(sopParts) []file) func(sopParts, func(file)) {
+	return func(parts sopParts, emit func(file)) {
 		for _, file := range f(parts) {
 			emit(file)
 		}
@@ -75,8 +80,13 @@ func allOf(f func([]sopPart) []file) func([]sopPart, func(file)) {
 }
 
 // eachOf is a task that needs no parts and makes its files one by one.
-func eachOf(f func(emit func(file))) func([]sopPart, func(file)) {
-	return func(_ []sopPart, emit func(file)) { f(emit) }
+func eachOf(f func(emit func(file))) func(sopParts, func(file)) {
+	return func(_ sopParts, emit func(file)) { f(emit) }
+}
+
+// oneOf is a task that makes one file.
+func oneOf(f func(sopParts) file) func(sopParts, func(file)) {
+	return func(parts sopParts, emit func(file)) { emit(f(parts)) }
 }
 
 // needParts says whether a task still to be done needs the SOPs' parts.
@@ -89,35 +99,83 @@ func (ts libraryTasks) needParts() bool {
 	return false
 }
 
-// reuseLibraryFiles lists the kinds of whole-library files, with their
-// keys, and puts in place those the previous render's output gives.
-func (w *writer) reuseLibraryFiles() (libraryTasks, error) {
+// libraryTasks lists the whole-library files: each printable handbook
+// file and each search file on its own, so that an edited body remakes
+// only the files that print it or search it.
+func (w *writer) libraryTasks() libraryTasks {
+	h := w.h
 	tasks := libraryTasks{
 		{name: "index", make: eachOf(w.index)},
-		{name: "handbook", content: true, make: allOf(w.handbook)},
-		{name: "books", content: true, make: w.books},
 		{name: "roles", make: eachOf(w.roles)},
-		{name: "kpis", make: allOf(func([]sopPart) []file { return w.kpis() })},
-		{name: "search", content: true, make: allOf(w.search)},
-		{name: "assets", make: allOf(func([]sopPart) []file { return w.assets() })},
+		{name: "kpis", make: allOf(func(sopParts) []file { return w.kpis() })},
+		{name: "assets", make: allOf(func(sopParts) []file { return w.assets() })},
+		{name: "handbook", content: h.OnePage(), from: onePagePrinted(h), make: allOf(w.handbook)},
+		{name: searchIndexFile, content: true, from: h.SOPs, make: oneOf(w.makeSearchIndex)},
 	}
-	if !w.keyed {
-		return tasks, nil
+	for _, b := range h.Books() {
+		for j := range b.Parts {
+			tasks = append(tasks, libraryTask{name: b.File(j, ".html"), content: true, from: b.PartSOPs(j),
+				make: oneOf(func(parts sopParts) file { return w.bookPart(parts.parts, b, j) })})
+		}
 	}
+	for k := range shardCount(len(h.SOPs)) {
+		tasks = append(tasks, libraryTask{name: shardName(k), content: true, from: h.SOPs[k*shardSOPs : min(len(h.SOPs), (k+1)*shardSOPs)],
+			make: oneOf(func(parts sopParts) file { return w.makeSnippetShard(parts.parts, k) })})
+	}
+	return tasks
+}
+
+// onePagePrinted are the SOPs handbook.html prints.
+func onePagePrinted(h *render.Handbook) []*render.Page {
+	var out []*render.Page
+	if h.OnePage() {
+		for _, b := range h.Books() {
+			printed, _ := h.OnePageSplit(b)
+			out = append(out, printed...)
+		}
+	}
+	return out
+}
+
+// taskKey is the key of a task's files: a content file's hashes the
+// keys of the pages of the SOPs it is made from, besides the library.
+func (w *writer) taskKey(t libraryTask) string {
+	if !t.content {
+		return render.Key(w.salt, t.name, w.h.LibraryKey())
+	}
+	from := make([]string, 0, 3+len(t.from))
+	from = append(from, w.salt, t.name, w.h.LibraryKey())
+	for _, p := range t.from {
+		from = append(from, w.h.PageKey(p))
+	}
+	return render.Key(from...)
+}
+
+// reuseLibraryFiles lists the whole-library files, with their keys, and
+// puts in place those the previous render's output gives. It notes the
+// content files to be made (making): an SOP whose page is reused gives
+// only those its part (previous.go).
+func (w *writer) reuseLibraryFiles() (libraryTasks, error) {
+	tasks := w.libraryTasks()
+	w.making = map[string]bool{}
 	for i := range tasks {
 		t := &tasks[i]
-		from := w.h.LibraryKey()
-		if t.content {
-			from = w.h.ContentKey()
+		if w.keyed {
+			t.key = w.taskKey(*t)
+			var err error
+			if t.reused, err = w.reuse(t.key); err != nil {
+				return nil, err
+			}
 		}
-		t.key = render.Key(w.salt, t.name, from)
-		var err error
-		if t.reused, err = w.reuse(t.key); err != nil {
-			return nil, err
+		if t.content && !t.reused {
+			w.making[t.name] = true
 		}
 	}
-	if tasks[0].reused { // the index: the library summary is as it was
+	if w.keyed && tasks[0].reused { // the index: the library summary is as it was
 		w.previous = newPreviousParts(w)
+		if w.making[searchIndexFile] {
+			w.prevIndex = readPreviousIndex(w.h, w.out)
+		}
 	}
 	return tasks, nil
 }

@@ -10,7 +10,8 @@ import (
 
 // previousParts gives an SOP whose page the previous render's output gives
 // what it gives the whole-library files, taken from that output rather
-// than rendered: its search words from its page's body, its sections from
+// than rendered, and only what the files being made take (writer.wants):
+// its search words and snippets from its page's body, its sections from
 // the printable handbooks that print it. It is used only while the files
 // made from the whole library but no body are reused too: the library
 // summary, and with it where each SOP is printed, is as it was; an SOP's
@@ -56,32 +57,66 @@ func newPreviousParts(w *writer) *previousParts {
 	return pp
 }
 
-// part is what p gives the whole-library files, from the previous output.
-func (pp *previousParts) part(p *render.Page) (sopPart, bool) {
+// partWants is what the files being made take of an SOP's part: its
+// section of handbook.html, of each of its books (as Handbook.BooksOf
+// lists them), its search words and snippets.
+type partWants struct {
+	onePage bool
+	books   []bool
+	search  bool
+}
+
+// wants is what the files being made (writer.making) take of the i-th
+// SOP's part, and whether they take any of it.
+func (w *writer) wants(i int, p *render.Page) (partWants, bool) {
+	h := w.h
+	want := partWants{onePage: h.OnePagePrints(p) && w.making["handbook"]}
+	some := want.onePage
+	for _, b := range h.BooksOf(p) {
+		j, _ := b.Part(p)
+		m := w.making[b.File(j, ".html")]
+		want.books = append(want.books, m)
+		some = some || m
+	}
+	// The search index is made from the previous one (prevIndex) but for
+	// the SOPs whose pages are made.
+	want.search = w.making[shardName(i/shardSOPs)] || w.making[searchIndexFile] && w.prevIndex == nil
+	return want, some || want.search
+}
+
+// part is what p gives the whole-library files, from the previous output:
+// what want asks, the rest left empty.
+func (pp *previousParts) part(p *render.Page, want partWants) (sopPart, bool) {
 	h := pp.w.h
-	page, ok := render.ReadPrevious(pp.w.out, "sops/"+p.ID+".html")
-	if !ok {
-		return sopPart{}, false
+	part := sopPart{bookKey: bookKey(h, p), books: make([]htmltemplate.HTML, len(want.books))}
+	if want.search {
+		page, ok := render.ReadPrevious(pp.w.out, "sops/"+p.ID+".html")
+		if !ok {
+			return sopPart{}, false
+		}
+		body, ok := pageBody(page)
+		if !ok {
+			return sopPart{}, false
+		}
+		part.search = newSearchDoc(p, body)
 	}
-	body, ok := pageBody(page)
-	if !ok {
-		return sopPart{}, false
-	}
-	part := sopPart{bookKey: bookKey(h, p), search: newSearchDoc(p, body)}
-	if h.OnePagePrints(p) {
+	if want.onePage {
 		s, ok := pp.section("handbook.html", pp.onePage[p], `<h3 id="`+p.ID+`">`)
 		if !ok {
 			return sopPart{}, false
 		}
 		part.section = s
 	}
-	for _, b := range h.BooksOf(p) {
+	for k, b := range h.BooksOf(p) {
+		if !want.books[k] {
+			continue
+		}
 		j, _ := b.Part(p)
 		s, ok := pp.section(b.File(j, ".html"), pp.inPart[printed{b, p}], `<h2 id="`+p.ID+`">`)
 		if !ok {
 			return sopPart{}, false
 		}
-		part.books = append(part.books, s)
+		part.books[k] = s
 	}
 	return part, true
 }

@@ -126,7 +126,8 @@ func (part sopPart) fits(h *render.Handbook, p *render.Page) bool {
 }
 
 // handbook writes handbook.html, as its sections are read from the spool.
-func (w *writer) handbook(parts []sopPart) []file {
+func (w *writer) handbook(all sopParts) []file {
+	parts := all.parts
 	h := w.h
 	view := &printView{OnePage: h.OnePage()}
 	var err error
@@ -145,31 +146,26 @@ func (w *writer) handbook(parts []sopPart) []file {
 		page{Lang: w.opts.Lang, PageTitle: pageTitle(h.Title, "all SOPs"), Handbook: h, Print: view}, &err)}
 }
 
-// books writes the role handbooks, passing each file to emit as soon as
-// it is made.
-func (w *writer) books(parts []sopPart, emit func(file)) {
+// bookPart writes part j of book b, as its sections are read from the
+// spool.
+func (w *writer) bookPart(parts []sopPart, b *render.Book, j int) file {
 	h := w.h
-	t := templates(w.h, "../sops/", bookPage, printParts)
-	for _, b := range h.Books() {
-		for j := range b.Parts {
-			view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
-			if j > 0 {
-				view.Prev = path.Base(b.File(j-1, ".html"))
-			} else {
-				view.Elsewhere, view.Retired = b.Elsewhere, b.Retired
-			}
-			if j+1 < len(b.Parts) {
-				view.Next = path.Base(b.File(j+1, ".html"))
-			}
-			var err error
-			view.Sections = spooledSections(view.Contents, func(p *render.Page) (htmltemplate.HTML, error) {
-				return w.bookOf(parts[h.Index(p)], h.BookIndex(p, b))
-			}, &err)
-			title := b.Role.Title + ": printable handbook"
-			emit(w.streamLayout(b.File(j, ".html"), t,
-				page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, &err))
-		}
+	view := &printView{Book: b, Part: j + 1, Start: b.Parts[j][0] + 1, Contents: b.PartSOPs(j), Several: len(b.Parts) > 1}
+	if j > 0 {
+		view.Prev = path.Base(b.File(j-1, ".html"))
+	} else {
+		view.Elsewhere, view.Retired = b.Elsewhere, b.Retired
 	}
+	if j+1 < len(b.Parts) {
+		view.Next = path.Base(b.File(j+1, ".html"))
+	}
+	var err error
+	view.Sections = spooledSections(view.Contents, func(p *render.Page) (htmltemplate.HTML, error) {
+		return w.bookOf(parts[h.Index(p)], h.BookIndex(p, b))
+	}, &err)
+	title := b.Role.Title + ": printable handbook"
+	return w.streamLayout(b.File(j, ".html"), w.bookT(),
+		page{Lang: w.opts.Lang, PageTitle: pageTitle(title, h.Title), Root: "../", Handbook: h, Print: view}, &err)
 }
 
 // spooledSections are the sections section gives pages, each read (from

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -64,7 +63,8 @@ func searchIndex(h *render.Handbook, doc searchSource) ([]byte, error) {
 			pl.add(int32(i), int32(code))
 		})
 	}
-	return writeSearchIndex(h, outlineOf, outlineList, postings), nil
+	words := slices.Sorted(maps.Keys(postings))
+	return writeSearchIndex(h, outlineOf, outlineList, words, func(i int) []byte { return postings[words[i]].encoded(n) }), nil
 }
 
 // writeSearchIndex writes the index as json.Marshal would write
@@ -73,14 +73,13 @@ func searchIndex(h *render.Handbook, doc searchSource) ([]byte, error) {
 //
 // without first building it as one value: docs are id, title and number
 // in outlines; snippet shard k is shards + k in 3 digits + ".js"; words
-// are sorted, and postings[i] is words[i]'s. Words are user text: as keys
+// are sorted, and postings[i], encoded(i), is words[i]'s. Words are user text: as keys
 // of a JavaScript object literal, "__proto__" would set the object's
 // prototype instead of being a key. So the index holds parallel arrays,
 // and search.js builds a Map. json.Marshal writes <, >, &, U+2028 and
 // U+2029 as \u escapes, so no word or title can end a script or a line of
 // it.
-func writeSearchIndex(h *render.Handbook, outlineOf []int, outlines [][]string, postings map[string]*postingList) []byte {
-	words := slices.Sorted(maps.Keys(postings))
+func writeSearchIndex(h *render.Handbook, outlineOf []int, outlines [][]string, words []string, encoded func(i int) []byte) []byte {
 	b := []byte("window.SOPCTL_SEARCH = ")
 	b = fmt.Appendf(b, `{"base":"sops/","shards":%s,"per_shard":%d,"docs":[`, jsonString(shardPrefix), shardSOPs)
 	for i, p := range h.SOPs {
@@ -91,9 +90,9 @@ func writeSearchIndex(h *render.Handbook, outlineOf []int, outlines [][]string, 
 		b = append(append(b, comma(i)...), jsonStrings(o)...)
 	}
 	b = append(append(append(b, `],"words":`...), jsonStrings(words)...), `,"postings":[`...)
-	for i, w := range words {
+	for i := range words {
 		// An encoded posting list holds only characters JSON leaves as they are.
-		b = append(append(append(append(b, comma(i)...), '"'), postings[w].encoded(len(h.SOPs))...), '"')
+		b = append(append(append(append(b, comma(i)...), '"'), encoded(i)...), '"')
 	}
 	return append(b, "]};\n"...)
 }
@@ -238,32 +237,53 @@ func appendCode(b []byte, code int) []byte {
 	return append(b, byte('A'+code%26))
 }
 
-// snippetShards are assets/search-snippets-NNN.js: the opening text of
-// each section of shardSOPs SOPs each, as JSON compressed with zlib in
-// base64 (search.js inflates it with the browser's DecompressionStream),
-// which keeps them small in a large library. Each file adds its shard to
-// the array window.SOPCTL_SNIPPETS; it is loaded by a <script> element,
-// which works from file://.
-func snippetShards(n int, doc searchSource) []file {
-	out := make([]file, (n+shardSOPs-1)/shardSOPs)
-	parallel.For(len(out), func(k int) {
-		name := fmt.Sprintf("%s%03d.js", shardPrefix, k)
-		texts := make([][]string, 0, shardSOPs)
-		for i := k * shardSOPs; i < min(n, (k+1)*shardSOPs); i++ {
-			d, err := doc(i)
-			if err != nil {
-				out[k] = file{name: name, err: err}
-				return
-			}
-			texts = append(texts, d.snippets)
+// shardCount is how many snippet shards n SOPs fill.
+func shardCount(n int) int { return (n + shardSOPs - 1) / shardSOPs }
+
+// shardName is snippet shard k's file.
+func shardName(k int) string { return fmt.Sprintf("%s%03d.js", shardPrefix, k) }
+
+// snippetShard is assets/search-snippets-NNN.js, shard k of n SOPs: the
+// opening text of each section of shardSOPs SOPs, as JSON compressed
+// with zlib in base64 (search.js inflates it with the browser's
+// DecompressionStream), which keeps them small in a large library. Each
+// file adds its shard to the array window.SOPCTL_SNIPPETS; it is loaded
+// by a <script> element, which works from file://.
+func snippetShard(n, k int, doc searchSource) file {
+	name := shardName(k)
+	texts := make([][]string, 0, shardSOPs)
+	for i := k * shardSOPs; i < min(n, (k+1)*shardSOPs); i++ {
+		d, err := doc(i)
+		if err != nil {
+			return file{name: name, err: err}
 		}
-		js, _ := json.Marshal(texts) // strings only: cannot fail
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level: no error
-		zw.Write(js)
-		zw.Close()
-		out[k] = file{name: name, data: fmt.Appendf(nil,
-			"(window.SOPCTL_SNIPPETS = window.SOPCTL_SNIPPETS || []).push([%d, %q]);\n", k, base64.StdEncoding.EncodeToString(z.Bytes()))}
-	})
-	return out
+		texts = append(texts, d.snippets)
+	}
+	js, _ := json.Marshal(texts) // strings only: cannot fail
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level: no error
+	zw.Write(js)
+	zw.Close()
+	return file{name: name, data: fmt.Appendf(nil,
+		"(window.SOPCTL_SNIPPETS = window.SOPCTL_SNIPPETS || []).push([%d, %q]);\n", k, base64.StdEncoding.EncodeToString(z.Bytes()))}
+}
+
+// makeSnippetShard writes snippet shard k.
+func (w *writer) makeSnippetShard(parts []sopPart, k int) file {
+	return snippetShard(len(parts), k, func(i int) (searchDoc, error) { return w.searchOf(parts[i], true) })
+}
+
+// makeSearchIndex writes the search index: from the previous one and the
+// SOPs whose pages are made anew, when the previous one can be used
+// (searchprev.go), else from every SOP's words.
+func (w *writer) makeSearchIndex(parts sopParts) file {
+	words := func(i int) (searchDoc, error) { return w.searchOf(parts.parts[i], false) }
+	var index []byte
+	var err error
+	if w.prevIndex != nil {
+		index, err = w.prevIndex.update(w.h, parts.made, words)
+	} else {
+		index, err = searchIndex(w.h, words)
+	}
+	return file{name: searchIndexFile, data: index, err: err}
 }

@@ -149,7 +149,10 @@ func TestSnippetShards(t *testing.T) {
 	for i := range docs {
 		docs[i].snippets = []string{"", "text </script><!-- \u2028 " + strings.Repeat("x", i%7)}
 	}
-	files := snippetShards(len(docs), func(i int) (searchDoc, error) { return docs[i], nil })
+	var files []file
+	for k := range shardCount(len(docs)) {
+		files = append(files, snippetShard(len(docs), k, func(i int) (searchDoc, error) { return docs[i], nil }))
+	}
 	if len(files) != 2 || files[0].name != "assets/search-snippets-000.js" || files[1].name != "assets/search-snippets-001.js" {
 		t.Fatalf("shards %v", files)
 	}
