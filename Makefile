@@ -33,8 +33,8 @@ build: ## build bin/sopctl
 test: ## go vet and the tests (fuzz seed corpora included), with the race detector, long tests left out
 	GORACE='atexit_sleep_ms=0 $(GORACE)' $(GO) test -vet=all -race -short -count=1 ./...
 
-# SOPCTL_TEST_MEMORY=1 adds TestMemoryBound (pkg/internal/floor): lint and
-# render of 100k SOPs within issue 15's memory bounds (about 10 minutes).
+# test-long includes TestMemoryBound (pkg/internal/floor): lint and render
+# of 100k SOPs within issue 15's memory bounds (a few minutes).
 test-long: ## go vet and every test, the long ones too (10k-SOP libraries, all signal moments)
 	$(GO) test -vet=all -race -count=1 -timeout 30m ./...
 
