@@ -1,11 +1,15 @@
 package render
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
+)
 
 // FailLinks makes every link Reuse tries fail with err until t ends, as
 // a link across file systems, or on one that makes none, does.
 func FailLinks(t testing.TB, err error) {
 	old := linkFile
-	linkFile = func(*Stage, *dir, *dir, string) error { return err }
+	linkFile = func(*Stage, *fsdir.Dir, *fsdir.Dir, string) error { return err }
 	t.Cleanup(func() { linkFile = old })
 }

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 )
 
@@ -65,9 +66,9 @@ type Stage struct {
 	prev *previous // the output it replaces, for Reuse; nil when there is none to reuse
 
 	mu      sync.Mutex
-	folders map[string]*dir   // folders of tmp opened so far, by slash path
-	keys    map[string]string // the new manifest: file -> key (Reuse, WriteKeyed)
-	written atomic.Int64      // files written by WriteFile
+	folders map[string]*fsdir.Dir // folders of tmp opened so far, by slash path
+	keys    map[string]string     // the new manifest: file -> key (Reuse, WriteKeyed)
+	written atomic.Int64          // files written by WriteFile
 
 	cacheErr error // why Commit could not move the render cache (CacheError)
 }
@@ -115,7 +116,7 @@ func NewStage(ctx context.Context, t Target) (*Stage, error) {
 		return nil, err
 	}
 	s := &Stage{ctx: ctx, target: t, root: root, name: name, tmp: siblingName(name, newKind),
-		folders: map[string]*dir{}, keys: map[string]string{}}
+		folders: map[string]*fsdir.Dir{}, keys: map[string]string{}}
 	s.left = removeStale(root, name)
 	if r.foreign {
 		s.forced = &Forced{Dir: r.dir, Files: r.files, Folders: r.folders}
@@ -167,7 +168,7 @@ func (s *Stage) create(name string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	// A file is made by its bare name in its folder, held open.
-	return d.create(path.Base(name))
+	return d.Create(path.Base(name))
 }
 
 // localName reports whether name is a slash path that stays inside the
@@ -191,19 +192,19 @@ func (s *Stage) WriteAll(files map[string][]byte) error {
 
 // folder returns a folder of the staging folder (a slash path), making it
 // the first time.
-func (s *Stage) folder(sub string) (*dir, error) {
-	return openOnce(&s.mu, s.folders, sub, func() (*dir, error) {
+func (s *Stage) folder(sub string) (*fsdir.Dir, error) {
+	return openOnce(&s.mu, s.folders, sub, func() (*fsdir.Dir, error) {
 		p := path.Join(s.tmp, sub)
 		if err := s.root.MkdirAll(p, 0o755); err != nil {
 			return nil, err
 		}
-		return openDir(s.root, p)
+		return fsdir.Open(s.root, p)
 	})
 }
 
 // openOnce returns the folder sub in opened (guarded by mu), opening it
 // with open the first time.
-func openOnce(mu *sync.Mutex, opened map[string]*dir, sub string, open func() (*dir, error)) (*dir, error) {
+func openOnce(mu *sync.Mutex, opened map[string]*fsdir.Dir, sub string, open func() (*fsdir.Dir, error)) (*fsdir.Dir, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if d := opened[sub]; d != nil {
@@ -299,7 +300,7 @@ func (s *Stage) closeFolders() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for sub, d := range s.folders {
-		d.close()
+		d.Close()
 		delete(s.folders, sub)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 )
 
 // Keyed is an Output that takes each file with its key (Key) and can put
@@ -54,7 +56,7 @@ type previous struct {
 	// call, rather than by walking its path. mu guards them and root,
 	// which closePrevious sets to nil.
 	mu      sync.Mutex
-	folders map[string]*dir
+	folders map[string]*fsdir.Dir
 	byKey   map[string][]string
 	// Note says why the previous output's manifest is not used, when the
 	// folder has one: every file is made anew.
@@ -70,7 +72,7 @@ func readPrevious(root *os.Root, name string) *previous {
 	if err != nil {
 		return nil
 	}
-	prev := &previous{root: out, byKey: map[string][]string{}, folders: map[string]*dir{}}
+	prev := &previous{root: out, byKey: map[string][]string{}, folders: map[string]*fsdir.Dir{}}
 	data, err := out.ReadFile(ManifestFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return prev
@@ -163,11 +165,11 @@ func (s *Stage) keep(name string) error {
 	}
 	// No link (another file system, or one that makes none): a copy, of a
 	// regular file only.
-	data, err := from.readFile(base)
+	data, err := from.ReadRegular(base, maxPreviousFile)
 	if err != nil {
 		return err
 	}
-	f, err := into.create(base)
+	f, err := into.Create(base)
 	if err != nil {
 		return err
 	}
@@ -179,8 +181,15 @@ func (s *Stage) keep(name string) error {
 var linkFile = (*Stage).link
 
 // errNotRegular is why a previous file that is a symlink, a folder or
-// anything but a regular file is neither linked nor read.
+// anything but a regular file is not linked (fsdir.ErrNotRegular why it
+// is not read).
 var errNotRegular = errors.New("not a regular file of the previous output")
+
+// maxPreviousFile bounds what a render reads of a previous output's file
+// (a page, the search index, a file copied where no link can be made):
+// no file a render makes is near it, and a file planted there costs no
+// more memory than this.
+const maxPreviousFile = 1 << 30
 
 // WriteKeyed writes a file (as WriteFile) and records it with key in the
 // new manifest.
@@ -195,12 +204,12 @@ func (s *Stage) WriteKeyed(name, key string, data []byte) error {
 }
 
 // folder opens the previous output's folder sub (a slash path), once.
-func (p *previous) folder(sub string) (*dir, error) {
-	return openOnce(&p.mu, p.folders, sub, func() (*dir, error) {
+func (p *previous) folder(sub string) (*fsdir.Dir, error) {
+	return openOnce(&p.mu, p.folders, sub, func() (*fsdir.Dir, error) {
 		if p.root == nil {
 			return nil, os.ErrClosed // nothing is reused after Commit or Abort
 		}
-		return openDir(p.root, sub)
+		return fsdir.Open(p.root, sub)
 	})
 }
 
@@ -214,7 +223,7 @@ func (s *Stage) closePrevious() {
 	defer s.prev.mu.Unlock()
 	if s.prev.root != nil {
 		for sub, d := range s.prev.folders {
-			d.close()
+			d.Close()
 			delete(s.prev.folders, sub)
 		}
 		s.prev.root.Close()
@@ -266,6 +275,6 @@ func (s *Stage) ReadPrevious(name string) ([]byte, bool) {
 	if err != nil {
 		return nil, false
 	}
-	data, err := from.readFile(path.Base(name))
+	data, err := from.ReadRegular(path.Base(name), maxPreviousFile)
 	return data, err == nil
 }

@@ -1,0 +1,57 @@
+// Package fsdir holds a folder open and reads and creates its files by
+// their bare names, never through a symlink, as cheaply as the system
+// allows. On Linux a file is one openat from the folder's descriptor, then
+// the reads or writes and a close, made with the system calls themselves:
+// an *os.File, as os.Root opens it, adds four fcntl and an epoll_ctl to
+// register a plain file with the poller and take it out again, which is
+// most of the cost of a small file. Elsewhere the folder is an os.Root.
+//
+// The library reads its SOP files through it, and render writes its
+// staging folder and reads the previous output through it.
+package fsdir
+
+import "errors"
+
+var (
+	// ErrNotRegular is why a name that is a symlink, a folder, a named
+	// pipe or anything but a regular file is not read.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooBig is why a file larger than the limit given is not read.
+	ErrTooBig = errors.New("larger than the limit")
+)
+
+// initialSize is how much a read of a file whose size is unknown, or past
+// the limit, makes room for first.
+const initialSize = 512
+
+// roomFor is the buffer to read a file of size bytes into under limit:
+// one byte more than the file, so that the read that finds its end needs
+// no more room.
+func roomFor(size, limit int64) []byte {
+	n := int64(initialSize)
+	if size >= 0 && size < limit {
+		n = size + 1
+	}
+	return make([]byte, 0, n)
+}
+
+// readInto reads with read into b until read returns 0 bytes (the end),
+// refusing more than limit bytes without reading them all.
+func readInto(b []byte, limit int64, read func([]byte) (int, error)) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // the file grew: make room
+		}
+		n, err := read(b[len(b):cap(b)])
+		b = b[:len(b)+max(n, 0)]
+		if int64(len(b)) > limit {
+			return nil, ErrTooBig
+		}
+		if err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			return b, nil
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package fsdir
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// Dir is a folder held open by its descriptor.
+type Dir struct {
+	f  *os.File // keeps fd open
+	fd int
+}
+
+// Open opens the folder name of root (through root: it cannot lead
+// outside it).
+func Open(root *os.Root, name string) (*Dir, error) {
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &Dir{f: f, fd: int(f.Fd())}, nil
+}
+
+// Close closes the folder.
+func (d *Dir) Close() error { return d.f.Close() }
+
+// FD is the folder's descriptor, for system calls between two folders
+// (linkat); it stays valid until Close.
+func (d *Dir) FD() int { return d.fd }
+
+// ReadRegular reads the file name of the folder, at most limit bytes
+// (ErrTooBig past it), only if it is a regular file (ErrNotRegular): not
+// through a symlink, and without blocking on a named pipe put in its
+// place, which would otherwise hold the command until something wrote to
+// it.
+func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
+	fd, err := RetryEINTR(func() (int, error) {
+		return unix.Openat(d.fd, name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0)
+	})
+	if errors.Is(err, unix.ELOOP) { // O_NOFOLLOW's answer for a symlink
+		err = ErrNotRegular
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "openat", Path: name, Err: err}
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
+	}
+	b, err := readInto(roomFor(st.Size, limit), limit, func(b []byte) (int, error) {
+		return RetryEINTR(func() (int, error) { return unix.Read(fd, b) })
+	})
+	if err != nil && !errors.Is(err, ErrTooBig) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return b, err
+}
+
+// Create creates the file name in the folder for writing. O_EXCL: a
+// second file of the same name is a bug, not an update; O_NOFOLLOW: no
+// symlink put there is written through.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	fd, err := RetryEINTR(func() (int, error) {
+		return unix.Openat(d.fd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0o644)
+	})
+	if err != nil {
+		return nil, &fs.PathError{Op: "openat", Path: name, Err: err}
+	}
+	return &fdFile{fd: fd, name: name}, nil
+}
+
+// fdFile is a file open for writing, by its descriptor.
+type fdFile struct {
+	fd   int
+	name string
+}
+
+// Write writes all of b (a write may take less than it is given).
+func (f *fdFile) Write(b []byte) (int, error) {
+	n := 0
+	for n < len(b) {
+		m, err := RetryEINTR(func() (int, error) { return unix.Write(f.fd, b[n:]) })
+		if err != nil {
+			return n, &fs.PathError{Op: "write", Path: f.name, Err: err}
+		}
+		if m == 0 {
+			return n, &fs.PathError{Op: "write", Path: f.name, Err: io.ErrShortWrite}
+		}
+		n += m
+	}
+	return n, nil
+}
+
+func (f *fdFile) Close() error {
+	if f.fd < 0 {
+		return &fs.PathError{Op: "close", Path: f.name, Err: os.ErrClosed}
+	}
+	// Not retried on EINTR: Linux has closed the descriptor already.
+	err := unix.Close(f.fd)
+	f.fd = -1
+	if err != nil {
+		return &fs.PathError{Op: "close", Path: f.name, Err: err}
+	}
+	return nil
+}
+
+// RetryEINTR calls call, a system call, again while a signal interrupts
+// it.
+func RetryEINTR(call func() (int, error)) (int, error) {
+	for {
+		n, err := call()
+		if !errors.Is(err, unix.EINTR) {
+			return n, err
+		}
+	}
+}

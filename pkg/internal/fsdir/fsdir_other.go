@@ -1,0 +1,63 @@
+//go:build !linux
+
+package fsdir
+
+import (
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Dir is a folder held open as an os.Root, in which its files are found
+// by their bare names.
+type Dir struct{ root *os.Root }
+
+// Open opens the folder name of root (through root: it cannot lead
+// outside it).
+func Open(root *os.Root, name string) (*Dir, error) {
+	r, err := root.OpenRoot(name)
+	if err != nil {
+		return nil, err
+	}
+	return &Dir{root: r}, nil
+}
+
+// Close closes the folder.
+func (d *Dir) Close() error { return d.root.Close() }
+
+// Root is the folder's os.Root.
+func (d *Dir) Root() *os.Root { return d.root }
+
+// ReadRegular reads the file name of the folder, at most limit bytes
+// (ErrTooBig past it), only if it is a regular file (ErrNotRegular), not
+// a symlink: the file opened must be the one Lstat saw.
+func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
+	fi, err := d.root.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
+	}
+	f, err := d.root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
+	}
+	return readInto(roomFor(fi.Size(), limit), limit, func(b []byte) (int, error) {
+		n, err := f.Read(b)
+		if err == io.EOF {
+			return n, nil
+		}
+		return n, err
+	})
+}
+
+// Create creates the file name in the folder for writing. O_EXCL: a
+// second file of the same name is a bug, not an update.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	return d.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}

@@ -1,0 +1,119 @@
+package fsdir
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+)
+
+// TestReadRegular: a regular file is read whole within its limit; a
+// symlink (even to a regular file), a folder and a named pipe are not
+// read, and the pipe does not block the read.
+func TestReadRegular(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "hello")
+	write("empty.txt", "")
+	if err := os.Symlink("a.txt", filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pipe := runtime.GOOS != "windows" && syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644) == nil
+	root, err := os.OpenRoot(filepath.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	d, err := Open(root, filepath.Base(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	for _, tt := range []struct {
+		name  string
+		limit int64
+		want  string
+		err   error
+	}{
+		{"a.txt", 100, "hello", nil},
+		{"a.txt", 5, "hello", nil},
+		{"a.txt", 4, "", ErrTooBig},
+		{"empty.txt", 10, "", nil},
+		{"link.txt", 100, "", ErrNotRegular},
+		{"sub", 100, "", ErrNotRegular},
+		{"pipe", 100, "", ErrNotRegular},
+		{"missing", 100, "", fs.ErrNotExist},
+	} {
+		if tt.name == "pipe" && !pipe {
+			continue
+		}
+		got, err := d.ReadRegular(tt.name, tt.limit)
+		if tt.err != nil {
+			if !errors.Is(err, tt.err) {
+				t.Errorf("ReadRegular(%s, %d): %q, %v; want error %v", tt.name, tt.limit, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || string(got) != tt.want {
+			t.Errorf("ReadRegular(%s, %d) = %q, %v; want %q", tt.name, tt.limit, got, err, tt.want)
+		}
+	}
+}
+
+// TestCreate: a new file is written whole; a name taken, by a file or a
+// symlink, is refused and left as it was.
+func TestCreate(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "outside.txt")
+	if err := os.WriteFile(outside, []byte("outside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	d, err := Open(root, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	f, err := d.Create("new.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write([]byte("made")); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err == nil {
+		t.Error("a second Close succeeded")
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "new.txt")); err != nil || string(got) != "made" {
+		t.Errorf("new.txt = %q, %v; want made", got, err)
+	}
+	for _, name := range []string{"new.txt", "link.txt"} {
+		if f, err := d.Create(name); err == nil {
+			f.Close()
+			t.Errorf("Create(%s) succeeded over what is there", name)
+		}
+	}
+	if got, _ := os.ReadFile(outside); string(got) != "outside" {
+		t.Errorf("the symlink's target was written: %q", got)
+	}
+}
