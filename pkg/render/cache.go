@@ -20,7 +20,7 @@ import (
 // Cached): parsing is most of what an incremental render of a library
 // with one SOP edited would otherwise cost. It lives outside the folder
 // because the folder is what a team publishes: the cache is no page, and
-// at 300 bytes an SOP it would weigh on SPEC's bound on the bundle's size
+// at 700 bytes an SOP it would weigh on SPEC's bound on the bundle's size
 // (under 3 times the library). Its name, .NAME.sopctl-cache beside the
 // output folder NAME (CachePath), is one `sopctl init`'s .gitignore keeps
 // out of git (.*.sopctl-*), and one the removal of stale temporary
@@ -61,8 +61,9 @@ const (
 	maxCacheBytes = 256 << 20
 )
 
-// The cache is cacheMagic, then the version and the build, then an entry
-// for each SOP file until the SHA-256 of all that, which ends it. An
+// The cache is cacheMagic, then the version, the build and the number of
+// entries, then an entry for each SOP file until the SHA-256 of all
+// that, which ends it. An
 // entry is its path, its file's SHA-256, its digest (docDigest), its body
 // line, and its Meta and Body as sop.AppendCompact writes them; numbers
 // are varints, texts and the SOP's encoding are prefixed with their
@@ -131,9 +132,10 @@ func decodeCache(data []byte) (*Cache, error) {
 	if r.uvarint() != cacheVersion || string(r.bytes()) != buildID() || buildID() == unknownBuild || r.err != nil {
 		return nil, errors.New("another version or build of sopctl made it")
 	}
-	// An entry takes 70 bytes at least: a crafted file allocates nothing
+	// An entry takes 70 bytes at least: a crafted count allocates nothing
 	// big.
-	c := &Cache{entries: make(map[string]cacheEntry, len(r.data)/(2*sha256.Size))}
+	count := min(r.uvarint(), uint64(len(r.data)/(2*sha256.Size)))
+	c := &Cache{entries: make(map[string]cacheEntry, count)}
 	for len(r.data) > 0 && r.err == nil {
 		p := r.bytes()
 		var e cacheEntry
@@ -232,10 +234,22 @@ func encodeCache(w io.Writer, docs []*sop.Doc, src *Sources) error {
 	b = append(b, cacheMagic...)
 	b = binary.AppendUvarint(b, cacheVersion)
 	b = appendBytes(b, buildID())
+	// The SOPs src kept: Handbook.Body reads their files again.
+	kept := func(doc *sop.Doc) (source, bool) {
+		k, ok := src.files[doc.Path]
+		return k, ok && doc.Summarized() && k.bodyLine == doc.BodyLine
+	}
+	n := 0
+	for _, doc := range docs {
+		if _, ok := kept(doc); ok {
+			n++
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(n))
 	var enc []byte
 	for _, doc := range docs {
-		k, ok := src.files[doc.Path]
-		if !ok || !doc.Summarized() || k.bodyLine != doc.BodyLine {
+		k, ok := kept(doc)
+		if !ok {
 			continue
 		}
 		b = appendBytes(b, doc.Path)

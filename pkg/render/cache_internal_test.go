@@ -18,11 +18,24 @@ import (
 // entries (craftEntry, or any bytes), with the SHA-256 it must end with,
 // as a crafted file would have it.
 func craftCache(version uint64, build string, entries ...[]byte) []byte {
-	b := binary.AppendUvarint([]byte(cacheMagic), version)
+	return craftCount(version, build, uint64(len(entries)), entries...)
+}
+
+// craftCount is craftCache with the count of entries given.
+func craftCount(version uint64, build string, count uint64, entries ...[]byte) []byte {
+	b := binary.AppendUvarint(nil, version)
 	b = appendBytes(b, build)
+	b = binary.AppendUvarint(b, count)
 	for _, e := range entries {
 		b = append(b, e...)
 	}
+	return sealed(b)
+}
+
+// sealed is a cache file's bytes around what follows its magic line, with
+// the SHA-256 it must end with.
+func sealed(b []byte) []byte {
+	b = append([]byte(cacheMagic), b...)
 	sum := sha256.Sum256(b)
 	return append(b, sum[:]...)
 }
@@ -98,9 +111,7 @@ func FuzzDecodeCache(f *testing.F) {
 		f.Add(data[len(cacheMagic) : len(data)-sha256.Size])
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		data := append([]byte(cacheMagic), body...)
-		sum := sha256.Sum256(data)
-		c, err := decodeCache(append(data, sum[:]...))
+		c, err := decodeCache(sealed(body))
 		if err != nil {
 			return
 		}
@@ -139,6 +150,9 @@ func TestDecodeCache(t *testing.T) {
 		{"an entry and a byte", craftCache(cacheVersion, build, entry, []byte{0}), -1},
 		{"a path longer than the file", craftCache(cacheVersion, build, binary.AppendUvarint(nil, 1<<40)), -1},
 		{"a length over 64 bits", craftCache(cacheVersion, build, bytes.Repeat([]byte{0xff}, 11)), -1},
+		{"a count over the entries", craftCount(cacheVersion, build, 1<<62, entry), 1},
+		{"a count under the entries", craftCount(cacheVersion, build, 0, entry, craftEntry("sops/y.md", 3, nil)), 2},
+		{"no count", sealed(appendBytes(binary.AppendUvarint(nil, cacheVersion), build)), -1},
 		{"junk after the header", craftCache(cacheVersion, build, bytes.Repeat([]byte{0xff, 0x01}, 50)), -1},
 		// Decoded only when its file is loaded: then it is parsed (TestCached).
 		{"an SOP that does not decode", craftCache(cacheVersion, build, craftEntry("sops/x.md", 3, []byte{0xff})), 1},
