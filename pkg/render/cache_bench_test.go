@@ -2,12 +2,11 @@ package render
 
 import (
 	"bytes"
-	"sync"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
-	"github.com/sopctl/sopctl/pkg/library"
-	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // BenchmarkCacheCodec measures the render cache's codec over a generated
@@ -16,38 +15,14 @@ import (
 // decodeCache, then Cached for each file).
 func BenchmarkCacheCodec(b *testing.B) {
 	testlib.BenchSizes(b, []string{"encode", "decode"}, func(b *testing.B, dir string, _ int, stage string) {
-		src := NewSources()
-		var mu sync.Mutex // the hook runs in the load's workers
-		var files [][]byte
-		var paths []string
-		lib, err := library.LoadCached(b.Context(), dir, src.Summary, func(p string, data []byte) *sop.Doc {
-			mu.Lock()
-			defer mu.Unlock()
-			files, paths = append(files, bytes.Clone(data)), append(paths, p)
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		src.Restore(lib)
-		var data bytes.Buffer
-		if err := encodeCache(&data, lib.Docs, src); err != nil {
-			b.Fatal(err)
-		}
-		c, err := decodeCache(data.Bytes())
-		if err != nil {
-			b.Fatal(err)
-		}
-		// The files the cache knows (a file that does not parse has no
-		// entry), which each decode takes from it.
-		known := 0
-		for i, p := range paths {
-			if _, ok := c.entries[p]; ok {
-				paths[known], files[known] = p, files[i]
-				known++
+		data, lib, src := libraryCache(b, dir)
+		files := make([][]byte, len(lib.Docs))
+		for i, d := range lib.Docs {
+			var err error
+			if files[i], err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(d.Path))); err != nil {
+				b.Fatal(err)
 			}
 		}
-		paths, files = paths[:known], files[:known]
 		for b.Loop() {
 			switch stage {
 			case "encode":
@@ -56,19 +31,19 @@ func BenchmarkCacheCodec(b *testing.B) {
 					b.Fatal(err)
 				}
 			case "decode":
-				c, err := decodeCache(data.Bytes())
+				c, err := decodeCache(data)
 				if err != nil {
 					b.Fatal(err)
 				}
 				s := NewSources()
 				s.Use(c)
-				for i, p := range paths {
-					if s.Cached(p, files[i]) == nil {
-						b.Fatalf("%s: not cached", p)
+				for i, d := range lib.Docs {
+					if s.Cached(d.Path, files[i]) == nil {
+						b.Fatalf("%s: not cached", d.Path)
 					}
 				}
 			}
 		}
-		b.ReportMetric(float64(data.Len()), "cache-bytes")
+		b.ReportMetric(float64(len(data)), "cache-bytes")
 	})
 }

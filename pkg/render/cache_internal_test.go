@@ -53,12 +53,13 @@ func craftEntry(p string, bodyLine uint64, doc []byte) []byte {
 // returns its cache's bytes and the library.
 func smallCache(t testing.TB) ([]byte, *library.Library) {
 	t.Helper()
-	return libraryCache(t, filepath.Join("testdata", "small"))
+	data, lib, _ := libraryCache(t, filepath.Join("testdata", "small"))
+	return data, lib
 }
 
 // libraryCache loads the library at dir as render does for HTML and
-// returns its cache's bytes and the library.
-func libraryCache(t testing.TB, dir string) ([]byte, *library.Library) {
+// returns its cache's bytes, the library and its Sources.
+func libraryCache(t testing.TB, dir string) ([]byte, *library.Library, *Sources) {
 	t.Helper()
 	src := NewSources()
 	lib, err := library.LoadCached(context.Background(), dir, src.Summary, src.Cached)
@@ -70,7 +71,7 @@ func libraryCache(t testing.TB, dir string) ([]byte, *library.Library) {
 	if err := encodeCache(&b, lib.Docs, src); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes(), lib
+	return b.Bytes(), lib, src
 }
 
 // Each SOP of the test libraries comes back from the cache as the load
@@ -79,7 +80,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	for _, dir := range []string{"small", "xss", "files", "../../../examples/customer-service"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			dir := filepath.Join("testdata", dir)
-			data, lib := libraryCache(t, dir)
+			data, lib, _ := libraryCache(t, dir)
 			c, err := decodeCache(data)
 			if err != nil {
 				t.Fatal(err)
