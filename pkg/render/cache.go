@@ -57,18 +57,18 @@ const (
 	cacheMagic   = "sopctl render cache\n"
 	cacheVersion = 2
 	// maxCacheBytes bounds what a render reads of a cache: an SOP takes
-	// about 1 KB, so 100,000 SOPs about 100 MB.
+	// about 700 bytes, 100,000 generated SOPs of 4 KB 71 MB.
 	maxCacheBytes = 256 << 20
 )
 
 // The cache is cacheMagic, then the version, the build and the number of
 // entries, then an entry for each SOP file until the SHA-256 of all
-// that, which ends it. An
-// entry is its path, its file's SHA-256, its digest (docDigest), its body
-// line, and its Meta and Body as sop.AppendCompact writes them; numbers
-// are varints, texts and the SOP's encoding are prefixed with their
-// length. It is not compressed: flate took a third of the size, for more
-// time than the rest of reading and writing it.
+// that, which ends it. An entry is its path, its file's SHA-256, its
+// digest (docDigest), its body line, and its Meta and Body as
+// sop.AppendCompact writes them; numbers are varints, texts and the SOP's
+// encoding are prefixed with their length. It is not compressed: flate
+// took the cache of 10,000 SOPs from 7.1 MB to 2.4 MB, for 51 ms to write
+// and 30 ms to read, more than the rest of writing and reading it.
 
 // cacheEntry is what the cache keeps of one SOP file besides its path:
 // what Sources took of it, and its Summary, with the fields and
