@@ -3,6 +3,7 @@ package sop
 import (
 	"encoding/binary"
 	"errors"
+	"sync"
 )
 
 // AppendCompact appends to b an encoding of m and md that ReadCompact
@@ -11,37 +12,47 @@ import (
 // the H1 (h1Index), then every other part in walk's order: numbers as
 // varints, flags as a byte, lists and texts by their length.
 func AppendCompact(b []byte, m *Meta, md *Body) []byte {
+	w := writers.Get().(*writer)
+	defer writers.Put(w)
+	// walk assigns each list back, the same: copies keep m and md
+	// unwritten, for any reader of them at the same time.
+	w.m, w.md = *m, *md
 	h1 := h1Index(md)
 	var own *Heading
 	if h1 == ownH1 {
 		own = md.H1
 	}
-	// walk assigns each list back, the same: copies keep m and md
-	// unwritten, for any reader of them at the same time.
-	cm, cb := *m, *md
-	size := 0
-	eachText(&cm, &cb, own, func(s *string) { size += len(*s) })
-	b = binary.AppendUvarint(b, uint64(size))
-	eachText(&cm, &cb, own, func(s *string) { b = append(b, *s...) })
-	w := writer{b: binary.AppendVarint(b, int64(h1))}
-	walk(&cm, &cb, own, &w)
-	return w.b
+	w.texts, w.parts = w.texts[:0], binary.AppendVarint(w.parts[:0], int64(h1))
+	walk(&w.m, &w.md, own, w)
+	w.m, w.md = Meta{}, Body{} // nothing of them kept in the pool
+	b = binary.AppendUvarint(b, uint64(len(w.texts)))
+	return append(append(b, w.texts...), w.parts...)
 }
 
-// writer is the visitor that encodes (AppendCompact); the texts are
-// already written, it writes their lengths.
-type writer struct{ b []byte }
+// writer is the visitor that encodes (AppendCompact): the texts, and
+// apart, every other part and the texts' lengths. AppendCompact keeps
+// writers in a pool, so that writing an SOP allocates nothing.
+type writer struct {
+	texts, parts []byte
+	m            Meta
+	md           Body
+}
 
-func (w *writer) text(s *string) { w.b = binary.AppendUvarint(w.b, uint64(len(*s))) }
-func (w *writer) num(n *int)     { w.b = binary.AppendVarint(w.b, int64(*n)) }
+var writers = sync.Pool{New: func() any { return new(writer) }}
+
+func (w *writer) text(s *string) {
+	w.texts = append(w.texts, *s...)
+	w.parts = binary.AppendUvarint(w.parts, uint64(len(*s)))
+}
+func (w *writer) num(n *int) { w.parts = binary.AppendVarint(w.parts, int64(*n)) }
 func (w *writer) flag(f *bool) {
 	if *f {
-		w.b = append(w.b, 1)
+		w.parts = append(w.parts, 1)
 	} else {
-		w.b = append(w.b, 0)
+		w.parts = append(w.parts, 0)
 	}
 }
-func (w *writer) size(n int) int { w.b = binary.AppendUvarint(w.b, uint64(n)); return n }
+func (w *writer) size(n int) int { w.parts = binary.AppendUvarint(w.parts, uint64(n)); return n }
 
 // errCompact is data that AppendCompact did not write.
 var errCompact = errors.New("not an SOP's encoding")
