@@ -2,52 +2,67 @@ package render
 
 import (
 	"bytes"
-	"compress/flate"
+	"context"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
-// craftCache makes a cache file's bytes from a header and entries, with
-// the SHA-256 it must end with, as a crafted file would have it.
-// craftCache makes a cache file's bytes from a header and entries (a
-// []byte is written as it is), with the SHA-256 it must end with, as a
-// crafted file would have it.
-func craftCache(t *testing.T, h cacheHeader, entries ...any) []byte {
-	t.Helper()
-	var b bytes.Buffer
-	b.WriteString(cacheMagic)
-	z, _ := flate.NewWriter(&b, flate.BestSpeed)
-	enc := gob.NewEncoder(z)
-	for _, v := range append([]any{h}, entries...) {
-		var err error
-		if raw, ok := v.([]byte); ok {
-			_, err = z.Write(raw)
-		} else {
-			err = enc.Encode(v)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+// craftCache makes a cache file's bytes from its version, build and
+// entries (craftEntry, or any bytes), with the SHA-256 it must end with,
+// as a crafted file would have it.
+func craftCache(version uint64, build string, entries ...[]byte) []byte {
+	return craftCount(version, build, uint64(len(entries)), entries...)
+}
+
+// craftCount is craftCache with the count of entries given.
+func craftCount(version uint64, build string, count uint64, entries ...[]byte) []byte {
+	b := binary.AppendUvarint(nil, version)
+	b = appendBytes(b, build)
+	b = binary.AppendUvarint(b, count)
+	for _, e := range entries {
+		b = append(b, e...)
 	}
-	if err := z.Close(); err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(b.Bytes())
-	return append(b.Bytes(), sum[:]...)
+	return sealed(b)
+}
+
+// sealed is a cache file's bytes around what follows its magic line, with
+// the SHA-256 it must end with.
+func sealed(b []byte) []byte {
+	b = append([]byte(cacheMagic), b...)
+	sum := sha256.Sum256(b)
+	return append(b, sum[:]...)
+}
+
+// craftEntry is the bytes of an entry of the file at path p, of zero
+// sums, with a body line and an SOP's encoding (sop.AppendCompact).
+func craftEntry(p string, bodyLine uint64, doc []byte) []byte {
+	b := appendBytes(nil, p)
+	b = append(b, make([]byte, 2*sha256.Size)...)
+	b = binary.AppendUvarint(b, bodyLine)
+	return appendBytes(b, doc)
 }
 
 // smallCache loads the small test library as render does for HTML and
 // returns its cache's bytes and the library.
-func smallCache(t *testing.T) ([]byte, *library.Library) {
+func smallCache(t testing.TB) ([]byte, *library.Library) {
+	t.Helper()
+	data, lib, _ := libraryCache(t, filepath.Join("testdata", "small"))
+	return data, lib
+}
+
+// libraryCache loads the library at dir as render does for HTML and
+// returns its cache's bytes, the library and its Sources.
+func libraryCache(t testing.TB, dir string) ([]byte, *library.Library, *Sources) {
 	t.Helper()
 	src := NewSources()
-	lib, err := library.LoadCached(t.Context(), filepath.Join("testdata", "small"), src.Summary, src.Cached)
+	lib, err := library.LoadCached(context.Background(), dir, src.Summary, src.Cached)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +71,55 @@ func smallCache(t *testing.T) ([]byte, *library.Library) {
 	if err := encodeCache(&b, lib.Docs, src); err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes(), lib
+	return b.Bytes(), lib, src
+}
+
+// Each SOP of the test libraries comes back from the cache as the load
+// kept it when it parsed its file.
+func TestCacheRoundTrip(t *testing.T) {
+	for _, dir := range []string{"small", "xss", "files", "../../../examples/customer-service"} {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			dir := filepath.Join("testdata", dir)
+			data, lib, _ := libraryCache(t, dir)
+			c, err := decodeCache(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.entries) != len(lib.Docs) || len(lib.Docs) == 0 {
+				t.Fatalf("%d entries, want %d", len(c.entries), len(lib.Docs))
+			}
+			s := NewSources()
+			s.Use(c)
+			for _, doc := range lib.Docs {
+				file, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(doc.Path)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := s.Cached(doc.Path, file); !reflect.DeepEqual(got, doc) {
+					t.Errorf("%s: the cache gave\n%+v\nwant\n%+v", doc.Path, got, doc)
+				}
+			}
+		})
+	}
+}
+
+// FuzzDecodeCache checks that no cache, of any bytes after the magic line
+// (given the SHA-256 they must end with), makes reading it or any of its
+// SOPs panic. Its seeds are the small library's cache.
+func FuzzDecodeCache(f *testing.F) {
+	good, _ := smallCache(f)
+	for _, data := range [][]byte{good, craftCache(cacheVersion, buildID())} {
+		f.Add(data[len(cacheMagic) : len(data)-sha256.Size])
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		c, err := decodeCache(sealed(body))
+		if err != nil {
+			return
+		}
+		for _, e := range c.entries {
+			_, _, _ = sop.ReadCompact(e.doc)
+		}
+	})
 }
 
 // A cache is trusted only whole, of this version and build; anything
@@ -65,7 +128,7 @@ func smallCache(t *testing.T) ([]byte, *library.Library) {
 func TestDecodeCache(t *testing.T) {
 	good, lib := smallCache(t)
 	build := buildID()
-	entry := cacheEntry{Path: "sops/x.md", BodyLine: 3, H1: -1}
+	entry := craftEntry("sops/x.md", 3, sop.AppendCompact(nil, &sop.Meta{}, &sop.Body{}))
 	tests := []struct {
 		name    string
 		data    []byte
@@ -78,20 +141,22 @@ func TestDecodeCache(t *testing.T) {
 		{"last byte gone", good[:len(good)-1], -1},
 		{"a byte changed", func() []byte { b := bytes.Clone(good); b[len(b)/2] ^= 0x20; return b }(), -1},
 		{"another magic", append([]byte("sopctl render cachf\n"), good[len(cacheMagic):]...), -1},
-		{"another version", craftCache(t, cacheHeader{Version: cacheVersion + 1, Build: build}), -1},
-		{"another build", craftCache(t, cacheHeader{Version: cacheVersion, Build: build + "x"}), -1},
-		{"unknown build", craftCache(t, cacheHeader{Version: cacheVersion, Build: unknownBuild}), -1},
-		{"more entries than it holds", craftCache(t, cacheHeader{Version: cacheVersion, Build: build, Entries: 1 << 40}, entry), -1},
-		{"fewer entries than it holds", craftCache(t, cacheHeader{Version: cacheVersion, Build: build, Entries: 1}, entry, entry), 1},
-		{"junk after the header", craftCache(t, cacheHeader{Version: cacheVersion, Build: build, Entries: 2}, bytes.Repeat([]byte{0xff, 0x01}, 50)), -1},
-		{"not compressed", func() []byte {
-			b := append([]byte(cacheMagic), bytes.Repeat([]byte{0xff}, 100)...)
-			sum := sha256.Sum256(b)
-			return append(b, sum[:]...)
-		}(), -1},
-		{"a message over the bound", craftCache(t, cacheHeader{Version: cacheVersion, Build: build, Entries: 1},
-			[]byte{0xfc, 0x7f, 0xff, 0xff, 0xff}), -1}, // gob's length prefix: 2 GiB
-		{"an entry of another type", craftCache(t, cacheHeader{Version: cacheVersion, Build: build, Entries: 1}, struct{ Path []int }{[]int{1}}), -1},
+		{"another version", craftCache(cacheVersion+1, build), -1},
+		{"another build", craftCache(cacheVersion, build+"x"), -1},
+		{"unknown build", craftCache(cacheVersion, unknownBuild), -1},
+		{"no build", craftCache(cacheVersion, ""), -1},
+		{"no entries", craftCache(cacheVersion, build), 0},
+		{"two entries of one path", craftCache(cacheVersion, build, entry, entry), 1},
+		{"an entry cut short", craftCache(cacheVersion, build, entry[:len(entry)-1]), -1},
+		{"an entry and a byte", craftCache(cacheVersion, build, entry, []byte{0}), -1},
+		{"a path longer than the file", craftCache(cacheVersion, build, binary.AppendUvarint(nil, 1<<40)), -1},
+		{"a length over 64 bits", craftCache(cacheVersion, build, bytes.Repeat([]byte{0xff}, 11)), -1},
+		{"a count over the entries", craftCount(cacheVersion, build, 1<<62, entry), 1},
+		{"a count under the entries", craftCount(cacheVersion, build, 0, entry, craftEntry("sops/y.md", 3, nil)), 2},
+		{"no count", sealed(appendBytes(binary.AppendUvarint(nil, cacheVersion), build)), -1},
+		{"junk after the header", craftCache(cacheVersion, build, bytes.Repeat([]byte{0xff, 0x01}, 50)), -1},
+		// Decoded only when its file is loaded: then it is parsed (TestCached).
+		{"an SOP that does not decode", craftCache(cacheVersion, build, craftEntry("sops/x.md", 3, []byte{0xff})), 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -131,28 +196,27 @@ func TestCached(t *testing.T) {
 		{name: "unchanged", path: doc.Path, file: file, want: true},
 		{name: "another file", path: doc.Path, file: append(bytes.Clone(file), '\n')},
 		{name: "another path", path: "sops/other.md", file: file},
-		{name: "H1 out of range", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.H1 = len(e.Markdown.Headings) }},
-		{name: "H1 below -1", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.H1 = -2 }},
-		{name: "H1 as a pointer", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.Markdown.H1 = &sop.Heading{} }},
-		{name: "no body line", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.BodyLine = 0 }},
+		{name: "an SOP cut short", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.doc = e.doc[:len(e.doc)-1] }},
+		{name: "an SOP of junk", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.doc = bytes.Repeat([]byte{0xff}, 20) }},
+		{name: "no body line", path: doc.Path, file: file, damage: func(e *cacheEntry) { e.bodyLine = 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := *c.entries[doc.Path]
+			e := c.entries[doc.Path]
 			if tt.damage != nil {
 				tt.damage(&e)
 			}
 			s := NewSources()
-			s.Use(&Cache{entries: map[string]*cacheEntry{doc.Path: &e}})
+			s.Use(&Cache{entries: map[string]cacheEntry{doc.Path: e}})
 			got := s.Cached(tt.path, tt.file)
 			if (got != nil) != tt.want {
 				t.Fatalf("Cached gave %v, want a Doc %t", got, tt.want)
 			}
-			if got != nil && (got.Meta.Title != doc.Meta.Title || got.BodyLine != doc.BodyLine || len(got.Markdown.Headings) != len(doc.Markdown.Headings)) {
+			if got != nil && !reflect.DeepEqual(got, doc) {
 				t.Errorf("Cached gave %+v, want %+v", got, doc)
 			}
-			if got != nil && got.Markdown.H1 != nil && got.Markdown.H1 != &got.Markdown.Headings[e.H1] {
-				t.Error("the H1 does not point into the headings")
+			if got != nil && s.Parsed() != 0 {
+				t.Errorf("Cached parsed %d files", s.Parsed())
 			}
 		})
 	}

@@ -18,19 +18,14 @@ func Compact(m *Meta, md *Body) (Meta, Body) {
 			l.Items = clip(l.Items)
 		}
 	}
-	h1 := -1
-	for i := range md.Headings {
-		if md.H1 == &md.Headings[i] {
-			h1 = i
-		}
-	}
+	h1 := h1Index(md)
 	cb.Headings, cb.Sections, cb.Links = clip(md.Headings), clip(md.Sections), clip(md.Links)
 	cb.Placeholders, cb.Comments, cb.Params = clip(md.Placeholders), clip(md.Comments), clip(md.Params)
 	var own *Heading // an H1 that is not one of its headings: a copy of its own
 	switch {
 	case h1 >= 0:
 		cb.H1 = &cb.Headings[h1]
-	case md.H1 != nil:
+	case h1 == ownH1:
 		h := *md.H1
 		own, cb.H1 = &h, &h
 	}
@@ -47,36 +42,127 @@ func Compact(m *Meta, md *Body) (Meta, Body) {
 	return cm, cb
 }
 
+// The H1 of a Body, as h1Index tells it: none, or one of its own, not
+// among its headings; otherwise the index of the heading it is.
+const (
+	noH1  = -1
+	ownH1 = -2
+)
+
+// h1Index is the index of md.H1 in md.Headings, or noH1 or ownH1.
+func h1Index(md *Body) int {
+	if md.H1 == nil {
+		return noH1
+	}
+	for i := range md.Headings {
+		if md.H1 == &md.Headings[i] {
+			return i
+		}
+	}
+	return ownH1
+}
+
 // eachText calls f with each text of m and md, and of own (md's H1 when
 // it is not one of its headings), always in the same order.
 func eachText(m *Meta, md *Body, own *Heading, f func(*string)) {
+	walk(m, md, own, texts(f))
+}
+
+// A visitor sees each part of an SOP's Meta and Body that walk visits.
+// Compact's passes see only the texts (texts); the codec
+// (AppendCompact, ReadCompact) writes or reads every part.
+type visitor interface {
+	text(*string)
+	num(*int)
+	flag(*bool)
+	// size is the length of a list of n items: n, or for a reader the
+	// length it read, which walk makes the list's.
+	size(n int) int
+}
+
+// walk shows v every part of m and md, and of own (md's H1 when it is not
+// one of its headings), always in the same order: each field of m, in
+// the fields table's order, then md's headings, own, sections, links,
+// placeholders, comments and parameter citations. md.H1 is the caller's.
+func walk(m *Meta, md *Body, own *Heading, v visitor) {
+	pos := func(p *Pos) { v.num(&p.Line); v.num(&p.Col) }
+	value := func(x *Value) { v.text(&x.Text); pos(&x.Pos); v.flag(&x.Set) }
 	for _, fd := range fields {
 		if fd.scalar != nil {
-			f(&fd.scalar(m).Text)
+			value(fd.scalar(m))
 			continue
 		}
-		items := fd.list(m).Items
-		for i := range items {
-			f(&items[i].Text)
+		l := fd.list(m)
+		pos(&l.Pos)
+		v.flag(&l.Set)
+		l.Items = sized(l.Items, v.size(len(l.Items)))
+		for i := range l.Items {
+			value(&l.Items[i])
 		}
 	}
-	heading := func(h *Heading) { f(&h.Text); f(&h.Slug) }
+	heading := func(h *Heading) {
+		v.num(&h.Level)
+		v.text(&h.Text)
+		v.text(&h.Slug)
+		pos(&h.Pos)
+		v.num(&h.Start)
+		v.num(&h.End)
+	}
+	md.Headings = sized(md.Headings, v.size(len(md.Headings)))
 	for i := range md.Headings {
 		heading(&md.Headings[i])
 	}
 	if own != nil {
 		heading(own)
 	}
+	md.Sections = sized(md.Sections, v.size(len(md.Sections)))
 	for i := range md.Sections {
-		heading(&md.Sections[i].Heading)
+		s := &md.Sections[i]
+		heading(&s.Heading)
+		v.flag(&s.Empty)
+		v.flag(&s.OrderedList)
 	}
+	md.Links = sized(md.Links, v.size(len(md.Links)))
 	for i := range md.Links {
-		f(&md.Links[i].Dest)
+		l := &md.Links[i]
+		v.text(&l.Dest)
+		pos(&l.Pos)
+		v.flag(&l.Image)
 	}
+	md.Placeholders = sized(md.Placeholders, v.size(len(md.Placeholders)))
+	for i := range md.Placeholders {
+		pos(&md.Placeholders[i])
+	}
+	md.Comments = sized(md.Comments, v.size(len(md.Comments)))
 	for i := range md.Comments {
-		f(&md.Comments[i].Text)
+		c := &md.Comments[i]
+		v.text(&c.Text)
+		pos(&c.Pos)
+		v.num(&c.NextLine)
 	}
+	md.Params = sized(md.Params, v.size(len(md.Params)))
 	for i := range md.Params {
-		f(&md.Params[i].ID)
+		v.text(&md.Params[i].ID)
+		pos(&md.Params[i].Pos)
 	}
 }
+
+// sized is s when it has n items, else a new list of n (nil for none):
+// a reader's list, of exact length.
+func sized[S ~[]E, E any](s S, n int) S {
+	switch {
+	case len(s) == n:
+		return s
+	case n == 0:
+		return nil
+	}
+	return make(S, n)
+}
+
+// texts is a visitor of texts only.
+type texts func(*string)
+
+func (f texts) text(s *string) { f(s) }
+func (texts) num(*int)         {}
+func (texts) flag(*bool)       {}
+func (texts) size(n int) int   { return n }

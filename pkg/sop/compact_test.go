@@ -3,7 +3,6 @@ package sop
 import (
 	"reflect"
 	"testing"
-	"unsafe"
 )
 
 // TestCompact checks that a compact copy equals what it copies, H1 and
@@ -34,20 +33,8 @@ func TestCompact(t *testing.T) {
 			if md.H1 != nil && md.H1 != &md.Headings[0] {
 				t.Error("H1 does not point into the copy's headings")
 			}
-			var blocks []uintptr
-			eachText(&m, &md, nil, func(s *string) {
-				if len(*s) == 0 {
-					return
-				}
-				p := uintptr(unsafe.Pointer(unsafe.StringData(*s)))
-				if len(blocks) == 0 || p != blocks[len(blocks)-1] {
-					blocks = append(blocks, p+uintptr(len(*s)))
-				} else {
-					blocks[len(blocks)-1] = p + uintptr(len(*s))
-				}
-			})
-			if len(blocks) > 1 {
-				t.Errorf("the texts are in %d blocks, want 1", len(blocks))
+			if n := textBlocks(&m, &md, nil); n > 1 {
+				t.Errorf("the texts are in %d blocks, want 1", n)
 			}
 			if len(md.Headings) > 0 {
 				d.Markdown.Headings[0].Text = "changed"

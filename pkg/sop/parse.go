@@ -9,7 +9,8 @@
 // what a reader of many SOPs needs (fields, headings, links) without the
 // text; its Brief, what lint's rules across SOPs need, in memory that
 // holds no pointers; Compact, its fields and Markdown with all their
-// texts in one string (render).
+// texts in one string (render), which AppendCompact encodes and
+// ReadCompact decodes, without reflection, for render's cache.
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
