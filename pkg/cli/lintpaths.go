@@ -182,7 +182,7 @@ func openUnit(ctx context.Context, env *Env, t library.Target, whole bool, budge
 	// The rules that read one SOP alone run as it is parsed (lint.Local).
 	now := env.Now()
 	local := lint.NewLocal(now)
-	lib, err := library.LoadBriefs(ctx, t.Root, budget.wrap(local.Check))
+	lib, err := library.LoadBriefsListed(ctx, t.Root, budget.listed, budget.wrap(local.Check))
 	if err != nil {
 		return nil, show.Error(err)
 	}

@@ -14,13 +14,20 @@ func TestMemoryBudget(t *testing.T) {
 	tests := []struct {
 		name   string
 		preset int64 // the limit before lint (math.MaxInt64: none, as without GOMEMLIMIT)
+		listed []int // the SOP files of each library, told before its SOPs load (none: render)
 		sops   int
 		want   int64
 	}{
-		{"a small library keeps the default GC", math.MaxInt64, budgetFrom - 1, math.MaxInt64},
-		{"a large library is bounded by its summaries", math.MaxInt64, 2 * budgetFrom, budgetLimit(2*budgetFrom + budgetStep)},
-		{"the limit follows the library as it loads", math.MaxInt64, 40 * budgetFrom, budgetLimit(40*budgetFrom + budgetStep)},
-		{"a limit the user set is left alone", userLimit, 4 * budgetFrom, userLimit},
+		{"a small library keeps the default GC", math.MaxInt64, nil, budgetFrom - 1, math.MaxInt64},
+		{"a large library is bounded by its summaries", math.MaxInt64, nil, 2 * budgetFrom, budgetLimit(2*budgetFrom + budgetStep)},
+		{"the limit follows the library as it loads", math.MaxInt64, nil, 40 * budgetFrom, budgetLimit(40*budgetFrom + budgetStep)},
+		{"a limit the user set is left alone", userLimit, nil, 4 * budgetFrom, userLimit},
+		{"a small library listed keeps the default GC", math.MaxInt64, []int{budgetFrom - 1}, budgetFrom - 1, math.MaxInt64},
+		{"a library listed is bounded as a whole before it loads", math.MaxInt64, []int{100_000}, 0, budgetLimit(100_000)},
+		{"and while it loads", math.MaxInt64, []int{100_000}, 40 * budgetFrom, budgetLimit(100_000)},
+		{"the libraries listed add up", math.MaxInt64, []int{budgetFrom / 2, budgetFrom}, 0, budgetLimit(budgetFrom * 3 / 2)},
+		{"SOPs loaded past those listed raise it", math.MaxInt64, []int{2 * budgetFrom}, 4 * budgetFrom, budgetLimit(4*budgetFrom + budgetStep)},
+		{"a limit the user set is left alone by a list", userLimit, []int{100_000}, 0, userLimit},
 	}
 	before := debug.SetMemoryLimit(-1)
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
@@ -28,7 +35,11 @@ func TestMemoryBudget(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			debug.SetMemoryLimit(tt.preset)
 			calls := 0
-			each := (&memoryBudget{}).wrap(func(*library.Config, *sop.Doc) { calls++ })
+			b := &memoryBudget{}
+			for _, n := range tt.listed {
+				b.listed(n)
+			}
+			each := b.wrap(func(*library.Config, *sop.Doc) { calls++ })
 			for range tt.sops {
 				each(nil, nil)
 			}
@@ -46,6 +57,7 @@ func TestMemoryBudgetNil(t *testing.T) {
 	called := false
 	var b *memoryBudget
 	b.wrap(func(*library.Config, *sop.Doc) { called = true })(nil, nil)
+	b.listed(100_000)
 	if !called {
 		t.Error("a nil budget's wrap did not call each")
 	}
