@@ -61,7 +61,7 @@ func lintUnits(ctx context.Context, env *Env, paths []string, whole bool) ([]*li
 		skipped[p] = "not an SOP of any library"
 	}
 	var units []*lintUnit
-	budget := &memoryBudget{} // one for the process: every library's SOPs count
+	budget := &memoryBudget{gcPercent: budgetGCPercent} // one for the process: every library's SOPs count
 	for _, t := range sel.Targets {
 		u, err := openUnit(ctx, env, t, whole, budget)
 		if err != nil {

@@ -31,32 +31,40 @@ type memoryBudget struct {
 	// limit is the soft memory limit for n SOPs; nil: budgetLimit, lint's
 	// (render has its own figures: renderLimit).
 	limit func(n int) int64
+	// gcPercent, when not 0, replaces the runtime's default GOGC (100)
+	// once the budget sets the limit: the limit then bounds the heap, and
+	// the collector need not run each time the heap doubles. A GOGC the
+	// user set is left alone.
+	gcPercent int
 }
 
 // The budget's figures, measured on libraries of 4 KB SOPs (1k, 10k,
 // 100k; see README, Measuring): an SOP's sop.Brief with its share of the
 // library's indexes, the checker and the findings holds about 1 KiB
-// (0.96 KiB at 10k, 0.94 KiB at 100k). The headroom is fixed while the
-// library is small, so that the collector does not run for every few
-// files parsed, and then grows with it, so that it stays well above
-// what is live: a limit at what is live makes the collector run
-// without end. The limit is where issue 15 bounds lint's memory (64 MiB
-// at 10k, 300 MiB at 100k), above the heap that Go's default pacing
-// keeps (about twice what is live): a limit that binds costs CPU, and
-// pays little now that the Briefs hold no pointers (at 100k, a limit
-// of 2.5 KiB an SOP cost 1.36x the CPU for a peak 10 MiB lower). It
-// binds only on a library whose SOPs hold more than these. A limit that
-// grows with the SOPs loaded so far binds early on a large library: the
-// list of its files and the walk's leftovers (about 25 MB at 100k) are
-// live before the first SOP is parsed, above the fixed headroom, and the
-// collector ran 640 times in the first 14 s of a 100k lint (765 in all,
-// 130 with the whole library's limit, GODEBUG=gctrace=1).
+// (0.96 KiB at 10k, 0.94 KiB at 100k). The headroom is fixed for a small
+// library, so that the collector does not run for every few files
+// parsed, and grows with a large one, so that it stays well above what
+// is live: a limit at what is live makes the collector run without end.
+// The limit is under where issue 15 bounds lint's memory (64 MiB at 10k,
+// 300 MiB at 100k), the runtime's own memory beside the heap included.
+// Under it, lint's GOGC lets the heap grow to four times what is live,
+// so the limit, not GOGC, says when the collector runs once the heap is
+// large: at 100k, GOGC 300 with 1.5 KiB an SOP of headroom ran the
+// collector 64 times, not 124 (GOGC 100, 2 KiB), for 0.91x the CPU at
+// the same peak (257 MiB, farm-bench -n 3). The limit is the whole
+// library's from the start (listed): one that grew with the SOPs loaded
+// so far bound from the first SOP on a large library, where the list of
+// its files and the walk's leftovers (about 25 MB at 100k) are live
+// before any SOP is parsed, and the collector ran 765 times in a 100k
+// lint (GODEBUG=gctrace=1).
 const (
 	budgetFrom           = 1024     // SOPs loaded before the limit is first set
 	budgetStep           = 256      // SOPs between two settings of the limit
 	budgetPerSOP         = 1 << 10  // 1 KiB: a Brief and its share
 	budgetHeadroom       = 24 << 20 // the least headroom
-	budgetHeadroomPerSOP = 2 << 10  // 2 KiB: the headroom past 12.3k SOPs
+	budgetHeadroomPerSOP = 3 << 9   // 1.5 KiB: the headroom past 16.4k SOPs
+	budgetGCPercent      = 300      // lint's GOGC under its limit
+	defaultGCPercent     = 100      // the runtime's GOGC when the user sets none
 )
 
 // wrap returns each, counting the SOPs it is called on; a nil budget
@@ -105,6 +113,11 @@ func (b *memoryBudget) set(n int) {
 	if !b.started {
 		b.started = true
 		b.owned = debug.SetMemoryLimit(-1) == math.MaxInt64
+		if b.owned && b.gcPercent != 0 {
+			if old := debug.SetGCPercent(b.gcPercent); old != defaultGCPercent {
+				debug.SetGCPercent(old) // the user's GOGC
+			}
+		}
 	}
 	if b.owned {
 		limit := budgetLimit
