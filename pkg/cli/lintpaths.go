@@ -61,7 +61,7 @@ func lintUnits(ctx context.Context, env *Env, paths []string, whole bool) ([]*li
 		skipped[p] = "not an SOP of any library"
 	}
 	var units []*lintUnit
-	budget := &memoryBudget{} // one for the process: every library's SOPs count
+	budget := &memoryBudget{gcPercent: budgetGCPercent} // one for the process: every library's SOPs count
 	for _, t := range sel.Targets {
 		u, err := openUnit(ctx, env, t, whole, budget)
 		if err != nil {
@@ -182,7 +182,7 @@ func openUnit(ctx context.Context, env *Env, t library.Target, whole bool, budge
 	// The rules that read one SOP alone run as it is parsed (lint.Local).
 	now := env.Now()
 	local := lint.NewLocal(now)
-	lib, err := library.LoadBriefs(ctx, t.Root, budget.wrap(local.Check))
+	lib, err := library.LoadBriefsListed(ctx, t.Root, budget.listed, budget.wrap(local.Check))
 	if err != nil {
 		return nil, show.Error(err)
 	}

@@ -136,6 +136,14 @@ func LoadBriefs(ctx context.Context, dir string, each func(*Config, *sop.Doc)) (
 	return loadWith(ctx, dir, loadMode{each: each, briefs: true})
 }
 
+// LoadBriefsListed is LoadBriefs that calls listed, before the first SOP
+// is parsed, with the number of SOP files it is about to read, so that a
+// caller can size what it holds for the whole library (lint's memory
+// budget) rather than for the SOPs loaded so far.
+func LoadBriefsListed(ctx context.Context, dir string, listed func(n int), each func(*Config, *sop.Doc)) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{each: each, briefs: true, listed: listed})
+}
+
 // LoadCached is LoadSummaries for a caller that makes each SOP's Summary
 // itself (render keeps more of an SOP than Doc.Summary, in less memory)
 // and may know it from an earlier load: the worker that parsed an SOP
@@ -151,9 +159,11 @@ func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc)
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
 // (LoadSummaries), briefs its Brief (LoadBriefs); summary makes the
-// Summary in its place and cached may give it unparsed (LoadCached).
+// Summary in its place and cached may give it unparsed (LoadCached);
+// listed is told how many files are to be read (LoadBriefsListed).
 type loadMode struct {
 	adding, summaries, briefs bool
+	listed                    func(n int)
 	each                      func(*Config, *sop.Doc)
 	summary                   func(*Config, *sop.Doc) *sop.Doc
 	cached                    func(path string, src []byte) *sop.Doc
@@ -228,6 +238,9 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		} else {
 			toRead = append(toRead, p)
 		}
+	}
+	if mode.listed != nil {
+		mode.listed(len(toRead))
 	}
 	dirs := openFolders(root, toRead, found.symlinks)
 	read := make([]*sop.Doc, len(toRead))

@@ -298,6 +298,35 @@ func TestLoadSortsByPath(t *testing.T) {
 	}
 }
 
+// TestLoadBriefsListed: listed is told how many files are to be read,
+// the unparsable ones included, once and before any SOP is loaded (lint
+// sizes its memory budget from it).
+func TestLoadBriefsListed(t *testing.T) {
+	root := t.TempDir()
+	testlib.WriteTree(t, root, map[string]string{
+		"sopctl.yaml":      "title: H\n",
+		"sops/a.md":        sopFile("a"),
+		"sops/m/b.md":      sopFile("b"),
+		"sops/broken.md":   "no front matter\n",
+		"sops/README.md":   "# not an SOP\n",
+		"sops/_private.md": sopFile("private"),
+	})
+	var got []int
+	loaded := 0
+	lib, err := LoadBriefsListed(context.Background(), root, func(n int) {
+		if loaded != 0 {
+			t.Errorf("listed called after %d SOPs loaded", loaded)
+		}
+		got = append(got, n)
+	}, func(*Config, *sop.Doc) { loaded++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, []int{3}) || loaded != 2 || len(lib.Briefs()) != 2 {
+		t.Errorf("listed %v, %d SOPs loaded, %d Briefs; want [3], 2, 2", got, loaded, len(lib.Briefs()))
+	}
+}
+
 func TestLookup(t *testing.T) {
 	root := t.TempDir()
 	testlib.WriteTree(t, root, map[string]string{

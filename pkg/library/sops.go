@@ -106,8 +106,21 @@ type idRun struct{ off, n int32 }
 // index fills ids, each id's SOPs in the walk's order (paths).
 func (l *Library) index(paths []string) {
 	var found []int32 // the SOPs that have an id, in the walk's order
+	// The walk's order is the paths' order but where a name sorts before
+	// a folder of the same prefix (x-y/ < x/), so the SOP after the last
+	// one found is tried before a binary search (0.39 s of one core at
+	// 100k, while the other waited).
+	after := 0
 	for _, p := range paths {
-		if i, ok := l.find(p); ok && l.idAt(i) != "" {
+		i, ok := after, after < l.count() && l.pathAt(after) == p
+		if !ok {
+			i, ok = l.find(p)
+		}
+		if !ok {
+			continue // it failed to parse
+		}
+		after = i + 1
+		if l.idAt(i) != "" {
 			found = append(found, int32(i))
 		}
 	}

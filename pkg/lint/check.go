@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"sync/atomic"
 
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/library"
@@ -20,8 +21,9 @@ type checker struct {
 	ids    []string
 	fields []sop.Field // the front-matter fields, copied once
 	briefs []sop.Brief // lib.Briefs()
-	// inbound marks, by index, the SOPs that another SOP refers to.
-	inbound []bool
+	// inbound marks, by index, the SOPs that another SOP refers to; the
+	// workers that resolve the links mark it together.
+	inbound []atomic.Bool
 	// hops are each SOP's links resolved, in order, one SOP after
 	// another: SOP i's start at hopsAt[i].
 	hops   []hop
@@ -40,7 +42,7 @@ type hop struct {
 func newChecker(lib *library.Library, opts Options) *checker {
 	briefs := lib.Briefs()
 	c := &checker{lib: lib, opts: opts, roles: map[string]bool{}, fields: sop.Fields(), briefs: briefs,
-		inbound: make([]bool, len(briefs)), hopsAt: make([]int32, len(briefs)+1)}
+		inbound: make([]atomic.Bool, len(briefs)), hopsAt: make([]int32, len(briefs)+1)}
 	for i := range briefs {
 		c.hopsAt[i+1] = c.hopsAt[i] + int32(briefs[i].NumLinks())
 	}
@@ -51,6 +53,7 @@ func newChecker(lib *library.Library, opts Options) *checker {
 			r := lib.ResolveLinkAt(i, b.Link(j).Dest)
 			c.hops[int(c.hopsAt[i])+j] = hop{target: int32(r.SOP), kind: r.Kind, problem: r.Problem, anchorOnly: r.AnchorOnly}
 		}
+		c.markInbound(i) // it reads only the i-th SOP's hops
 	})
 	for i := range briefs {
 		if id := briefs[i].ID().Text; id != "" {
@@ -59,9 +62,6 @@ func newChecker(lib *library.Library, opts Options) *checker {
 	}
 	for _, r := range opts.Roles {
 		c.roles[r] = true
-	}
-	for i := range briefs {
-		c.markInbound(i)
 	}
 	return c
 }
@@ -77,13 +77,13 @@ func (c *checker) markInbound(i int) {
 		for it := range b.Items(f.Name) {
 			// A shared id belongs to the first file by path (SPEC 8).
 			if t := c.lib.IndexesOf(it.Text); len(t) > 0 && int(t[0]) != i {
-				c.inbound[t[0]] = true
+				c.inbound[t[0]].Store(true)
 			}
 		}
 	}
 	for j, h := range c.hopsOf(i) {
 		if !b.Link(j).Image && h.target >= 0 && int(h.target) != i {
-			c.inbound[h.target] = true
+			c.inbound[h.target].Store(true)
 		}
 	}
 }

@@ -78,7 +78,7 @@ Account credits offered to settle a complaint.
 
 // orphan: orphan, unless the SOP is retired.
 func (c *docCheck) orphan() {
-	if !c.inbound[c.i] && !c.retired() {
+	if !c.inbound[c.i].Load() && !c.retired() {
 		c.report(RuleOrphan, fileStart, "no other SOP relates to, supersedes or links to this one: link it from a related SOP so readers find it")
 	}
 }
