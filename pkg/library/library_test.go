@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
@@ -312,18 +313,18 @@ func TestLoadBriefsListed(t *testing.T) {
 		"sops/_private.md": sopFile("private"),
 	})
 	var got []int
-	loaded := 0
+	var loaded atomic.Int64 // each runs in the parsing workers
 	lib, err := LoadBriefsListed(context.Background(), root, func(n int) {
-		if loaded != 0 {
-			t.Errorf("listed called after %d SOPs loaded", loaded)
+		if n := loaded.Load(); n != 0 {
+			t.Errorf("listed called after %d SOPs loaded", n)
 		}
 		got = append(got, n)
-	}, func(*Config, *sop.Doc) { loaded++ })
+	}, func(*Config, *sop.Doc) { loaded.Add(1) })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(got, []int{3}) || loaded != 2 || len(lib.Briefs()) != 2 {
-		t.Errorf("listed %v, %d SOPs loaded, %d Briefs; want [3], 2, 2", got, loaded, len(lib.Briefs()))
+	if !slices.Equal(got, []int{3}) || loaded.Load() != 2 || len(lib.Briefs()) != 2 {
+		t.Errorf("listed %v, %d SOPs loaded, %d Briefs; want [3], 2, 2", got, loaded.Load(), len(lib.Briefs()))
 	}
 }
 
