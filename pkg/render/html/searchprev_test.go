@@ -153,3 +153,34 @@ func TestDecodeSearchIndexRefuses(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDecodeSearchIndex: whatever a previous output's search-index.js
+// holds, reading it never panics, and an index it accepts, updated with
+// one SOP made anew, is one it accepts again.
+func FuzzDecodeSearchIndex(f *testing.F) {
+	h, bodies := indexLibrary(12)
+	words := func(i int) (searchDoc, error) { return newSearchDoc(h.SOPs[i], []byte(bodies[i])), nil }
+	good, err := searchIndex(h, words)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add(bytes.Replace(good, []byte(`"!`), []byte(`"`), 1))
+	f.Add([]byte(""))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		prev, err := decodeSearchIndex(data, h)
+		if err != nil {
+			return
+		}
+		made := make([]bool, len(h.SOPs))
+		made[3] = true
+		got, err := prev.update(h, made, words)
+		if err != nil {
+			return
+		}
+		if _, err := decodeSearchIndex(got, h); err != nil {
+			t.Errorf("the update of an index it accepts is refused: %v\n%s", err, got)
+		}
+	})
+}
