@@ -59,7 +59,7 @@ more warnings than --max-warnings), 1 otherwise, 2 when linting could not start.
 Memory: lint keeps about 1 KiB of each SOP once it is checked. On a library of
 more than 1,024 SOPs it sets Go's soft memory limit from their number (about
 34 MiB for 10,000 SOPs, 244 MiB for 100,000) and, under it, GOGC to 300; a
-GOMEMLIMIT or GOGC you set wins.
+GOMEMLIMIT you set wins, and so does a GOGC other than the default, 100.
 
 Inline suppression: an HTML comment in an SOP's body silences the rules it
 names, separated by commas, and may say why after "--":
