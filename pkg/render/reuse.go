@@ -186,10 +186,11 @@ var linkFile = (*Stage).link
 var errNotRegular = errors.New("not a regular file of the previous output")
 
 // maxPreviousFile bounds what a render reads of a previous output's file
-// (a page, the search index, a file copied where no link can be made):
-// no file a render makes is near it, and a file planted there costs no
-// more memory than this.
-const maxPreviousFile = 1 << 30
+// (a page, the search index, a file copied where no link can be made),
+// as maxCacheBytes bounds the cache: no file a render makes is near it
+// (the search index of 100,000 SOPs is 21 MB, a linked file at most
+// MaxLinkedFileSize), and a bigger file planted there is refused unread.
+const maxPreviousFile = 256 << 20
 
 // WriteKeyed writes a file (as WriteFile) and records it with key in the
 // new manifest.

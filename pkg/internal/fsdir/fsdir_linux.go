@@ -52,6 +52,9 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	if err := unix.Fstat(fd, &st); err != nil || st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
 	}
+	if st.Size > limit { // refused unread: a huge file costs nothing
+		return nil, ErrTooBig
+	}
 	b, err := readInto(roomFor(st.Size, limit), limit, func(b []byte) (int, error) {
 		return RetryEINTR(func() (int, error) { return unix.Read(fd, b) })
 	})

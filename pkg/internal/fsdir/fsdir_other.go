@@ -47,6 +47,9 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	if ofi, err := f.Stat(); err != nil || !os.SameFile(fi, ofi) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrNotRegular}
 	}
+	if fi.Size() > limit { // refused unread: a huge file costs nothing
+		return nil, ErrTooBig
+	}
 	return readInto(roomFor(fi.Size(), limit), limit, func(b []byte) (int, error) {
 		n, err := f.Read(b)
 		if err == io.EOF {

@@ -29,6 +29,7 @@ func TestReadRegular(t *testing.T) {
 		t.Fatal(err)
 	}
 	pipe := runtime.GOOS != "windows" && syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644) == nil
+	sparse(t, filepath.Join(dir, "huge.bin"), 8<<30)
 	root, err := os.OpenRoot(filepath.Dir(dir))
 	if err != nil {
 		t.Fatal(err)
@@ -48,6 +49,7 @@ func TestReadRegular(t *testing.T) {
 		{"a.txt", 100, "hello", nil},
 		{"a.txt", 5, "hello", nil},
 		{"a.txt", 4, "", ErrTooBig},
+		{"huge.bin", 64 << 20, "", ErrTooBig},
 		{"empty.txt", 10, "", nil},
 		{"link.txt", 100, "", ErrNotRegular},
 		{"sub", 100, "", ErrNotRegular},
@@ -115,5 +117,47 @@ func TestCreate(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(outside); string(got) != "outside" {
 		t.Errorf("the symlink's target was written: %q", got)
+	}
+}
+
+// sparse makes a file of size bytes that takes no room on disk.
+func sparse(t *testing.T, name string, size int64) {
+	t.Helper()
+	f, err := os.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.Truncate(size); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReadRegularRefusesUnread: a file larger than the limit is refused
+// by its size, before a byte of it is read, so that one planted where a
+// small file is expected costs neither the time nor the memory of the
+// limit.
+func TestReadRegularRefusesUnread(t *testing.T) {
+	dir := t.TempDir()
+	sparse(t, filepath.Join(dir, "huge.bin"), 1<<30)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	d, err := Open(root, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err = d.ReadRegular("huge.bin", 64<<20)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrTooBig) {
+		t.Fatalf("ReadRegular of 1 GiB within 64 MiB: %v, want ErrTooBig", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
+		t.Errorf("ReadRegular allocated %d bytes to refuse a file by its size", n)
 	}
 }
