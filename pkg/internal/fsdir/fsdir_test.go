@@ -30,16 +30,7 @@ func TestReadRegular(t *testing.T) {
 	}
 	pipe := runtime.GOOS != "windows" && syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644) == nil
 	sparse(t, filepath.Join(dir, "huge.bin"), 8<<30)
-	root, err := os.OpenRoot(filepath.Dir(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d, err := Open(root, filepath.Base(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := openDir(t, dir)
 	for _, tt := range []struct {
 		name  string
 		limit int64
@@ -83,16 +74,7 @@ func TestCreate(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(dir, "link.txt")); err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d, err := Open(root, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := openDir(t, dir)
 	f, err := d.Create("new.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -140,19 +122,10 @@ func sparse(t *testing.T, name string, size int64) {
 func TestReadRegularRefusesUnread(t *testing.T) {
 	dir := t.TempDir()
 	sparse(t, filepath.Join(dir, "huge.bin"), 1<<30)
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	d, err := Open(root, ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Close()
+	d := openDir(t, dir)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, err = d.ReadRegular("huge.bin", 64<<20)
+	_, err := d.ReadRegular("huge.bin", 64<<20)
 	runtime.ReadMemStats(&after)
 	if !errors.Is(err, ErrTooBig) {
 		t.Fatalf("ReadRegular of 1 GiB within 64 MiB: %v, want ErrTooBig", err)
@@ -160,4 +133,20 @@ func TestReadRegularRefusesUnread(t *testing.T) {
 	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
 		t.Errorf("ReadRegular allocated %d bytes to refuse a file by its size", n)
 	}
+}
+
+// openDir opens dir as a Dir, closed when the test ends.
+func openDir(t *testing.T, dir string) *Dir {
+	t.Helper()
+	root, err := os.OpenRoot(filepath.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { root.Close() })
+	d, err := Open(root, filepath.Base(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
 }
