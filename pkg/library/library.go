@@ -15,7 +15,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -23,6 +22,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -455,7 +455,7 @@ var errTooBig = errors.New("file too large")
 var errNotRegular = errors.New("no longer a plain file (replaced while sopctl ran?): run the command again")
 
 // readLimited reads a file through the root, refusing more than limit
-// bytes without reading them all (readAll).
+// bytes without reading them all (fsdir.ReadAll).
 func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
@@ -463,35 +463,11 @@ func readLimited(root *os.Root, name string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	fi, _ := f.Stat()
-	return readAll(f, fi, limit)
-}
-
-// readAll reads f to its end, refusing more than limit bytes without
-// reading them all. Like os.ReadFile, it reads into a buffer of the
-// file's size (fi, f's stat, which may be nil), not one grown from 512
-// bytes several times.
-func readAll(f *os.File, fi fs.FileInfo, limit int64) ([]byte, error) {
-	size := int64(512)
-	if fi != nil && fi.Mode().IsRegular() && fi.Size() < limit {
-		size = fi.Size() + 1 // one more, to see the end of the file
+	src, err := fsdir.ReadAll(f, fi, limit)
+	if errors.Is(err, fsdir.ErrTooBig) {
+		return nil, errTooBig
 	}
-	src := make([]byte, 0, size)
-	for {
-		if len(src) == cap(src) {
-			src = append(src, 0)[:len(src)]
-		}
-		n, err := f.Read(src[len(src):cap(src)])
-		src = src[:len(src)+n]
-		if int64(len(src)) > limit {
-			return nil, errTooBig
-		}
-		if err == io.EOF {
-			return src, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
+	return src, err
 }
 
 // WithoutPath drops an *fs.PathError's wrapper from err, for a message

@@ -10,7 +10,12 @@
 // staging folder and reads the previous output through it.
 package fsdir
 
-import "errors"
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+)
 
 var (
 	// ErrNotRegular is why a name that is a symlink, a folder, a named
@@ -54,4 +59,21 @@ func readInto(b []byte, limit int64, read func([]byte) (int, error)) ([]byte, er
 			return b, nil
 		}
 	}
+}
+
+// ReadAll reads f, an open file whose stat is fi (nil when unknown), to
+// its end, at most limit bytes (ErrTooBig past it), into a buffer of the
+// file's size, as os.ReadFile does, not one grown several times.
+func ReadAll(f *os.File, fi fs.FileInfo, limit int64) ([]byte, error) {
+	size := int64(-1)
+	if fi != nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+	}
+	return readInto(roomFor(size, limit), limit, func(b []byte) (int, error) {
+		n, err := f.Read(b)
+		if err == io.EOF {
+			return n, nil
+		}
+		return n, err
+	})
 }

@@ -50,13 +50,7 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	if fi.Size() > limit { // refused unread: a huge file costs nothing
 		return nil, ErrTooBig
 	}
-	return readInto(roomFor(fi.Size(), limit), limit, func(b []byte) (int, error) {
-		n, err := f.Read(b)
-		if err == io.EOF {
-			return n, nil
-		}
-		return n, err
-	})
+	return ReadAll(f, fi, limit)
 }
 
 // Create creates the file name in the folder for writing. O_EXCL: a

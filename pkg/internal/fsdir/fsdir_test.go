@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 )
 
@@ -28,7 +27,7 @@ func TestReadRegular(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	pipe := runtime.GOOS != "windows" && syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644) == nil
+	pipe := mkfifo(filepath.Join(dir, "pipe")) == nil
 	sparse(t, filepath.Join(dir, "huge.bin"), 8<<30)
 	d := openDir(t, dir)
 	for _, tt := range []struct {
