@@ -12,8 +12,7 @@ import (
 
 // Sources lets render hold summaries, not documents: memory then grows
 // with the number of SOPs, not their size. The library is loaded with
-// library.LoadCached and Summary as its hook (or LoadSummaries with Keep,
-// then Restore), which keeps what the pages need of each SOP besides its
+// library.LoadCached and Summary as its hook, which keeps what the pages need of each SOP besides its
 // body (its front matter as read and parsed, its headings and its links,
 // compact), and records a hash of its file; each file is read again when
 // its page is written (Handbook.Body), and refused if it changed since.
@@ -23,7 +22,6 @@ import (
 type Sources struct {
 	mu     sync.Mutex
 	files  map[string]source   // by library path
-	kept   map[string]*sop.Doc // Keep's summaries, until Restore gives them to the library's
 	cache  *Cache              // a previous render's while the library loads (Restore drops it), or nil
 	parsed atomic.Int64        // files Summary took, not Cached
 }
@@ -39,7 +37,7 @@ type source struct {
 
 // NewSources returns an empty Sources.
 func NewSources() *Sources {
-	return &Sources{files: map[string]source{}, kept: map[string]*sop.Doc{}}
+	return &Sources{files: map[string]source{}}
 }
 
 // Summary records a whole Doc and returns what render keeps of it, as
@@ -61,34 +59,16 @@ func (s *Sources) Summary(_ *library.Config, d *sop.Doc) *sop.Doc {
 	return kept
 }
 
-// Keep is Summary as library.LoadSummaries's hook, which keeps
-// Doc.Summary: Restore then gives it what Summary returned.
-func (s *Sources) Keep(cfg *library.Config, d *sop.Doc) {
-	kept := s.Summary(cfg, d)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.kept[d.Path] = kept
-}
-
 // Parsed is how many SOP files Summary took: those parsed, which the
 // cache did not give.
 func (s *Sources) Parsed() int { return int(s.parsed.Load()) }
 
-// Restore ends the library's load: it drops the cache in use, and gives
-// each Summary of lib that Keep took the fields and headings' text that
-// its pages show; its file's bytes and body stay out.
-func (s *Sources) Restore(lib *library.Library) {
-	s.cache = nil // loading is over: its entries would only hold memory
-	for _, d := range lib.Docs {
-		if k := s.kept[d.Path]; k != nil && d.Summarized() {
-			d.Meta, d.Markdown = k.Meta, k.Markdown
-		}
-	}
-	s.kept = map[string]*sop.Doc{}
-}
+// Restore ends the library's load: it drops the cache in use, whose
+// entries would only hold memory from then on.
+func (s *Sources) Restore(*library.Library) { s.cache = nil }
 
-// WithSources says that the library's Docs are summaries that s kept
-// (Keep, Restore): their files are read again when needed.
+// WithSources says that the library's Docs are summaries that s made
+// (Summary, Cached): their files are read again when needed.
 func WithSources(s *Sources) BuildOption {
 	return func(h *Handbook) { h.sources = s }
 }
@@ -100,7 +80,7 @@ func (e *ChangedError) Error() string {
 	return fmt.Sprintf("%s: changed while rendering: run sopctl render again", e.Path)
 }
 
-// fileSum is the SHA-256 of an SOP's file as it was loaded: the one Keep
+// fileSum is the SHA-256 of an SOP's file as it was loaded: the one Summary
 // took for a summary, so that keying a page needs no second read of its
 // file (its page, when written, reads it and checks it against that sum).
 func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
@@ -115,7 +95,7 @@ func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
 }
 
 // digestOf is what librarySummary takes of an SOP (docDigest): the one
-// Keep took for a summary.
+// or Cached took for a summary.
 func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 	if d.Summarized() && h.sources != nil {
 		if src, ok := h.sources.files[d.Path]; ok {
@@ -127,7 +107,7 @@ func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 
 // Body returns the Markdown body of a published SOP, with LF line breaks:
 // its Doc's own, or, for a summary, its file read again, refused if it is
-// not what Keep saw.
+// not what Summary or Cached saw.
 func (h *Handbook) Body(p *Page) ([]byte, error) {
 	d := p.Doc
 	if !d.Summarized() || h.sources == nil {

@@ -36,7 +36,7 @@ func TestSourcesChanged(t *testing.T) {
 				t.Fatal(err)
 			}
 			sources := render.NewSources()
-			lib, err := library.LoadSummaries(t.Context(), dir, sources.Keep)
+			lib, err := library.LoadCached(t.Context(), dir, sources.Summary, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
