@@ -61,8 +61,8 @@ type libraryTask struct {
 	// in from, whose parts they need, and change with any of them.
 	content bool
 	from    []*render.Page
-	// make makes the files, passing each to emit as soon as it is made,
-	// so that the role handbooks are not all in memory at once.
+	// make makes the files, passing each to emit as soon as it is made
+	// (eachOf), so that the pages of a kind are not all in memory at once.
 	make   func(parts sopParts, emit func(file))
 	key    string
 	reused bool // the previous render's output gives the files

@@ -67,20 +67,25 @@ func searchIndex(h *render.Handbook, doc searchSource) ([]byte, error) {
 	return writeSearchIndex(h, outlineOf, outlineList, words, func(i int) []byte { return postings[words[i]].encoded(n) }), nil
 }
 
+// searchIndexStart and searchIndexEnd enclose the index's JSON in
+// search-index.js; the previous index is read back between them
+// (decodeSearchIndex).
+const searchIndexStart, searchIndexEnd = "window.SOPCTL_SEARCH = ", ";\n"
+
 // writeSearchIndex writes the index as json.Marshal would write
 //
 //	{base, shards, per_shard, docs, outlines, words, postings}
 //
 // without first building it as one value: docs are id, title and number
 // in outlines; snippet shard k is shards + k in 3 digits + ".js"; words
-// are sorted, and postings[i], encoded(i), is words[i]'s. Words are user text: as keys
-// of a JavaScript object literal, "__proto__" would set the object's
-// prototype instead of being a key. So the index holds parallel arrays,
-// and search.js builds a Map. json.Marshal writes <, >, &, U+2028 and
+// are sorted, and encoded(i) is words[i]'s posting list. Words are user
+// text: as keys of a JavaScript object literal, "__proto__" would set the
+// object's prototype instead of being a key. So the index holds parallel
+// arrays, and search.js builds a Map. json.Marshal writes <, >, &, U+2028 and
 // U+2029 as \u escapes, so no word or title can end a script or a line of
 // it.
 func writeSearchIndex(h *render.Handbook, outlineOf []int, outlines [][]string, words []string, encoded func(i int) []byte) []byte {
-	b := []byte("window.SOPCTL_SEARCH = ")
+	b := []byte(searchIndexStart)
 	b = fmt.Appendf(b, `{"base":"sops/","shards":%s,"per_shard":%d,"docs":[`, jsonString(shardPrefix), shardSOPs)
 	for i, p := range h.SOPs {
 		b = fmt.Appendf(b, "%s[%s,%s,%d]", comma(i), jsonString(p.ID), jsonString(p.Title), outlineOf[i])
@@ -94,7 +99,7 @@ func writeSearchIndex(h *render.Handbook, outlineOf []int, outlines [][]string, 
 		// An encoded posting list holds only characters JSON leaves as they are.
 		b = append(append(append(append(b, comma(i)...), '"'), encoded(i)...), '"')
 	}
-	return append(b, "]};\n"...)
+	return append(b, "]}"+searchIndexEnd...)
 }
 
 func comma(i int) string {

@@ -30,8 +30,6 @@ type previousIndex struct {
 	postings  []string
 }
 
-const searchIndexStart, searchIndexEnd = "window.SOPCTL_SEARCH = ", ";\n"
-
 // readPreviousIndex reads the previous output's search index; nil when
 // there is none, or it is not one this build writes for h's SOPs: the
 // index is then made from every SOP's words.
@@ -169,12 +167,21 @@ func (pi *previousIndex) merge(n int, made []bool, fresh map[string][]posting) (
 			words, encs = append(words, w), append(encs, []byte(encodePostings(ps, n)))
 		}
 	}
-	// The words no reused SOP has, put in their places.
-	for _, w := range slices.Sorted(maps.Keys(fresh)) {
-		i, _ := slices.BinarySearch(words, w)
-		words, encs = slices.Insert(words, i, w), slices.Insert(encs, i, []byte(encodePostings(fresh[w], n)))
+	if len(fresh) == 0 {
+		return words, encs
 	}
-	return words, encs
+	// The words no reused SOP has, merged in their places in one pass (an
+	// insert each would move the whole list for each of them).
+	allWords := make([]string, 0, len(words)+len(fresh))
+	allEncs := make([][]byte, 0, len(words)+len(fresh))
+	i := 0
+	for _, w := range slices.Sorted(maps.Keys(fresh)) {
+		for ; i < len(words) && words[i] < w; i++ {
+			allWords, allEncs = append(allWords, words[i]), append(allEncs, encs[i])
+		}
+		allWords, allEncs = append(allWords, w), append(allEncs, []byte(encodePostings(fresh[w], n)))
+	}
+	return append(allWords, words[i:]...), append(allEncs, encs[i:]...)
 }
 
 // madePostings are the postings of an encoded posting list, as
@@ -217,26 +224,11 @@ func madePostings(enc string, n int, made []bool, madeDocs []int) []posting {
 // decodeSearchIndex checked it, of the SOPs that made marks.
 func sparseMade(enc string, made []bool) []posting {
 	var out []posting
-	doc := 0
-	for i := 0; i < len(enc); {
-		gap := 0
-		for ; i < len(enc) && (enc[i] <= '9' || enc[i] >= 'a'); i++ { // a base-36 digit
-			if c := enc[i]; c <= '9' {
-				gap = gap*36 + int(c-'0')
-			} else {
-				gap = gap*36 + int(c-'a') + 10
-			}
+	eachSparse(enc, len(made), func(p posting) {
+		if made[p.doc] {
+			out = append(out, p)
 		}
-		doc += gap
-		j := i
-		for i < len(enc) && 'A' <= enc[i] && enc[i] <= 'Z' {
-			i++
-		}
-		if made[doc] {
-			code, _ := readCode(enc[j:i])
-			out = append(out, posting{doc: int32(doc), code: int32(code)})
-		}
-	}
+	})
 	return out
 }
 
