@@ -58,7 +58,7 @@ type memoryBudget struct {
 // before any SOP is parsed, and the collector ran 765 times in a 100k
 // lint (GODEBUG=gctrace=1).
 const (
-	budgetFrom           = 1024     // SOPs loaded before the limit is first set
+	budgetFrom           = 1024     // SOPs (listed, or loaded) before the limit is first set
 	budgetStep           = 256      // SOPs between two settings of the limit
 	budgetPerSOP         = 1 << 10  // 1 KiB: a Brief and its share
 	budgetHeadroom       = 24 << 20 // the least headroom

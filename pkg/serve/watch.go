@@ -185,13 +185,14 @@ func (w *watcher) run(ctx context.Context) {
 			if !ok {
 				return
 			}
-			if ev.Has(fsnotify.Create) {
-				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() && !strings.HasPrefix(fi.Name(), ".") {
+			created := ev.Has(fsnotify.Create) && !strings.HasPrefix(filepath.Base(ev.Name), ".")
+			if created {
+				if fi, err := os.Lstat(ev.Name); err == nil && fi.IsDir() {
 					w.addTree(ev.Name) // best effort: what cannot be added is not watched
 				}
 			}
 			// A new file may be one a link named before it existed.
-			if w.affectsSite(ev.Name) || ev.Has(fsnotify.Create) && !strings.HasPrefix(filepath.Base(ev.Name), ".") {
+			if created || w.affectsSite(ev.Name) {
 				w.note(ev.Name)
 				timer.Reset(debounce)
 			}
