@@ -21,9 +21,9 @@ import (
 // Cached): a file whose bytes are those it kept is then not parsed.
 type Sources struct {
 	mu     sync.Mutex
-	files  map[string]source   // by library path
-	cache  *Cache              // a previous render's while the library loads (Restore drops it), or nil
-	parsed atomic.Int64        // files Summary took, not Cached
+	files  map[string]source // by library path
+	cache  *Cache            // a previous render's while the library loads (Restore drops it), or nil
+	parsed atomic.Int64      // files Summary took, not Cached
 }
 
 // source is what Sources keeps of one SOP file for the whole render. It
