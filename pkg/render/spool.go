@@ -47,6 +47,24 @@ func (s *Stage) Spool() (*Spool, error) {
 	return &Spool{f: f, remove: func() error { return s.root.Remove(name) }}, nil
 }
 
+// TempSpool creates a spool in the folder dir, for what is made before
+// the Stage exists (the bodies converted as the library loads, Sources):
+// the output's parent folder, where the Stage's folder will be, so that
+// it takes disk, not memory (unlike a tmpfs /tmp). Its file is removed at
+// once where the system allows (the open spool lives on, nameless, and is
+// gone even if sopctl is killed), else by Close.
+func TempSpool(dir string) (*Spool, error) {
+	f, err := os.CreateTemp(dir, spoolFile+"-*")
+	if err != nil {
+		return nil, err
+	}
+	remove := func() error { return nil }
+	if name := f.Name(); os.Remove(name) != nil {
+		remove = func() error { return os.Remove(name) }
+	}
+	return &Spool{f: f, remove: remove}, nil
+}
+
 // Append writes b at the end of the spool.
 func (sp *Spool) Append(b []byte) (Span, error) {
 	sp.mu.Lock()

@@ -11,11 +11,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/roles"
+	"github.com/sopctl/sopctl/pkg/sop"
 	"github.com/sopctl/sopctl/templates"
 )
 
@@ -322,6 +325,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 	if sources == nil {
 		lib, err = library.Load(dir)
 	} else {
+		prepareBodies(t, sources)
 		lib, err = library.LoadCached(t.Context(), dir, sources.Summary, sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
@@ -339,6 +343,26 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 		t.Fatal(err)
 	}
 	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, today, opts...), lib
+}
+
+// PrepareBodies, when set (by the HTML writer's tests), converts each
+// body as a library of summaries loads, as sopctl render does for HTML
+// (render.Sources.PrepareBodies).
+var PrepareBodies func(d *sop.Doc, tree ast.Node, keep func([]byte))
+
+// prepareBodies has sources convert the bodies it loads with
+// PrepareBodies, into a spool closed when the test ends.
+func prepareBodies(t testing.TB, sources *render.Sources) {
+	t.Helper()
+	if PrepareBodies == nil {
+		return
+	}
+	sp, err := render.TempSpool(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources.PrepareBodies(PrepareBodies, sp)
+	t.Cleanup(func() { _ = sources.Close() })
 }
 
 // SameTrees fails the test for each file that differs between two trees
