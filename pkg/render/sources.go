@@ -148,7 +148,9 @@ func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 
 // PreparedBody returns what PrepareBodies made of p's body as its file
 // was loaded, and false if it made nothing of it (a whole document, or
-// one the render cache gave).
+// one the render cache gave). Its file is read again, as Body reads it,
+// and refused if it is not what Summary saw: an SOP edited during a
+// render stops it, whichever way its page is made.
 func (h *Handbook) PreparedBody(p *Page) ([]byte, bool, error) {
 	if !p.Doc.Summarized() || h.sources == nil || h.sources.spool == nil {
 		return nil, false, nil
@@ -156,6 +158,9 @@ func (h *Handbook) PreparedBody(p *Page) ([]byte, bool, error) {
 	src, ok := h.sources.files[p.Doc.Path]
 	if !ok || src.tapeLen == 0 {
 		return nil, false, nil
+	}
+	if _, err := h.reread(p.Doc, src); err != nil {
+		return nil, true, err
 	}
 	b, err := h.sources.spool.Read(Span{Off: int64(src.tapeOff), Len: src.tapeLen - 1})
 	return b, true, err
@@ -173,6 +178,16 @@ func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, &ChangedError{Path: d.Path}
 	}
+	b, err := h.reread(d, src)
+	if err != nil {
+		return nil, err
+	}
+	return sop.BodyOf(b), nil
+}
+
+// reread reads a summary's file again, refused if it is not what Summary
+// or Cached saw.
+func (h *Handbook) reread(d *sop.Doc, src source) ([]byte, error) {
 	b, err := h.lib.Source(d)
 	// It was read when loaded: gone, grown past max_file_kb or made
 	// unreadable since, it changed (an error naming the output folder
@@ -180,5 +195,5 @@ func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if err != nil || sha256.Sum256(b) != src.sum {
 		return nil, &ChangedError{Path: d.Path}
 	}
-	return sop.BodyOf(b), nil
+	return b, nil
 }
