@@ -237,7 +237,7 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string, sources *render.Sources) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
 	if opts.format == "html" {
-		if sp, err := render.TempSpool(filepath.Dir(out)); err == nil {
+		if sp, err := render.TempSpool(out); err == nil {
 			sources.PrepareBodies(renderhtml.PrepareBody, sp)
 		}
 	}

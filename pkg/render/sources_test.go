@@ -41,7 +41,7 @@ func TestSourcesChanged(t *testing.T) {
 				t.Fatal(err)
 			}
 			sources := render.NewSources()
-			sp, err := render.TempSpool(t.TempDir())
+			sp, err := render.TempSpool(filepath.Join(t.TempDir(), "site"))
 			if err != nil {
 				t.Fatal(err)
 			}

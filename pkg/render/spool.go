@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"sync"
 )
 
@@ -47,14 +48,15 @@ func (s *Stage) Spool() (*Spool, error) {
 	return &Spool{f: f, remove: func() error { return s.root.Remove(name) }}, nil
 }
 
-// TempSpool creates a spool in the folder dir, for what is made before
-// the Stage exists (the bodies converted as the library loads, Sources):
-// the output's parent folder, where the Stage's folder will be, so that
-// it takes disk, not memory (unlike a tmpfs /tmp). Its file is removed at
-// once where the system allows (the open spool lives on, nameless, and is
-// gone even if sopctl is killed), else by Close.
-func TempSpool(dir string) (*Spool, error) {
-	f, err := os.CreateTemp(dir, spoolFile+"-*")
+// TempSpool creates a spool beside the output folder out, named after it
+// (.NAME.sopctl-spool-…, which sopctl init's .gitignore leaves out), for
+// what is made before the Stage exists (the bodies converted as the
+// library loads, Sources): where the Stage's folder will be, on disk, not
+// in memory (unlike a tmpfs /tmp). Its file is removed at once where the
+// system allows (the open spool lives on, nameless, and is gone even if
+// sopctl is killed), else by Close.
+func TempSpool(out string) (*Spool, error) {
+	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+spoolFile+"-*")
 	if err != nil {
 		return nil, err
 	}

@@ -14,7 +14,9 @@
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
-// statuses, how a body's Markdown reads (ParseMarkdown), the Key,
+// statuses, how a body's Markdown reads (ParseMarkdown; ParseTree gives
+// a file's Doc with its body's syntax tree, for a writer that converts it
+// as it loads), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
 // templates by the same kind of table (KPIEntries the one reader of KPI
 // maps), the review cycle (Meta.NextReview: the SOP's review_cycle_days,

@@ -357,7 +357,7 @@ func prepareBodies(t testing.TB, sources *render.Sources) {
 	if PrepareBodies == nil {
 		return
 	}
-	sp, err := render.TempSpool(t.TempDir())
+	sp, err := render.TempSpool(filepath.Join(t.TempDir(), "site"))
 	if err != nil {
 		t.Fatal(err)
 	}
