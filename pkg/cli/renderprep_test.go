@@ -47,7 +47,7 @@ func TestRenderPreparesBodies(t *testing.T) {
 			}
 			prepared := 0
 			for _, p := range h.SOPs {
-				_, ok, err := h.PreparedBody(p)
+				_, ok, err := h.PreparedBody(p, nil)
 				if err != nil {
 					t.Fatalf("%s: %v", p.ID, err)
 				}

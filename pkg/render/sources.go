@@ -147,11 +147,12 @@ func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 }
 
 // PreparedBody returns what PrepareBodies made of p's body as its file
-// was loaded, and false if it made nothing of it (a whole document, or
-// one the render cache gave). Its file is read again, as Body reads it,
-// and refused if it is not what Summary saw: an SOP edited during a
-// render stops it, whichever way its page is made.
-func (h *Handbook) PreparedBody(p *Page) ([]byte, bool, error) {
+// was loaded, read into buf's array when it has room, and false if it
+// made nothing of it (a whole document, or one the render cache gave).
+// Its file is read again, as Body reads it, and refused if it is not what
+// Summary saw: an SOP edited during a render stops it, whichever way its
+// page is made.
+func (h *Handbook) PreparedBody(p *Page, buf []byte) ([]byte, bool, error) {
 	if !p.Doc.Summarized() || h.sources == nil || h.sources.spool == nil {
 		return nil, false, nil
 	}
@@ -162,7 +163,7 @@ func (h *Handbook) PreparedBody(p *Page) ([]byte, bool, error) {
 	if _, err := h.reread(p.Doc, src); err != nil {
 		return nil, true, err
 	}
-	b, err := h.sources.spool.Read(Span{Off: int64(src.tapeOff), Len: src.tapeLen - 1})
+	b, err := h.sources.spool.ReadInto(buf, Span{Off: int64(src.tapeOff), Len: src.tapeLen - 1})
 	return b, true, err
 }
 

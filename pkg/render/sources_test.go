@@ -69,7 +69,7 @@ func TestSourcesChanged(t *testing.T) {
 				t.Errorf("the error names %q, want %q", changed.Path, file)
 			}
 			// The body converted as it loaded is refused alike.
-			tape, ok, err := h.PreparedBody(p)
+			tape, ok, err := h.PreparedBody(p, nil)
 			if got := errors.As(err, &changed); !ok || got != tc.changed || !got && err != nil {
 				t.Fatalf("PreparedBody() = %t, %v, want a ChangedError: %t", ok, err, tc.changed)
 			}

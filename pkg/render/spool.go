@@ -78,8 +78,17 @@ func (sp *Spool) Append(b []byte) (Span, error) {
 }
 
 // Read returns the bytes Append put at span.
-func (sp *Spool) Read(span Span) ([]byte, error) {
-	b := make([]byte, span.Len)
+func (sp *Spool) Read(span Span) ([]byte, error) { return sp.ReadInto(nil, span) }
+
+// ReadInto is Read into buf's array when it has room, for a caller that
+// reads many spans one after the other (one an SOP: 100,000 arrays the
+// collector would otherwise take back).
+func (sp *Spool) ReadInto(buf []byte, span Span) ([]byte, error) {
+	b := buf[:0]
+	if cap(b) < span.Len {
+		b = make([]byte, span.Len)
+	}
+	b = b[:span.Len]
 	_, err := sp.f.ReadAt(b, span.Off)
 	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF

@@ -67,7 +67,11 @@ func bodyHTML(h *render.Handbook, p *render.Page, bufs *sopBufs, linkers ...link
 // (taken from the render cache) or a whole document, one made now from
 // its body.
 func bodyTape(h *render.Handbook, p *render.Page, bufs *sopBufs) ([]byte, error) {
-	if tape, ok, err := h.PreparedBody(p); ok || err != nil {
+	tape, ok, err := h.PreparedBody(p, bufs.tape.read)
+	if ok || err != nil {
+		if cap(tape) > cap(bufs.tape.read) {
+			bufs.tape.read = tape[:0]
+		}
 		return tape, err
 	}
 	src, err := h.Body(p)

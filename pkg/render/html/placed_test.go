@@ -46,7 +46,7 @@ func TestTapedBodies(t *testing.T) {
 				bufs := newSOPBufs()
 				prepared := 0
 				for _, p := range h.SOPs {
-					if _, ok, _ := h.PreparedBody(p); ok {
+					if _, ok, _ := h.PreparedBody(p, nil); ok {
 						prepared++
 					}
 					linkers := append([]linker{pageLinker{}}, printLinkers(h, p)...)

@@ -86,6 +86,7 @@ type tapeWriter struct {
 	lastHead []byte // the text of the last heading met, which names the tables below it
 	alt      bytes.Buffer
 	altW     *bufio.Writer
+	read     []byte // a tape read back from the spool (bodyTape)
 }
 
 func newTapeWriter() *tapeWriter {
@@ -105,6 +106,7 @@ func (t *tapeWriter) record(src []byte, root ast.Node) []byte {
 	// takes everything.
 	_ = bundleMarkdown.Renderer().Render(t, src, root)
 	t.cut(0)
+	t.src, t.lastHead = nil, nil // a pool keeps no body
 	return t.tape[:len(t.tape)-1]
 }
 
