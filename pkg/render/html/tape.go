@@ -213,7 +213,7 @@ func (t *tapeWriter) autoLink(n ast.Node, entering bool) ast.WalkStatus {
 	return ast.WalkContinue
 }
 
-// image records what each way of writing an image takes (writeImage): its
+// image records what each way of writing an image takes (placer.image): its
 // description as text and as goldmark writes it into alt="".
 func (t *tapeWriter) image(n ast.Node, entering bool) ast.WalkStatus {
 	if !entering {
