@@ -32,9 +32,14 @@ type Sources struct {
 	cache  *Cache            // a previous render's while the library loads (Restore drops it), or nil
 	parsed atomic.Int64      // files Summary took, not Cached
 	// prepare converts a body (PrepareBodies) into spool; nil: it is not.
-	prepare func(d *sop.Doc, tree ast.Node, keep func([]byte))
+	prepare BodyPrep
 	spool   *Spool
 }
+
+// BodyPrep converts an SOP's body, from the syntax tree sop.ParseTree
+// read it into, as its file is loaded, and hands keep the result, which
+// is good until keep returns (html.PrepareBody).
+type BodyPrep func(d *sop.Doc, tree ast.Node, keep func([]byte))
 
 // source is what Sources keeps of one SOP file for the whole render. It
 // holds no pointer: 100,000 of them are memory the collector need not
@@ -53,11 +58,10 @@ func NewSources() *Sources {
 	return &Sources{files: map[string]source{}}
 }
 
-// PrepareBodies makes Summary convert each body it takes, from the syntax
-// tree the load parsed, with prepare (which hands keep the result), into
-// spool, which must stay open until the last page is written and which
-// Close closes.
-func (s *Sources) PrepareBodies(prepare func(d *sop.Doc, tree ast.Node, keep func([]byte)), spool *Spool) {
+// PrepareBodies makes Summary convert each body it takes with prepare,
+// into spool, which must stay open until the last page is written and
+// which Close closes.
+func (s *Sources) PrepareBodies(prepare BodyPrep, spool *Spool) {
 	s.prepare, s.spool = prepare, spool
 }
 

@@ -11,14 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/sopctl/sopctl/pkg/gitlog"
 	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
 	"github.com/sopctl/sopctl/pkg/roles"
-	"github.com/sopctl/sopctl/pkg/sop"
 	"github.com/sopctl/sopctl/templates"
 )
 
@@ -348,7 +345,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 // PrepareBodies, when set (by the HTML writer's tests), converts each
 // body as a library of summaries loads, as sopctl render does for HTML
 // (render.Sources.PrepareBodies).
-var PrepareBodies func(d *sop.Doc, tree ast.Node, keep func([]byte))
+var PrepareBodies render.BodyPrep
 
 // prepareBodies has sources convert the bodies it loads with
 // PrepareBodies, into a spool closed when the test ends.
