@@ -149,9 +149,9 @@ func LoadBriefsListed(ctx context.Context, dir string, listed func(n int), each 
 // LoadCached is LoadSummaries for a caller that makes each SOP's Summary
 // itself (render keeps more of an SOP than Doc.Summary, in less memory)
 // and may know it from an earlier load: the worker that parsed an SOP
-// keeps what summary returns of the whole Doc and its body's syntax tree
-// (sop.ParseTree), which must be Summarized;
-// cached gets each file's path and bytes as read (within max_file_kb),
+// keeps the Doc summary returns, which must be Summarized, of the whole
+// Doc and its body's syntax tree (sop.ParseTree: a caller may convert
+// the body without parsing it again); cached gets each file's path and bytes as read (within max_file_kb),
 // and a Doc it returns, a Summary of exactly those bytes, is taken as the
 // file's without parsing it or calling summary on it; nil means parse the
 // file.
