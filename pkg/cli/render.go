@@ -175,7 +175,9 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(env.Dir, out)
 	}
-	h, lib, err := loadForRender(ctx, env, opts, out)
+	sources := render.NewSources()
+	defer sources.Close()
+	h, lib, err := loadForRender(ctx, env, opts, out, sources)
 	if err != nil {
 		return err
 	}
@@ -229,9 +231,16 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // number (renderLimit); and, unless --full, an SOP file that has not
 // changed since the render that made the output folder out is taken from
 // that render's cache (render.CacheFile) instead of being parsed again.
-func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string) (*render.Handbook, *library.Library, error) {
+// An HTML render converts each body it parses as it loads, into a spool
+// beside out (renderhtml.PrepareBody), so that it is not parsed again for
+// its page; where no spool can be made, the page parses it.
+func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string, sources *render.Sources) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
-	sources := render.NewSources()
+	if opts.format == "html" {
+		if sp, err := render.TempSpool(out); err == nil {
+			sources.PrepareBodies(renderhtml.PrepareBody, sp)
+		}
+	}
 	if !opts.full {
 		sources.Use(render.ReadCache(out))
 	}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -25,9 +27,9 @@ const (
 
 // wrapSummary is wrap for library.LoadCached's hook, which returns the
 // Summary render keeps.
-func (b *memoryBudget) wrapSummary(summary func(*library.Config, *sop.Doc) *sop.Doc) func(*library.Config, *sop.Doc) *sop.Doc {
-	return func(cfg *library.Config, d *sop.Doc) *sop.Doc {
-		s := summary(cfg, d)
+func (b *memoryBudget) wrapSummary(summary func(*library.Config, *sop.Doc, ast.Node) *sop.Doc) func(*library.Config, *sop.Doc, ast.Node) *sop.Doc {
+	return func(cfg *library.Config, d *sop.Doc, tree ast.Node) *sop.Doc {
+		s := summary(cfg, d, tree)
 		b.loaded()
 		return s
 	}

@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 	"testing"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -26,9 +28,9 @@ func TestRenderBudget(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(before) })
 	for _, tt := range tests {
 		debug.SetMemoryLimit(tt.preset)
-		each := (&memoryBudget{limit: renderLimit}).wrapSummary(func(*library.Config, *sop.Doc) *sop.Doc { return nil })
+		each := (&memoryBudget{limit: renderLimit}).wrapSummary(func(*library.Config, *sop.Doc, ast.Node) *sop.Doc { return nil })
 		for range tt.sops {
-			each(nil, nil)
+			each(nil, nil, nil)
 		}
 		if got := debug.SetMemoryLimit(-1); got != tt.want {
 			t.Errorf("limit after %d SOPs = %d, want %d", tt.sops, got, tt.want)

@@ -22,6 +22,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/sop"
@@ -147,12 +149,13 @@ func LoadBriefsListed(ctx context.Context, dir string, listed func(n int), each 
 // LoadCached is LoadSummaries for a caller that makes each SOP's Summary
 // itself (render keeps more of an SOP than Doc.Summary, in less memory)
 // and may know it from an earlier load: the worker that parsed an SOP
-// keeps what summary returns of the whole Doc, which must be Summarized;
-// cached gets each file's path and bytes as read (within max_file_kb),
+// keeps the Doc summary returns, which must be Summarized, of the whole
+// Doc and its body's syntax tree (sop.ParseTree: a caller may convert
+// the body without parsing it again); cached gets each file's path and bytes as read (within max_file_kb),
 // and a Doc it returns, a Summary of exactly those bytes, is taken as the
 // file's without parsing it or calling summary on it; nil means parse the
 // file.
-func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc) *sop.Doc, cached func(path string, src []byte) *sop.Doc) (*Library, error) {
+func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc, ast.Node) *sop.Doc, cached func(path string, src []byte) *sop.Doc) (*Library, error) {
 	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached})
 }
 
@@ -165,7 +168,7 @@ type loadMode struct {
 	adding, summaries, briefs bool
 	listed                    func(n int)
 	each                      func(*Config, *sop.Doc)
-	summary                   func(*Config, *sop.Doc) *sop.Doc
+	summary                   func(*Config, *sop.Doc, ast.Node) *sop.Doc
 	cached                    func(path string, src []byte) *sop.Doc
 }
 
@@ -245,7 +248,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	dirs := openFolders(root, toRead, found.symlinks)
 	read := make([]*sop.Doc, len(toRead))
 	briefs := make([]sop.Brief, len(toRead))
-	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(i int, d *sop.Doc, parsed bool) {
+	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(i int, d *sop.Doc, tree ast.Node, parsed bool) {
 		if !parsed {
 			read[i] = d // a Summary already (LoadCached)
 			return
@@ -257,7 +260,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		case mode.briefs:
 			briefs[i] = d.Brief()
 		case mode.summary != nil:
-			read[i] = mode.summary(cfg, d)
+			read[i] = mode.summary(cfg, d, tree)
 		case mode.summaries:
 			read[i] = d.Summary()
 		default:
@@ -397,10 +400,11 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 }
 
 // parseAll reads and parses the files in parallel, each exactly once;
-// the worker that parsed the i-th file hands its Doc to keep. A file that
+// the worker that parsed the i-th file hands its Doc and its body's syntax
+// tree to keep. A file that
 // cached (if not nil) knows is not parsed: keep gets that Doc, not parsed
 // (LoadCached). It returns each file's error, nil for those that parsed.
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(i int, d *sop.Doc, parsed bool)) []*sop.Error {
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(i int, d *sop.Doc, tree ast.Node, parsed bool)) []*sop.Error {
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
@@ -413,16 +417,16 @@ func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64
 		}
 		if cached != nil {
 			if d := cached(paths[i], src); d != nil {
-				keep(i, d, false)
+				keep(i, d, nil, false)
 				return
 			}
 		}
-		d, err := parseOne(paths[i], src)
+		d, tree, err := parseOne(paths[i], src)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		keep(i, d, true)
+		keep(i, d, tree, true)
 	})
 	return errs
 }
@@ -440,12 +444,12 @@ func readOne(dirs *folders, p string, maxBytes int64) ([]byte, *sop.Error) {
 	return src, nil
 }
 
-func parseOne(p string, src []byte) (*sop.Doc, *sop.Error) {
-	doc, err := sop.Parse(p, src)
+func parseOne(p string, src []byte) (*sop.Doc, ast.Node, *sop.Error) {
+	doc, tree, err := sop.ParseTree(p, src)
 	if err != nil {
-		return nil, err.(*sop.Error)
+		return nil, nil, err.(*sop.Error)
 	}
-	return doc, nil
+	return doc, tree, nil
 }
 
 var errTooBig = errors.New("file too large")

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -19,12 +21,25 @@ import (
 //
 // Sources can also take what a previous render kept of each SOP (Use,
 // Cached): a file whose bytes are those it kept is then not parsed.
+//
+// And a writer can convert each body while its syntax tree exists, as the
+// file is loaded (PrepareBodies), so that the body is parsed once: what
+// it makes waits in a spool, not in memory, until the SOP's page reads it
+// back (PreparedBody), instead of the file.
 type Sources struct {
 	mu     sync.Mutex
 	files  map[string]source // by library path
 	cache  *Cache            // a previous render's while the library loads (Restore drops it), or nil
 	parsed atomic.Int64      // files Summary took, not Cached
+	// prepare converts a body (PrepareBodies) into spool; nil: it is not.
+	prepare BodyPrep
+	spool   *Spool
 }
+
+// BodyPrep converts an SOP's body, from the syntax tree sop.ParseTree
+// read it into, as its file is loaded, and hands keep the result, which
+// is good until keep returns (html.PrepareBody).
+type BodyPrep func(d *sop.Doc, tree ast.Node, keep func([]byte))
 
 // source is what Sources keeps of one SOP file for the whole render. It
 // holds no pointer: 100,000 of them are memory the collector need not
@@ -33,6 +48,9 @@ type source struct {
 	sum      [sha256.Size]byte // of the file
 	digest   [sha256.Size]byte // what librarySummary takes of it (docDigest)
 	bodyLine int
+	// tapeOff and tapeLen are where the spool holds what PrepareBodies
+	// made of the body: tapeLen is its length plus one, 0 for nothing.
+	tapeOff, tapeLen int
 }
 
 // NewSources returns an empty Sources.
@@ -40,17 +58,44 @@ func NewSources() *Sources {
 	return &Sources{files: map[string]source{}}
 }
 
+// PrepareBodies makes Summary convert each body it takes with prepare,
+// into spool, which must stay open until the last page is written and
+// which Close closes.
+func (s *Sources) PrepareBodies(prepare BodyPrep, spool *Spool) {
+	s.prepare, s.spool = prepare, spool
+}
+
+// Close closes the spool of PrepareBodies, if any.
+func (s *Sources) Close() error {
+	if s.spool == nil {
+		return nil
+	}
+	sp := s.spool
+	s.spool, s.prepare = nil, nil
+	return sp.Close()
+}
+
 // Summary records a whole Doc and returns what render keeps of it, as
 // library.LoadCached's hook: a Summary (Doc.Summarized) with the fields
 // and headings' text its pages show, which Doc.Summary leaves out, in
-// one compact block (sop.Compact).
-func (s *Sources) Summary(_ *library.Config, d *sop.Doc) *sop.Doc {
+// one compact block (sop.Compact); and, with PrepareBodies, spools its
+// converted body, made from tree. A body that cannot be spooled is
+// converted when its page is written, from its file, as if there were no
+// spool.
+func (s *Sources) Summary(_ *library.Config, d *sop.Doc, tree ast.Node) *sop.Doc {
 	s.parsed.Add(1)
 	md := d.Markdown
 	// No page shows them: they are lint's.
 	md.Sections, md.Placeholders, md.Params, md.Comments = nil, nil, nil, nil
 	src := source{sum: sha256.Sum256(d.Src), bodyLine: d.BodyLine,
 		digest: docDigest(d.Path, frontMatter(d.Src, d.BodyLine), &md)}
+	if s.prepare != nil && tree != nil {
+		s.prepare(d, tree, func(b []byte) {
+			if at, err := s.spool.Append(b); err == nil {
+				src.tapeOff, src.tapeLen = int(at.Off), at.Len+1
+			}
+		})
+	}
 	kept := &sop.Doc{Path: d.Path, BodyLine: d.BodyLine}
 	kept.Meta, kept.Markdown = sop.Compact(&d.Meta, &md)
 	s.mu.Lock()
@@ -105,6 +150,27 @@ func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 	return docDigest(d.Path, frontMatter(d.Src, d.BodyLine), &d.Markdown)
 }
 
+// PreparedBody returns what PrepareBodies made of p's body as its file
+// was loaded, read into buf's array when it has room, and false if it
+// made nothing of it (a whole document, or one the render cache gave).
+// Its file is read again, as Body reads it, and refused if it is not what
+// Summary saw: an SOP edited during a render stops it, whichever way its
+// page is made.
+func (h *Handbook) PreparedBody(p *Page, buf []byte) ([]byte, bool, error) {
+	if !p.Doc.Summarized() || h.sources == nil || h.sources.spool == nil {
+		return nil, false, nil
+	}
+	src, ok := h.sources.files[p.Doc.Path]
+	if !ok || src.tapeLen == 0 {
+		return nil, false, nil
+	}
+	if _, err := h.reread(p.Doc, src); err != nil {
+		return nil, true, err
+	}
+	b, err := h.sources.spool.ReadInto(buf, Span{Off: int64(src.tapeOff), Len: src.tapeLen - 1})
+	return b, true, err
+}
+
 // Body returns the Markdown body of a published SOP, with LF line breaks:
 // its Doc's own, or, for a summary, its file read again, refused if it is
 // not what Summary or Cached saw.
@@ -117,6 +183,16 @@ func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if !ok {
 		return nil, &ChangedError{Path: d.Path}
 	}
+	b, err := h.reread(d, src)
+	if err != nil {
+		return nil, err
+	}
+	return sop.BodyOf(b), nil
+}
+
+// reread reads a summary's file again, refused if it is not what Summary
+// or Cached saw.
+func (h *Handbook) reread(d *sop.Doc, src source) ([]byte, error) {
 	b, err := h.lib.Source(d)
 	// It was read when loaded: gone, grown past max_file_kb or made
 	// unreadable since, it changed (an error naming the output folder
@@ -124,5 +200,5 @@ func (h *Handbook) Body(p *Page) ([]byte, error) {
 	if err != nil || sha256.Sum256(b) != src.sum {
 		return nil, &ChangedError{Path: d.Path}
 	}
-	return sop.BodyOf(b), nil
+	return b, nil
 }

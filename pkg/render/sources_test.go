@@ -7,13 +7,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // TestSourcesChanged: an SOP file that changes on disk between the
 // summary load and its page's re-read is refused, naming it, rather than
-// rendered from bytes the rest of the handbook was not built from.
+// rendered from bytes the rest of the handbook was not built from; and
+// so is its body converted as it loaded (PreparedBody), which the page
+// would otherwise take as the file was.
 func TestSourcesChanged(t *testing.T) {
 	const file = "sops/orders/returns.md"
 	for _, tc := range []struct {
@@ -36,6 +41,12 @@ func TestSourcesChanged(t *testing.T) {
 				t.Fatal(err)
 			}
 			sources := render.NewSources()
+			sp, err := render.TempSpool(filepath.Join(t.TempDir(), "site"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sources.PrepareBodies(func(d *sop.Doc, _ ast.Node, keep func([]byte)) { keep([]byte("tape of " + d.Path)) }, sp)
+			defer sources.Close()
 			lib, err := library.LoadCached(t.Context(), dir, sources.Summary, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -56,6 +67,14 @@ func TestSourcesChanged(t *testing.T) {
 			}
 			if tc.changed && changed.Path != file {
 				t.Errorf("the error names %q, want %q", changed.Path, file)
+			}
+			// The body converted as it loaded is refused alike.
+			tape, ok, err := h.PreparedBody(p, nil)
+			if got := errors.As(err, &changed); !ok || got != tc.changed || !got && err != nil {
+				t.Fatalf("PreparedBody() = %t, %v, want a ChangedError: %t", ok, err, tc.changed)
+			}
+			if want := "tape of " + file; !tc.changed && string(tape) != want {
+				t.Errorf("PreparedBody() = %q, want %q", tape, want)
 			}
 		})
 	}

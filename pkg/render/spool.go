@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"sync"
 )
 
@@ -47,6 +48,25 @@ func (s *Stage) Spool() (*Spool, error) {
 	return &Spool{f: f, remove: func() error { return s.root.Remove(name) }}, nil
 }
 
+// TempSpool creates a spool beside the output folder out, named after it
+// (.NAME.sopctl-spool-…, which sopctl init's .gitignore leaves out), for
+// what is made before the Stage exists (the bodies converted as the
+// library loads, Sources): where the Stage's folder will be, on disk, not
+// in memory (unlike a tmpfs /tmp). Its file is removed at once where the
+// system allows (the open spool lives on, nameless, and is gone even if
+// sopctl is killed), else by Close.
+func TempSpool(out string) (*Spool, error) {
+	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+spoolFile+"-*")
+	if err != nil {
+		return nil, err
+	}
+	remove := func() error { return nil }
+	if name := f.Name(); os.Remove(name) != nil {
+		remove = func() error { return os.Remove(name) }
+	}
+	return &Spool{f: f, remove: remove}, nil
+}
+
 // Append writes b at the end of the spool.
 func (sp *Spool) Append(b []byte) (Span, error) {
 	sp.mu.Lock()
@@ -58,8 +78,17 @@ func (sp *Spool) Append(b []byte) (Span, error) {
 }
 
 // Read returns the bytes Append put at span.
-func (sp *Spool) Read(span Span) ([]byte, error) {
-	b := make([]byte, span.Len)
+func (sp *Spool) Read(span Span) ([]byte, error) { return sp.ReadInto(nil, span) }
+
+// ReadInto is Read into buf's array when it has room, for a caller that
+// reads many spans one after the other (one an SOP: 100,000 arrays the
+// collector would otherwise take back).
+func (sp *Spool) ReadInto(buf []byte, span Span) ([]byte, error) {
+	b := buf[:0]
+	if cap(b) < span.Len {
+		b = make([]byte, span.Len)
+	}
+	b = b[:span.Len]
 	_, err := sp.f.ReadAt(b, span.Off)
 	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -75,4 +76,49 @@ func stagingDir(t *testing.T, dir string) string {
 		t.Fatalf("staging folders %v", m)
 	}
 	return m[0]
+}
+
+// TestTempSpool: a spool made before the Stage reads back what was
+// appended, into a buffer it is given when that has room, leaves no
+// file beside the output where the system can unlink an open file, and
+// a span past its end is an error.
+func TestTempSpool(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	sp, err := render.TempSpool(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.Close()
+	var spans []render.Span
+	for _, s := range []string{"first", "", strings.Repeat("x", 10<<10)} {
+		span, err := sp.Append([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		spans = append(spans, span)
+	}
+	small, big := make([]byte, 0, 2), make([]byte, 0, 64<<10)
+	for i, tt := range []struct {
+		buf     []byte
+		want    string
+		inPlace bool // read into buf's array
+	}{
+		{small, "first", false},
+		{big, "", true},
+		{big, strings.Repeat("x", 10<<10), true},
+	} {
+		got, err := sp.ReadInto(tt.buf, spans[i])
+		if err != nil || string(got) != tt.want {
+			t.Errorf("span %d: %q, %v, want %q", i, got, err, tt.want)
+		}
+		if inPlace := cap(got) > 0 && &got[:1][0] == &tt.buf[:1][0]; inPlace != tt.inPlace {
+			t.Errorf("span %d: read into the buffer given: %t, want %t", i, inPlace, tt.inPlace)
+		}
+	}
+	if _, err := sp.Read(render.Span{Off: spans[2].Off, Len: spans[2].Len + 1}); err == nil {
+		t.Error("a span past the end was read")
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) > 0 && runtime.GOOS != "windows" {
+		t.Errorf("beside the output: %v, want nothing", entries)
+	}
 }

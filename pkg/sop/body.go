@@ -131,6 +131,12 @@ func InsideLink(n ast.Node) bool {
 // parseBody reads the Markdown body. firstLine is the file line the body
 // starts on.
 func parseBody(src []byte, firstLine int) Body {
+	b, _ := parseBodyTree(src, firstLine)
+	return b
+}
+
+// parseBodyTree is parseBody that also returns the body's syntax tree.
+func parseBodyTree(src []byte, firstLine int) (Body, ast.Node) {
 	root := ParseMarkdown(src)
 	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1, section: -1}
 	_ = ast.Walk(root, r.visit)
@@ -138,7 +144,7 @@ func parseBody(src []byte, firstLine int) Body {
 	if r.h1 >= 0 {
 		r.b.H1 = &r.b.Headings[r.h1]
 	}
-	return r.b
+	return r.b, root
 }
 
 // positioner turns byte offsets of the body into file positions.

@@ -14,7 +14,9 @@
 //
 // The package owns the format's definitions that others read: the table of
 // front-matter fields (Fields), the forms of ids, versions and dates and the
-// statuses, how a body's Markdown reads (ParseMarkdown), the Key,
+// statuses, how a body's Markdown reads (ParseMarkdown; ParseTree gives
+// a file's Doc with its body's syntax tree, for a writer that converts it
+// as it loads), the Key,
 // ReadKeys and NodeReader with which library and roles read sopctl.yaml and
 // templates by the same kind of table (KPIEntries the one reader of KPI
 // maps), the review cycle (Meta.NextReview: the SOP's review_cycle_days,
@@ -36,6 +38,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
 	"gopkg.in/yaml.v3"
 )
 
@@ -62,23 +65,37 @@ type Doc struct {
 }
 
 // Parse parses an SOP file. An error is always an *Error naming path.
-func Parse(path string, src []byte) (doc *Doc, err error) {
+func Parse(path string, src []byte) (*Doc, error) {
+	doc, _, err := ParseTree(path, src)
+	return doc, err
+}
+
+// ParseTree is Parse that also returns the body's goldmark syntax tree
+// (of Doc.Body, as ParseMarkdown reads it), for a writer that converts
+// the body while the file is loaded rather than parsing it again; nil
+// with an error.
+func ParseTree(path string, src []byte) (doc *Doc, tree ast.Node, err error) {
 	// yaml.v3 has panicked on crafted input before; whatever the input, a
 	// user sees a message, never a stack trace. The fuzz target calls parse
 	// directly so that such panics still surface there.
 	defer func() {
 		if r := recover(); r != nil {
-			doc, err = nil, &Error{Path: path, Pos: Pos{1, 1}, Rule: RuleYAMLSyntax,
+			doc, tree, err = nil, nil, &Error{Path: path, Pos: Pos{1, 1}, Rule: RuleYAMLSyntax,
 				Msg: fmt.Sprintf("the front matter could not be read (%v): simplify it to plain key: value fields", r)}
 		}
 	}()
-	return parse(path, src)
+	return parseTree(path, src)
 }
 
 func parse(path string, src []byte) (*Doc, error) {
+	doc, _, err := parseTree(path, src)
+	return doc, err
+}
+
+func parseTree(path string, src []byte) (*Doc, ast.Node, error) {
 	text := normalize(src)
-	fail := func(rule string, pos Pos, format string, args ...any) (*Doc, error) {
-		return nil, &Error{Path: path, Pos: pos, Rule: rule, Msg: fmt.Sprintf(format, args...)}
+	fail := func(rule string, pos Pos, format string, args ...any) (*Doc, ast.Node, error) {
+		return nil, nil, &Error{Path: path, Pos: pos, Rule: rule, Msg: fmt.Sprintf(format, args...)}
 	}
 	if pos, msg, ok := checkText(text); !ok {
 		return fail(RuleInvalidFile, pos, "%s", msg)
@@ -98,18 +115,19 @@ func parse(path string, src []byte) (*Doc, error) {
 		var e *Error
 		if errors.As(err, &e) {
 			e.Path = path
-			return nil, e
+			return nil, nil, e
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if e := CheckBody(body, bodyLine); e != nil {
 		e.Path = path
-		return nil, e
+		return nil, nil, e
 	}
 	doc := &Doc{Path: path, Src: src, Front: root, Body: body, BodyLine: bodyLine}
 	doc.Problems = readMeta(root, &doc.Meta)
-	doc.Markdown = parseBody(body, bodyLine)
-	return doc, nil
+	var tree ast.Node
+	doc.Markdown, tree = parseBodyTree(body, bodyLine)
+	return doc, tree, nil
 }
 
 func isFence(line []byte) bool {

@@ -10,13 +10,12 @@ import (
 )
 
 // bundleMarkdown renders bodies for bundles: sop.ParseMarkdown's syntax, with
-// task-list checkboxes that have an accessible name and tables in a box
-// that scrolls sideways (tableRenderer); headings, links and images are
-// goldmark's, noting where they are written (placedRenderer).
+// task-list checkboxes that have an accessible name; into a tapeWriter,
+// headings, links, autolinks, images and tables (in a box that scrolls
+// sideways, tableRenderer) are cut out of its HTML (tapeRenderer).
 var bundleMarkdown = goldmark.New(
 	goldmark.WithExtensions(extension.GFM),
-	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(checkBoxRenderer{}, 0), util.Prioritized(tableRenderer{}, 0),
-		util.Prioritized(placedRenderer{}, 0))),
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(checkBoxRenderer{}, 0), util.Prioritized(tapeRenderer{}, 0))),
 )
 
 // checkBoxRenderer writes a checklist item's box with aria-label "done" or

@@ -16,7 +16,11 @@
 // handbooks and its search words wait in its spool, not in memory, until
 // the handbooks and the search files are written; into a render.Streamer
 // (a Stage too), the handbooks are written as their sections are read
-// back (spool.go).
+// back (spool.go). An SOP's body is converted once, to a tape of its HTML
+// cut where the library decides (tape.go), which each place the body is
+// printed writes with those pieces (placed.go); sopctl render records it
+// as the file loads (PrepareBody, render.Sources.PrepareBodies), from the
+// tree the load parsed, so that a body is parsed once.
 package html
 
 import (

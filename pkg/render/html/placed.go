@@ -2,97 +2,287 @@ package html
 
 import (
 	"bufio"
-	"bytes"
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"path"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/renderer"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/sopctl/sopctl/pkg/render"
 )
 
-// A body is written once for each place it is printed (bodyHTML), and the
-// places differ only in what a linker sets: headings' levels and ids, and
-// the addresses of links and images. So goldmark converts it once, noting
-// where each heading's tags, each link's opening tag and each image were
-// written (placedRenderer), and the body for each other place is that
-// text with those pieces written again after the linker has placed them
-// (splice): the same functions write them, so the bytes are those a whole
-// conversion gives (TestSplicedBodies).
+// A body's tape (tape.go) is read into pieces (readTape), the library
+// decides each piece once for the SOP (resolve: where a link leads, which
+// heading repeats the title, a table's name), and then each place the
+// body is printed writes it (place), with the pieces a linker places
+// written by goldmark's own functions, so that the bytes are those
+// goldmark writes for the edited tree (TestTapedBodies).
 
-// placedKinds are the nodes whose HTML depends on the linker.
-var placedKinds = []ast.NodeKind{ast.KindHeading, ast.KindLink, ast.KindImage}
+// piece is one op of a tape, and what resolve decided of it.
+type piece struct {
+	op byte
+	// text is opText's HTML, opLink's, opAutoLink's and opImage's
+	// destination, and opTable's heading text.
+	text  []byte
+	title []byte // opLink's and opImage's title; nil for none
+	// alt is opImage's description; altHTML its HTML, and opAutoLink's
+	// HTML as text; keep opAutoLink's HTML.
+	alt, altHTML, keep []byte
+	n, level           int // opHeading's index and level
+	inside             bool
 
-// placedFuncs are goldmark's own HTML functions for placedKinds, which
-// bundleMarkdown would use were it not for placedRenderer.
-var placedFuncs = func() map[ast.NodeKind]renderer.NodeRendererFunc {
-	reg := funcsOf{}
-	gmhtml.NewRenderer().RegisterFuncs(reg)
-	out := map[ast.NodeKind]renderer.NodeRendererFunc{}
-	for _, k := range placedKinds {
-		out[k] = reg[k]
+	kind   render.LinkKind
+	target *render.Page
+	anchor string
+	file   render.FileLink
+	fileOK bool
+	drop   bool   // a heading that repeats the title
+	slug   string // a heading's
+	label  string // a table's
+}
+
+// tapeReader reads a tape's fields.
+type tapeReader struct {
+	b   []byte
+	err error
+}
+
+func (r *tapeReader) number() int {
+	n, k := binary.Uvarint(r.b)
+	if k <= 0 || n > math.MaxInt32 {
+		r.err, r.b = errTape, nil
+		return 0
 	}
-	return out
-}()
+	r.b = r.b[k:]
+	return int(n)
+}
 
-type funcsOf map[ast.NodeKind]renderer.NodeRendererFunc
-
-func (f funcsOf) Register(k ast.NodeKind, fn renderer.NodeRendererFunc) { f[k] = fn }
-
-// placedRenderer writes placedKinds with goldmark's functions and, into a
-// spanWriter, notes where.
-type placedRenderer struct{}
-
-func (placedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	for _, k := range placedKinds {
-		write := placedFuncs[k]
-		reg.Register(k, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-			sw, ok := w.(*spanWriter)
-			if !ok {
-				return write(w, src, n, entering)
-			}
-			start := sw.pos()
-			status, err := write(w, src, n, entering)
-			sw.spans = append(sw.spans, span{node: n, entering: entering, start: start, end: sw.pos()})
-			return status, err
-		})
+func (r *tapeReader) field() []byte {
+	n := r.number()
+	if n > len(r.b) {
+		r.err, r.b = errTape, nil
+		return nil
 	}
+	f := r.b[:n:n]
+	r.b = r.b[n:]
+	return f
 }
 
-// spanWriter is the writer of a body's first conversion: what it writes
-// goes to out, and spans says where the placed pieces lie in it.
-type spanWriter struct {
-	*bufio.Writer
-	out   *bytes.Buffer
-	spans []span
+func (r *tapeReader) byte() byte {
+	if len(r.b) == 0 {
+		r.err = errTape
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
 }
 
-// span is where one call of a placed node's function wrote.
-type span struct {
-	node       ast.Node
-	entering   bool
-	start, end int
+func (r *tapeReader) title() []byte {
+	if r.byte() == noTitle {
+		return nil
+	}
+	return r.field()
 }
 
-func (sw *spanWriter) pos() int { return sw.out.Len() + sw.Buffered() }
-
-// reset makes sw write into out from its start.
-func (sw *spanWriter) reset(out *bytes.Buffer) {
-	out.Reset()
-	sw.out, sw.spans = out, sw.spans[:0]
-	sw.Writer.Reset(out)
-}
-
-// splice writes into w the body first written as first, with each of its
-// spans written again as the nodes are now placed.
-func splice(w *bufio.Writer, first, src []byte, spans []span) error {
-	last := 0
-	for _, s := range spans {
-		_, _ = w.Write(first[last:s.start])
-		if _, err := placedFuncs[s.node.Kind()](w, src, s.node, s.entering); err != nil {
-			return err
+// readTape appends the pieces of tape to dst; they point into tape.
+func readTape(tape []byte, dst []piece) ([]piece, error) {
+	r := &tapeReader{b: tape}
+	for len(r.b) > 0 && r.err == nil {
+		pc := piece{op: r.byte()}
+		switch pc.op {
+		case opText:
+			pc.text = r.field()
+		case opHeading:
+			pc.n, pc.level = r.number(), r.number()
+		case opTable:
+			pc.text = r.field()
+		case opLink:
+			pc.text, pc.title = r.field(), r.title()
+		case opAutoLink:
+			pc.text, pc.keep, pc.altHTML = r.field(), r.field(), r.field()
+		case opImage:
+			pc.text, pc.title, pc.alt, pc.altHTML = r.field(), r.title(), r.field(), r.field()
+			pc.inside = r.byte() == 1
+		case opHeadingEnd, opLinkEnd:
+		default:
+			r.err = errTape
 		}
-		last = s.end
+		dst = append(dst, pc)
 	}
-	_, _ = w.Write(first[last:])
-	return w.Flush()
+	return dst, r.err
+}
+
+// resolve decides what the library makes of each piece of p's body.
+func resolve(h *render.Handbook, p *render.Page, pieces []piece) {
+	headings := p.Doc.Markdown.Headings
+	title, repeats := p.Doc.Markdown.TitleHeading(p.Title)
+	var tables map[string]int
+	for i := range pieces {
+		pc := &pieces[i]
+		switch pc.op {
+		case opHeading:
+			if pc.n < len(headings) {
+				pc.slug = headings[pc.n].Slug
+				pc.drop = repeats && title == &headings[pc.n]
+			}
+		case opTable:
+			if tables == nil {
+				tables = map[string]int{}
+			}
+			pc.label = tableLabel(p.Title, pc.text, tables)
+		case opLink, opAutoLink, opImage:
+			pc.kind, pc.target, pc.anchor = h.Classify(p, string(pc.text))
+			if pc.kind == render.LinkFile && pc.op != opAutoLink {
+				pc.file, pc.fileOK = h.File(p, string(pc.text))
+			}
+		}
+	}
+}
+
+// tableLabel names a body table by the SOP's title and the heading above
+// it, numbered when a heading has more than one (counted in tables): the
+// one-page handbook holds every SOP's tables, and axe wants each region's
+// name unique.
+func tableLabel(title string, lastHead []byte, tables map[string]int) string {
+	label := title
+	if len(lastHead) > 0 {
+		label += ", " + string(lastHead)
+	}
+	tables[label]++
+	if n := tables[label]; n > 1 {
+		label += fmt.Sprintf(" (%d)", n)
+	}
+	return label
+}
+
+// placer writes resolved pieces for one linker.
+type placer struct {
+	w       *bufio.Writer
+	p       *render.Page
+	l       linker
+	heading *ast.Heading // the one open
+	links   []bool       // the open links: whether each was written as one
+}
+
+// place writes the body of pieces as l places it.
+func (pl *placer) place(pieces []piece) error {
+	pl.heading, pl.links = nil, pl.links[:0]
+	skip := false // inside a heading that is left out
+	for i := range pieces {
+		pc := &pieces[i]
+		if skip {
+			skip = pc.op != opHeadingEnd
+			continue
+		}
+		switch pc.op {
+		case opText:
+			_, _ = pl.w.Write(pc.text)
+		case opHeading:
+			skip = pc.drop
+			if !skip {
+				pl.openHeading(pc)
+			}
+		case opHeadingEnd:
+			if pl.heading == nil {
+				return errTape
+			}
+			_, _ = gmFuncs[ast.KindHeading](pl.w, nil, pl.heading, false)
+			pl.heading = nil
+		case opTable:
+			t := extast.NewTable()
+			t.SetAttributeString(tableLabelAttr, []byte(pc.label))
+			_, _ = gmFuncs[extast.KindTable](pl.w, nil, t, true)
+		case opLink:
+			pl.openLink(pc)
+		case opLinkEnd:
+			if len(pl.links) == 0 {
+				return errTape
+			}
+			if pl.links[len(pl.links)-1] {
+				_, _ = gmFuncs[ast.KindLink](pl.w, nil, ast.NewLink(), false)
+			}
+			pl.links = pl.links[:len(pl.links)-1]
+		case opAutoLink:
+			html := pc.altHTML // an address the bundle cannot keep is text
+			if pc.kind == render.LinkKeep {
+				html = pc.keep
+			}
+			_, _ = pl.w.Write(html)
+		case opImage:
+			pl.image(pc)
+		}
+	}
+	return pl.w.Flush()
+}
+
+func (pl *placer) openHeading(pc *piece) {
+	pl.heading = ast.NewHeading(min(pl.l.Level(pc.level), 6))
+	if id := pl.l.HeadingID(pl.p, pc.slug); pc.slug != "" && id != "" {
+		pl.heading.SetAttributeString("id", []byte(id))
+	}
+	_, _ = gmFuncs[ast.KindHeading](pl.w, nil, pl.heading, true)
+}
+
+// openLink writes a link's opening tag with the address the linker gives
+// an SOP or a copied file, or none for a link that becomes plain text.
+func (pl *placer) openLink(pc *piece) {
+	dest := string(pc.text)
+	switch pc.kind {
+	case render.LinkSOP:
+		dest = pl.l.Href(pl.p, pc.target, pc.anchor)
+	case render.LinkFile:
+		dest = pl.l.Root() + pc.file.Href
+	case render.LinkDrop:
+		pl.links = append(pl.links, false)
+		return
+	}
+	pl.links = append(pl.links, true)
+	lk := ast.NewLink()
+	lk.Destination, lk.Title = []byte(dest), pc.title
+	_, _ = gmFuncs[ast.KindLink](pl.w, nil, lk, true)
+}
+
+// image shows a picture copied from the library as an image, and any
+// other image by its description, linked when it is remote or another
+// copied file (unless already inside a link): a page must open with no
+// network and no missing files. An embedded data: image is text too: an
+// SVG one can carry script, and LinkWarnings names its scheme.
+func (pl *placer) image(pc *piece) {
+	label := "[image: " + string(pc.alt) + "]"
+	if f := pc.file; pc.kind == render.LinkFile && pc.fileOK {
+		if f.Image {
+			img := ast.NewImage(ast.NewLink())
+			img.Destination, img.Title = []byte(pl.l.Root()+f.Href), pc.title
+			alt := ast.NewString(pc.altHTML)
+			alt.SetCode(true) // written as it is: it is HTML already
+			img.AppendChild(img, alt)
+			if len(pc.alt) == 0 && pc.inside { // a link's only content: it needs a name
+				img.AppendChild(img, ast.NewString([]byte(path.Base(f.Path))))
+			}
+			_, _ = gmFuncs[ast.KindImage](pl.w, nil, img, true)
+			return
+		}
+		if !pc.inside {
+			pl.link(pl.l.Root()+f.Href, cmp.Or(string(pc.alt), path.Base(f.Path)))
+			return
+		}
+	}
+	if pc.kind == render.LinkKeep && !pc.inside {
+		pl.link(string(pc.text), label)
+		return
+	}
+	_, _ = gmFuncs[ast.KindString](pl.w, nil, ast.NewString([]byte(label)), true)
+}
+
+// link writes a link to dest whose content is text.
+func (pl *placer) link(dest, text string) {
+	lk := ast.NewLink()
+	lk.Destination = []byte(dest)
+	_, _ = gmFuncs[ast.KindLink](pl.w, nil, lk, true)
+	_, _ = gmFuncs[ast.KindString](pl.w, nil, ast.NewString([]byte(text)), true)
+	_, _ = gmFuncs[ast.KindLink](pl.w, nil, lk, false)
 }

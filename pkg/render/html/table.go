@@ -7,8 +7,8 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// tableLabelAttr is the attribute where prepare leaves a body table's
-// accessible name (bodyEdits.tableLabel) for tableRenderer.
+// tableLabelAttr is the attribute where a body table's accessible name
+// (tableLabel) is given to tableRenderer (placer.place).
 const tableLabelAttr = "aria-label"
 
 // tableRenderer writes a body table inside a box that scrolls sideways

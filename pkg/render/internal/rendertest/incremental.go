@@ -322,6 +322,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 	if sources == nil {
 		lib, err = library.Load(dir)
 	} else {
+		prepareBodies(t, sources)
 		lib, err = library.LoadCached(t.Context(), dir, sources.Summary, sources.Cached)
 		if err == nil {
 			sources.Restore(lib)
@@ -339,6 +340,26 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 		t.Fatal(err)
 	}
 	return render.Build(lib, roles.Known(cat, lib.Config).Titles(), history, today, opts...), lib
+}
+
+// PrepareBodies, when set (by the HTML writer's tests), converts each
+// body as a library of summaries loads, as sopctl render does for HTML
+// (render.Sources.PrepareBodies).
+var PrepareBodies render.BodyPrep
+
+// prepareBodies has sources convert the bodies it loads with
+// PrepareBodies, into a spool closed when the test ends.
+func prepareBodies(t testing.TB, sources *render.Sources) {
+	t.Helper()
+	if PrepareBodies == nil {
+		return
+	}
+	sp, err := render.TempSpool(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources.PrepareBodies(PrepareBodies, sp)
+	t.Cleanup(func() { _ = sources.Close() })
 }
 
 // SameTrees fails the test for each file that differs between two trees
