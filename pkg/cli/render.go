@@ -228,7 +228,8 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // their size, and a large library sets a soft memory limit from their
 // number (renderLimit); and, unless --full, an SOP file that has not
 // changed since the render that made the output folder out is taken from
-// that render's cache (render.CacheFile) instead of being parsed again.
+// that render's cache (render.CacheFile) instead of being parsed again,
+// and one whose stat says so is not even read.
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
 	sources := render.NewSources()
@@ -247,7 +248,7 @@ func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out strin
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadCached(ctx, libDir, budget.wrapSummary(sources.Summary), sources.Cached)
+		lib, err := library.LoadKnown(ctx, libDir, budget.wrapSummary(sources.Summary), sources.Cached, sources.Known)
 		if err == nil {
 			sources.Restore(lib)
 		}

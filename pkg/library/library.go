@@ -156,10 +156,26 @@ func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc)
 	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached})
 }
 
+// FileStat is what a stat of an SOP file says that changes when the file
+// does (LoadKnown).
+type FileStat = fsdir.Stat
+
+// LoadKnown is LoadCached that first calls known with the stat of each
+// SOP file that is a plain file in its folder, not a symlink, within
+// max_file_kb (where the system gives one: Linux), before the file is
+// opened: a Doc it returns, a Summary of the file as that stat finds it,
+// is taken as the file's without reading it. The stat is taken before
+// the file is read, so a file that changes in between is read as changed
+// and has the stat of before.
+func LoadKnown(ctx context.Context, dir string, summary func(*Config, *sop.Doc) *sop.Doc, cached func(path string, src []byte) *sop.Doc, known func(path string, st FileStat) *sop.Doc) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached, known: known})
+}
+
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
 // (LoadSummaries), briefs its Brief (LoadBriefs); summary makes the
-// Summary in its place and cached may give it unparsed (LoadCached);
+// Summary in its place and cached may give it unparsed (LoadCached), as
+// may known, unread (LoadKnown);
 // listed is told how many files are to be read (LoadBriefsListed).
 type loadMode struct {
 	adding, summaries, briefs bool
@@ -167,6 +183,7 @@ type loadMode struct {
 	each                      func(*Config, *sop.Doc)
 	summary                   func(*Config, *sop.Doc) *sop.Doc
 	cached                    func(path string, src []byte) *sop.Doc
+	known                     func(path string, st FileStat) *sop.Doc
 }
 
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
@@ -245,7 +262,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	dirs := openFolders(root, toRead, found.symlinks)
 	read := make([]*sop.Doc, len(toRead))
 	briefs := make([]sop.Brief, len(toRead))
-	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(i int, d *sop.Doc, parsed bool) {
+	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode, func(i int, d *sop.Doc, parsed bool) {
 		if !parsed {
 			read[i] = d // a Summary already (LoadCached)
 			return
@@ -398,21 +415,31 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 
 // parseAll reads and parses the files in parallel, each exactly once;
 // the worker that parsed the i-th file hands its Doc to keep. A file that
-// cached (if not nil) knows is not parsed: keep gets that Doc, not parsed
-// (LoadCached). It returns each file's error, nil for those that parsed.
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(i int, d *sop.Doc, parsed bool)) []*sop.Error {
+// mode's known knows by its stat is not read, and one that its cached
+// knows by its bytes is not parsed: keep gets that Doc, not parsed
+// (LoadKnown, LoadCached). It returns each file's error, nil for those
+// that parsed.
+func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, mode loadMode, keep func(i int, d *sop.Doc, parsed bool)) []*sop.Error {
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
 			return // stopping: the caller discards the results
+		}
+		if mode.known != nil {
+			if st, ok := dirs.stat(paths[i], maxBytes); ok {
+				if d := mode.known(paths[i], st); d != nil {
+					keep(i, d, false)
+					return
+				}
+			}
 		}
 		src, err := readOne(dirs, paths[i], maxBytes)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		if cached != nil {
-			if d := cached(paths[i], src); d != nil {
+		if mode.cached != nil {
+			if d := mode.cached(paths[i], src); d != nil {
 				keep(i, d, false)
 				return
 			}

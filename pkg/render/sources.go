@@ -24,6 +24,7 @@ type Sources struct {
 	files  map[string]source // by library path
 	cache  *Cache            // a previous render's while the library loads (Restore drops it), or nil
 	parsed atomic.Int64      // files Summary took, not Cached
+	stats  *fileStats        // the SOP files' stats, for the next render's cache (Known)
 }
 
 // source is what Sources keeps of one SOP file for the whole render. It
@@ -37,7 +38,7 @@ type source struct {
 
 // NewSources returns an empty Sources.
 func NewSources() *Sources {
-	return &Sources{files: map[string]source{}}
+	return &Sources{files: map[string]source{}, stats: newFileStats()}
 }
 
 // Summary records a whole Doc and returns what render keeps of it, as

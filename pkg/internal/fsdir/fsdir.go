@@ -1,13 +1,14 @@
-// Package fsdir holds a folder open and reads and creates its files by
-// their bare names, never through a symlink, as cheaply as the system
-// allows. On Linux a file is one openat from the folder's descriptor, then
+// Package fsdir holds a folder open and reads, stats and creates its
+// files by their bare names, never through a symlink, as cheaply as the
+// system allows. On Linux a file is one openat from the folder's descriptor, then
 // the reads or writes and a close, made with the system calls themselves:
 // an *os.File, as os.Root opens it, adds four fcntl and an epoll_ctl to
 // register a plain file with the poller and take it out again, which is
 // most of the cost of a small file. Elsewhere the folder is an os.Root.
 //
-// The library reads its SOP files through it, and render writes its
-// staging folder and reads the previous output through it.
+// The library reads and stats its SOP files through it (a Stat is ok only
+// on Linux), and render writes its staging folder and reads the previous
+// output through it.
 package fsdir
 
 import (
@@ -24,6 +25,15 @@ var (
 	// ErrTooBig is why a file larger than the limit given is not read.
 	ErrTooBig = errors.New("larger than the limit")
 )
+
+// Stat is what a stat of a file says of it that changes when the file
+// does: its size, its times (nanoseconds since 1970) and which file it is.
+// Two equal Stats of a name, of times old enough, say that the file was
+// not changed between them (git's index keys its files so).
+type Stat struct {
+	Size, ModTime, ChangeTime int64
+	Inode, Device             uint64
+}
 
 // initialSize is how much a read of a file whose size is unknown, or past
 // the limit, makes room for first.

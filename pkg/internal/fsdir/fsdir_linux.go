@@ -64,6 +64,18 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	return b, err
 }
 
+// Stat stats the file name of the folder, not following a symlink; ok
+// only for a regular file.
+func (d *Dir) Stat(name string) (st Stat, ok bool) {
+	var s unix.Stat_t
+	_, err := RetryEINTR(func() (int, error) { return 0, unix.Fstatat(d.fd, name, &s, unix.AT_SYMLINK_NOFOLLOW) })
+	if err != nil || s.Mode&unix.S_IFMT != unix.S_IFREG {
+		return Stat{}, false
+	}
+	// Dev is not 64 bits on every architecture.
+	return Stat{Size: s.Size, ModTime: s.Mtim.Nano(), ChangeTime: s.Ctim.Nano(), Inode: s.Ino, Device: uint64(s.Dev)}, true
+}
+
 // Create creates the file name in the folder for writing. O_EXCL: a
 // second file of the same name is a bug, not an update; O_NOFOLLOW: no
 // symlink put there is written through.
