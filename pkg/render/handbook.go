@@ -89,6 +89,7 @@ type Page struct {
 	// Prev and Next are the SOPs before and after this one in its first
 	// role's ReadingOrder (nil at either end, and for a retired SOP).
 	Prev, Next *Page
+	titleRank  int // the page's place by title among the Build's (rankByTitle); 0 outside one
 }
 
 // LastUpdated is the date of the newest commit that changed the SOP's
@@ -144,6 +145,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.MaxSOPs = library.DefaultHandbookMaxSOPs
 	}
 	h.addPages(lib.Docs, history)
+	rankByTitle(h.SOPs)
 	h.crossReference()
 	h.groupByRole(roleTitles)
 	h.makeBooks()
