@@ -90,6 +90,9 @@ type Page struct {
 	// role's ReadingOrder (nil at either end, and for a retired SOP).
 	Prev, Next *Page
 	titleRank  int // the page's place by title among the Build's (rankByTitle); 0 outside one
+	// linkWarnings are LinkWarnings' when linksWarned (crossReference).
+	linkWarnings []Warning
+	linksWarned  bool
 }
 
 // LastUpdated is the date of the newest commit that changed the SOP's
@@ -249,7 +252,8 @@ func (h *Handbook) crossReference() {
 			if isFile(r) && h.files[r.Path] == nil {
 				h.files[r.Path] = h.checkFile(r.Path)
 			}
-			kind, t, anchor, _ := h.classifyLink(r)
+			kind, t, anchor, reason := h.classifyLink(r)
+			p.linkWarnings = appendLinkWarning(p.linkWarnings, p, l, r, kind, reason)
 			if kind == LinkSOP && anchor != "" {
 				h.linkAnchor(t, anchor)
 			}
@@ -257,6 +261,7 @@ func (h *Handbook) crossReference() {
 				refer(p, t)
 			}
 		}
+		p.linksWarned = true
 	}
 	for _, p := range h.SOPs {
 		for from := range refs[p] {
