@@ -55,17 +55,6 @@ func (f *folders) read(p string, limit int64) ([]byte, error) {
 	return readLimited(f.root, p, limit)
 }
 
-// stat stats an SOP file (a library path) that is not a symlink, of at
-// most limit bytes, in its open folder; not ok otherwise (read it).
-func (f *folders) stat(p string, limit int64) (FileStat, bool) {
-	d := f.dirs[path.Dir(p)]
-	if d == nil || f.symlinks[p] {
-		return FileStat{}, false
-	}
-	st, ok := d.dir.Stat(path.Base(p))
-	return st, ok && st.Size <= limit
-}
-
 func (f *folders) close() {
 	for _, d := range f.dirs {
 		_ = d.close()

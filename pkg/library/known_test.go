@@ -15,7 +15,7 @@ import (
 )
 
 // TestLoadKnown: LoadKnown asks known, with its stat, about each SOP file
-// that is a plain file in its folder within max_file_kb (on Linux), and
+// that is a plain file within max_file_kb (on Linux), and
 // takes the Doc it gives without reading the file: a file of junk it
 // knows loads as known, not as a failure. A symlink and a file over the
 // limit are never asked about: they are read, and the one over the limit

@@ -161,12 +161,12 @@ func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc)
 type FileStat = fsdir.Stat
 
 // LoadKnown is LoadCached that first calls known with the stat of each
-// SOP file that is a plain file in its folder, not a symlink, within
-// max_file_kb (where the system gives one: Linux), before the file is
-// opened: a Doc it returns, a Summary of the file as that stat finds it,
-// is taken as the file's without reading it. The stat is taken before
-// the file is read, so a file that changes in between is read as changed
-// and has the stat of before.
+// SOP file that is a plain file, not a symlink, within max_file_kb (where
+// the system gives one: Linux), as the walk of sops_dir took it: a Doc it
+// returns, a Summary of the file as that stat finds it, is taken as the
+// file's without reading it. The stat is taken before the file is read,
+// so a file that changes in between is read as changed, and has the stat
+// of before.
 func LoadKnown(ctx context.Context, dir string, summary func(*Config, *sop.Doc) *sop.Doc, cached func(path string, src []byte) *sop.Doc, known func(path string, st FileStat) *sop.Doc) (*Library, error) {
 	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached, known: known})
 }
@@ -249,11 +249,13 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		delete(keep, p) // its target may be the file that changed
 	}
 	var toRead []string
-	for _, p := range found.paths {
+	var stats []FileStat // of toRead
+	for j, p := range found.paths {
 		if i, ok := keep[p]; ok {
 			lib.keep(old, i)
 		} else {
 			toRead = append(toRead, p)
+			stats = append(stats, found.stats[j])
 		}
 	}
 	if mode.listed != nil {
@@ -262,7 +264,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	dirs := openFolders(root, toRead, found.symlinks)
 	read := make([]*sop.Doc, len(toRead))
 	briefs := make([]sop.Brief, len(toRead))
-	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode, func(i int, d *sop.Doc, parsed bool) {
+	errs := parseAll(ctx, dirs, toRead, stats, int64(cfg.MaxFileKB)*1024, mode, func(i int, d *sop.Doc, parsed bool) {
 		if !parsed {
 			read[i] = d // a Summary already (LoadCached)
 			return
@@ -331,6 +333,7 @@ func (c *Config) excluded(rel string) bool {
 // listing is what listSOPs finds under sops_dir.
 type listing struct {
 	paths    []string     // the SOP files, from the library root
+	stats    []FileStat   // of paths, as the walk found them (zero for a symlink, or where the system gives none)
 	symlinks []string     // those of paths that are symlinks
 	failed   []*sop.Error // files and folders that cannot be read
 	excluded int          // *.md files and folders that exclude left out
@@ -378,9 +381,25 @@ func listSOPs(root *os.Root, cfg *Config) (listing, error) {
 			return nil
 		}
 		l.paths = append(l.paths, p)
+		l.stats = append(l.stats, statOf(d))
 		return nil
 	})
 	return l, err
+}
+
+// statOf is the FileStat of a plain file the walk found, not a symlink;
+// zero when the system gives none. The walk through the root has the
+// lstat of each file already.
+func statOf(d fs.DirEntry) FileStat {
+	if d.Type()&fs.ModeSymlink != 0 {
+		return FileStat{}
+	}
+	fi, err := d.Info()
+	if err != nil {
+		return FileStat{}
+	}
+	st, _ := fsdir.StatOf(fi)
+	return st
 }
 
 // folder says whether the walk enters a folder: not a hidden one, nor one
@@ -415,22 +434,20 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 
 // parseAll reads and parses the files in parallel, each exactly once;
 // the worker that parsed the i-th file hands its Doc to keep. A file that
-// mode's known knows by its stat is not read, and one that its cached
+// mode's known knows by its stat (in stats, zero when none) is not read, and one that its cached
 // knows by its bytes is not parsed: keep gets that Doc, not parsed
 // (LoadKnown, LoadCached). It returns each file's error, nil for those
 // that parsed.
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, mode loadMode, keep func(i int, d *sop.Doc, parsed bool)) []*sop.Error {
+func parseAll(ctx context.Context, dirs *folders, paths []string, stats []FileStat, maxBytes int64, mode loadMode, keep func(i int, d *sop.Doc, parsed bool)) []*sop.Error {
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
 			return // stopping: the caller discards the results
 		}
-		if mode.known != nil {
-			if st, ok := dirs.stat(paths[i], maxBytes); ok {
-				if d := mode.known(paths[i], st); d != nil {
-					keep(i, d, false)
-					return
-				}
+		if st := stats[i]; mode.known != nil && st != (FileStat{}) && st.Size <= maxBytes {
+			if d := mode.known(paths[i], st); d != nil {
+				keep(i, d, false)
+				return
 			}
 		}
 		src, err := readOne(dirs, paths[i], maxBytes)

@@ -142,19 +142,19 @@ func unlinkFiles(root *os.Root, dir string) {
 	}
 	var files []entry
 	var folders []*os.Root
+	open := map[string]*os.Root{} // the folders opened, by path
+	// The walk lists each folder once, and visits it before what it holds.
 	_ = fs.WalkDir(root.FS(), dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil
-		}
-		r, err := root.OpenRoot(p)
-		if err != nil {
-			return nil
-		}
-		folders = append(folders, r)
-		entries, _ := fs.ReadDir(root.FS(), p)
-		for _, e := range entries {
-			if !e.IsDir() {
-				files = append(files, entry{r, e.Name()})
+		switch {
+		case err != nil:
+		case !d.IsDir():
+			if r := open[path.Dir(p)]; r != nil {
+				files = append(files, entry{r, d.Name()})
+			}
+		default:
+			if r, err := root.OpenRoot(p); err == nil {
+				folders = append(folders, r)
+				open[p] = r
 			}
 		}
 		return nil

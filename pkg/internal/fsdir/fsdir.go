@@ -1,14 +1,14 @@
-// Package fsdir holds a folder open and reads, stats and creates its
-// files by their bare names, never through a symlink, as cheaply as the
-// system allows. On Linux a file is one openat from the folder's descriptor, then
+// Package fsdir holds a folder open and reads and creates its files by
+// their bare names, never through a symlink, as cheaply as the system
+// allows. On Linux a file is one openat from the folder's descriptor, then
 // the reads or writes and a close, made with the system calls themselves:
 // an *os.File, as os.Root opens it, adds four fcntl and an epoll_ctl to
 // register a plain file with the poller and take it out again, which is
 // most of the cost of a small file. Elsewhere the folder is an os.Root.
 //
-// The library reads and stats its SOP files through it (a Stat is ok only
-// on Linux), and render writes its staging folder and reads the previous
-// output through it.
+// The library reads its SOP files through it (and takes their Stat, on
+// Linux, StatOf), and render writes its staging folder and reads the
+// previous output through it.
 package fsdir
 
 import (

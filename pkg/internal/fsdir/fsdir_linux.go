@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -64,12 +65,12 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	return b, err
 }
 
-// Stat stats the file name of the folder, not following a symlink; ok
-// only for a regular file.
-func (d *Dir) Stat(name string) (st Stat, ok bool) {
-	var s unix.Stat_t
-	_, err := RetryEINTR(func() (int, error) { return 0, unix.Fstatat(d.fd, name, &s, unix.AT_SYMLINK_NOFOLLOW) })
-	if err != nil || s.Mode&unix.S_IFMT != unix.S_IFREG {
+// StatOf is the Stat of a regular file that fi, a stat or lstat of it,
+// describes; ok only for a regular file whose fi holds what the system
+// said.
+func StatOf(fi fs.FileInfo) (st Stat, ok bool) {
+	s, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || !fi.Mode().IsRegular() {
 		return Stat{}, false
 	}
 	// Dev is not 64 bits on every architecture.

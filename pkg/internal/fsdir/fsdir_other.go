@@ -53,9 +53,9 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	return ReadAll(f, fi, limit)
 }
 
-// Stat is never ok here: a stat through os.Root has no change time on
-// every system, so nothing is known of a file without reading it.
-func (d *Dir) Stat(string) (st Stat, ok bool) { return Stat{}, false }
+// StatOf is never ok here: a stat has no change time on every system,
+// so nothing is known of a file without reading it.
+func StatOf(fs.FileInfo) (st Stat, ok bool) { return Stat{}, false }
 
 // Create creates the file name in the folder for writing. O_EXCL: a
 // second file of the same name is a bug, not an update.
