@@ -222,15 +222,15 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 // once per library path, whether each file a body links to that is not
 // an SOP is copied (checkFile).
 func (h *Handbook) crossReference() {
-	refs := map[*Page]map[*Page]bool{}
+	// A page's references are all made while its SOP is read: one that
+	// refers to another twice is the last of the other's backlinks.
 	refer := func(from, to *Page) {
 		if from == to || to == nil {
 			return
 		}
-		if refs[to] == nil {
-			refs[to] = map[*Page]bool{}
+		if n := len(to.ReferencedBy); n == 0 || to.ReferencedBy[n-1] != from {
+			to.ReferencedBy = append(to.ReferencedBy, from)
 		}
-		refs[to][from] = true
 	}
 	for _, p := range h.SOPs {
 		m := p.Doc.Meta
@@ -264,9 +264,6 @@ func (h *Handbook) crossReference() {
 		p.linksWarned = true
 	}
 	for _, p := range h.SOPs {
-		for from := range refs[p] {
-			p.ReferencedBy = append(p.ReferencedBy, from)
-		}
 		slices.SortFunc(p.ReferencedBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 		slices.SortFunc(p.SupersededBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 	}
