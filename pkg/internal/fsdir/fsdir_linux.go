@@ -83,11 +83,11 @@ func StatOf(fi fs.FileInfo) (st Stat, ok bool) {
 }
 
 // Regular says whether name was a regular file of the folder when it was
-// first asked, from one listing of the folder (entries) for all names,
+// first asked, from one listing of the folder (Entries) for all names,
 // not a stat of each: a name not there then is not.
 func (d *Dir) Regular(name string) bool {
 	d.listOnce.Do(func() {
-		entries, _ := d.entries()
+		entries, _ := d.Entries()
 		d.regular = make(map[string]bool, len(entries))
 		for _, e := range entries {
 			if e.Type().IsRegular() {
@@ -101,7 +101,7 @@ func (d *Dir) Regular(name string) bool {
 // Odd lists the entries of the folder now that are neither regular files
 // nor folders.
 func (d *Dir) Odd() ([]string, error) {
-	entries, err := d.entries()
+	entries, err := d.Entries()
 	var odd []string
 	for _, e := range entries {
 		if t := e.Type(); !t.IsRegular() && !t.IsDir() {
@@ -111,12 +111,12 @@ func (d *Dir) Odd() ([]string, error) {
 	return odd, err
 }
 
-// entries lists the folder with the types that getdents gives beside
+// Entries lists the folder with the types that getdents gives beside
 // each name: through a second descriptor of the folder as a plain
 // *os.File, whose ReadDir stats only an entry of a type the file system
 // does not give (relative to the folder's descriptor), where the *os.File
 // of an os.Root stats every one.
-func (d *Dir) entries() ([]fs.DirEntry, error) {
+func (d *Dir) Entries() ([]fs.DirEntry, error) {
 	fd, err := unix.FcntlInt(uintptr(d.fd), unix.F_DUPFD_CLOEXEC, 0)
 	if err != nil {
 		return nil, err
@@ -128,6 +128,14 @@ func (d *Dir) entries() ([]fs.DirEntry, error) {
 		return nil, err
 	}
 	return f.ReadDir(-1)
+}
+
+// Remove removes the file name of the folder (not a folder).
+func (d *Dir) Remove(name string) error {
+	if err := unix.Unlinkat(d.fd, name, 0); err != nil {
+		return &fs.PathError{Op: "unlinkat", Path: name, Err: err}
+	}
+	return nil
 }
 
 // Create creates the file name in the folder for writing. O_EXCL: a
