@@ -95,8 +95,10 @@ search snippets that hold it again; editing
 a title, status, role, heading or link makes every page again. The summary
 says how many files were reused. A render also keeps, beside DIR and not in
 it, .NAME.sopctl-cache (NAME: DIR's last element): what it read of each
-published SOP, by its file's hash, so that the next render parses only the
-SOP files whose bytes changed. --full makes every file anew, parsing every
+published SOP, by its file's hash and stat, so that the next render parses
+only the SOP files whose bytes changed, and does not even read one whose size,
+times and inode are unchanged and more than 2 seconds older than that render
+(on Linux). --full makes every file anew, parsing every
 SOP; a manifest that cannot be trusted (damaged, edited,
 or written by another build of sopctl) does the same, with a note (a cache
 that cannot be trusted means parsing every SOP, with the same result).
