@@ -66,7 +66,7 @@ func smallCache(t testing.TB) ([]byte, *library.Library) {
 func libraryCache(t testing.TB, dir string) ([]byte, *library.Library, *Sources) {
 	t.Helper()
 	src := NewSources()
-	lib, err := library.LoadCached(context.Background(), dir, src.Summary, src.Cached)
+	lib, err := library.LoadKnown(context.Background(), dir, src.Summary, src.Cached, src.Known)
 	if err != nil {
 		t.Fatal(err)
 	}

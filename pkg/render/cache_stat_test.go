@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -29,17 +28,8 @@ func newStatCase(t *testing.T) *statCase {
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join("testdata", "small"))); err != nil {
 		t.Fatal(err)
 	}
-	src := NewSources()
-	lib, err := library.LoadKnown(context.Background(), dir, src.Summary, src.Cached, src.Known)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src.Restore(lib)
-	var b bytes.Buffer
-	if err := encodeCache(&b, lib.Docs, src); err != nil {
-		t.Fatal(err)
-	}
-	c, err := decodeCache(b.Bytes())
+	data, lib, _ := libraryCache(t, dir)
+	c, err := decodeCache(data)
 	if err != nil {
 		t.Fatal(err)
 	}
