@@ -5,8 +5,10 @@
 // (LoadSummaries, for render) or its Brief (LoadBriefs, for lint), so that
 // memory grows with the number of SOPs, not their size; LoadCached keeps
 // the summary the caller makes of each SOP, or takes one it kept for a
-// file's bytes (render's cache) instead of parsing the file. Its indexes (by id, by path) hold the SOPs' places in
-// its order, not pointers.
+// file's bytes (render's cache) instead of parsing the file, and
+// LoadKnown one it kept for a file's stat, instead of reading it. Its
+// indexes (by id, by path) hold the SOPs' places in its order, not
+// pointers.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
 package library
