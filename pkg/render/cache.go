@@ -45,8 +45,10 @@ import (
 // same tick of the filesystem's clock keeps its times: it is then
 // "racily clean", and read and hashed. A file given back its old times
 // (touch -d) has a new change time; one replaced by another (a rename, a
-// checkout) a new inode. Reading and hashing every file cost half of an
-// incremental render of 10,000 SOPs: a stat costs a tenth of that.
+// checkout) a new inode. Reading and hashing every file took about a
+// fifth of the CPU of an incremental render of 10,000 SOPs (210 of 920
+// ms); the stat costs nothing more, being the one the library's walk of
+// its folders takes anyway (library.LoadKnown).
 //
 // The cache is written anew by each render with only the published SOPs
 // (Handbook.WriteCache), into the staging folder as CacheFile; Commit
