@@ -31,8 +31,8 @@ func (s *Stage) link(from, into *fsdir.Dir, name string) error {
 
 // checkLinked makes sure, before Commit swaps the staging folder in, that
 // it holds only regular files and folders: a file of the previous output
-// that became a symlink, a pipe or a folder's link after link listed it
-// was linked as that, and must not be published. It means that the
+// that became a symlink or a pipe after link listed its folder was linked
+// as that (linkat makes no link of a folder), and must not be published. It means that the
 // previous output changed while render ran: the render fails, and the
 // previous output stays.
 func (s *Stage) checkLinked() error {
