@@ -284,7 +284,9 @@ func (h *Handbook) groupByRole(roleTitles map[string]string) {
 				r = &Role{ID: id, Title: title}
 				roles[id] = r
 			}
-			if !slices.Contains(r.SOPs, p) {
+			// An SOP that lists a role twice is its last SOP already: a
+			// search of the role's list was quadratic in its size.
+			if n := len(r.SOPs); n == 0 || r.SOPs[n-1] != p {
 				r.SOPs = append(r.SOPs, p)
 				p.Roles = append(p.Roles, r)
 			}
