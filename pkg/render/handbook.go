@@ -187,6 +187,7 @@ func (h *Handbook) View(d *sop.Doc) *Page {
 // id, and names the others in LeftOut.
 func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 	taken := map[string]bool{} // ids, also of the SOPs the status filter leaves out
+	shared := false            // an id by two SOPs
 	for _, d := range docs {
 		// The id names the page's file: an invalid one (lint reports it)
 		// gives way to the file name, and a file whose name is no valid id
@@ -200,6 +201,7 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 			continue
 		}
 		if taken[p.ID] {
+			shared = true
 			continue // the first by path keeps the id; duplicates names the others
 		}
 		taken[p.ID] = true
@@ -212,7 +214,9 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 		h.byID[p.ID] = p
 		h.byPath[d.Path] = p
 	}
-	h.LeftOut = append(h.LeftOut, duplicates(docs, h.filtered)...)
+	if shared { // else duplicates finds none, for a second pageID of each SOP
+		h.LeftOut = append(h.LeftOut, duplicates(docs, h.filtered)...)
+	}
 	slices.SortFunc(h.LeftOut, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 }
