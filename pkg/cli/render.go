@@ -95,8 +95,10 @@ search snippets that hold it again; editing
 a title, status, role, heading or link makes every page again. The summary
 says how many files were reused. A render also keeps, beside DIR and not in
 it, .NAME.sopctl-cache (NAME: DIR's last element): what it read of each
-published SOP, by its file's hash, so that the next render parses only the
-SOP files whose bytes changed. --full makes every file anew, parsing every
+published SOP, by its file's hash and stat, so that the next render parses
+only the SOP files whose bytes changed, and does not even read one whose size,
+times and inode are unchanged and more than 2 seconds older than that render
+(on Linux). --full makes every file anew, parsing every
 SOP; a manifest that cannot be trusted (damaged, edited,
 or written by another build of sopctl) does the same, with a note (a cache
 that cannot be trusted means parsing every SOP, with the same result).
@@ -230,10 +232,11 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 // their size, and a large library sets a soft memory limit from their
 // number (renderLimit); and, unless --full, an SOP file that has not
 // changed since the render that made the output folder out is taken from
-// that render's cache (render.CacheFile) instead of being parsed again.
-// An HTML render converts each body it parses as it loads, into a spool
-// beside out (renderhtml.PrepareBody), so that it is not parsed again for
-// its page; where no spool can be made, the page parses it.
+// that render's cache (render.CacheFile) instead of being parsed again,
+// and one whose stat says so is not even read. An HTML render converts
+// each body it parses as it loads, into a spool beside out
+// (renderhtml.PrepareBody), so that it is not parsed again for its page;
+// where no spool can be made, the page parses it.
 func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out string, sources *render.Sources) (*render.Handbook, *library.Library, error) {
 	only := render.OnlyStatuses(opts.statuses...)
 	if opts.format == "html" {
@@ -256,7 +259,7 @@ func loadForRender(ctx context.Context, env *Env, opts *renderOptions, out strin
 		if err != nil {
 			return nil, err
 		}
-		lib, err := library.LoadCached(ctx, libDir, budget.wrapSummary(sources.Summary), sources.Cached)
+		lib, err := library.LoadKnown(ctx, libDir, budget.wrapSummary(sources.Summary), sources.Cached, sources.Known)
 		if err == nil {
 			sources.Restore(lib)
 		}

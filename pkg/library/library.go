@@ -5,8 +5,10 @@
 // (LoadSummaries, for render) or its Brief (LoadBriefs, for lint), so that
 // memory grows with the number of SOPs, not their size; LoadCached keeps
 // the summary the caller makes of each SOP, or takes one it kept for a
-// file's bytes (render's cache) instead of parsing the file. Its indexes (by id, by path) hold the SOPs' places in
-// its order, not pointers.
+// file's bytes (render's cache) instead of parsing the file, and
+// LoadKnown one it kept for a file's stat, instead of reading it. Its
+// indexes (by id, by path) hold the SOPs' places in its order, not
+// pointers.
 // It also finds the library of each path a user names (Select), and shows
 // a library's paths relative to the folder the user started in (Display).
 package library
@@ -151,18 +153,34 @@ func LoadBriefsListed(ctx context.Context, dir string, listed func(n int), each 
 // and may know it from an earlier load: the worker that parsed an SOP
 // keeps the Doc summary returns, which must be Summarized, of the whole
 // Doc and its body's syntax tree (sop.ParseTree: a caller may convert
-// the body without parsing it again); cached gets each file's path and bytes as read (within max_file_kb),
-// and a Doc it returns, a Summary of exactly those bytes, is taken as the
+// the body without parsing it again); cached gets each file's path and
+// bytes as read (within max_file_kb), and a Doc it returns, a Summary of exactly those bytes, is taken as the
 // file's without parsing it or calling summary on it; nil means parse the
 // file.
 func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc, ast.Node) *sop.Doc, cached func(path string, src []byte) *sop.Doc) (*Library, error) {
 	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached})
 }
 
+// FileStat is what a stat of an SOP file says that changes when the file
+// does (LoadKnown).
+type FileStat = fsdir.Stat
+
+// LoadKnown is LoadCached that first calls known with the stat of each
+// SOP file that is a plain file, not a symlink, within max_file_kb (where
+// the system gives one: Linux), as the walk of sops_dir took it: a Doc it
+// returns, a Summary of the file as that stat finds it, is taken as the
+// file's without reading it. The stat is taken before the file is read,
+// so a file that changes in between is read as changed, and has the stat
+// of before.
+func LoadKnown(ctx context.Context, dir string, summary func(*Config, *sop.Doc, ast.Node) *sop.Doc, cached func(path string, src []byte) *sop.Doc, known func(path string, st FileStat) *sop.Doc) (*Library, error) {
+	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached, known: known})
+}
+
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
 // (LoadSummaries), briefs its Brief (LoadBriefs); summary makes the
-// Summary in its place and cached may give it unparsed (LoadCached);
+// Summary in its place and cached may give it unparsed (LoadCached), as
+// may known, unread (LoadKnown);
 // listed is told how many files are to be read (LoadBriefsListed).
 type loadMode struct {
 	adding, summaries, briefs bool
@@ -170,6 +188,7 @@ type loadMode struct {
 	each                      func(*Config, *sop.Doc)
 	summary                   func(*Config, *sop.Doc, ast.Node) *sop.Doc
 	cached                    func(path string, src []byte) *sop.Doc
+	known                     func(path string, st FileStat) *sop.Doc
 }
 
 // loadLibrary is LoadContext; adding (OpenToAdd) lets sops_dir be missing.
@@ -235,11 +254,13 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 		delete(keep, p) // its target may be the file that changed
 	}
 	var toRead []string
-	for _, p := range found.paths {
+	var stats []FileStat // of toRead
+	for j, p := range found.paths {
 		if i, ok := keep[p]; ok {
 			lib.keep(old, i)
 		} else {
 			toRead = append(toRead, p)
+			stats = append(stats, found.stats[j])
 		}
 	}
 	if mode.listed != nil {
@@ -248,7 +269,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	dirs := openFolders(root, toRead, found.symlinks)
 	read := make([]*sop.Doc, len(toRead))
 	briefs := make([]sop.Brief, len(toRead))
-	errs := parseAll(ctx, dirs, toRead, int64(cfg.MaxFileKB)*1024, mode.cached, func(i int, d *sop.Doc, tree ast.Node, parsed bool) {
+	errs := parseAll(ctx, dirs, toRead, stats, int64(cfg.MaxFileKB)*1024, mode, func(i int, d *sop.Doc, tree ast.Node, parsed bool) {
 		if !parsed {
 			read[i] = d // a Summary already (LoadCached)
 			return
@@ -317,6 +338,7 @@ func (c *Config) excluded(rel string) bool {
 // listing is what listSOPs finds under sops_dir.
 type listing struct {
 	paths    []string     // the SOP files, from the library root
+	stats    []FileStat   // of paths, as the walk found them (zero for a symlink, or where the system gives none)
 	symlinks []string     // those of paths that are symlinks
 	failed   []*sop.Error // files and folders that cannot be read
 	excluded int          // *.md files and folders that exclude left out
@@ -364,9 +386,25 @@ func listSOPs(root *os.Root, cfg *Config) (listing, error) {
 			return nil
 		}
 		l.paths = append(l.paths, p)
+		l.stats = append(l.stats, statOf(d))
 		return nil
 	})
 	return l, err
+}
+
+// statOf is the FileStat of a plain file the walk found, not a symlink;
+// zero when the system gives none. The walk through the root has the
+// lstat of each file already.
+func statOf(d fs.DirEntry) FileStat {
+	if d.Type()&fs.ModeSymlink != 0 {
+		return FileStat{}
+	}
+	fi, err := d.Info()
+	if err != nil {
+		return FileStat{}
+	}
+	st, _ := fsdir.StatOf(fi)
+	return st
 }
 
 // folder says whether the walk enters a folder: not a hidden one, nor one
@@ -401,22 +439,29 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 
 // parseAll reads and parses the files in parallel, each exactly once;
 // the worker that parsed the i-th file hands its Doc and its body's syntax
-// tree to keep. A file that
-// cached (if not nil) knows is not parsed: keep gets that Doc, not parsed
-// (LoadCached). It returns each file's error, nil for those that parsed.
-func parseAll(ctx context.Context, dirs *folders, paths []string, maxBytes int64, cached func(string, []byte) *sop.Doc, keep func(i int, d *sop.Doc, tree ast.Node, parsed bool)) []*sop.Error {
+// tree to keep. A file that mode's known knows by its stat (in stats,
+// zero when none) is not read, and one that its cached knows by its bytes
+// is not parsed: keep gets that Doc, not parsed (LoadKnown, LoadCached).
+// It returns each file's error, nil for those that parsed.
+func parseAll(ctx context.Context, dirs *folders, paths []string, stats []FileStat, maxBytes int64, mode loadMode, keep func(i int, d *sop.Doc, tree ast.Node, parsed bool)) []*sop.Error {
 	errs := make([]*sop.Error, len(paths))
 	parallel.For(len(paths), func(i int) {
 		if ctx.Err() != nil {
 			return // stopping: the caller discards the results
+		}
+		if st := stats[i]; mode.known != nil && st != (FileStat{}) && st.Size <= maxBytes {
+			if d := mode.known(paths[i], st); d != nil {
+				keep(i, d, nil, false)
+				return
+			}
 		}
 		src, err := readOne(dirs, paths[i], maxBytes)
 		if err != nil {
 			errs[i] = err
 			return
 		}
-		if cached != nil {
-			if d := cached(paths[i], src); d != nil {
+		if mode.cached != nil {
+			if d := mode.cached(paths[i], src); d != nil {
 				keep(i, d, nil, false)
 				return
 			}

@@ -21,10 +21,12 @@ func craftCache(version uint64, build string, entries ...[]byte) []byte {
 	return craftCount(version, build, uint64(len(entries)), entries...)
 }
 
-// craftCount is craftCache with the count of entries given.
+// craftCount is craftCache with the count of entries given; the render
+// it says made it started at 0.
 func craftCount(version uint64, build string, count uint64, entries ...[]byte) []byte {
 	b := binary.AppendUvarint(nil, version)
 	b = appendBytes(b, build)
+	b = binary.AppendVarint(b, 0)
 	b = binary.AppendUvarint(b, count)
 	for _, e := range entries {
 		b = append(b, e...)
@@ -41,11 +43,13 @@ func sealed(b []byte) []byte {
 }
 
 // craftEntry is the bytes of an entry of the file at path p, of zero
-// sums, with a body line and an SOP's encoding (sop.AppendCompact).
+// sums and stat, with a body line and an SOP's encoding
+// (sop.AppendCompact).
 func craftEntry(p string, bodyLine uint64, doc []byte) []byte {
 	b := appendBytes(nil, p)
 	b = append(b, make([]byte, 2*sha256.Size)...)
 	b = binary.AppendUvarint(b, bodyLine)
+	b = appendStat(b, library.FileStat{})
 	return appendBytes(b, doc)
 }
 
@@ -62,7 +66,7 @@ func smallCache(t testing.TB) ([]byte, *library.Library) {
 func libraryCache(t testing.TB, dir string) ([]byte, *library.Library, *Sources) {
 	t.Helper()
 	src := NewSources()
-	lib, err := library.LoadCached(context.Background(), dir, src.Summary, src.Cached)
+	lib, err := library.LoadKnown(context.Background(), dir, src.Summary, src.Cached, src.Known)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +157,9 @@ func TestDecodeCache(t *testing.T) {
 		{"a length over 64 bits", craftCache(cacheVersion, build, bytes.Repeat([]byte{0xff}, 11)), -1},
 		{"a count over the entries", craftCount(cacheVersion, build, 1<<62, entry), 1},
 		{"a count under the entries", craftCount(cacheVersion, build, 0, entry, craftEntry("sops/y.md", 3, nil)), 2},
-		{"no count", sealed(appendBytes(binary.AppendUvarint(nil, cacheVersion), build)), -1},
+		{"no start", sealed(appendBytes(binary.AppendUvarint(nil, cacheVersion), build)), -1},
+		{"no count", sealed(binary.AppendVarint(appendBytes(binary.AppendUvarint(nil, cacheVersion), build), 0)), -1},
+		{"a stat cut short", craftCache(cacheVersion, build, entry[:len(entry)-len(sop.AppendCompact(nil, &sop.Meta{}, &sop.Body{}))-2]), -1},
 		{"junk after the header", craftCache(cacheVersion, build, bytes.Repeat([]byte{0xff, 0x01}, 50)), -1},
 		// Decoded only when its file is loaded: then it is parsed (TestCached).
 		{"an SOP that does not decode", craftCache(cacheVersion, build, craftEntry("sops/x.md", 3, []byte{0xff})), 1},

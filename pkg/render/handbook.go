@@ -89,6 +89,10 @@ type Page struct {
 	// Prev and Next are the SOPs before and after this one in its first
 	// role's ReadingOrder (nil at either end, and for a retired SOP).
 	Prev, Next *Page
+	titleRank  int // the page's place by title among the Build's (rankByTitle); 0 outside one
+	// linkWarnings are LinkWarnings' when linksWarned (crossReference).
+	linkWarnings []Warning
+	linksWarned  bool
 }
 
 // LastUpdated is the date of the newest commit that changed the SOP's
@@ -144,6 +148,7 @@ func Build(lib *library.Library, roleTitles map[string]string, history gitlog.Hi
 		h.MaxSOPs = library.DefaultHandbookMaxSOPs
 	}
 	h.addPages(lib.Docs, history)
+	rankByTitle(h.SOPs)
 	h.crossReference()
 	h.groupByRole(roleTitles)
 	h.makeBooks()
@@ -182,6 +187,7 @@ func (h *Handbook) View(d *sop.Doc) *Page {
 // id, and names the others in LeftOut.
 func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 	taken := map[string]bool{} // ids, also of the SOPs the status filter leaves out
+	shared := false            // an id by two SOPs
 	for _, d := range docs {
 		// The id names the page's file: an invalid one (lint reports it)
 		// gives way to the file name, and a file whose name is no valid id
@@ -195,6 +201,7 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 			continue
 		}
 		if taken[p.ID] {
+			shared = true
 			continue // the first by path keeps the id; duplicates names the others
 		}
 		taken[p.ID] = true
@@ -207,7 +214,9 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 		h.byID[p.ID] = p
 		h.byPath[d.Path] = p
 	}
-	h.LeftOut = append(h.LeftOut, duplicates(docs, h.filtered)...)
+	if shared { // else duplicates finds none, for a second pageID of each SOP
+		h.LeftOut = append(h.LeftOut, duplicates(docs, h.filtered)...)
+	}
 	slices.SortFunc(h.LeftOut, func(a, b Warning) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(h.SOPs, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 }
@@ -217,15 +226,15 @@ func (h *Handbook) addPages(docs []*sop.Doc, history gitlog.History) {
 // once per library path, whether each file a body links to that is not
 // an SOP is copied (checkFile).
 func (h *Handbook) crossReference() {
-	refs := map[*Page]map[*Page]bool{}
+	// A page's references are all made while its SOP is read: one that
+	// refers to another twice is the last of the other's backlinks.
 	refer := func(from, to *Page) {
 		if from == to || to == nil {
 			return
 		}
-		if refs[to] == nil {
-			refs[to] = map[*Page]bool{}
+		if n := len(to.ReferencedBy); n == 0 || to.ReferencedBy[n-1] != from {
+			to.ReferencedBy = append(to.ReferencedBy, from)
 		}
-		refs[to][from] = true
 	}
 	for _, p := range h.SOPs {
 		m := p.Doc.Meta
@@ -247,7 +256,8 @@ func (h *Handbook) crossReference() {
 			if isFile(r) && h.files[r.Path] == nil {
 				h.files[r.Path] = h.checkFile(r.Path)
 			}
-			kind, t, anchor, _ := h.classifyLink(r)
+			kind, t, anchor, reason := h.classifyLink(r)
+			p.linkWarnings = appendLinkWarning(p.linkWarnings, p, l, r, kind, reason)
 			if kind == LinkSOP && anchor != "" {
 				h.linkAnchor(t, anchor)
 			}
@@ -255,11 +265,9 @@ func (h *Handbook) crossReference() {
 				refer(p, t)
 			}
 		}
+		p.linksWarned = true
 	}
 	for _, p := range h.SOPs {
-		for from := range refs[p] {
-			p.ReferencedBy = append(p.ReferencedBy, from)
-		}
 		slices.SortFunc(p.ReferencedBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 		slices.SortFunc(p.SupersededBy, func(a, b *Page) int { return strings.Compare(a.ID, b.ID) })
 	}
@@ -280,7 +288,9 @@ func (h *Handbook) groupByRole(roleTitles map[string]string) {
 				r = &Role{ID: id, Title: title}
 				roles[id] = r
 			}
-			if !slices.Contains(r.SOPs, p) {
+			// An SOP that lists a role twice is its last SOP already: a
+			// search of the role's list was quadratic in its size.
+			if n := len(r.SOPs); n == 0 || r.SOPs[n-1] != p {
 				r.SOPs = append(r.SOPs, p)
 				p.Roles = append(p.Roles, r)
 			}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sopctl/sopctl/pkg/library"
+	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // LinkKind is what a link in an SOP becomes in a bundle.
@@ -48,18 +49,33 @@ func (h *Handbook) Classify(p *Page, dest string) (kind LinkKind, target *Page, 
 
 // LinkWarnings lists the links and images of p that a bundle renders as
 // plain text, with why, at their positions. A remote image is shown as a
-// link to it, which needs no warning.
+// link to it, which needs no warning. Build found them for its pages
+// while it resolved their links (crossReference): resolving each link
+// again for every page, reused ones too, cost a tenth of an incremental
+// render.
 func (h *Handbook) LinkWarnings(p *Page) []Warning {
+	if p.linksWarned {
+		return p.linkWarnings
+	}
 	var out []Warning
 	for _, l := range p.Doc.Markdown.Links {
-		kind, _, _, reason := h.classify(p, l.Dest)
-		switch {
-		case l.Image && (kind == LinkKeep || kind == LinkFile):
-		case l.Image:
-			out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("image %s %s: shown as its description", shortDest(l.Dest), h.imageReason(p, l.Dest, reason))})
-		case kind == LinkDrop:
-			out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("link to %s %s: rendered as plain text", shortDest(l.Dest), reason)})
-		}
+		r := h.lib.ResolveLink(p.Doc, l.Dest)
+		kind, _, _, reason := h.classifyLink(r)
+		out = appendLinkWarning(out, p, l, r, kind, reason)
+	}
+	return out
+}
+
+// appendLinkWarning appends to out the warning about the link l of p, if
+// it has one: r is what l names, and kind and reason what classifyLink
+// made of it.
+func appendLinkWarning(out []Warning, p *Page, l sop.Link, r library.Link, kind LinkKind, reason string) []Warning {
+	switch {
+	case l.Image && (kind == LinkKeep || kind == LinkFile):
+	case l.Image:
+		out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("image %s %s: shown as its description", shortDest(l.Dest), imageReason(r, reason))})
+	case kind == LinkDrop:
+		out = append(out, Warning{p.Doc.Path, l.Pos, fmt.Sprintf("link to %s %s: rendered as plain text", shortDest(l.Dest), reason)})
 	}
 	return out
 }
@@ -75,10 +91,9 @@ func shortDest(dest string) string {
 	return string(r[:max-1]) + "…"
 }
 
-// imageReason says why an image is not shown, which for a file of the
-// library is not the link's reason.
-func (h *Handbook) imageReason(p *Page, dest, reason string) string {
-	r := h.lib.ResolveLink(p.Doc, dest)
+// imageReason says why an image, which names r, is not shown, which for
+// a file of the library is not the link's reason.
+func imageReason(r library.Link, reason string) string {
 	switch {
 	case r.Kind != library.LinkLocal || r.Problem != library.LinkOK, r.Doc == nil:
 		return reason

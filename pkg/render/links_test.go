@@ -3,6 +3,7 @@ package render_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -72,19 +73,22 @@ func TestClassify(t *testing.T) {
 
 // A warning says in words why a link was dropped.
 func TestLinkWarningReasons(t *testing.T) {
-	h, _ := loadSmall(t)
-	p, _ := h.Page("complaint-handling")
+	_, lib := loadSmall(t)
 	// classify is reached through LinkWarnings only for links of the body,
-	// so build the reasons from a throwaway copy of the page's links.
+	// so build the reasons from a throwaway copy of the page's links, in a
+	// handbook built anew (Build finds the warnings of its pages).
 	for _, tc := range []struct{ dest, want string }{
 		{"javascript:alert(1)", `unsafe or unsupported scheme "javascript:"`},
 		{"//evil.example/x", "protocol-relative"},
 	} {
-		saved := p.Doc.Markdown.Links
-		p.Doc.Markdown.Links = append(saved[:0:0], saved[0])
-		p.Doc.Markdown.Links[0].Dest = tc.dest
-		ws := h.LinkWarnings(p)
-		p.Doc.Markdown.Links = saved
+		d := lib.Lookup("complaint-handling")[0] // sops/service/complaint-handling.md
+		saved := d.Markdown.Links
+		d.Markdown.Links = append(saved[:0:0], saved[0])
+		d.Markdown.Links[0].Dest = tc.dest
+		again := render.Build(lib, nil, nil, time.Now())
+		q, _ := again.Page("complaint-handling")
+		ws := again.LinkWarnings(q)
+		d.Markdown.Links = saved
 		if len(ws) != 1 {
 			t.Fatalf("%s: %d warnings", tc.dest, len(ws))
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -91,8 +92,8 @@ const unknownBuild = "unknown"
 
 // buildID names this build of sopctl for the manifest: its module version
 // and commit when the Go toolchain recorded them for a clean checkout,
-// otherwise a hash of the executable itself, so that a development build
-// never reuses the files another made.
+// otherwise the Go build ID of the executable, or a hash of it, so that a
+// development build never reuses the files another made.
 var buildID = sync.OnceValue(func() string {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		var rev string
@@ -112,16 +113,52 @@ var buildID = sync.OnceValue(func() string {
 			return v // a module version, as go install gives it
 		}
 	}
-	return executableHash()
-})
-
-// executableHash hashes the running executable, read in small pieces: it
-// weighs tens of megabytes, which a render need not hold.
-func executableHash() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return unknownBuild
 	}
+	if id := goBuildID(exe); id != "" {
+		return "go " + id
+	}
+	return executableHash(exe)
+})
+
+// goBuildID is the build ID the Go toolchain wrote into the executable
+// exe (go tool buildid), or "" when it has none (built with -buildid=, or
+// not an ELF file). Its last part is the hash of the executable's content
+// that go build itself compares, so it names the build as a hash of the
+// file does, for reading a few kilobytes of it: hashing the 25 MB of a
+// build cost 22 ms of an incremental render's CPU.
+func goBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	s := f.Section(".note.go.buildid")
+	if s == nil || s.Size > 1024 {
+		return ""
+	}
+	note, err := s.Data()
+	if err != nil || len(note) < 16 {
+		return ""
+	}
+	// An ELF note: name size, description size, type, the name ("Go"
+	// and a NUL, padded to 4 bytes), then the description, the ID.
+	nameSize, descSize := f.ByteOrder.Uint32(note), f.ByteOrder.Uint32(note[4:])
+	if nameSize != 4 || string(note[12:16]) != "Go\x00\x00" || uint64(descSize) > uint64(len(note)-16) {
+		return ""
+	}
+	id := string(note[16 : 16+descSize])
+	if strings.Count(id, "/") < 1 || strings.ContainsFunc(id, func(r rune) bool { return r <= ' ' || r > '~' }) {
+		return ""
+	}
+	return id
+}
+
+// executableHash hashes the executable exe, read in small pieces: it
+// weighs tens of megabytes, which a render need not hold.
+func executableHash(exe string) string {
 	f, err := os.Open(exe)
 	if err != nil {
 		return unknownBuild

@@ -247,6 +247,9 @@ func (s *Stage) Commit() (err error) {
 	if err := s.writeManifest(); err != nil {
 		return err
 	}
+	if err := s.checkLinked(); err != nil {
+		return err
+	}
 	s.closeFolders()
 	old := ""
 	if _, err := s.root.Lstat(s.name); err == nil {

@@ -221,3 +221,56 @@ func TestReuseWithoutLinks(t *testing.T) {
 		})
 	}
 }
+
+// A previous file replaced by a symlink while the render runs, after the
+// previous folder was listed, is never published: the render fails and
+// the previous output stays, or (where each link is checked as it is
+// made) the file is made anew.
+func TestReuseReplacedWhileRendering(t *testing.T) {
+	files := map[string]string{"index.html": "k1", "sops/a.html": "ka", "sops/b.html": "kb"}
+	target, _ := fakeLib(t)
+	stageKeyed(t, target, files)
+	secret := filepath.Join(filepath.Dir(target.Dir), "secret")
+	if err := os.WriteFile(secret, []byte("secret"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := render.NewStage(t.Context(), target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := render.Reuse(s, "ka"); !ok || err != nil { // lists sops/
+		t.Fatalf("Reuse(ka) = %t, %v", ok, err)
+	}
+	b := filepath.Join(target.Dir, "sops", "b.html")
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(secret, b); err != nil {
+		t.Skip(err)
+	}
+	if ok, err := render.Reuse(s, "kb"); err != nil {
+		t.Fatal(err)
+	} else if !ok {
+		if err := render.WriteKeyed(s, "sops/b.html", "kb", []byte("b")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := render.WriteKeyed(s, "index.html", "k2", []byte("index")); err != nil {
+		t.Fatal(err)
+	}
+	err = s.Commit()
+	if fi, lerr := os.Lstat(b); lerr != nil || fi.Mode()&fs.ModeSymlink != 0 && err == nil {
+		t.Fatalf("sops/b.html published as %v (%v), Commit: %v", fi.Mode(), lerr, err)
+	}
+	if err != nil {
+		if !strings.Contains(err.Error(), "sops/b.html") || !strings.Contains(err.Error(), "render again") {
+			t.Errorf("Commit: %v, want one naming sops/b.html", err)
+		}
+		if got := tree(t, target.Dir)["index.html"]; got != "index.html k1" {
+			t.Errorf("the previous output's index.html holds %q: it did not stay", got)
+		}
+		if left, _ := filepath.Glob(filepath.Join(filepath.Dir(target.Dir), ".*.sopctl-new-*")); len(left) > 0 {
+			t.Errorf("left %v", left)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/internal/proc"
 )
 
@@ -135,30 +136,32 @@ func removeTree(root *os.Root, dir string, chmod bool) error {
 
 // unlinkFiles removes the files under dir in parallel, ignoring errors:
 // RemoveAll afterwards removes what is left, or says why it cannot.
+// Each folder is listed once (fsdir Entries: on Linux without a stat of
+// each entry, which cost as much as its removal).
 func unlinkFiles(root *os.Root, dir string) {
 	type entry struct {
-		folder *os.Root
+		folder *fsdir.Dir
 		name   string
 	}
 	var files []entry
-	var folders []*os.Root
-	_ = fs.WalkDir(root.FS(), dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil
-		}
-		r, err := root.OpenRoot(p)
+	var folders []*fsdir.Dir
+	var list func(p string)
+	list = func(p string) {
+		d, err := fsdir.Open(root, p)
 		if err != nil {
-			return nil
+			return
 		}
-		folders = append(folders, r)
-		entries, _ := fs.ReadDir(root.FS(), p)
+		folders = append(folders, d)
+		entries, _ := d.Entries()
 		for _, e := range entries {
-			if !e.IsDir() {
-				files = append(files, entry{r, e.Name()})
+			if e.IsDir() { // not a symlink to one: that is removed as a file
+				list(path.Join(p, e.Name()))
+			} else {
+				files = append(files, entry{d, e.Name()})
 			}
 		}
-		return nil
-	})
+	}
+	list(dir)
 	jobs := make(chan entry)
 	var wg sync.WaitGroup
 	for range removers {
@@ -173,8 +176,8 @@ func unlinkFiles(root *os.Root, dir string) {
 	}
 	close(jobs)
 	wg.Wait()
-	for _, r := range folders {
-		r.Close()
+	for _, d := range folders {
+		_ = d.Close()
 	}
 }
 

@@ -31,6 +31,7 @@ type Sources struct {
 	files  map[string]source // by library path
 	cache  *Cache            // a previous render's while the library loads (Restore drops it), or nil
 	parsed atomic.Int64      // files Summary took, not Cached
+	stats  *fileStats        // the SOP files' stats, for the next render's cache (Known)
 	// prepare converts a body (PrepareBodies) into spool; nil: it is not.
 	prepare BodyPrep
 	spool   *Spool
@@ -55,7 +56,7 @@ type source struct {
 
 // NewSources returns an empty Sources.
 func NewSources() *Sources {
-	return &Sources{files: map[string]source{}}
+	return &Sources{files: map[string]source{}, stats: newFileStats()}
 }
 
 // PrepareBodies makes Summary convert each body it takes with prepare,

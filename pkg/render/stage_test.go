@@ -65,6 +65,11 @@ func TestStaleSiblings(t *testing.T) {
 	if err := os.Symlink("precious", filepath.Join(parent, link)); err != nil {
 		t.Fatal(err)
 	}
+	// A stale sibling that holds a link to that folder: the link goes,
+	// not what it leads to.
+	if err := os.Symlink(filepath.Join("..", "..", "precious"), filepath.Join(parent, tests[0].name, "sub", "linked")); err != nil {
+		t.Fatal(err)
+	}
 
 	if err := render.Write(t.Context(), tg, bundleA); err != nil {
 		t.Fatal(err)

@@ -34,3 +34,6 @@ func (s *Stage) link(from, into *fsdir.Dir, name string) error {
 	}
 	return nil
 }
+
+// checkLinked has nothing to check here: link checks each link it makes.
+func (s *Stage) checkLinked() error { return nil }

@@ -6,8 +6,11 @@
 // register a plain file with the poller and take it out again, which is
 // most of the cost of a small file. Elsewhere the folder is an os.Root.
 //
-// The library reads its SOP files through it, and render writes its
-// staging folder and reads the previous output through it.
+// The library reads its SOP files through it (and takes their Stat, on
+// Linux, StatOf), and render writes its staging folder and reads the
+// previous output through it; on Linux, render also tells the previous
+// output's regular files, and checks its staging folder's, from one
+// listing of each folder (Regular, Odd).
 package fsdir
 
 import (
@@ -24,6 +27,15 @@ var (
 	// ErrTooBig is why a file larger than the limit given is not read.
 	ErrTooBig = errors.New("larger than the limit")
 )
+
+// Stat is what a stat of a file says of it that changes when the file
+// does: its size, its times (nanoseconds since 1970) and which file it is.
+// Two equal Stats of a name, of times old enough, say that the file was
+// not changed between them (git's index keys its files so).
+type Stat struct {
+	Size, ModTime, ChangeTime int64
+	Inode, Device             uint64
+}
 
 // initialSize is how much a read of a file whose size is unknown, or past
 // the limit, makes room for first.

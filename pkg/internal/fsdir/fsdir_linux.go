@@ -5,6 +5,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"sync"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -13,6 +15,10 @@ import (
 type Dir struct {
 	f  *os.File // keeps fd open
 	fd int
+	// regular are the names of its regular files when Regular first
+	// listed it.
+	listOnce sync.Once
+	regular  map[string]bool
 }
 
 // Open opens the folder name of root (through root: it cannot lead
@@ -62,6 +68,74 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
 	return b, err
+}
+
+// StatOf is the Stat of a regular file that fi, a stat or lstat of it,
+// describes; ok only for a regular file whose fi holds what the system
+// said.
+func StatOf(fi fs.FileInfo) (st Stat, ok bool) {
+	s, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok || !fi.Mode().IsRegular() {
+		return Stat{}, false
+	}
+	// Dev is not 64 bits on every architecture.
+	return Stat{Size: s.Size, ModTime: s.Mtim.Nano(), ChangeTime: s.Ctim.Nano(), Inode: s.Ino, Device: uint64(s.Dev)}, true
+}
+
+// Regular says whether name was a regular file of the folder when it was
+// first asked, from one listing of the folder (Entries) for all names,
+// not a stat of each: a name not there then is not.
+func (d *Dir) Regular(name string) bool {
+	d.listOnce.Do(func() {
+		entries, _ := d.Entries()
+		d.regular = make(map[string]bool, len(entries))
+		for _, e := range entries {
+			if e.Type().IsRegular() {
+				d.regular[e.Name()] = true
+			}
+		}
+	})
+	return d.regular[name]
+}
+
+// Odd lists the entries of the folder now that are neither regular files
+// nor folders.
+func (d *Dir) Odd() ([]string, error) {
+	entries, err := d.Entries()
+	var odd []string
+	for _, e := range entries {
+		if t := e.Type(); !t.IsRegular() && !t.IsDir() {
+			odd = append(odd, e.Name())
+		}
+	}
+	return odd, err
+}
+
+// Entries lists the folder with the types that getdents gives beside
+// each name: through a second descriptor of the folder as a plain
+// *os.File, whose ReadDir stats only an entry of a type the file system
+// does not give (relative to the folder's descriptor), where the *os.File
+// of an os.Root stats every one.
+func (d *Dir) Entries() ([]fs.DirEntry, error) {
+	fd, err := unix.FcntlInt(uintptr(d.fd), unix.F_DUPFD_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	f := os.NewFile(uintptr(fd), d.f.Name())
+	defer f.Close()
+	// The copy shares the folder's read position: start from its first entry.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return f.ReadDir(-1)
+}
+
+// Remove removes the file name of the folder (not a folder).
+func (d *Dir) Remove(name string) error {
+	if err := unix.Unlinkat(d.fd, name, 0); err != nil {
+		return &fs.PathError{Op: "unlinkat", Path: name, Err: err}
+	}
+	return nil
 }
 
 // Create creates the file name in the folder for writing. O_EXCL: a

@@ -53,6 +53,23 @@ func (d *Dir) ReadRegular(name string, limit int64) ([]byte, error) {
 	return ReadAll(f, fi, limit)
 }
 
+// StatOf is never ok here: a stat has no change time on every system,
+// so nothing is known of a file without reading it.
+func StatOf(fs.FileInfo) (st Stat, ok bool) { return Stat{}, false }
+
+// Entries lists the folder.
+func (d *Dir) Entries() ([]fs.DirEntry, error) {
+	f, err := d.root.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.ReadDir(-1)
+}
+
+// Remove removes the file name of the folder.
+func (d *Dir) Remove(name string) error { return d.root.Remove(name) }
+
 // Create creates the file name in the folder for writing. O_EXCL: a
 // second file of the same name is a bug, not an update.
 func (d *Dir) Create(name string) (io.WriteCloser, error) {

@@ -37,11 +37,16 @@ func CacheChanges(all []string, body Change) []Change {
 		}), Kept: all, Parsed: -1},
 		{Name: "cache of another build", Output: cache(func(t testing.TB, b []byte) []byte {
 			return rewriteCache(t, b, func(plain []byte) {
-				i := bytes.Index(plain, []byte("exe ")) // a test binary's build (render.buildID)
+				// A test binary's build (render.buildID): its Go build ID, or
+				// the hash of a binary that has none.
+				i := bytes.Index(plain, []byte("go "))
+				if j := bytes.Index(plain, []byte("exe ")); i < 0 || j >= 0 && j < i {
+					i = j
+				}
 				if i < 0 {
 					t.Fatal("the cache names no build")
 				}
-				plain[i+4] ^= 1
+				plain[i+bytes.IndexByte(plain[i:], ' ')+1] ^= 1 // the first byte after the kind
 			})
 		}), Kept: all, Parsed: -1},
 		{Name: "cache of junk", Output: cache(func(_ testing.TB, b []byte) []byte {
