@@ -6,10 +6,12 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -266,12 +268,27 @@ func snippetShard(n, k int, doc searchSource) file {
 	}
 	js, _ := json.Marshal(texts) // strings only: cannot fail
 	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression) // a valid level: no error
+	zw := zlibWriters.Get().(*zlib.Writer)
+	zw.Reset(&z)
 	zw.Write(js)
 	zw.Close()
-	return file{name: name, data: fmt.Appendf(nil,
-		"(window.SOPCTL_SNIPPETS = window.SOPCTL_SNIPPETS || []).push([%d, %q]);\n", k, base64.StdEncoding.EncodeToString(z.Bytes()))}
+	zw.Reset(io.Discard) // the pool keeps no shard's bytes
+	zlibWriters.Put(zw)
+	// Base64 needs no escape in a JavaScript string.
+	const start, end = "(window.SOPCTL_SNIPPETS = window.SOPCTL_SNIPPETS || []).push([", "\"]);\n"
+	data := make([]byte, 0, len(start)+20+base64.StdEncoding.EncodedLen(z.Len())+len(end))
+	data = append(strconv.AppendInt(append(data, start...), int64(k), 10), `, "`...)
+	data = append(base64.StdEncoding.AppendEncode(data, z.Bytes()), end...)
+	return file{name: name, data: data}
 }
+
+// zlibWriters are the snippet shards' compressors, reused: each holds
+// about a megabyte of tables, which a shard made a new one of (500
+// shards at 100,000 SOPs).
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a valid level: no error
+	return zw
+}}
 
 // makeSnippetShard writes snippet shard k.
 func (w *writer) makeSnippetShard(parts []sopPart, k int) file {
