@@ -324,9 +324,15 @@ func snippetShard(n, k int, doc searchSource) file {
 // about a megabyte of tables, which a shard made a new one of (500
 // shards at 100,000 SOPs).
 var zlibWriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestCompression) // a valid level: no error
+	zw, _ := zlib.NewWriterLevel(nil, snippetLevel) // a valid level: no error
 	return zw
 }}
+
+// snippetLevel is the shards' zlib level. The best (9) took twice the
+// time of 6 for 4 % less: the 50 shards of 10,000 generated SOPs, 13.6 MB
+// of JSON, are 546 KB in 173 ms at 9, 566 KB in 79 ms at 6, 663 KB in
+// 71 ms at 5.
+const snippetLevel = 6
 
 // makeSnippetShard writes snippet shard k.
 func (w *writer) makeSnippetShard(parts []sopPart, k int) file {
