@@ -14,7 +14,11 @@ import (
 // the search index, about 5.4 KiB an SOP was live at 100k (4 KB SOPs;
 // 6 KiB at 10k, with what any render holds; see README, Measuring). The
 // headroom keeps the collector from running for every few pages: a limit
-// at what is live makes it run without end.
+// at what is live makes it run without end. Each cycle marks the whole
+// live heap (at 100k, some 450 MB), so a large library's headroom grows
+// with it: at 100k, 3 KiB an SOP (a limit of 879 MiB) ran the render in
+// 0.89x the CPU of 2 KiB (781 MiB), at a peak of 893 MiB, not 805, under
+// the 1 GiB that issue 15 bounds it to (farm-bench, tmpfs).
 func renderLimit(n int) int64 {
 	return int64(n)*renderPerSOP + max(renderHeadroom, int64(n)*renderHeadroomPerSOP)
 }
@@ -22,7 +26,7 @@ func renderLimit(n int) int64 {
 const (
 	renderPerSOP         = 6 << 10  // 6 KiB
 	renderHeadroom       = 56 << 20 // the least headroom
-	renderHeadroomPerSOP = 2 << 10  // 2 KiB: the headroom past 28k SOPs
+	renderHeadroomPerSOP = 3 << 10  // 3 KiB: the headroom past 19.1k SOPs
 )
 
 // wrapSummary is wrap for library.LoadCached's hook, which returns the

@@ -38,11 +38,12 @@ func TestRenderBudget(t *testing.T) {
 	}
 	// 10k SOPs: above what is live at render's largest (64 MiB), below
 	// twice it, which the default collector would allow; 100k: above what
-	// is live (541 MB), well under SPEC's 1 GiB.
+	// is live (541 MB), and enough under SPEC's 1 GiB for what the runtime
+	// holds beside the heap (the peak was 893 MiB at a limit of 879).
 	if got := renderLimit(10_000); got <= budgetLimit(10_000) || got < 100<<20 || got > 150<<20 {
 		t.Errorf("renderLimit(10k) = %d MiB", got>>20)
 	}
-	if got := renderLimit(100_000); got < 600<<20 || got > 850<<20 {
+	if got := renderLimit(100_000); got < 600<<20 || got > 900<<20 {
 		t.Errorf("renderLimit(100k) = %d MiB", got>>20)
 	}
 }

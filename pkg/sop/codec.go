@@ -58,18 +58,18 @@ func (w *writer) size(n int) int { w.parts = binary.AppendUvarint(w.parts, uint6
 var errCompact = errors.New("not an SOP's encoding")
 
 // ReadCompact reads m and md from what AppendCompact wrote, in Compact's
-// form: every text in one string, each list of its exact length, md.H1
+// form: every text in one string, the items of m's lists in one block,
+// each other list of its exact length, md.H1
 // pointing into md.Headings (or to a heading of its own). It shares no
 // memory with data. Any other bytes are an error, never a panic, and
 // never make it allocate more than a small multiple of len(data): a list
 // is no longer than the bytes left, each item taking one at least.
 func ReadCompact(data []byte) (Meta, Body, error) {
-	var m Meta
 	var md Body
 	r := reader{data: data}
 	size := r.uvarint()
 	if r.err != nil || size > uint64(len(r.data)) {
-		return m, md, errCompact
+		return Meta{}, md, errCompact
 	}
 	r.texts, r.data = string(r.data[:size]), r.data[size:]
 	var h1 int
@@ -78,7 +78,11 @@ func ReadCompact(data []byte) (Meta, Body, error) {
 	if h1 == ownH1 {
 		own = &Heading{}
 	}
-	walk(&m, &md, own, &r)
+	// The lists' items are read into a pooled Meta's, then packed into
+	// one block as Compact packs them.
+	scratch := scratchMetas.Get().(*Meta)
+	defer putScratch(scratch)
+	walk(scratch, &md, own, &r)
 	switch {
 	case r.err != nil || len(r.data) > 0 || r.off != len(r.texts):
 		return Meta{}, Body{}, errCompact
@@ -89,7 +93,27 @@ func ReadCompact(data []byte) (Meta, Body, error) {
 	case h1 != noH1:
 		return Meta{}, Body{}, errCompact
 	}
+	m := *scratch
+	packItems(&m)
 	return m, md, nil
+}
+
+// scratchMetas are the Metas ReadCompact reads into: their lists' items
+// are copied out (packItems), and their memory is read into again.
+var scratchMetas = sync.Pool{New: func() any { return new(Meta) }}
+
+// putScratch empties s, but for its lists' memory, into the pool.
+func putScratch(s *Meta) {
+	var kept Meta
+	for _, f := range fields {
+		if f.list != nil {
+			items := f.list(s).Items
+			clear(items) // no text kept alive by the pool
+			f.list(&kept).Items = items[:0]
+		}
+	}
+	*s = kept
+	scratchMetas.Put(s)
 }
 
 // reader is the visitor that decodes (ReadCompact). After the first

@@ -122,6 +122,17 @@ func TestCompactCodec(t *testing.T) {
 			if n := textBlocks(&gotM, &gotMD, h1Own(&gotMD)); n > 1 {
 				t.Errorf("the texts are in %d blocks, want 1", n)
 			}
+			if n := itemBlocks(&gotM); n > 1 || n < 0 {
+				t.Errorf("the lists' items are in %d blocks, want 1", n)
+			}
+			// ReadCompact reads into pooled memory: what it gave stays as it was.
+			other := Meta{Roles: List{Items: []Value{{Text: "other", Set: true}, {Text: "x"}}}, Tags: List{Items: []Value{{Text: "y"}}}}
+			if _, _, err := ReadCompact(AppendCompact(nil, &other, &Body{})); err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(gotM, wantM) {
+				t.Fatalf("a second read changed the first: %+v, want %+v", gotM, wantM)
+			}
 		})
 	}
 }
@@ -149,6 +160,29 @@ func textBlocks(m *Meta, md *Body, own *Heading) int {
 			ends[len(ends)-1] = p + uintptr(len(*s))
 		}
 	})
+	return len(ends)
+}
+
+// itemBlocks is how many blocks of memory the items of m's lists lie in,
+// in the fields' order; and each list must end where its memory ends.
+func itemBlocks(m *Meta) int {
+	var ends []uintptr
+	for _, f := range fields {
+		if f.list == nil || len(f.list(m).Items) == 0 {
+			continue
+		}
+		items := f.list(m).Items
+		if cap(items) != len(items) {
+			return -1 // another list's items could be written over
+		}
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(items)))
+		end := p + uintptr(len(items))*unsafe.Sizeof(items[0])
+		if len(ends) == 0 || p != ends[len(ends)-1] {
+			ends = append(ends, end)
+		} else {
+			ends[len(ends)-1] = end
+		}
+	}
 	return len(ends)
 }
 

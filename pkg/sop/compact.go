@@ -5,19 +5,15 @@ import "strings"
 // Compact returns a copy of m and md for a reader that holds many SOPs
 // for a whole run (render): every text of both (the fields' values and
 // items, the headings' text and slugs, the links, comments, sections and
-// parameter citations) in one string, and each list in memory of its own
-// length, md.H1 pointing into the copy's headings. Parsed, an SOP's texts
-// are some fifty small strings, each a block of memory of its own that
-// the garbage collector visits; compact, they are one. Neither m nor md
-// is changed, and the copy shares no memory with them.
+// parameter citations) in one string, the items of m's lists in one
+// block (packItems), and each other list in memory of its own length,
+// md.H1 pointing into the copy's headings. Parsed, an SOP's texts are
+// some fifty small strings, each a block of memory of its own that the
+// garbage collector visits; compact, they are one. Neither m nor md is
+// changed, and the copy shares no memory with them.
 func Compact(m *Meta, md *Body) (Meta, Body) {
 	cm, cb := *m, *md
-	for _, f := range fields {
-		if f.list != nil {
-			l := f.list(&cm)
-			l.Items = clip(l.Items)
-		}
-	}
+	packItems(&cm)
 	h1 := h1Index(md)
 	cb.Headings, cb.Sections, cb.Links = clip(md.Headings), clip(md.Sections), clip(md.Links)
 	cb.Placeholders, cb.Comments, cb.Params = clip(md.Placeholders), clip(md.Comments), clip(md.Params)
@@ -40,6 +36,31 @@ func Compact(m *Meta, md *Body) (Meta, Body) {
 		*s, off = text[off:off+n], off+n
 	})
 	return cm, cb
+}
+
+// packItems moves the items of m's lists into one block of memory of
+// their number, each list a part of it of its own length and capacity
+// (an empty one nil): for a reader of many SOPs, one object where there
+// were one for each list.
+func packItems(m *Meta) {
+	n := 0
+	for _, f := range fields {
+		if f.list != nil {
+			n += len(f.list(m).Items)
+		}
+	}
+	all := make([]Value, n)
+	for _, f := range fields {
+		if f.list == nil {
+			continue
+		}
+		l := f.list(m)
+		k := copy(all, l.Items)
+		l.Items = nil
+		if k > 0 {
+			l.Items, all = all[:k:k], all[k:]
+		}
+	}
 }
 
 // The H1 of a Body, as h1Index tells it: none, or one of its own, not
@@ -147,14 +168,17 @@ func walk(m *Meta, md *Body, own *Heading, v visitor) {
 	}
 }
 
-// sized is s when it has n items, else a new list of n (nil for none):
-// a reader's list, of exact length.
+// sized is s when it has n items, else a list of n (nil for none): a
+// reader's list, of exact length, in s's memory when it has room
+// (ReadCompact's pooled Meta), else new.
 func sized[S ~[]E, E any](s S, n int) S {
 	switch {
 	case len(s) == n:
 		return s
 	case n == 0:
 		return nil
+	case cap(s) >= n:
+		return s[:n]
 	}
 	return make(S, n)
 }

@@ -36,6 +36,9 @@ func TestCompact(t *testing.T) {
 			if n := textBlocks(&m, &md, nil); n > 1 {
 				t.Errorf("the texts are in %d blocks, want 1", n)
 			}
+			if n := itemBlocks(&m); n > 1 || n < 0 {
+				t.Errorf("the lists' items are in %d blocks, want 1", n)
+			}
 			if len(md.Headings) > 0 {
 				d.Markdown.Headings[0].Text = "changed"
 				d.Meta.ID.Text = "changed"

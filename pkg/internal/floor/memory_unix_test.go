@@ -44,7 +44,7 @@ func TestMemoryBound(t *testing.T) {
 		args []string
 		max  int64
 	}{
-		// Measured at 100k (issue 15): lint 255-257 MiB, render 794-836 MiB.
+		// Measured at 100k (issue 15): lint 255-257 MiB, render 893-896 MiB.
 		{"lint", []string{"-C", lib, "lint"}, 300 << 20},
 		{"render", []string{"-C", lib, "render", "-o", site}, 1 << 30},
 	} {

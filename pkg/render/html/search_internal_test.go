@@ -41,11 +41,37 @@ func TestEncodePostings(t *testing.T) {
 		{"dense: bitmap, common code, the others", ps(0, 5, 1, 5, 2, 5, 3, 5, 4, 5, 5, 5, 6, 5, 8, 2), 12, "!_FF8C"},
 		{"dense but longer than sparse", ps(0, 5, 11, 6), 12, "0FbG"},
 		{"every SOP, one code", ps(0, 4, 1, 4, 2, 4, 3, 4, 4, 4, 5, 4, 6, 4), 7, "!_BE"},
+		{"two codes as common: the least", ps(0, 7, 1, 4, 2, 7, 3, 4), 4, "!PE0H2H"},
+		{"gaps of one, two and three digits", ps(35, 0, 71, 1, 71+1296, 2), 2000, "zA10B100C"},
 	}
 	for _, tt := range tests {
 		if got := encodePostings(tt.ps, tt.n); got != tt.want {
 			t.Errorf("%s: encodePostings(%v, %d) = %q, want %q", tt.name, tt.ps, tt.n, got, tt.want)
 		}
+		// The index adds them one at a time.
+		var pl postingList
+		for _, p := range tt.ps {
+			pl.add(p.doc, p.code)
+		}
+		if got := string(pl.encoded(tt.n)); got != tt.want {
+			t.Errorf("%s: postingList of %v, %d = %q, want %q", tt.name, tt.ps, tt.n, got, tt.want)
+		}
+	}
+}
+
+// Outlines are numbered in the order first met, each once: two are one
+// only when their texts are.
+func TestOutlineSet(t *testing.T) {
+	outlines := [][]string{{"a", "A"}, nil, {"a", "A"}, {"aA"}, {"1:a", "A"}, {"1:a:A"}, {}, {"a", "A", ""}, {"aA"}}
+	want := []int{0, 1, 0, 2, 3, 4, 1, 5, 2}
+	var s outlineSet
+	for i, o := range outlines {
+		if got := s.number(o); got != want[i] {
+			t.Errorf("outline %q: number %d, want %d", o, got, want[i])
+		}
+	}
+	if len(s.list) != 6 || !slices.Equal(s.list[3], outlines[4]) {
+		t.Errorf("list %q", s.list)
 	}
 }
 
@@ -302,5 +328,60 @@ func BenchmarkNewSearchDocLibrary(b *testing.B) {
 	for b.Loop() {
 		newSearchDoc(h.SOPs[i%len(bodies)], bodies[i%len(bodies)])
 		i++
+	}
+}
+
+// BenchmarkSearchIndex builds the search index of 20,000 SOPs: the
+// searchDocs of 200 generated SOPs of 4 KB, each given 100 times, to
+// SOPs of ids of their own (each id a word of its own, as in a library).
+func BenchmarkSearchIndex(b *testing.B) {
+	dir := testlib.LibrarySized(b, 200, 4096)
+	h, _ := rendertest.LoadSummaries(b, dir, gitlog.History{})
+	bufs := newSOPBufs()
+	var docs []searchDoc
+	for _, p := range h.SOPs {
+		out, err := bodyHTML(h, p, bufs, pageLinker{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, newSearchDoc(p, out[0]))
+	}
+	big := &render.Handbook{}
+	for i := range 100 * len(docs) {
+		p := *h.SOPs[i%len(docs)]
+		p.ID = fmt.Sprintf("sop-%06d", i)
+		big.SOPs = append(big.SOPs, &p)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := searchIndex(big, func(i int) (searchDoc, error) {
+			d := docs[i%len(docs)]
+			d.words += big.SOPs[i].ID + " "
+			d.codes = append(slices.Clip(d.codes), int32(wordCode(fieldTitle, -1)))
+			return d, nil
+		}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSnippetShard writes a snippet shard of the 200 generated SOPs
+// of 4 KB, their snippets read as render reads them: ns/op and allocs/op
+// are per shard of shardSOPs SOPs.
+func BenchmarkSnippetShard(b *testing.B) {
+	dir := testlib.LibrarySized(b, shardSOPs, 4096)
+	h, _ := rendertest.LoadSummaries(b, dir, gitlog.History{})
+	bufs := newSOPBufs()
+	docs := make([]searchDoc, len(h.SOPs))
+	for i, p := range h.SOPs {
+		out, err := bodyHTML(h, p, bufs, pageLinker{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs[i] = newSearchDoc(p, out[0])
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		snippetShard(len(docs), 0, func(i int) (searchDoc, error) { return docs[i], nil })
 	}
 }

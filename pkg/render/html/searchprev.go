@@ -106,8 +106,7 @@ func indexDoc(d []any, p *render.Page) (int, bool) {
 func (pi *previousIndex) update(h *render.Handbook, made []bool, words searchSource) ([]byte, error) {
 	n := len(h.SOPs)
 	fresh := map[string][]posting{}
-	outlines := map[string]int{}
-	var outlineList [][]string
+	var outlines outlineSet
 	outlineOf := make([]int, n)
 	for i := range n {
 		outline := pi.outlines[pi.outlineOf[i]]
@@ -124,17 +123,10 @@ func (pi *previousIndex) update(h *render.Handbook, made []bool, words searchSou
 				fresh[w] = append(fresh[w], posting{doc: int32(i), code: int32(code)})
 			})
 		}
-		key := fmt.Sprintf("%q", outline)
-		o, ok := outlines[key]
-		if !ok {
-			o = len(outlineList)
-			outlines[key] = o
-			outlineList = append(outlineList, outline)
-		}
-		outlineOf[i] = o
+		outlineOf[i] = outlines.number(outline)
 	}
 	list, encs := pi.merge(n, made, fresh)
-	return writeSearchIndex(h, outlineOf, outlineList, list, func(i int) []byte { return encs[i] }), nil
+	return writeSearchIndex(h, outlineOf, outlines.list, list, func(i int) []byte { return encs[i] }), nil
 }
 
 // merge gives the words of the new index, sorted, and their encoded
