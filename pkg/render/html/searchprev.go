@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -81,11 +82,39 @@ func decodeSearchIndex(data []byte, h *render.Handbook) (*previousIndex, error) 
 		if k > 0 && v.Words[k-1] >= w {
 			return nil, errors.New("words out of order")
 		}
-		if !eachPosting(v.Postings[k], n, func(posting) {}) {
-			return nil, fmt.Errorf("the postings of %q cannot be read", w)
-		}
+	}
+	if k := firstUnreadable(v.Postings, n); k >= 0 {
+		return nil, fmt.Errorf("the postings of %q cannot be read", v.Words[k])
 	}
 	return pi, nil
+}
+
+// checkedWords is how many posting lists firstUnreadable checks in one
+// piece of work.
+const checkedWords = 4096
+
+// firstUnreadable is the index of the first of postings that is not a
+// list encodePostings wrote for n SOPs; -1 when each is. The lists are
+// checked in parallel: reading each took most of the time to read a
+// previous index.
+func firstUnreadable(postings []string, n int) int {
+	pieces := (len(postings) + checkedWords - 1) / checkedWords
+	first := make([]int, pieces)
+	parallel.For(pieces, func(c int) {
+		first[c] = -1
+		for k := c * checkedWords; k < min(len(postings), (c+1)*checkedWords); k++ {
+			if !eachPosting(postings[k], n, func(posting) {}) {
+				first[c] = k
+				return
+			}
+		}
+	})
+	for _, k := range first {
+		if k >= 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // indexDoc checks a doc of the index, [id, title, outline], against p,

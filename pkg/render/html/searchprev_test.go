@@ -184,3 +184,40 @@ func FuzzDecodeSearchIndex(f *testing.F) {
 		}
 	})
 }
+
+// TestFirstUnreadable checks that the lists checked in parallel pieces
+// name the first that cannot be read, whichever piece holds it.
+func TestFirstUnreadable(t *testing.T) {
+	const n = 10
+	good := encodePostings([]posting{{doc: 1}, {doc: 4, code: 2}}, n)
+	lists := func(count int, bad ...int) []string {
+		out := make([]string, count)
+		for i := range out {
+			out[i] = good
+		}
+		for _, k := range bad {
+			out[k] = "?"
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		postings []string
+		want     int
+	}{
+		{"none", nil, -1},
+		{"all readable", lists(3*checkedWords + 5), -1},
+		{"the first", lists(3, 0), 0},
+		{"in the last piece", lists(3*checkedWords+5, 3*checkedWords+4), 3*checkedWords + 4},
+		{"the first of two pieces", lists(3*checkedWords, 2*checkedWords+1, checkedWords+7), checkedWords + 7},
+		{"two in one piece", lists(checkedWords, 9, 8), 8},
+		{"past the SOPs", []string{good, encodePostings([]posting{{doc: n}}, n+1)}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := firstUnreadable(tt.postings, n); got != tt.want {
+				t.Errorf("firstUnreadable = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
