@@ -392,6 +392,17 @@ func (h *Handbook) WriteCache(s *Stage) error {
 	return s.writeCache(docs, h.sources)
 }
 
+// StartCache writes the cache (WriteCache) while the caller writes the
+// bundle into the same Stage: it reads only what the load made, which
+// the bundle leaves as it is, and takes none of the bundle's time. The
+// function it returns waits for it and says how it went; call it before
+// Commit or Abort.
+func (h *Handbook) StartCache(s *Stage) (wait func() error) {
+	done := make(chan error, 1)
+	go func() { done <- h.WriteCache(s) }()
+	return sync.OnceValue(func() error { return <-done })
+}
+
 // moveCache moves the cache the render wrote (writeCache) from the output
 // folder, now in place, to its place beside it, replacing the previous
 // one. When that fails the cache is removed from the folder, which is
