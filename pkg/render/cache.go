@@ -270,14 +270,14 @@ func (s *Sources) take(p string, e cacheEntry) *sop.Doc {
 	if e.bodyLine < 1 {
 		return nil
 	}
-	m, md, err := sop.ReadCompact(e.doc)
-	if err != nil {
+	d := &sop.Doc{Path: p, BodyLine: e.bodyLine}
+	if sop.ReadCompact(e.doc, &d.Meta, &d.Markdown) != nil {
 		return nil
 	}
 	s.mu.Lock()
 	s.files[p] = source{sum: e.sum, digest: e.digest, bodyLine: e.bodyLine}
 	s.mu.Unlock()
-	return &sop.Doc{Path: p, BodyLine: e.bodyLine, Meta: m, Markdown: md}
+	return d
 }
 
 // writeCache writes into the Stage the cache of docs, which src kept (see
