@@ -221,3 +221,42 @@ func TestFirstUnreadable(t *testing.T) {
 		})
 	}
 }
+
+// postingCases are posting lists, as encodePostings writes them for 14
+// SOPs and damaged, for the checks that read them.
+func postingCases() []string {
+	dense := encodePostings([]posting{{doc: 0}, {doc: 3, code: 2}, {doc: 5}, {doc: 6}, {doc: 8}, {doc: 9}, {doc: 13, code: 1}}, 14)
+	return []string{
+		dense, dense[:len(dense)-1], dense + "1", dense + "A", strings.Replace(dense, "!", "!?", 1),
+		"!" + dense[1:3], "!AAA", "!AAC", "!AAB", "!AAD", "!AA_A", "!_AAA", "!BAAA3B",
+		encodePostings([]posting{{doc: 2}, {doc: 13, code: 30}}, 14), "2", "2A", "0A1A", "0A0A", "dA", "cA", "-1A",
+	}
+}
+
+// TestReadable checks that readable takes the posting lists eachPosting
+// reads, and only those.
+func TestReadable(t *testing.T) {
+	if !strings.HasPrefix(postingCases()[0], "!") {
+		t.Fatalf("no dense list among the cases: %q", postingCases()[0])
+	}
+	for _, enc := range postingCases() {
+		if got, want := readable(enc, 14), eachPosting(enc, 14, func(posting) {}); got != want {
+			t.Errorf("readable(%q) = %t, eachPosting says %t", enc, got, want)
+		}
+	}
+}
+
+// FuzzReadable checks readable against eachPosting on any list.
+func FuzzReadable(f *testing.F) {
+	for _, enc := range postingCases() {
+		f.Add(enc, 14)
+	}
+	f.Fuzz(func(t *testing.T, enc string, n int) {
+		if n < 1 || n > 1000 {
+			return
+		}
+		if got, want := readable(enc, n), eachPosting(enc, n, func(posting) {}); got != want {
+			t.Errorf("readable(%q, %d) = %t, eachPosting says %t", enc, n, got, want)
+		}
+	})
+}
