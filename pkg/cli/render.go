@@ -201,9 +201,10 @@ func runRender(ctx context.Context, env *Env, opts *renderOptions) error {
 	if note := stage.Note(); note != "" {
 		fmt.Fprintf(env.IO.ErrOut, "note: %s\n", termsafe.Line(note))
 	}
+	cacheWritten := h.StartCache(stage)
 	warnings, err := writeBundle(h, lib, root, theme, stage, opts.format)
-	if err == nil {
-		err = h.WriteCache(stage)
+	if cerr := cacheWritten(); err == nil {
+		err = cerr
 	}
 	if err == nil {
 		err = stage.Commit()

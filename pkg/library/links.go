@@ -217,8 +217,10 @@ func (l *Library) fileProblem(p string) LinkProblem {
 	if r.root != nil {
 		problem = statProblem(r.root, p)
 	}
-	r.files.Store(p, problem)
-	return problem
+	// Two links to p resolved at the same time both look: the first
+	// answer stored is every link's.
+	v, _ := r.files.LoadOrStore(p, problem)
+	return v.(LinkProblem)
 }
 
 func statProblem(root *os.Root, p string) LinkProblem {

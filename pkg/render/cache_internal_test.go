@@ -121,7 +121,7 @@ func FuzzDecodeCache(f *testing.F) {
 			return
 		}
 		for _, e := range c.entries {
-			_, _, _ = sop.ReadCompact(e.doc)
+			_ = sop.ReadCompact(e.doc, new(sop.Meta), new(sop.Body))
 		}
 	})
 }

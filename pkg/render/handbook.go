@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/sopctl/sopctl/pkg/gitlog"
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -236,7 +237,22 @@ func (h *Handbook) crossReference() {
 			to.ReferencedBy = append(to.ReferencedBy, from)
 		}
 	}
-	for _, p := range h.SOPs {
+	// Resolving the links is most of the work, and each is resolved alone
+	// (ResolveLink is safe for concurrent use): in parallel, before the
+	// references are made in page order.
+	resolved := make([][]library.Link, len(h.SOPs))
+	parallel.For(len(h.SOPs), func(i int) {
+		d := h.SOPs[i].Doc
+		if len(d.Markdown.Links) == 0 {
+			return
+		}
+		rs := make([]library.Link, len(d.Markdown.Links))
+		for j, l := range d.Markdown.Links {
+			rs[j] = h.lib.ResolveLink(d, l.Dest)
+		}
+		resolved[i] = rs
+	})
+	for i, p := range h.SOPs {
 		m := p.Doc.Meta
 		for _, id := range m.Related.Strings() {
 			if t := h.byID[id]; t != nil && t != p {
@@ -251,8 +267,8 @@ func (h *Handbook) crossReference() {
 				refer(p, t)
 			}
 		}
-		for _, l := range p.Doc.Markdown.Links {
-			r := h.lib.ResolveLink(p.Doc, l.Dest) // once per link: the files first, which classify needs
+		for j, l := range p.Doc.Markdown.Links {
+			r := resolved[i][j] // once per link: the files first, which classify needs
 			if isFile(r) && h.files[r.Path] == nil {
 				h.files[r.Path] = h.checkFile(r.Path)
 			}

@@ -57,19 +57,23 @@ func (w *writer) size(n int) int { w.parts = binary.AppendUvarint(w.parts, uint6
 // errCompact is data that AppendCompact did not write.
 var errCompact = errors.New("not an SOP's encoding")
 
-// ReadCompact reads m and md from what AppendCompact wrote, in Compact's
-// form: every text in one string, the items of m's lists in one block,
-// each other list of its exact length, md.H1
-// pointing into md.Headings (or to a heading of its own). It shares no
-// memory with data. Any other bytes are an error, never a panic, and
-// never make it allocate more than a small multiple of len(data): a list
-// is no longer than the bytes left, each item taking one at least.
-func ReadCompact(data []byte) (Meta, Body, error) {
-	var md Body
+// ReadCompact reads into m and md what AppendCompact wrote, in
+// Compact's form: every text in one string, the items of m's lists in
+// one block, each other list of its exact length, md.H1 pointing into
+// md.Headings (or to a heading of its own). They share no memory with
+// data. The caller's m and md, rather than results, are read into: they
+// are where the caller keeps them (a Doc's), and a Meta of 700 bytes
+// copied out and moved to the heap for each SOP was most of what reading
+// the render cache allocated. Any other bytes are an error, never a
+// panic, and never make it allocate more than a small multiple of
+// len(data): a list is no longer than the bytes left, each item taking
+// one at least. After an error, m and md hold nothing to use.
+func ReadCompact(data []byte, m *Meta, md *Body) error {
+	*md = Body{}
 	r := reader{data: data}
 	size := r.uvarint()
 	if r.err != nil || size > uint64(len(r.data)) {
-		return Meta{}, md, errCompact
+		return errCompact
 	}
 	r.texts, r.data = string(r.data[:size]), r.data[size:]
 	var h1 int
@@ -80,39 +84,52 @@ func ReadCompact(data []byte) (Meta, Body, error) {
 	}
 	// The lists' items are read into a pooled Meta's, then packed into
 	// one block as Compact packs them.
-	scratch := scratchMetas.Get().(*Meta)
-	defer putScratch(scratch)
-	walk(scratch, &md, own, &r)
+	scratch := scratchMetas.Get().(*scratchMeta)
+	defer scratch.put()
+	walk(&scratch.m, md, own, &r)
 	switch {
 	case r.err != nil || len(r.data) > 0 || r.off != len(r.texts):
-		return Meta{}, Body{}, errCompact
+		return errCompact
 	case h1 >= 0 && h1 < len(md.Headings):
 		md.H1 = &md.Headings[h1]
 	case h1 == ownH1:
 		md.H1 = own
 	case h1 != noH1:
-		return Meta{}, Body{}, errCompact
+		return errCompact
 	}
-	m := *scratch
-	packItems(&m)
-	return m, md, nil
+	*m = scratch.m
+	packItems(m)
+	return nil
 }
 
 // scratchMetas are the Metas ReadCompact reads into: their lists' items
 // are copied out (packItems), and their memory is read into again.
-var scratchMetas = sync.Pool{New: func() any { return new(Meta) }}
+var scratchMetas = sync.Pool{New: func() any { return new(scratchMeta) }}
 
-// putScratch empties s, but for its lists' memory, into the pool.
-func putScratch(s *Meta) {
-	var kept Meta
+// scratchMeta is a Meta ReadCompact reads into, and its lists' memory
+// while put empties it.
+type scratchMeta struct {
+	m     Meta
+	lists [][]Value
+}
+
+// put empties s.m, but for its lists' memory, into the pool.
+func (s *scratchMeta) put() {
+	s.lists = s.lists[:0]
 	for _, f := range fields {
 		if f.list != nil {
-			items := f.list(s).Items
+			items := f.list(&s.m).Items
 			clear(items) // no text kept alive by the pool
-			f.list(&kept).Items = items[:0]
+			s.lists = append(s.lists, items[:0])
 		}
 	}
-	*s = kept
+	s.m = Meta{}
+	k := 0
+	for _, f := range fields {
+		if f.list != nil {
+			f.list(&s.m).Items, k = s.lists[k], k+1
+		}
+	}
 	scratchMetas.Put(s)
 }
 

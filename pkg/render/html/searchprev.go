@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sopctl/sopctl/pkg/internal/parallel"
 	"github.com/sopctl/sopctl/pkg/render"
 )
 
@@ -81,11 +82,39 @@ func decodeSearchIndex(data []byte, h *render.Handbook) (*previousIndex, error) 
 		if k > 0 && v.Words[k-1] >= w {
 			return nil, errors.New("words out of order")
 		}
-		if !eachPosting(v.Postings[k], n, func(posting) {}) {
-			return nil, fmt.Errorf("the postings of %q cannot be read", w)
-		}
+	}
+	if k := firstUnreadable(v.Postings, n); k >= 0 {
+		return nil, fmt.Errorf("the postings of %q cannot be read", v.Words[k])
 	}
 	return pi, nil
+}
+
+// checkedWords is how many posting lists firstUnreadable checks in one
+// piece of work.
+const checkedWords = 4096
+
+// firstUnreadable is the index of the first of postings that is not a
+// list encodePostings wrote for n SOPs; -1 when each is. The lists are
+// checked in parallel: reading each took most of the time to read a
+// previous index.
+func firstUnreadable(postings []string, n int) int {
+	pieces := (len(postings) + checkedWords - 1) / checkedWords
+	first := make([]int, pieces)
+	parallel.For(pieces, func(c int) {
+		first[c] = -1
+		for k := c * checkedWords; k < min(len(postings), (c+1)*checkedWords); k++ {
+			if !readable(postings[k], n) {
+				first[c] = k
+				return
+			}
+		}
+	})
+	for _, k := range first {
+		if k >= 0 {
+			return k
+		}
+	}
+	return -1
 }
 
 // indexDoc checks a doc of the index, [id, title, outline], against p,
@@ -186,23 +215,18 @@ func madePostings(enc string, n int, made []bool, madeDocs []int) []posting {
 	}
 	// Dense: the bitmap has every SOP of the list, each with the common
 	// code unless the sparse list after it gives another.
-	bits := (n + 5) / 6
+	d, _ := splitDense(enc, n)
 	var out []posting
 	for _, doc := range madeDocs {
-		if strings.IndexByte(bitmapDigits, enc[1+doc/6])&(1<<(doc%6)) != 0 {
+		if d.has(doc) {
 			out = append(out, posting{doc: int32(doc)})
 		}
 	}
 	if out == nil {
 		return nil
 	}
-	rest := enc[1+bits:]
-	j := 0
-	for j < len(rest) && 'A' <= rest[j] && rest[j] <= 'Z' {
-		j++
-	}
-	common, _ := readCode(rest[:j])
-	others := sparseMade(rest[j:], made)
+	common := d.common
+	others := sparseMade(d.others, made)
 	for i := range out {
 		out[i].code = int32(common)
 		if len(others) > 0 && others[0].doc == out[i].doc {
@@ -249,37 +273,22 @@ func eachPosting(enc string, n int, f func(posting)) bool {
 		_, ok := eachSparse(enc, n, f)
 		return ok
 	}
-	bits := (n + 5) / 6
-	if len(enc) < 1+bits {
-		return false
-	}
-	bitmap, rest := enc[1:1+bits], enc[1+bits:]
-	j := 0
-	for j < len(rest) && 'A' <= rest[j] && rest[j] <= 'Z' {
-		j++
-	}
-	common, ok := readCode(rest[:j])
+	d, ok := splitDense(enc, n)
 	if !ok {
 		return false
 	}
 	var others []posting
-	if _, ok := eachSparse(rest[j:], n, func(p posting) { others = append(others, p) }); !ok {
+	if _, ok := eachSparse(d.others, n, func(p posting) { others = append(others, p) }); !ok {
 		return false
 	}
-	for c := range len(bitmap) {
-		v := strings.IndexByte(bitmapDigits, bitmap[c])
-		if v < 0 {
-			return false
-		}
+	for c := range len(d.bitmap) {
+		v := int(bitmapValue[d.bitmap[c]])
 		for b := range 6 {
 			if v&(1<<b) == 0 {
 				continue
 			}
 			doc := int32(c*6 + b)
-			if int(doc) >= n {
-				return false
-			}
-			p := posting{doc: doc, code: int32(common)}
+			p := posting{doc: doc, code: int32(d.common)}
 			if len(others) > 0 && others[0].doc == doc {
 				p, others = others[0], others[1:]
 			}
@@ -288,6 +297,74 @@ func eachPosting(enc string, n int, f func(posting)) bool {
 	}
 	return len(others) == 0 // each other SOP is in the bitmap
 }
+
+// readable says whether enc is a list encodePostings wrote for n SOPs,
+// as eachPosting would, without a call for each posting: a dense list's
+// bitmap is checked a character at a time.
+func readable(enc string, n int) bool {
+	if !strings.HasPrefix(enc, "!") {
+		_, ok := eachSparse(enc, n, func(posting) {})
+		return ok
+	}
+	d, ok := splitDense(enc, n)
+	if !ok {
+		return false
+	}
+	in := true
+	_, ok = eachSparse(d.others, n, func(p posting) { in = in && d.has(int(p.doc)) })
+	return ok && in
+}
+
+// denseList is a dense posting list encodePostings wrote, in its parts.
+type denseList struct {
+	bitmap string // a character for each 6 SOPs (bitmapDigits)
+	common int    // the code of every SOP of the bitmap but others
+	others string // the SOPs of another code, in encodeSparse's form
+}
+
+// splitDense splits a dense list for n SOPs into its parts, and says
+// whether its bitmap and common code are ones encodePostings writes: each
+// character a digit, no SOP past the n-th. Its others are not read.
+func splitDense(enc string, n int) (denseList, bool) {
+	bits := (n + 5) / 6
+	if len(enc) < 1+bits {
+		return denseList{}, false
+	}
+	d := denseList{bitmap: enc[1 : 1+bits]}
+	rest := enc[1+bits:]
+	j := 0
+	for j < len(rest) && 'A' <= rest[j] && rest[j] <= 'Z' {
+		j++
+	}
+	common, ok := readCode(rest[:j])
+	d.common, d.others = common, rest[j:]
+	for c := range len(d.bitmap) {
+		if bitmapValue[d.bitmap[c]] < 0 {
+			return d, false
+		}
+	}
+	if past := bits*6 - n; past > 0 && int(bitmapValue[d.bitmap[bits-1]])>>(6-past) != 0 {
+		return d, false // an SOP past the n-th
+	}
+	return d, ok
+}
+
+// has says whether the bitmap has the SOP doc, under n.
+func (d denseList) has(doc int) bool {
+	return int(bitmapValue[d.bitmap[doc/6]])&(1<<(doc%6)) != 0
+}
+
+// bitmapValue is the value of each character of bitmapDigits, -1 for
+// any other.
+var bitmapValue = func() (v [256]int8) {
+	for i := range v {
+		v[i] = -1
+	}
+	for i := range len(bitmapDigits) {
+		v[bitmapDigits[i]] = int8(i)
+	}
+	return v
+}()
 
 // eachSparse calls f with each posting of encodeSparse's form, and says
 // how many there were and whether it was that form.

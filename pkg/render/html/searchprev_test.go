@@ -184,3 +184,79 @@ func FuzzDecodeSearchIndex(f *testing.F) {
 		}
 	})
 }
+
+// TestFirstUnreadable checks that the lists checked in parallel pieces
+// name the first that cannot be read, whichever piece holds it.
+func TestFirstUnreadable(t *testing.T) {
+	const n = 10
+	good := encodePostings([]posting{{doc: 1}, {doc: 4, code: 2}}, n)
+	lists := func(count int, bad ...int) []string {
+		out := make([]string, count)
+		for i := range out {
+			out[i] = good
+		}
+		for _, k := range bad {
+			out[k] = "?"
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		postings []string
+		want     int
+	}{
+		{"none", nil, -1},
+		{"all readable", lists(3*checkedWords + 5), -1},
+		{"the first", lists(3, 0), 0},
+		{"in the last piece", lists(3*checkedWords+5, 3*checkedWords+4), 3*checkedWords + 4},
+		{"the first of two pieces", lists(3*checkedWords, 2*checkedWords+1, checkedWords+7), checkedWords + 7},
+		{"two in one piece", lists(checkedWords, 9, 8), 8},
+		{"past the SOPs", []string{good, encodePostings([]posting{{doc: n}}, n+1)}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := firstUnreadable(tt.postings, n); got != tt.want {
+				t.Errorf("firstUnreadable = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+// postingCases are posting lists, as encodePostings writes them for 14
+// SOPs and damaged, for the checks that read them.
+func postingCases() []string {
+	dense := encodePostings([]posting{{doc: 0}, {doc: 3, code: 2}, {doc: 5}, {doc: 6}, {doc: 8}, {doc: 9}, {doc: 13, code: 1}}, 14)
+	return []string{
+		dense, dense[:len(dense)-1], dense + "1", dense + "A", strings.Replace(dense, "!", "!?", 1),
+		"!" + dense[1:3], "!AAA", "!AAC", "!AAB", "!AAD", "!AA_A", "!_AAA", "!BAAA3B",
+		encodePostings([]posting{{doc: 2}, {doc: 13, code: 30}}, 14), "2", "2A", "0A1A", "0A0A", "dA", "cA", "-1A",
+	}
+}
+
+// TestReadable checks that readable takes the posting lists eachPosting
+// reads, and only those.
+func TestReadable(t *testing.T) {
+	if !strings.HasPrefix(postingCases()[0], "!") {
+		t.Fatalf("no dense list among the cases: %q", postingCases()[0])
+	}
+	for _, enc := range postingCases() {
+		if got, want := readable(enc, 14), eachPosting(enc, 14, func(posting) {}); got != want {
+			t.Errorf("readable(%q) = %t, eachPosting says %t", enc, got, want)
+		}
+	}
+}
+
+// FuzzReadable checks readable against eachPosting on any list.
+func FuzzReadable(f *testing.F) {
+	for _, enc := range postingCases() {
+		f.Add(enc, 14)
+	}
+	f.Fuzz(func(t *testing.T, enc string, n int) {
+		if n < 1 || n > 1000 {
+			return
+		}
+		if got, want := readable(enc, n), eachPosting(enc, n, func(posting) {}); got != want {
+			t.Errorf("readable(%q, %d) = %t, eachPosting says %t", enc, n, got, want)
+		}
+	})
+}
