@@ -244,12 +244,20 @@ func (s *Stage) writeManifest() error {
 }
 
 // checkName refuses a bundle file name that leaves the output folder or
-// names a file sopctl keeps there itself.
+// names a file sopctl keeps there itself: no writer makes one (CopyStatic
+// refuses such a static file by name).
 func checkName(name string) error {
-	if !localName(name) || name == Marker || name == ManifestFile || name == CacheFile {
+	if !localName(name) || ownFile(name) {
 		return fmt.Errorf("internal error: bundle file %q leaves the output folder", name)
 	}
 	return nil
+}
+
+// ownFile says whether name is one of the files sopctl keeps at the root
+// of the folders it makes, besides the bundle: the marker, the manifest,
+// and the cache while the render is staged.
+func ownFile(name string) bool {
+	return name == Marker || name == ManifestFile || name == CacheFile
 }
 
 // ReadPrevious reads a file of the previous output that the writers may

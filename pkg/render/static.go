@@ -35,8 +35,11 @@ func CopyStatic(lib *os.Root, dir string, out Output) error {
 			return fmt.Errorf("%s cannot be read: %w", name, err)
 		}
 		rel := name[len(dir)+1:]
-		if rel == Marker {
+		switch {
+		case rel == Marker:
 			return staticErrorf("%s would overwrite the file sopctl marks its output with: rename or remove it", name)
+		case ownFile(rel):
+			return staticErrorf("%s would overwrite the file %s that sopctl keeps in its output: rename or remove it", name, rel)
 		}
 		if err := out.WriteFile(rel, data); err != nil {
 			if errors.Is(err, fs.ErrExist) {
