@@ -39,7 +39,7 @@ func CopyStatic(lib *os.Root, dir string, out Output) error {
 		case rel == Marker:
 			return staticErrorf("%s would overwrite the file sopctl marks its output with: rename or remove it", name)
 		case ownFile(rel):
-			return staticErrorf("%s would overwrite the file %s that sopctl keeps in its output: rename or remove it", name, rel)
+			return staticErrorf("%s has the name of a file sopctl makes in its output folder (%s): rename or remove it", name, rel)
 		}
 		if err := out.WriteFile(rel, data); err != nil {
 			if errors.Is(err, fs.ErrExist) {
