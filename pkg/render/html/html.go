@@ -469,7 +469,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, withPage bool, 
 		}
 		sopPage(b, h, p, opts, bodies[0], panel)
 	}
-	part := printSections(h, p, printed, bodies[1:])
+	part := printSections(h, p, printed, bodies[1:], &bufs.scratch) // bodyHTML is done with it
 	part.search = newSearchDoc(p, bodies[0])
 	return b.Bytes(), part, nil
 }

@@ -80,15 +80,15 @@ func printLinkers(h *render.Handbook, p *render.Page) []linker {
 }
 
 // printSections wraps p's bodies, written by printLinkers, in the section
-// of each place (writeSection).
-func printSections(h *render.Handbook, p *render.Page, linkers []linker, bodies [][]byte) sopPart {
+// of each place (writeSection), written in b (a buffer kept from SOP to
+// SOP, sopBufs) then copied into the part's strings.
+func printSections(h *render.Handbook, p *render.Page, linkers []linker, bodies [][]byte, b *bytes.Buffer) sopPart {
 	part := sopPart{bookKey: bookKey(h, p)}
-	var b bytes.Buffer
 	for i, l := range linkers {
 		b.Reset()
 		b.Grow(len(bodies[i]) + 512)
 		_, sub := l.(handbookLinker)
-		writeSection(&b, p, bodies[i], sub)
+		writeSection(b, p, bodies[i], sub)
 		if sub {
 			part.section = htmltemplate.HTML(b.String())
 		} else {
