@@ -164,7 +164,13 @@ type placer struct {
 	w       *bufio.Writer
 	p       *render.Page
 	l       linker
-	heading *ast.Heading // the one open
+	heading *ast.Heading // the one open: anchored or plain
+	// anchored and plain are the heading nodes written, kept from heading
+	// to heading: a new one for each, and the attributes goldmark makes
+	// room for in it (ten), were some 45 MB at 10,000 SOPs. anchored has
+	// its id, in id, and plain none.
+	anchored, plain ast.Heading
+	id              []byte
 	links   []bool       // the open links: whether each was written as one
 }
 
@@ -220,10 +226,12 @@ func (pl *placer) place(pieces []piece) error {
 }
 
 func (pl *placer) openHeading(pc *piece) {
-	pl.heading = ast.NewHeading(min(pl.l.Level(pc.level), 6))
+	pl.heading = &pl.plain
 	if id := pl.l.HeadingID(pl.p, pc.slug); pc.slug != "" && id != "" {
-		pl.heading.SetAttributeString("id", []byte(id))
+		pl.heading, pl.id = &pl.anchored, append(pl.id[:0], id...)
+		pl.heading.SetAttributeString("id", pl.id) // in place of the last one's
 	}
+	pl.heading.Level = min(pl.l.Level(pc.level), 6)
 	_, _ = gmFuncs[ast.KindHeading](pl.w, nil, pl.heading, true)
 }
 
