@@ -27,7 +27,8 @@ import (
 // And a writer can convert each body while its syntax tree exists, as the
 // file is loaded (PrepareBodies), so that the body is parsed once: what
 // it makes waits in a spool, not in memory, until the SOP's page reads it
-// back (PreparedBody), instead of the file.
+// back (PreparedBody), instead of the file, which is then not read again
+// either when its stat vouches that it did not change (unchanged).
 type Sources struct {
 	mu     sync.Mutex
 	files  map[string]source // by library path
