@@ -171,7 +171,7 @@ type placer struct {
 	// its id, in id, and plain none.
 	anchored, plain ast.Heading
 	id              []byte
-	links   []bool       // the open links: whether each was written as one
+	links           []bool // the open links: whether each was written as one
 }
 
 // place writes the body of pieces as l places it.
