@@ -50,25 +50,11 @@ func TestPreparedBodyTrustsSettledStats(t *testing.T) {
 		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
-				t.Fatal(err)
-			}
 			sources := NewSources()
 			if tc.settled { // the files were made more than statSlack before
 				sources.stats.start = time.Now().Add(time.Hour).UnixNano()
 			}
-			sp, err := TempSpool(filepath.Join(t.TempDir(), "site"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			sources.PrepareBodies(func(d *sop.Doc, _ ast.Node, keep func([]byte)) { keep([]byte("tape of " + d.Path)) }, sp)
-			defer sources.Close()
-			lib, err := library.LoadKnown(t.Context(), dir, sources.Summary, sources.Cached, sources.Known)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sources.Restore(lib)
+			dir, h := preparedSmall(t, sources)
 			if sources.stats.of[file] == (library.FileStat{}) {
 				t.Skip("no stat of a file is taken here (Linux only)")
 			}
@@ -77,7 +63,6 @@ func TestPreparedBodyTrustsSettledStats(t *testing.T) {
 				src.sum[0] ^= 1
 				sources.files[file] = src
 			}
-			h := Build(lib, nil, nil, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), WithSources(sources))
 			if tc.change != nil {
 				c := &statCase{dir: dir, file: filepath.Join(dir, filepath.FromSlash(file))}
 				c.nextTick(t)
@@ -132,4 +117,28 @@ func replaceFile(t *testing.T, path string, flip bool) {
 	if err := os.Rename(tmp, path); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// preparedSmall copies the small test library into a new folder, which it
+// returns, and loads it with sources as an HTML render does: by
+// library.LoadKnown, each body's tape spooled ("tape of PATH"); then it
+// builds its Handbook. sources is closed when t ends.
+func preparedSmall(t *testing.T, sources *Sources) (string, *Handbook) {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
+		t.Fatal(err)
+	}
+	sp, err := TempSpool(filepath.Join(t.TempDir(), "site"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources.PrepareBodies(func(d *sop.Doc, _ ast.Node, keep func([]byte)) { keep([]byte("tape of " + d.Path)) }, sp)
+	t.Cleanup(func() { sources.Close() })
+	lib, err := library.LoadKnown(t.Context(), dir, sources.Summary, sources.Cached, sources.Known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources.Restore(lib)
+	return dir, Build(lib, nil, nil, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), WithSources(sources))
 }
