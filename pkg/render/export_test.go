@@ -13,3 +13,8 @@ func FailLinks(t testing.TB, err error) {
 	linkFile = func(*Stage, *fsdir.Dir, *fsdir.Dir, string) error { return err }
 	t.Cleanup(func() { linkFile = old })
 }
+
+// PreparedSmall is preparedSmall, for the package's outside tests.
+func PreparedSmall(t *testing.T, sources *Sources) (string, *Handbook) {
+	return preparedSmall(t, sources)
+}

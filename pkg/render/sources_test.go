@@ -5,13 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
-	"github.com/yuin/goldmark/ast"
-
-	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/render"
-	"github.com/sopctl/sopctl/pkg/sop"
 )
 
 // TestSourcesChanged: an SOP file that changes on disk between the
@@ -36,23 +31,7 @@ func TestSourcesChanged(t *testing.T) {
 		}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			if err := os.CopyFS(dir, os.DirFS("testdata/small")); err != nil {
-				t.Fatal(err)
-			}
-			sources := render.NewSources()
-			sp, err := render.TempSpool(filepath.Join(t.TempDir(), "site"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			sources.PrepareBodies(func(d *sop.Doc, _ ast.Node, keep func([]byte)) { keep([]byte("tape of " + d.Path)) }, sp)
-			defer sources.Close()
-			lib, err := library.LoadCached(t.Context(), dir, sources.Summary, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sources.Restore(lib)
-			h := render.Build(lib, nil, nil, time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), render.WithSources(sources))
+			dir, h := render.PreparedSmall(t, render.NewSources())
 			tc.change(t, filepath.Join(dir, file))
 			// The keys are the files' as loaded (by the hash Keep took): no
 			// file is read again for them.
@@ -61,7 +40,7 @@ func TestSourcesChanged(t *testing.T) {
 			}
 			var changed *render.ChangedError
 			p, _ := h.Page("returns")
-			_, err = h.Body(p)
+			_, err := h.Body(p)
 			if got := errors.As(err, &changed); got != tc.changed || !got && err != nil {
 				t.Fatalf("Body() = %v, want a ChangedError: %t", err, tc.changed)
 			}

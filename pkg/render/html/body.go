@@ -100,7 +100,8 @@ func keyboardCode(dst, body []byte) []byte {
 // kept from SOP to SOP (sopBufPool) so that the garbage collector is not
 // given tens of kilobytes an SOP: the page, the bodies, the tape and its
 // pieces, and the bufio.Writers goldmark's renderer would otherwise make
-// for every body it writes.
+// for every body it writes; scratch takes each body as it is placed, then
+// the sections of the printable handbooks (printSections).
 type sopBufs struct {
 	page, scratch bytes.Buffer
 	bodies        [][]byte

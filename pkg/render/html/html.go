@@ -71,7 +71,7 @@ func templates(h *render.Handbook, hrefPrefix string, parts ...string) *htmltemp
 		"inc":     func(i int) int { return i + 1 },
 	}
 	t := htmltemplate.New("layout").Funcs(funcs)
-	for _, s := range append([]string{layout, metaTable, sopTable, searchArea, sideNav}, parts...) {
+	for _, s := range append([]string{layout, sopTable, searchArea, sideNav}, parts...) {
 		t = htmltemplate.Must(t.Parse(s))
 	}
 	return t
@@ -312,7 +312,7 @@ func (w *writer) sops() (sopParts, error) {
 		bufs := sopBufPool.Get().(*sopBufs)
 		defer sopBufPool.Put(bufs)
 		var page []byte
-		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, w.handbookT, !reused, bufs)
+		page, parts.parts[i], errs[i] = renderSOP(w.h, p, w.opts, !reused, bufs)
 		if errs[i] == nil && w.opts.Cache != nil {
 			w.opts.Cache.put(p.Doc.Path, parts.parts[i])
 		}
@@ -453,7 +453,7 @@ func (w *writer) assets() []file {
 // what the search takes from it. Its body is parsed and converted once,
 // and written for each place it links from. The page is written into bufs, and is
 // good until bufs is used again.
-func renderSOP(h *render.Handbook, p *render.Page, opts Options, handbookT *htmltemplate.Template, withPage bool, bufs *sopBufs) ([]byte, sopPart, error) {
+func renderSOP(h *render.Handbook, p *render.Page, opts Options, withPage bool, bufs *sopBufs) ([]byte, sopPart, error) {
 	printed := printLinkers(h, p)
 	bodies, err := bodyHTML(h, p, bufs, append([]linker{pageLinker{}}, printed...)...)
 	if err != nil {
@@ -469,10 +469,7 @@ func renderSOP(h *render.Handbook, p *render.Page, opts Options, handbookT *html
 		}
 		sopPage(b, h, p, opts, bodies[0], panel)
 	}
-	part, err := printSections(h, p, handbookT, printed, bodies[1:])
-	if err != nil {
-		return nil, sopPart{}, err
-	}
+	part := printSections(h, p, printed, bodies[1:], &bufs.scratch) // bodyHTML is done with it
 	part.search = newSearchDoc(p, bodies[0])
 	return b.Bytes(), part, nil
 }

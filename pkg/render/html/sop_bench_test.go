@@ -16,12 +16,11 @@ func BenchmarkRenderSOP(b *testing.B) {
 	dir := testlib.LibrarySized(b, 200, 4096)
 	h, _ := rendertest.LoadSummaries(b, dir, gitlog.History{})
 	opts := Options{Lang: "en"}
-	handbookT := templates(h, "#", handbookPage, printParts)
 	i, bufs := 0, newSOPBufs()
 	for b.Loop() {
 		p := h.SOPs[i%len(h.SOPs)]
 		i++
-		if _, _, err := renderSOP(h, p, opts, handbookT, true, bufs); err != nil {
+		if _, _, err := renderSOP(h, p, opts, true, bufs); err != nil {
 			b.Fatal(err)
 		}
 	}

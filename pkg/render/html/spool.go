@@ -4,6 +4,7 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"io"
+	"sync"
 
 	"github.com/sopctl/sopctl/pkg/render"
 )
@@ -22,13 +23,18 @@ import (
 type spooledPart []render.Span
 
 // spoolPart moves part's sections and search words into the spool, in
-// one write.
+// one write, from a buffer kept from SOP to SOP (spoolBufs): made anew and
+// grown for each, it was some 1.2 GB allocated at 100,000 SOPs.
 func (w *writer) spoolPart(part sopPart) (sopPart, error) {
 	words, snippets := part.search, searchDoc{snippets: part.search.snippets}
 	words.snippets = nil
-	var b []byte
+	buf := spoolBufs.Get().(*[]byte)
+	defer spoolBufs.Put(buf)
+	b := (*buf)[:0]
 	ends := make([]int, 0, 3+len(part.books))
-	for _, s := range append([]htmltemplate.HTML{part.section}, part.books...) {
+	b = append(b, part.section...)
+	ends = append(ends, len(b))
+	for _, s := range part.books {
 		b = append(b, s...)
 		ends = append(ends, len(b))
 	}
@@ -36,6 +42,7 @@ func (w *writer) spoolPart(part sopPart) (sopPart, error) {
 	ends = append(ends, len(b))
 	b = snippets.appendTo(b)
 	ends = append(ends, len(b))
+	*buf = b // Append has copied it when it returns
 	at, err := w.spool.Append(b)
 	if err != nil {
 		return sopPart{}, err
@@ -48,6 +55,8 @@ func (w *writer) spoolPart(part sopPart) (sopPart, error) {
 	part.section, part.books, part.search, part.spooled = "", nil, searchDoc{}, spans
 	return part, nil
 }
+
+var spoolBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // sectionOf is part's section of the one-page handbook.
 func (w *writer) sectionOf(part sopPart) (htmltemplate.HTML, error) {
@@ -75,16 +84,36 @@ func (w *writer) searchOf(part sopPart, snippets bool) (searchDoc, error) {
 	if snippets {
 		k++
 	}
-	b, err := w.spool.Read(part.spooled[k])
-	if err != nil {
-		return searchDoc{}, err
-	}
-	return readSearchDoc(b)
+	var d searchDoc
+	err := w.readPooled(part.spooled[k], func(b []byte) (err error) {
+		d, err = readSearchDoc(b) // copies what it keeps
+		return err
+	})
+	return d, err
 }
 
 func (w *writer) readSpool(span render.Span) (htmltemplate.HTML, error) {
-	b, err := w.spool.Read(span)
-	return htmltemplate.HTML(b), err
+	var s htmltemplate.HTML
+	err := w.readPooled(span, func(b []byte) error {
+		s = htmltemplate.HTML(b)
+		return nil
+	})
+	return s, err
+}
+
+// readPooled reads span into a buffer kept from read to read (spoolBufs),
+// which use must copy what it keeps of: the spool is read back once a
+// section of a book and twice an SOP for the search, and a new array for
+// each was some 80 MB to collect at 10,000 SOPs.
+func (w *writer) readPooled(span render.Span, use func([]byte) error) error {
+	buf := spoolBufs.Get().(*[]byte)
+	defer spoolBufs.Put(buf)
+	b, err := w.spool.ReadInto(*buf, span)
+	*buf = b
+	if err != nil {
+		return err
+	}
+	return use(b)
 }
 
 // streamLayout is a page made by executing a template's layout as it is

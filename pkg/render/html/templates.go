@@ -34,8 +34,6 @@ const layout = `{{define "layout"}}<!DOCTYPE html>
 </html>
 {{end}}`
 
-const metaTable = `{{define "metaline"}}<p class="metaline">{{or .Doc.Meta.Status.Text "no status"}}{{with .Doc.Meta.Version.Text}} · version {{.}}{{end}}{{with .Doc.Meta.Owner.Text}} · owner: {{.}}{{end}}{{with .NextReview}} · next review {{.}}{{if $.Overdue}} (overdue){{end}}{{end}}</p>{{end}}`
-
 const sopTable = `{{define "soptable"}}<div class="table-wrap sop-list" tabindex="0" role="region" aria-label="SOPs: {{.Title}}"><table>
 <thead><tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Status</th><th scope="col">Version</th><th scope="col">Next review</th></tr></thead>
 <tbody>

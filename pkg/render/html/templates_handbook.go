@@ -25,15 +25,8 @@ const handbookPage = `{{define "content"}}<h1>{{.Handbook.Title}}</h1>
 {{define "booklink"}}<a href="{{.File 0 ".html"}}">{{.Role.Title}}</a> ({{len .Role.SOPs}} SOP{{if ne (len .Role.SOPs) 1}}s{{end}}{{if gt (len .Parts) 1}}, in {{len .Parts}} parts{{end}}){{end}}`
 
 // printParts are the parts of both kinds of printable handbook: an entry
-// of the contents, and an SOP's section: its title (under its role's
-// heading on handbook.html), a DRAFT mark in words that prints,
-// a line of metadata, the body (a retired SOP is listed, not printed).
-const printParts = `{{define "entry"}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if .Doc.Meta.Draft}} (DRAFT){{end}}</li>{{end}}
-{{define "section"}}<section class="sop">
-{{if .Sub}}<h3 id="{{.Page.ID}}">{{else}}<h2 id="{{.Page.ID}}">{{end}}{{.Page.Title}}{{if .Page.Doc.Meta.Draft}} <span class="draft-mark">DRAFT</span>{{end}}{{if .Sub}}</h3>{{else}}</h2>{{end}}
-{{template "metaline" .Page}}
-{{.Body}}</section>
-{{end}}`
+// of the contents (an SOP's section is written by writeSection).
+const printParts = `{{define "entry"}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if .Doc.Meta.Draft}} (DRAFT){{end}}</li>{{end}}`
 
 // bookPage is a role's printable handbook, roles/<id>-handbook.html, or
 // one part of it.
