@@ -266,7 +266,7 @@ const statSlack = int64(2 * time.Second)
 // after it started, vouches for the bytes it read then: the file changed
 // last long enough before that any change since has other times.
 func (c *Cache) settled(st library.FileStat) bool {
-	return st.ModTime < c.start-statSlack && st.ChangeTime < c.start-statSlack
+	return settledBefore(st, c.start)
 }
 
 // take is the Summary the cache's entry e holds of the SOP at path p,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"cmp"
+	"slices"
 
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -34,11 +35,9 @@ var metaLabels = map[string]string{"id": "ID", "effective": "Effective"}
 // review right after the last. A writer leaves out the entries its page
 // shows elsewhere; a field added to the table shows everywhere else.
 func (p *Page) Meta() []MetaField {
-	var out []MetaField
-	for _, f := range sop.Fields() {
-		if f.Name == "title" || f.Name == "supersedes" {
-			continue
-		}
+	out := make([]MetaField, 0, len(metaFields)+1)
+	for i := range metaFields {
+		f := &metaFields[i]
 		e := MetaField{Name: f.Name, Label: cmp.Or(metaLabels[f.Name], f.Title), IsList: f.Shape == sop.ShapeList}
 		if e.IsList {
 			e.List = f.List(&p.Doc.Meta)
@@ -52,3 +51,10 @@ func (p *Page) Meta() []MetaField {
 	}
 	return out
 }
+
+// metaFields are the fields Meta shows, taken from sop.Fields once: Meta
+// is called for every page and section, and a copy of the whole field
+// table each time was most of what it allocated.
+var metaFields = slices.DeleteFunc(sop.Fields(), func(f sop.Field) bool {
+	return f.Name == "title" || f.Name == "supersedes"
+})
