@@ -94,7 +94,6 @@ type cacheEntry struct {
 	bodyLine    int
 	stat        library.FileStat
 	doc         []byte
-	raw         []byte // the whole entry as the cache has it, its path first
 }
 
 // Cache is a previous render's CacheFile, read and checked.
@@ -156,7 +155,6 @@ func decodeCache(data []byte) (*Cache, error) {
 	count := min(r.uvarint(), uint64(len(r.data)/(2*sha256.Size)))
 	c := &Cache{entries: make(map[string]cacheEntry, count), start: start}
 	for len(r.data) > 0 && r.err == nil {
-		at := r.data
 		p := r.bytes()
 		var e cacheEntry
 		copy(e.sum[:], r.next(sha256.Size))
@@ -164,7 +162,6 @@ func decodeCache(data []byte) (*Cache, error) {
 		e.bodyLine = int(r.uvarint())
 		e.stat = library.FileStat{Size: r.varint(), ModTime: r.varint(), ChangeTime: r.varint(), Inode: r.uvarint(), Device: r.uvarint()}
 		e.doc = r.bytes()
-		e.raw = at[:len(at)-len(r.data)]
 		c.entries[string(p)] = e
 	}
 	if r.err != nil {
@@ -247,11 +244,7 @@ func (s *Sources) Known(p string, st library.FileStat) *sop.Doc {
 	if !ok || e.stat != st || st == (library.FileStat{}) || !s.cache.settled(st) {
 		return nil
 	}
-	d := s.take(p, e)
-	if d != nil {
-		s.stats.took(p, e.raw)
-	}
-	return d
+	return s.take(p, e)
 }
 
 // statSlack is how long before the previous render's start an SOP file
@@ -327,11 +320,12 @@ func encodeCache(w io.Writer, docs []*sop.Doc, src *Sources) error {
 		if !ok {
 			continue
 		}
-		if raw, ok := src.stats.taken[doc.Path]; ok {
-			b = append(b, raw...)
-		} else {
-			b = appendEntry(b, doc, k, src.stats.of[doc.Path], &enc)
-		}
+		b = appendBytes(b, doc.Path)
+		b = append(append(b, k.sum[:]...), k.digest[:]...)
+		b = binary.AppendUvarint(b, uint64(doc.BodyLine))
+		b = appendStat(b, src.stats.of[doc.Path])
+		enc = sop.AppendCompact(enc[:0], &doc.Meta, &doc.Markdown)
+		b = appendBytes(b, enc)
 		if len(b) >= cacheChunk {
 			if _, err := file.Write(b); err != nil {
 				return err
@@ -346,17 +340,6 @@ func encodeCache(w io.Writer, docs []*sop.Doc, src *Sources) error {
 	return err
 }
 
-// appendEntry appends the cache entry of doc, which src kept as k, of a
-// file of stat st; enc is scratch memory for its encoding.
-func appendEntry(b []byte, doc *sop.Doc, k source, st library.FileStat, enc *[]byte) []byte {
-	b = appendBytes(b, doc.Path)
-	b = append(append(b, k.sum[:]...), k.digest[:]...)
-	b = binary.AppendUvarint(b, uint64(doc.BodyLine))
-	b = appendStat(b, st)
-	*enc = sop.AppendCompact((*enc)[:0], &doc.Meta, &doc.Markdown)
-	return appendBytes(b, *enc)
-}
-
 // appendStat appends a file's stat to a cache entry.
 func appendStat(b []byte, st library.FileStat) []byte {
 	b = binary.AppendVarint(b, st.Size)
@@ -369,28 +352,14 @@ func appendStat(b []byte, st library.FileStat) []byte {
 // fileStats are the stats of the SOP files Known was given, and the time
 // render started, before the first of them: its cache keeps them, for
 // the next render to know those files by their stats.
-//
-// taken are the entries of the previous cache that Known took, as that
-// cache has them (cacheEntry.raw): the entry the cache being written has
-// for such a file is the same bytes (its path, hashes, body line and
-// stat are the entry's, and its SOP is the entry's, decoded), and
-// encodeCache copies them rather than encode the SOP again. They hold
-// the previous cache's memory only until the cache is written.
 type fileStats struct {
 	mu    sync.Mutex
 	start int64 // nanoseconds since 1970
 	of    map[string]library.FileStat
-	taken map[string][]byte
 }
 
 func newFileStats() *fileStats {
-	return &fileStats{start: time.Now().UnixNano(), of: map[string]library.FileStat{}, taken: map[string][]byte{}}
-}
-
-func (f *fileStats) took(p string, raw []byte) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.taken[p] = raw
+	return &fileStats{start: time.Now().UnixNano(), of: map[string]library.FileStat{}}
 }
 
 func (f *fileStats) add(p string, st library.FileStat) {
@@ -420,9 +389,7 @@ func (h *Handbook) WriteCache(s *Stage) error {
 	for i, p := range h.SOPs {
 		docs[i] = p.Doc
 	}
-	err := s.writeCache(docs, h.sources)
-	h.sources.stats.taken = nil // the previous cache's memory
-	return err
+	return s.writeCache(docs, h.sources)
 }
 
 // StartCache writes the cache (WriteCache) while the caller writes the

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"github.com/sopctl/sopctl/pkg/internal/fsdir"
-	"github.com/sopctl/sopctl/pkg/internal/testlib"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -160,52 +158,4 @@ func TestKnown(t *testing.T) {
 			}
 		})
 	}
-}
-
-// The cache written after a load that Known gave SOPs copies their
-// previous entries (fileStats.taken), and is byte for byte the one that
-// encoding every SOP again writes; an SOP changed since is encoded anew.
-func TestCacheCopiesTakenEntries(t *testing.T) {
-	for _, edited := range []bool{false, true} {
-		c := newStatCase(t)
-		if edited {
-			c.nextTick(t)
-			b, err := os.ReadFile(c.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(c.file, append(b, "\nAn edit.\n"...), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		c.cache.start = time.Now().Add(time.Minute).UnixNano() // every file settled
-		src := NewSources()
-		src.Use(c.cache)
-		lib, err := library.LoadKnown(context.Background(), c.dir, src.Summary, src.Cached, src.Known)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src.Restore(lib)
-		if want := len(lib.Docs) - btoi(edited); len(src.stats.taken) != want || want == 0 {
-			t.Fatalf("edited %t: %d entries taken, want %d", edited, len(src.stats.taken), want)
-		}
-		var copied, encoded bytes.Buffer
-		if err := encodeCache(&copied, lib.Docs, src); err != nil {
-			t.Fatal(err)
-		}
-		src.stats.taken = map[string][]byte{}
-		if err := encodeCache(&encoded, lib.Docs, src); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(copied.Bytes(), encoded.Bytes()) {
-			t.Errorf("edited %t: the cache with the entries copied differs from the one encoded: %s", edited, testlib.FirstDiff(copied.Bytes(), encoded.Bytes()))
-		}
-	}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
