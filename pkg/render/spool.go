@@ -19,8 +19,8 @@ type Spooler interface {
 	Spool() (*Spool, error)
 }
 
-// spoolFile is the scratch file's name in the staging folder; Close
-// removes it before the swap.
+// spoolFile is the scratch file's name in the staging folder, which Close
+// removes before the swap, and the end of TempSpool's beside the output.
 const spoolFile = ".sopctl-spool"
 
 // Spool is an append-only scratch file: Append writes bytes and says
@@ -56,7 +56,7 @@ func (s *Stage) Spool() (*Spool, error) {
 // system allows (the open spool lives on, nameless, and is gone even if
 // sopctl is killed), else by Close.
 func TempSpool(out string) (*Spool, error) {
-	f, err := os.CreateTemp(filepath.Dir(out), "."+filepath.Base(out)+spoolFile+"-*")
+	f, err := os.CreateTemp(filepath.Dir(out), "."+siblingTag(filepath.Base(out))+spoolFile+"-*")
 	if err != nil {
 		return nil, err
 	}

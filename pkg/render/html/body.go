@@ -67,10 +67,10 @@ func bodyHTML(h *render.Handbook, p *render.Page, bufs *sopBufs, linkers ...link
 // (taken from the render cache) or a whole document, one made now from
 // its body.
 func bodyTape(h *render.Handbook, p *render.Page, bufs *sopBufs) ([]byte, error) {
-	tape, ok, err := h.PreparedBody(p, bufs.tape.read)
+	tape, ok, err := h.PreparedBody(p, bufs.read)
 	if ok || err != nil {
-		if cap(tape) > cap(bufs.tape.read) {
-			bufs.tape.read = tape[:0]
+		if cap(tape) > cap(bufs.read) {
+			bufs.read = tape[:0]
 		}
 		return tape, err
 	}
@@ -107,6 +107,7 @@ type sopBufs struct {
 	bodies        [][]byte
 	pieces        []piece
 	tape          *tapeWriter
+	read          []byte // a tape read back from the spool (bodyTape)
 	placer        placer
 }
 

@@ -215,7 +215,7 @@ func madePostings(enc string, n int, made []bool, madeDocs []int) []posting {
 	}
 	// Dense: the bitmap has every SOP of the list, each with the common
 	// code unless the sparse list after it gives another.
-	d, _ := splitDense(enc, n)
+	d, _ := cutDense(enc, n)
 	var out []posting
 	for _, doc := range madeDocs {
 		if d.has(doc) {
@@ -322,22 +322,16 @@ type denseList struct {
 	others string // the SOPs of another code, in encodeSparse's form
 }
 
-// splitDense splits a dense list for n SOPs into its parts, and says
-// whether its bitmap and common code are ones encodePostings writes: each
-// character a digit, no SOP past the n-th. Its others are not read.
+// splitDense splits a dense list for n SOPs into its parts (cutDense),
+// and says whether its bitmap and common code are ones encodePostings
+// writes: each character a digit, no SOP past the n-th. Its others are
+// not read.
 func splitDense(enc string, n int) (denseList, bool) {
 	bits := (n + 5) / 6
 	if len(enc) < 1+bits {
 		return denseList{}, false
 	}
-	d := denseList{bitmap: enc[1 : 1+bits]}
-	rest := enc[1+bits:]
-	j := 0
-	for j < len(rest) && 'A' <= rest[j] && rest[j] <= 'Z' {
-		j++
-	}
-	common, ok := readCode(rest[:j])
-	d.common, d.others = common, rest[j:]
+	d, ok := cutDense(enc, n)
 	for c := range len(d.bitmap) {
 		if bitmapValue[d.bitmap[c]] < 0 {
 			return d, false
@@ -346,6 +340,22 @@ func splitDense(enc string, n int) (denseList, bool) {
 	if past := bits*6 - n; past > 0 && int(bitmapValue[d.bitmap[bits-1]])>>(6-past) != 0 {
 		return d, false // an SOP past the n-th
 	}
+	return d, ok
+}
+
+// cutDense cuts a dense list for n SOPs, at least as long as its bitmap,
+// into its parts, reading no character of the bitmap, and says whether
+// its common code reads.
+func cutDense(enc string, n int) (denseList, bool) {
+	bits := (n + 5) / 6
+	d := denseList{bitmap: enc[1 : 1+bits]}
+	rest := enc[1+bits:]
+	j := 0
+	for j < len(rest) && 'A' <= rest[j] && rest[j] <= 'Z' {
+		j++
+	}
+	common, ok := readCode(rest[:j])
+	d.common, d.others = common, rest[j:]
 	return d, ok
 }
 

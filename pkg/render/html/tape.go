@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -86,7 +85,6 @@ type tapeWriter struct {
 	lastHead []byte // the text of the last heading met, which names the tables below it
 	alt      bytes.Buffer
 	altW     *bufio.Writer
-	read     []byte // a tape read back from the spool (bodyTape)
 }
 
 func newTapeWriter() *tapeWriter {
@@ -105,19 +103,24 @@ func (t *tapeWriter) record(src []byte, root ast.Node) []byte {
 	// goldmark's functions return only the writer's errors, and lit
 	// takes everything.
 	_ = bundleMarkdown.Renderer().Render(t, src, root)
-	t.cut(0)
+	t.flushText()
 	t.src, t.lastHead = nil, nil // a pool keeps no body
-	return t.tape[:len(t.tape)-1]
+	return t.tape
 }
 
 // cut ends the HTML written so far with an opText and starts op.
 func (t *tapeWriter) cut(op byte) {
+	t.flushText()
+	t.tape = append(t.tape, op)
+}
+
+// flushText ends the HTML written so far with an opText, if there is any.
+func (t *tapeWriter) flushText() {
 	_ = t.Flush()
 	if t.lit.Len() > 0 {
 		t.tape = appendField(append(t.tape, opText), t.lit.Bytes())
 		t.lit.Reset()
 	}
-	t.tape = append(t.tape, op)
 }
 
 func (t *tapeWriter) field(b []byte) { t.tape = appendField(t.tape, b) }
@@ -223,7 +226,7 @@ func (t *tapeWriter) image(n ast.Node, entering bool) ast.WalkStatus {
 	t.cut(opImage)
 	t.field(img.Destination)
 	t.title(img.Title)
-	t.field([]byte(strings.TrimSpace(string(plainText(n, t.src)))))
+	t.field(bytes.TrimSpace(plainText(n, t.src)))
 	dest, title := img.Destination, img.Title
 	img.Destination, img.Title = nil, nil
 	alt := t.html(func(w util.BufWriter) { _, _ = gmFuncs[ast.KindImage](w, t.src, img, true) })
