@@ -29,8 +29,8 @@ const (
 	renderHeadroomPerSOP = 3 << 10  // 3 KiB: the headroom past 19.1k SOPs
 )
 
-// wrapSummary is wrap for library.LoadCached's hook, which returns the
-// Summary render keeps.
+// wrapSummary is wrap for library.LoadKnown's summary hook, which
+// returns the Summary render keeps.
 func (b *memoryBudget) wrapSummary(summary func(*library.Config, *sop.Doc, ast.Node) *sop.Doc) func(*library.Config, *sop.Doc, ast.Node) *sop.Doc {
 	return func(cfg *library.Config, d *sop.Doc, tree ast.Node) *sop.Doc {
 		s := summary(cfg, d, tree)

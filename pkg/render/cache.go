@@ -233,7 +233,7 @@ func (s *Sources) Cached(p string, src []byte) *sop.Doc {
 // Known is Cached for an SOP file known by its stat, unread, as
 // library.LoadKnown's hook: the cache in use gives its entry when the
 // file's stat is the one the entry has, and that stat vouches for the
-// file's bytes (Cache.settled). Known keeps every stat it is given for
+// file's bytes (vouches). Known keeps every stat it is given for
 // the cache this render writes.
 func (s *Sources) Known(p string, st library.FileStat) *sop.Doc {
 	s.stats.add(p, st)
@@ -241,7 +241,7 @@ func (s *Sources) Known(p string, st library.FileStat) *sop.Doc {
 		return nil
 	}
 	e, ok := s.cache.entries[p]
-	if !ok || e.stat != st || st == (library.FileStat{}) || !s.cache.settled(st) {
+	if !ok || e.stat != st || !vouches(st, s.cache.start) {
 		return nil
 	}
 	return s.take(p, e)
@@ -254,13 +254,6 @@ func (s *Sources) Known(p string, st library.FileStat) *sop.Doc {
 // covers the coarsest (FAT's), and is what go's test cache and module
 // index allow.
 const statSlack = int64(2 * time.Second)
-
-// settled says whether st, a stat the previous render took of a file
-// after it started, vouches for the bytes it read then: the file changed
-// last long enough before that any change since has other times.
-func (c *Cache) settled(st library.FileStat) bool {
-	return settledBefore(st, c.start)
-}
 
 // take is the Summary the cache's entry e holds of the SOP at path p,
 // when e holds together (a body line; an encoding that decodes), and
@@ -369,7 +362,7 @@ func (f *fileStats) add(p string, st library.FileStat) {
 }
 
 // cacheChunk is about how much encodeCache writes at once: the whole
-// cache weighs 1 KB an SOP.
+// cache weighs about 700 bytes an SOP.
 const cacheChunk = 64 << 10
 
 // appendBytes appends b to dst, prefixed with its length.

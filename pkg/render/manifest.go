@@ -77,13 +77,11 @@ func decodeManifest(data []byte) (map[string]string, error) {
 
 // manifestCheck hashes a manifest's build and files.
 func manifestCheck(build string, files map[string]string) string {
-	d := sha256.New()
-	field(d, build)
+	b := appendField(nil, build)
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		field(d, name)
-		field(d, files[name])
+		b = appendField(appendField(b, name), files[name])
 	}
-	return base64.RawURLEncoding.EncodeToString(d.Sum(nil)[:keyLen])
+	return keyOf(b)
 }
 
 // unknownBuild is the buildID of a build that cannot tell what it is:

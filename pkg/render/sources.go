@@ -16,10 +16,12 @@ import (
 
 // Sources lets render hold summaries, not documents: memory then grows
 // with the number of SOPs, not their size. The library is loaded with
-// library.LoadCached and Summary as its hook, which keeps what the pages need of each SOP besides its
-// body (its front matter as read and parsed, its headings and its links,
-// compact), and records a hash of its file; each file is read again when
-// its page is written (Handbook.Body), and refused if it changed since.
+// library.LoadKnown, with Summary, Cached and Known as its hooks: Summary
+// keeps what the pages need of each SOP besides its body (its front
+// matter as read and parsed, its headings and its links, compact), and
+// records a hash of its file; each file is read again when its page is
+// written (Handbook.Body), and refused if it changed since, unless its
+// stat vouches that it did not (unchanged).
 //
 // Sources can also take what a previous render kept of each SOP (Use,
 // Cached): a file whose bytes are those it kept is then not parsed.
@@ -155,7 +157,7 @@ func (h *Handbook) fileSum(d *sop.Doc) ([sha256.Size]byte, error) {
 }
 
 // digestOf is what librarySummary takes of an SOP (docDigest): the one
-// or Cached took for a summary.
+// Summary or Cached took for a summary.
 func (h *Handbook) digestOf(d *sop.Doc) [sha256.Size]byte {
 	if d.Summarized() && h.sources != nil {
 		if src, ok := h.sources.files[d.Path]; ok {
@@ -230,7 +232,7 @@ func (h *Handbook) reread(d *sop.Doc, src source) ([]byte, error) {
 //
 // A file edited after the walk has new times, other than those of that
 // stat, being older than any change made since by more than one tick of
-// the filesystem's clock (Cache.settled reasons so for the previous
+// the filesystem's clock (vouches; Known reasons so for the previous
 // render's stats); one given its old times back (touch -d) has a new
 // change time; one replaced by another (rename, checkout) another inode;
 // one removed, or made a symlink, no stat of a regular file. So the bytes
@@ -240,7 +242,7 @@ func (h *Handbook) reread(d *sop.Doc, src source) ([]byte, error) {
 // is read and hashed again (reread).
 func (s *Sources) unchanged(dir, p string) bool {
 	st, ok := s.stats.of[p]
-	if !ok || st == (library.FileStat{}) || !settledBefore(st, s.stats.start) {
+	if !ok || !vouches(st, s.stats.start) {
 		return false
 	}
 	s.folderOnce.Do(func() {
@@ -257,9 +259,10 @@ func (s *Sources) unchanged(dir, p string) bool {
 	return ok && now == st
 }
 
-// settledBefore says whether st, a stat of a file taken after start, says
-// that the file last changed more than statSlack before start: any change
-// made since has other times.
-func settledBefore(st library.FileStat, start int64) bool {
-	return st.ModTime < start-statSlack && st.ChangeTime < start-statSlack
+// vouches says whether st, a stat of a file taken after start, vouches
+// for the bytes read after it: it is a stat (not none, as where the
+// system gives none), and the file last changed more than statSlack
+// before start, so any change made since has other times.
+func vouches(st library.FileStat, start int64) bool {
+	return st != (library.FileStat{}) && st.ModTime < start-statSlack && st.ChangeTime < start-statSlack
 }

@@ -323,7 +323,7 @@ func loadAt(t testing.TB, dir string, history gitlog.History, today time.Time, s
 		lib, err = library.Load(dir)
 	} else {
 		prepareBodies(t, sources)
-		lib, err = library.LoadCached(t.Context(), dir, sources.Summary, sources.Cached)
+		lib, err = library.LoadKnown(t.Context(), dir, sources.Summary, sources.Cached, sources.Known)
 		if err == nil {
 			sources.Restore(lib)
 		}
