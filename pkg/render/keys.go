@@ -53,14 +53,14 @@ func keyOf(fields []byte) string {
 
 // field writes s to d with its length first, so that no two lists of
 // fields hash alike.
-func field(d io.Writer, s string) {
+func field[S []byte | string](d io.Writer, s S) {
 	d.Write(appendField(make([]byte, 0, maxFieldLen+len(s)), s))
 }
 
 // appendField appends s with its length first, "LEN:S", as field writes
 // it. The keys of every page and file are hashed so: without fmt, whose
 // Fprintf was a tenth of an incremental render's CPU.
-func appendField(b []byte, s string) []byte {
+func appendField[S []byte | string](b []byte, s S) []byte {
 	b = strconv.AppendInt(b, int64(len(s)), 10)
 	return append(append(b, ':'), s...)
 }
@@ -161,7 +161,7 @@ func pageExtra(p *Page) string {
 // library file a body links to.
 func (h *Handbook) librarySummary() string {
 	d := sha256.New()
-	field(d, string(h.lib.Config.Src))
+	field(d, h.lib.Config.Src)
 	for _, id := range slices.Sorted(maps.Keys(h.roleTitles)) {
 		fmt.Fprintf(d, "role %q %q\n", id, h.roleTitles[id])
 	}
@@ -183,7 +183,7 @@ func (h *Handbook) librarySummary() string {
 func docDigest(path string, front []byte, md *sop.Body) [sha256.Size]byte {
 	d := sha256.New()
 	field(d, path)
-	field(d, string(front))
+	field(d, front)
 	if md.H1 != nil {
 		fmt.Fprintf(d, "h1 %q %q\n", md.H1.Text, md.H1.Slug)
 	}
