@@ -106,29 +106,19 @@ func ReadCompact(data []byte, m *Meta, md *Body) error {
 // are copied out (packItems), and their memory is read into again.
 var scratchMetas = sync.Pool{New: func() any { return new(scratchMeta) }}
 
-// scratchMeta is a Meta ReadCompact reads into, and its lists' memory
-// while put empties it.
-type scratchMeta struct {
-	m     Meta
-	lists [][]Value
-}
+// scratchMeta is a Meta ReadCompact reads into.
+type scratchMeta struct{ m Meta }
 
 // put empties s.m, but for its lists' memory, into the pool.
 func (s *scratchMeta) put() {
-	s.lists = s.lists[:0]
 	for _, f := range fields {
-		if f.list != nil {
-			items := f.list(&s.m).Items
-			clear(items) // no text kept alive by the pool
-			s.lists = append(s.lists, items[:0])
+		if f.list == nil {
+			*f.scalar(&s.m) = Value{}
+			continue
 		}
-	}
-	s.m = Meta{}
-	k := 0
-	for _, f := range fields {
-		if f.list != nil {
-			f.list(&s.m).Items, k = s.lists[k], k+1
-		}
+		l := f.list(&s.m)
+		clear(l.Items) // no text kept alive by the pool
+		*l = List{Items: l.Items[:0]}
 	}
 	scratchMetas.Put(s)
 }

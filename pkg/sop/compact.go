@@ -116,10 +116,7 @@ func walk(m *Meta, md *Body, own *Heading, v visitor) {
 		l := fd.list(m)
 		pos(&l.Pos)
 		v.flag(&l.Set)
-		l.Items = sized(l.Items, v.size(len(l.Items)))
-		for i := range l.Items {
-			value(&l.Items[i])
-		}
+		each(v, &l.Items, value)
 	}
 	heading := func(h *Heading) {
 		v.num(&h.Level)
@@ -129,42 +126,23 @@ func walk(m *Meta, md *Body, own *Heading, v visitor) {
 		v.num(&h.Start)
 		v.num(&h.End)
 	}
-	md.Headings = sized(md.Headings, v.size(len(md.Headings)))
-	for i := range md.Headings {
-		heading(&md.Headings[i])
-	}
+	each(v, &md.Headings, heading)
 	if own != nil {
 		heading(own)
 	}
-	md.Sections = sized(md.Sections, v.size(len(md.Sections)))
-	for i := range md.Sections {
-		s := &md.Sections[i]
-		heading(&s.Heading)
-		v.flag(&s.Empty)
-		v.flag(&s.OrderedList)
-	}
-	md.Links = sized(md.Links, v.size(len(md.Links)))
-	for i := range md.Links {
-		l := &md.Links[i]
-		v.text(&l.Dest)
-		pos(&l.Pos)
-		v.flag(&l.Image)
-	}
-	md.Placeholders = sized(md.Placeholders, v.size(len(md.Placeholders)))
-	for i := range md.Placeholders {
-		pos(&md.Placeholders[i])
-	}
-	md.Comments = sized(md.Comments, v.size(len(md.Comments)))
-	for i := range md.Comments {
-		c := &md.Comments[i]
-		v.text(&c.Text)
-		pos(&c.Pos)
-		v.num(&c.NextLine)
-	}
-	md.Params = sized(md.Params, v.size(len(md.Params)))
-	for i := range md.Params {
-		v.text(&md.Params[i].ID)
-		pos(&md.Params[i].Pos)
+	each(v, &md.Sections, func(s *Section) { heading(&s.Heading); v.flag(&s.Empty); v.flag(&s.OrderedList) })
+	each(v, &md.Links, func(l *Link) { v.text(&l.Dest); pos(&l.Pos); v.flag(&l.Image) })
+	each(v, &md.Placeholders, pos)
+	each(v, &md.Comments, func(c *Comment) { v.text(&c.Text); pos(&c.Pos); v.num(&c.NextLine) })
+	each(v, &md.Params, func(p *ParamCite) { v.text(&p.ID); pos(&p.Pos) })
+}
+
+// each makes *s a list of the length v gives (sized), and shows v each
+// of its items with f.
+func each[E any](v visitor, s *[]E, f func(*E)) {
+	*s = sized(*s, v.size(len(*s)))
+	for i := range *s {
+		f(&(*s)[i])
 	}
 }
 
