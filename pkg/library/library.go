@@ -3,10 +3,10 @@
 // parallel, into an in-memory Library that lint, render and scaffold share:
 // whole parsed documents, or each SOP's summary without its text
 // (LoadSummaries, for render) or its Brief (LoadBriefs, for lint), so that
-// memory grows with the number of SOPs, not their size; LoadCached keeps
+// memory grows with the number of SOPs, not their size; LoadKnown keeps
 // the summary the caller makes of each SOP, or takes one it kept for a
-// file's bytes (render's cache) instead of parsing the file, and
-// LoadKnown one it kept for a file's stat, instead of reading it. Its
+// file's stat (render's cache) instead of reading the file, or for its
+// bytes, instead of parsing it. Its
 // indexes (by id, by path) hold the SOPs' places in its order, not
 // pointers.
 // It also finds the library of each path a user names (Select), and shows
@@ -125,8 +125,9 @@ func LoadContext(ctx context.Context, dir string) (*Library, error) {
 
 // LoadSummaries is LoadContext for a command that reads each SOP's text
 // once, as it is parsed, and afterwards only what other SOPs need of it
-// (render, through LoadCached; lint keeps less, LoadBriefs): the worker that parsed an SOP calls each with the whole Doc,
-// then keeps only its Summary. Memory then grows with the number of SOPs,
+// (render, through LoadKnown; lint keeps less, LoadBriefs): the worker
+// that parsed an SOP calls each with the whole Doc, then keeps only its
+// Summary. Memory then grows with the number of SOPs,
 // not their size. Source reads an SOP's bytes again when they are needed;
 // Reload calls each again on the files it reads.
 func LoadSummaries(ctx context.Context, dir string, each func(*Config, *sop.Doc)) (*Library, error) {
@@ -148,30 +149,27 @@ func LoadBriefsListed(ctx context.Context, dir string, listed func(n int), each 
 	return loadWith(ctx, dir, loadMode{each: each, briefs: true, listed: listed})
 }
 
-// LoadCached is LoadSummaries for a caller that makes each SOP's Summary
-// itself (render keeps more of an SOP than Doc.Summary, in less memory)
-// and may know it from an earlier load: the worker that parsed an SOP
-// keeps the Doc summary returns, which must be Summarized, of the whole
-// Doc and its body's syntax tree (sop.ParseTree: a caller may convert
-// the body without parsing it again); cached gets each file's path and
-// bytes as read (within max_file_kb), and a Doc it returns, a Summary of exactly those bytes, is taken as the
-// file's without parsing it or calling summary on it; nil means parse the
-// file.
-func LoadCached(ctx context.Context, dir string, summary func(*Config, *sop.Doc, ast.Node) *sop.Doc, cached func(path string, src []byte) *sop.Doc) (*Library, error) {
-	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached})
-}
-
 // FileStat is what a stat of an SOP file says that changes when the file
 // does (LoadKnown).
 type FileStat = fsdir.Stat
 
-// LoadKnown is LoadCached that first calls known with the stat of each
-// SOP file that is a plain file, not a symlink, within max_file_kb (where
-// the system gives one: Linux), as the walk of sops_dir took it: a Doc it
-// returns, a Summary of the file as that stat finds it, is taken as the
-// file's without reading it. The stat is taken before the file is read,
-// so a file that changes in between is read as changed, and has the stat
-// of before.
+// LoadKnown is LoadSummaries for a caller that makes each SOP's Summary
+// itself (render keeps more of an SOP than Doc.Summary, in less memory)
+// and may know it from an earlier load: the worker that parsed an SOP
+// keeps the Doc summary returns, which must be Summarized, of the whole
+// Doc and its body's syntax tree (sop.ParseTree: a caller may convert
+// the body without parsing it again).
+//
+// known (if not nil) is first called with the stat of each SOP file that
+// is a plain file, not a symlink, within max_file_kb (where the system
+// gives one: Linux), as the walk of sops_dir took it: a Doc it returns, a
+// Summary of the file as that stat finds it, is taken as the file's
+// without reading it. The stat is taken before the file is read, so a
+// file that changes in between is read as changed, and has the stat of
+// before. Then cached (if not nil) gets each file's path and bytes as
+// read (within max_file_kb), and a Doc it returns, a Summary of exactly
+// those bytes, is taken as the file's without parsing it or calling
+// summary on it; nil means parse the file.
 func LoadKnown(ctx context.Context, dir string, summary func(*Config, *sop.Doc, ast.Node) *sop.Doc, cached func(path string, src []byte) *sop.Doc, known func(path string, st FileStat) *sop.Doc) (*Library, error) {
 	return loadWith(ctx, dir, loadMode{summary: summary, summaries: true, cached: cached, known: known})
 }
@@ -179,8 +177,8 @@ func LoadKnown(ctx context.Context, dir string, summary func(*Config, *sop.Doc, 
 // loadMode says how to load: adding (OpenToAdd) lets sops_dir be
 // missing; summaries keeps each SOP's Summary after calling each on it
 // (LoadSummaries), briefs its Brief (LoadBriefs); summary makes the
-// Summary in its place and cached may give it unparsed (LoadCached), as
-// may known, unread (LoadKnown);
+// Summary in its place, cached may give it unparsed and known unread
+// (LoadKnown);
 // listed is told how many files are to be read (LoadBriefsListed).
 type loadMode struct {
 	adding, summaries, briefs bool
@@ -271,7 +269,7 @@ func loadSOPs(ctx context.Context, root *os.Root, dir string, cfg *Config, mode 
 	briefs := make([]sop.Brief, len(toRead))
 	errs := parseAll(ctx, dirs, toRead, stats, int64(cfg.MaxFileKB)*1024, mode, func(i int, d *sop.Doc, tree ast.Node, parsed bool) {
 		if !parsed {
-			read[i] = d // a Summary already (LoadCached)
+			read[i] = d // a Summary already (LoadKnown)
 			return
 		}
 		if mode.each != nil {
@@ -441,7 +439,7 @@ func symlinkProblem(root *os.Root, p string, err error) string {
 // the worker that parsed the i-th file hands its Doc and its body's syntax
 // tree to keep. A file that mode's known knows by its stat (in stats,
 // zero when none) is not read, and one that its cached knows by its bytes
-// is not parsed: keep gets that Doc, not parsed (LoadKnown, LoadCached).
+// is not parsed: keep gets that Doc, not parsed (LoadKnown).
 // It returns each file's error, nil for those that parsed.
 func parseAll(ctx context.Context, dirs *folders, paths []string, stats []FileStat, maxBytes int64, mode loadMode, keep func(i int, d *sop.Doc, tree ast.Node, parsed bool)) []*sop.Error {
 	errs := make([]*sop.Error, len(paths))

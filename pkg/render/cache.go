@@ -215,9 +215,9 @@ func (r *cacheReader) bytes() []byte { return r.next(r.uvarint()) }
 func (s *Sources) Use(c *Cache) { s.cache = c }
 
 // Cached is Summary for an SOP file the cache in use knows with these
-// bytes, as library.LoadCached's hook: it records what Summary would have,
-// and returns the Summary it would make of the parsed file, compact as
-// it is decoded; nil when the cache does not know the file so, or its
+// bytes, as library.LoadKnown's cached hook: it records what Summary would
+// have, and returns the Summary it would make of the parsed file, compact
+// as it is decoded; nil when the cache does not know the file so, or its
 // entry does not decode (then the file is parsed and kept).
 func (s *Sources) Cached(p string, src []byte) *sop.Doc {
 	if s.cache == nil {

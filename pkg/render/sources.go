@@ -93,9 +93,9 @@ func (s *Sources) Close() error {
 }
 
 // Summary records a whole Doc and returns what render keeps of it, as
-// library.LoadCached's hook: a Summary (Doc.Summarized) with the fields
-// and headings' text its pages show, which Doc.Summary leaves out, in
-// one compact block (sop.Compact); and, with PrepareBodies, spools its
+// library.LoadKnown's summary hook: a Summary (Doc.Summarized) with the
+// fields and headings' text its pages show, which Doc.Summary leaves out,
+// in one compact block (sop.Compact); and, with PrepareBodies, spools its
 // converted body, made from tree. A body that cannot be spooled is
 // converted when its page is written, from its file, as if there were no
 // spool.

@@ -24,7 +24,7 @@ func BenchmarkRender(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "site-md")
 		for b.Loop() {
 			sources := render.NewSources()
-			lib, err := library.LoadCached(b.Context(), dir, sources.Summary, nil)
+			lib, err := library.LoadKnown(b.Context(), dir, sources.Summary, nil, nil)
 			if err != nil {
 				b.Fatal(err)
 			}
