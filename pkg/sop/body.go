@@ -128,14 +128,8 @@ func InsideLink(n ast.Node) bool {
 	return false
 }
 
-// parseBody reads the Markdown body. firstLine is the file line the body
-// starts on.
-func parseBody(src []byte, firstLine int) Body {
-	b, _ := parseBodyTree(src, firstLine)
-	return b
-}
-
-// parseBodyTree is parseBody that also returns the body's syntax tree.
+// parseBodyTree reads the Markdown body, firstLine the file line it
+// starts on, and returns its syntax tree too.
 func parseBodyTree(src []byte, firstLine int) (Body, ast.Node) {
 	root := ParseMarkdown(src)
 	r := &bodyReader{src: src, root: root, pos: newPositioner(src, firstLine), slugs: NewSlugger(), h1: -1, section: -1}

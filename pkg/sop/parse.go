@@ -87,11 +87,6 @@ func ParseTree(path string, src []byte) (doc *Doc, tree ast.Node, err error) {
 	return parseTree(path, src)
 }
 
-func parse(path string, src []byte) (*Doc, error) {
-	doc, _, err := parseTree(path, src)
-	return doc, err
-}
-
 func parseTree(path string, src []byte) (*Doc, ast.Node, error) {
 	text := normalize(src)
 	fail := func(rule string, pos Pos, format string, args ...any) (*Doc, ast.Node, error) {
