@@ -56,7 +56,9 @@ func (pr *printed) writeTo(b *bytes.Buffer, i, k int) error {
 		b.Write(pr.mem[i][span.Off : span.Off+int64(span.Len)])
 		return nil
 	}
-	s, err := pr.spool.Read(span)
+	// Read into b's spare room: no array made for each section.
+	b.Grow(span.Len)
+	s, err := pr.spool.ReadInto(b.AvailableBuffer(), span)
 	b.Write(s)
 	return err
 }
