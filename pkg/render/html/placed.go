@@ -3,9 +3,7 @@ package html
 import (
 	"bufio"
 	"cmp"
-	"encoding/binary"
 	"fmt"
-	"math"
 	"path"
 
 	"github.com/yuin/goldmark/ast"
@@ -44,44 +42,8 @@ type piece struct {
 	label  string // a table's
 }
 
-// tapeReader reads a tape's fields.
-type tapeReader struct {
-	b   []byte
-	err error
-}
-
-func (r *tapeReader) number() int {
-	n, k := binary.Uvarint(r.b)
-	if k <= 0 || n > math.MaxInt32 {
-		r.err, r.b = errTape, nil
-		return 0
-	}
-	r.b = r.b[k:]
-	return int(n)
-}
-
-func (r *tapeReader) field() []byte {
-	n := r.number()
-	if n > len(r.b) {
-		r.err, r.b = errTape, nil
-		return nil
-	}
-	f := r.b[:n:n]
-	r.b = r.b[n:]
-	return f
-}
-
-func (r *tapeReader) byte() byte {
-	if len(r.b) == 0 {
-		r.err = errTape
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
-}
-
-func (r *tapeReader) title() []byte {
+// title is a link's or image's title as tapeWriter.title wrote it.
+func (r *fieldReader) title() []byte {
 	if r.byte() == noTitle {
 		return nil
 	}
@@ -90,8 +52,8 @@ func (r *tapeReader) title() []byte {
 
 // readTape appends the pieces of tape to dst; they point into tape.
 func readTape(tape []byte, dst []piece) ([]piece, error) {
-	r := &tapeReader{b: tape}
-	for len(r.b) > 0 && r.err == nil {
+	r := &fieldReader{b: tape}
+	for len(r.b) > 0 && !r.bad {
 		pc := piece{op: r.byte()}
 		switch pc.op {
 		case opText:
@@ -109,11 +71,14 @@ func readTape(tape []byte, dst []piece) ([]piece, error) {
 			pc.inside = r.byte() == 1
 		case opHeadingEnd, opLinkEnd:
 		default:
-			r.err = errTape
+			r.bad = true
 		}
 		dst = append(dst, pc)
 	}
-	return dst, r.err
+	if r.bad {
+		return dst, errTape
+	}
+	return dst, nil
 }
 
 // resolve decides what the library makes of each piece of p's body.

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	stdhtml "html"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -219,7 +220,7 @@ func (o *openingText) String() string { return string(o.b) }
 // appendTo writes d to b in the form readSearchDoc reads, for the spool:
 // its words, codes, outline and snippets, each count and length a uvarint.
 func (d *searchDoc) appendTo(b []byte) []byte {
-	b = appendString(b, d.words)
+	b = appendField(b, d.words)
 	b = binary.AppendUvarint(b, uint64(len(d.codes)))
 	for _, c := range d.codes {
 		b = binary.AppendUvarint(b, uint64(c))
@@ -227,13 +228,15 @@ func (d *searchDoc) appendTo(b []byte) []byte {
 	for _, list := range [][]string{d.outline, d.snippets} {
 		b = binary.AppendUvarint(b, uint64(len(list)))
 		for _, s := range list {
-			b = appendString(b, s)
+			b = appendField(b, s)
 		}
 	}
 	return b
 }
 
-func appendString(b []byte, s string) []byte {
+// appendField appends s with its length first, as fieldReader.field
+// reads it.
+func appendField[S []byte | string](b []byte, s S) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
@@ -242,7 +245,7 @@ var errSearchDoc = errors.New("the spooled search words are damaged: run sopctl 
 
 // readSearchDoc reads back what appendTo wrote.
 func readSearchDoc(b []byte) (searchDoc, error) {
-	r := docReader{b: b}
+	r := fieldReader{b: b}
 	d := searchDoc{words: r.string()}
 	d.codes = make([]int32, r.count())
 	for i := range d.codes {
@@ -260,13 +263,15 @@ func readSearchDoc(b []byte) (searchDoc, error) {
 	return d, nil
 }
 
-// docReader reads uvarints and strings from b until one is cut short.
-type docReader struct {
+// fieldReader reads the uvarints, bytes and length-prefixed fields that
+// appendField wrote (spooled search words, tapes) from b, until one is
+// cut short: then bad is set, and it reads nothing more.
+type fieldReader struct {
 	b   []byte
 	bad bool
 }
 
-func (r *docReader) uvarint() uint64 {
+func (r *fieldReader) uvarint() uint64 {
 	v, n := binary.Uvarint(r.b)
 	if n <= 0 {
 		r.bad, r.b = true, nil
@@ -276,8 +281,18 @@ func (r *docReader) uvarint() uint64 {
 	return v
 }
 
+// number is a uvarint that fits an int32.
+func (r *fieldReader) number() int {
+	n := r.uvarint()
+	if n > math.MaxInt32 {
+		r.bad, r.b = true, nil
+		return 0
+	}
+	return int(n)
+}
+
 // count is a length that cannot exceed what is left to read.
-func (r *docReader) count() int {
+func (r *fieldReader) count() int {
 	n := r.uvarint()
 	if n > uint64(len(r.b)) {
 		r.bad, r.b = true, nil
@@ -286,9 +301,22 @@ func (r *docReader) count() int {
 	return int(n)
 }
 
-func (r *docReader) string() string {
+// field is a length-prefixed field, pointing into b.
+func (r *fieldReader) field() []byte {
 	n := r.count()
-	s := string(r.b[:n])
+	f := r.b[:n:n]
 	r.b = r.b[n:]
-	return s
+	return f
+}
+
+func (r *fieldReader) string() string { return string(r.field()) }
+
+func (r *fieldReader) byte() byte {
+	if len(r.b) == 0 {
+		r.bad = true
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
 }

@@ -142,10 +142,6 @@ func (t *tapeWriter) html(write func(w util.BufWriter)) []byte {
 	return t.alt.Bytes()
 }
 
-func appendField(dst, b []byte) []byte {
-	return append(binary.AppendUvarint(dst, uint64(len(b))), b...)
-}
-
 // tapeRenderer writes the pieces that depend on the library as ops of a
 // tapeWriter; into any other writer, as goldmark does.
 type tapeRenderer struct{}
