@@ -12,6 +12,7 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -195,6 +196,10 @@ type links struct {
 	once  sync.Once
 	root  *os.Root // nil when the folder cannot be opened; closed by its finalizer
 	files sync.Map // path -> LinkProblem
+	// dir is the folder root holds, for Lstat, opened on first use
+	// (dirOnce); nil when it cannot be; closed by its file's finalizer.
+	dirOnce sync.Once
+	dir     *fsdir.Dir
 }
 
 func (l *Library) resolver() *links {

@@ -3,6 +3,7 @@ package library
 import (
 	"fmt"
 
+	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
 
@@ -25,4 +26,22 @@ func (l *Library) readSOP(p string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: cannot be read: the library's folder cannot be opened", p)
 	}
 	return readLimited(r.root, p, int64(l.Config.MaxFileKB)*1024)
+}
+
+// Lstat is the stat of the file at the library path p as the walk takes
+// an SOP file's (FileStat), for comparing with one taken before: false
+// for anything but a regular file, for a file that is gone, and where the
+// system gives no stat (fsdir.Dir.Lstat). The library's folder is held
+// open for it, so that a stat costs one system call.
+func (l *Library) Lstat(p string) (FileStat, bool) {
+	r := l.resolver()
+	r.dirOnce.Do(func() {
+		if r.root != nil {
+			r.dir, _ = fsdir.Open(r.root, ".")
+		}
+	})
+	if r.dir == nil {
+		return FileStat{}, false
+	}
+	return r.dir.Lstat(p)
 }

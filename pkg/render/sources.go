@@ -3,13 +3,11 @@ package render
 import (
 	"crypto/sha256"
 	"fmt"
-	"os"
 	"sync"
 	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/sopctl/sopctl/pkg/internal/fsdir"
 	"github.com/sopctl/sopctl/pkg/library"
 	"github.com/sopctl/sopctl/pkg/sop"
 )
@@ -40,12 +38,6 @@ type Sources struct {
 	// prepare converts a body (PrepareBodies) into spool; nil: it is not.
 	prepare BodyPrep
 	spool   *Spool
-	// folder is the library's folder held open for the stats of
-	// unchanged, opened on first use (folderOnce) from folderOf; nil when
-	// it cannot be.
-	folderOnce sync.Once
-	folder     *fsdir.Dir
-	folderOf   string
 }
 
 // BodyPrep converts an SOP's body, from the syntax tree sop.ParseTree
@@ -77,13 +69,8 @@ func (s *Sources) PrepareBodies(prepare BodyPrep, spool *Spool) {
 	s.prepare, s.spool = prepare, spool
 }
 
-// Close closes the spool of PrepareBodies, if any, and the library's
-// folder held open.
+// Close closes the spool of PrepareBodies, if any.
 func (s *Sources) Close() error {
-	if s.folder != nil {
-		s.folder.Close()
-		s.folder = nil
-	}
 	if s.spool == nil {
 		return nil
 	}
@@ -184,7 +171,7 @@ func (h *Handbook) PreparedBody(p *Page, buf []byte) ([]byte, bool, error) {
 	if !ok || src.tapeLen == 0 {
 		return nil, false, nil
 	}
-	if !h.sources.unchanged(h.lib.Dir, p.Doc.Path) {
+	if !h.sources.unchanged(h.lib, p.Doc.Path) {
 		if _, err := h.reread(p.Doc, src); err != nil {
 			return nil, true, err
 		}
@@ -225,8 +212,7 @@ func (h *Handbook) reread(d *sop.Doc, src source) ([]byte, error) {
 	return b, nil
 }
 
-// unchanged says whether the SOP file at p, in the library's folder dir,
-// is by its stat the one the load read, unchanged since: the stat the
+// unchanged says whether the SOP file at p, in lib, is by its stat the one the load read, unchanged since: the stat the
 // load's walk took of it before reading it (Known) is this stat, taken
 // now, and settled, older than this render's start by statSlack.
 //
@@ -240,22 +226,12 @@ func (h *Handbook) reread(d *sop.Doc, src source) ([]byte, error) {
 // and spooled. Whatever this stat does not vouch for (a file changed
 // within statSlack of the start, a symlinked SOP, no stat on this system)
 // is read and hashed again (reread).
-func (s *Sources) unchanged(dir, p string) bool {
+func (s *Sources) unchanged(lib *library.Library, p string) bool {
 	st, ok := s.stats.of[p]
 	if !ok || !vouches(st, s.stats.start) {
 		return false
 	}
-	s.folderOnce.Do(func() {
-		s.folderOf = dir
-		if root, err := os.OpenRoot(dir); err == nil {
-			s.folder, _ = fsdir.Open(root, ".")
-			root.Close()
-		}
-	})
-	if s.folder == nil || s.folderOf != dir {
-		return false
-	}
-	now, ok := s.folder.Lstat(p)
+	now, ok := lib.Lstat(p)
 	return ok && now == st
 }
 
