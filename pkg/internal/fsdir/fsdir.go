@@ -7,8 +7,8 @@
 // most of the cost of a small file. Elsewhere the folder is an os.Root.
 //
 // The library reads its SOP files through it (and takes their Stat, on
-// Linux, StatOf, and again when render compares, Lstat), and render writes its staging folder and reads the
-// previous output through it; on Linux, render also tells the previous
+// Linux: StatOf, then Lstat when render compares), and render writes its
+// staging folder and reads the previous output through it; on Linux, render also tells the previous
 // output's regular files, and checks its staging folder's, from one
 // listing of each folder (Regular, Odd).
 package fsdir
