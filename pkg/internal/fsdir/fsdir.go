@@ -8,9 +8,9 @@
 //
 // The library reads its SOP files through it (and takes their Stat, on
 // Linux: StatOf, then Lstat when render compares), and render writes its
-// staging folder and reads the previous output through it; on Linux, render also tells the previous
-// output's regular files, and checks its staging folder's, from one
-// listing of each folder (Regular, Odd).
+// staging folder and reads the previous output through it; on Linux,
+// render also tells the previous output's regular files, and checks its
+// staging folder's, from one listing of each folder (Regular, Odd).
 package fsdir
 
 import (
